@@ -1,0 +1,7 @@
+import type { RuleFamily } from '../types.js';
+
+export const docs: RuleFamily = {
+  name: 'docs',
+  literals: [],
+  rules: [],
+};
