@@ -1,0 +1,104 @@
+// Real parts for tests: temp folders, real git repos, the built bundles run as the runner runs them.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+export const PROJECT = join(import.meta.dirname, '..', '..');
+export const ACTION = join(PROJECT, 'dist', 'index.js');
+export const CLI = join(PROJECT, 'dist', 'cli', 'index.js');
+
+export function tempDir(prefix = 'ajm-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function writeTree(root: string, files: Record<string, string | Buffer>): void {
+  for (const [rel, content] of Object.entries(files)) {
+    const p = join(root, rel);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, content);
+  }
+}
+
+function git(cwd: string, ...args: string[]): string {
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** A temp git repository with the files committed. */
+export function gitRepo(files: Record<string, string | Buffer>): string {
+  const root = tempDir('ajm-repo-');
+  writeTree(root, files);
+  git(root, 'init', '-q', '-b', 'main');
+  git(root, 'add', '-A');
+  git(root, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '-q', '-m', 'initial');
+  return root;
+}
+
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI bundle with this Node (the runtime the tests run on). */
+export function cli(args: string[], opts: { cwd?: string } = {}): Run {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? PROJECT, encoding: 'utf8', timeout: 120_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export interface ActionRun extends Run {
+  outputs: Record<string, string>;
+  summary: string;
+  temp: string;
+}
+
+/** Parses the GITHUB_OUTPUT file format (`name<<DELIM` ... `DELIM`, or `name=value`). */
+export function parseOutputFile(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(lines[i]);
+    if (heredoc) {
+      const [, name, delim] = heredoc;
+      const value: string[] = [];
+      for (i++; i < lines.length && lines[i] !== delim; i++) value.push(lines[i]);
+      out[name] = value.join('\n');
+    } else if (lines[i].includes('=')) {
+      const at = lines[i].indexOf('=');
+      out[lines[i].slice(0, at)] = lines[i].slice(at + 1);
+    }
+  }
+  return out;
+}
+
+/** Runs dist/index.js as the runner does: INPUT_* variables, command files, the workspace. */
+export function runAction(workspace: string, inputs: Record<string, string>, extraEnv: Record<string, string> = {}): ActionRun {
+  const temp = tempDir('ajm-runner-');
+  const outputFile = join(temp, 'output');
+  const summaryFile = join(temp, 'summary');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? temp,
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_ACTIONS: 'true',
+    RUNNER_TEMP: temp,
+    GITHUB_REPOSITORY: 'acme/analytics-sync',
+    ...extraEnv,
+  };
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  const r = spawnSync(process.execPath, [ACTION], { cwd: workspace, env, encoding: 'utf8', timeout: 120_000 });
+  return {
+    status: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+    summary: readFileSync(summaryFile, 'utf8'),
+    temp,
+  };
+}

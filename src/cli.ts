@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// The CLI: the same pipeline as the action, reporting to the terminal or to files.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { FORMATS, loadSettings, UsageError } from './config.js';
+import { toJson } from './report/json.js';
+import { failing } from './report/policy.js';
+import { toSarif } from './report/sarif.js';
+import { toText } from './report/text.js';
+import { RULES } from './rules/index.js';
+import { scan } from './scan/engine.js';
+import { isScanWorker, runWorker } from './scan/worker.js';
+import { VERSION } from './version.js';
+
+const USAGE = `adobe-jwt-migrate ${VERSION}: find Adobe Service Account (JWT) credential usage
+
+Usage:
+  adobe-jwt-migrate scan [PATH] [--format text|json|sarif] [--output FILE]
+                         [--fail-on error|warning|never] [--config FILE] [--max-file-size BYTES]
+  adobe-jwt-migrate rules [--format text|json]
+  adobe-jwt-migrate --help | --version
+
+Exit codes: 0 below the --fail-on threshold, 1 findings reach it, 2 usage or configuration error.`;
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        'fail-on': { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        'max-file-size': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message.split('\n')[0].replace(/\. To specify.*$/, '')} (see --help)`);
+  }
+}
+
+function format(value: string | undefined): (typeof FORMATS)[number] {
+  const v = value ?? 'text';
+  if ((FORMATS as readonly string[]).includes(v)) return v as (typeof FORMATS)[number];
+  throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got '${v}')`);
+}
+
+function emit(text: string, output: string | undefined): void {
+  if (output) writeFileSync(output, text);
+  else process.stdout.write(text);
+}
+
+async function runScan(positionals: string[], values: ReturnType<typeof parse>['values']): Promise<number> {
+  if (positionals.length > 1) throw new UsageError(`scan takes one PATH, got ${positionals.length}`);
+  const fmt = format(values.format);
+  let maxFileSize: number | undefined;
+  if (values['max-file-size'] !== undefined) {
+    maxFileSize = Number(values['max-file-size']);
+    if (!Number.isInteger(maxFileSize) || maxFileSize <= 0) throw new UsageError('--max-file-size must be a positive whole number of bytes');
+  }
+  const settings = loadSettings({ root: positionals[0], failOn: values['fail-on'], config: values.config, maxFileSize });
+  const result = await scan(settings, { workerScript: new URL(import.meta.url) });
+  const body =
+    fmt === 'json'
+      ? `${JSON.stringify(toJson(result), null, 2)}\n`
+      : fmt === 'sarif'
+        ? `${JSON.stringify(toSarif(result, VERSION), null, 2)}\n`
+        : toText(result, settings.failOn);
+  emit(body, values.output);
+  if (values.output) process.stderr.write(`adobe-jwt-migrate: wrote ${fmt} report to ${values.output}\n`);
+  return failing(result.findings, settings.failOn).length ? 1 : 0;
+}
+
+function runRules(values: ReturnType<typeof parse>['values']): number {
+  const fmt = format(values.format);
+  if (fmt === 'json') {
+    const rules = RULES.map((r) => ({ id: r.id, title: r.title, severity: r.severity, category: r.category, fixable: r.fixable, message: r.message }));
+    emit(`${JSON.stringify(rules, null, 2)}\n`, values.output);
+  } else {
+    emit(`${RULES.map((r) => `${r.id.padEnd(40)} ${r.severity.padEnd(8)} ${r.title}`).join('\n')}\n`, values.output);
+  }
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const { values, positionals } = parse(argv);
+    if (values.version) {
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    const [command, ...rest] = positionals;
+    if (values.help || !command) {
+      process.stdout.write(`${USAGE}\n`);
+      return values.help ? 0 : 2;
+    }
+    if (command === 'scan') return await runScan(rest, values);
+    if (command === 'rules') return runRules(values);
+    throw new UsageError(`unknown command '${command}': use scan or rules (see --help)`);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`adobe-jwt-migrate: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`adobe-jwt-migrate: unexpected error: ${(e as Error).stack ?? e}\n`);
+    return 3;
+  }
+}
+
+if (isScanWorker()) runWorker();
+else
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });

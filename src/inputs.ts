@@ -1,0 +1,37 @@
+// Action inputs -> one typed settings object (the checkout input-helper pattern).
+import * as core from '@actions/core';
+import { z } from 'zod';
+import { FAIL_ON, UsageError } from './config.js';
+
+const Inputs = z.object({
+  path: z.string().default('.'),
+  'fail-on': z.enum(FAIL_ON, { error: `must be one of ${FAIL_ON.join(', ')}` }),
+  config: z.string().optional(),
+  'sarif-file': z.string().optional(),
+  'report-file': z.string().optional(),
+  'max-annotations': z.coerce
+    .number({ error: 'must be a whole number' })
+    .int({ error: 'must be a whole number' })
+    .min(0, { error: 'must be 0 or more' })
+    .max(50, { error: 'must be at most 50 (GitHub shows no more per job)' }),
+  'max-file-size': z.coerce.number({ error: 'must be a number of bytes' }).int({ error: 'must be a whole number of bytes' }).positive({ error: 'must be positive' }).optional(),
+});
+export type ActionInputs = z.infer<typeof Inputs>;
+
+const DEFAULTS: Record<string, string> = { path: '.', 'fail-on': 'error', 'max-annotations': '30' };
+
+/** Reads every input; a bad value fails with the input's name and what it accepts. */
+export function readInputs(): ActionInputs {
+  const raw: Record<string, string | undefined> = {};
+  for (const name of Object.keys(Inputs.shape)) {
+    const v = core.getInput(name).trim();
+    raw[name] = v === '' ? DEFAULTS[name] : v;
+  }
+  const parsed = Inputs.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue.path[0]);
+    throw new UsageError(`input '${name}' ${issue.message} (got '${raw[name] ?? ''}')`);
+  }
+  return parsed.data;
+}

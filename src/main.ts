@@ -1,0 +1,92 @@
+// The action entry: one typed config, one try/catch, the pipeline in order.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, posix, relative, resolve, sep } from 'node:path';
+import * as core from '@actions/core';
+import { loadSettings, UsageError } from './config.js';
+import { readInputs } from './inputs.js';
+import { planAnnotations } from './report/annotations.js';
+import { toJson } from './report/json.js';
+import { failing, plural, totals } from './report/policy.js';
+import { toSarif } from './report/sarif.js';
+import { toSummary } from './report/summary.js';
+import { scan } from './scan/engine.js';
+import { isScanWorker, runWorker } from './scan/worker.js';
+import type { ScanResult } from './types.js';
+import { VERSION } from './version.js';
+
+function writeFile(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+/** Paths in annotations and SARIF are relative to the repository root, not the scanned folder. */
+function relativeToWorkspace(result: ScanResult, workspace: string): ScanResult {
+  const prefix = relative(workspace, result.root).split(sep).join('/');
+  if (!prefix || prefix.startsWith('..')) return result;
+  return { ...result, findings: result.findings.map((f) => ({ ...f, file: posix.join(prefix, f.file) })) };
+}
+
+export async function run(): Promise<void> {
+  try {
+    const inputs = readInputs();
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+    const settings = loadSettings(
+      { root: inputs.path, failOn: inputs['fail-on'], config: inputs.config, maxFileSize: inputs['max-file-size'] },
+      workspace,
+    );
+    const result = await scan(settings, { workerScript: new URL(import.meta.url) });
+    // Mask before anything is printed: the runner then hides these values in every log line.
+    for (const secret of result.secrets) core.setSecret(secret);
+
+    const shown = relativeToWorkspace(result, workspace);
+    const annotations = planAnnotations(shown.findings, inputs['max-annotations']);
+    for (const a of annotations) {
+      const props: core.AnnotationProperties = {
+        title: a.title,
+        file: a.file,
+        startLine: a.startLine,
+        endLine: a.endLine,
+        startColumn: a.startColumn,
+        endColumn: a.endColumn,
+      };
+      if (a.level === 'error') core.error(a.message, props);
+      else if (a.level === 'warning') core.warning(a.message, props);
+      else core.notice(a.message, props);
+    }
+
+    const outDir = join(process.env.RUNNER_TEMP || tmpdir(), 'adobe-jwt-migrate');
+    const reportPath = resolve(workspace, inputs['report-file'] || join(outDir, 'report.json'));
+    const sarifPath = resolve(workspace, inputs['sarif-file'] || join(outDir, 'results.sarif'));
+    writeFile(reportPath, `${JSON.stringify(toJson(result), null, 2)}\n`);
+    writeFile(sarifPath, `${JSON.stringify(toSarif(shown, VERSION), null, 2)}\n`);
+
+    const shownFindings = annotations.filter((a) => a.file).length;
+    if (process.env.GITHUB_STEP_SUMMARY) {
+      await core.summary.addRaw(toSummary(shown, settings.failOn, shownFindings)).write();
+    }
+
+    const t = totals(result.findings);
+    core.setOutput('findings', t.findings);
+    core.setOutput('errors', t.error);
+    core.setOutput('warnings', t.warning);
+    core.setOutput('report', reportPath);
+    core.setOutput('sarif', sarifPath);
+    core.info(
+      `adobe-jwt-migrate: ${plural(t.findings, 'finding')} (${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${plural(t.note, 'note')}) in ${plural(result.stats.filesScanned, 'scanned file')}; ${plural(result.skipped.length, 'file')} skipped.`,
+    );
+
+    const fail = failing(result.findings, settings.failOn).length;
+    if (fail) {
+      core.setFailed(
+        `${plural(fail, 'Adobe JWT finding')} at or above '${settings.failOn}': migrate them to OAuth Server-to-Server (see the annotations and the job summary), or change 'fail-on'.`,
+      );
+    }
+  } catch (e) {
+    if (e instanceof UsageError) core.setFailed(e.message);
+    else core.setFailed(`adobe-jwt-migrate failed unexpectedly: ${(e as Error).stack ?? e}`);
+  }
+}
+
+if (isScanWorker()) runWorker();
+else void run();
