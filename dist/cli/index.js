@@ -19882,10 +19882,110 @@ const config_config = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/dependencies.ts
+// Manifests that declare JWT libraries. Adobe's own JWT packages are reported on sight; generic
+// JWT libraries only count when the same folder (or below) has other JWT findings
+// (`needsContext: 'project'`), since most projects use them for their own tokens.
+const PACKAGE_JSON = /(?:^|\/)package\.json$/;
+const PYTHON_MANIFESTS = /(?:^|\/)(?:requirements[\w.-]*\.txt|pyproject\.toml|Pipfile)$/;
+const OTHER_MANIFESTS = /(?:^|\/)(?:pom\.xml|build\.gradle(?:\.kts)?|[^/]+\.csproj|go\.mod|Gemfile|composer\.json)$/;
+const GENERIC_MESSAGE = 'This JWT library is used here for the Adobe Service Account (JWT) flow. After moving the token request to OAuth Server-to-Server (grant_type=client_credentials at /ims/token/v3), remove the dependency unless the project still needs it for other tokens.';
+/** R DESCRIPTION files: `jose` in Imports/Depends/Suggests/LinkingTo (fields may span lines). */
+function rDescriptionJose(file) {
+    const hits = [];
+    const lines = file.text.split('\n');
+    let offset = 0;
+    let inDeps = false;
+    for (const line of lines) {
+        const field = /^([A-Za-z][\w.@-]*)\s*:/.exec(line);
+        if (field)
+            inDeps = /^(?:Imports|Depends|Suggests|LinkingTo)$/.test(field[1]);
+        else if (!/^\s/.test(line))
+            inDeps = false;
+        if (inDeps) {
+            const body = field ? line.slice(field[0].length) : line;
+            const start = field ? field[0].length : 0;
+            const m = /(?:^|[\s,])(jose)\s*(?:\([^)\n]{0,40}\))?\s*(?:,|$)/.exec(body);
+            if (m)
+                hits.push({ index: offset + start + m.index + m[0].indexOf('jose'), length: 4 });
+        }
+        offset += line.length + 1;
+    }
+    return hits;
+}
 const dependencies = {
     name: 'dependencies',
     literals: [],
-    rules: [],
+    candidatePaths: /(?:^|\/)(?:package\.json|requirements[\w.-]*\.txt|pyproject\.toml|Pipfile|pom\.xml|build\.gradle(?:\.kts)?|[^/]+\.csproj|go\.mod|Gemfile|DESCRIPTION|composer\.json)$/,
+    rules: [
+        {
+            id: 'dep-adobe-jwt-package',
+            title: 'Adobe JWT authentication package',
+            severity: 'error',
+            category: 'dependency',
+            message: "This package only implements Adobe's Service Account (JWT) flow, which no longer issues tokens. Remove it and get tokens with OAuth Server-to-Server (@adobe/aio-lib-ims with an OAuth context, or grant_type=client_credentials at /ims/token/v3).",
+            fixable: true,
+            paths: PACKAGE_JSON,
+            pattern: /"(?<hit>@adobe\/jwt-auth|@adobe\/aio-lib-ims-jwt|@adobe\/aio-cli-plugin-jwt-auth|aio-cli-plugin-jwt-auth)"\s*:/,
+        },
+        {
+            id: 'dep-jwt-library-npm',
+            title: 'JWT library used for Adobe (npm)',
+            severity: 'warning',
+            category: 'dependency',
+            message: GENERIC_MESSAGE,
+            fixable: false,
+            needsContext: 'project',
+            paths: PACKAGE_JSON,
+            pattern: /"(?<hit>jsonwebtoken|jwt-simple|jose|jsrsasign|node-jose)"\s*:/,
+        },
+        {
+            id: 'dep-jwt-library-python',
+            title: 'JWT library used for Adobe (Python)',
+            severity: 'warning',
+            category: 'dependency',
+            message: GENERIC_MESSAGE,
+            fixable: false,
+            needsContext: 'project',
+            paths: PYTHON_MANIFESTS,
+            // requirements lines, PEP 621 arrays ("pyjwt[crypto]>=2"), Poetry/Pipfile tables (pyjwt = "*").
+            pattern: /^[ \t]*["']?(?<hit>pyjwt|python-jose|jwcrypto)(?:\[[\w, -]{0,40}\])?[ \t]*(?:[=<>!~;@"',]|$)/im,
+        },
+        {
+            id: 'dep-jwt-library-other',
+            title: 'JWT library used for Adobe (Java, .NET, Go, Ruby, R, PHP)',
+            severity: 'warning',
+            category: 'dependency',
+            message: GENERIC_MESSAGE,
+            fixable: false,
+            needsContext: 'project',
+            paths: OTHER_MANIFESTS,
+            pattern: new RegExp([
+                // Maven
+                String.raw `<artifactId>\s*(?<hit>jjwt(?:-api|-impl|-jackson|-gson|-orgjson)?|java-jwt|nimbus-jose-jwt|jose4j)\s*</artifactId>`,
+                // Gradle (Groovy and Kotlin DSL)
+                String.raw `["'](?:io\.jsonwebtoken:jjwt[\w-]*|com\.auth0:java-jwt|com\.nimbusds:nimbus-jose-jwt|org\.bitbucket\.b_c:jose4j)[:"']`,
+                // .NET
+                String.raw `<PackageReference\s+Include\s*=\s*"(?:jose-jwt|JWT|System\.IdentityModel\.Tokens\.Jwt)"`,
+                // Go
+                String.raw `^[ \t]*(?:require[ \t]+)?(?:github\.com/adobe/ims-go|github\.com/golang-jwt/jwt(?:/v\d+)?|github\.com/dgrijalva/jwt-go)[ \t]+v\d`,
+                // Ruby
+                String.raw `^[ \t]*gem[ \t]+["']jwt["']`,
+                // PHP
+                String.raw `"(?:firebase/php-jwt|lcobucci/jwt)"\s*:`,
+            ].join('|'), 'm'),
+        },
+        {
+            id: 'dep-jwt-library-r',
+            title: 'JWT library used for Adobe (R)',
+            severity: 'warning',
+            category: 'dependency',
+            message: GENERIC_MESSAGE,
+            fixable: false,
+            needsContext: 'project',
+            paths: /(?:^|\/)DESCRIPTION$/,
+            match: rDescriptionJose,
+        },
+    ],
 };
 
 ;// CONCATENATED MODULE: ./src/rules/docs.ts
