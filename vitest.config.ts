@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['__tests__/**/*.test.ts'],
+    include: ['__tests__/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

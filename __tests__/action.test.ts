@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RULES_BY_ID } from '../src/rules/index.js';
 import { gitRepo, runAction } from './helpers/run.js';
 
 const TOKEN_JS = `const IMS = process.env.IMS || 'https://ims-na1.adobelogin.com';
@@ -23,8 +24,9 @@ describe('action bundle', () => {
     const run = runAction(repo, { 'fail-on': 'error' });
     expect(run.status, run.stderr).toBe(1);
     const errorLine = run.stdout.split('\n').find((l) => l.startsWith('::error '));
+    const rule = RULES_BY_ID.get('code-ims-jwt-exchange')!;
     expect(errorLine).toBe(
-      '::error title=Adobe IMS JWT exchange endpoint (code-ims-jwt-exchange),file=lib/token.js,line=3,endLine=3,col=23,endColumn=40::This calls the Adobe IMS JWT exchange, which no longer issues tokens. Request a token with grant_type=client_credentials at /ims/token/v3 (OAuth Server-to-Server) instead.',
+      `::error title=${rule.title} (code-ims-jwt-exchange),file=lib/token.js,line=3,endLine=3,col=24,endColumn=40::${rule.message}`,
     );
     expect(run.stdout).toMatch(/^::error::1 Adobe JWT finding at or above 'error'/m);
     expect(run.outputs).toMatchObject({ findings: '1', errors: '1', warnings: '0' });

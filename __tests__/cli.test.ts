@@ -38,7 +38,7 @@ describe('cli scan', () => {
     expect(run.status, run.stderr).toBe(1);
     const report = Report.parse(JSON.parse(run.stdout));
     expect(report.root).toBe(repo);
-    expect(report.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual(['src/token.js:1:44 code-ims-jwt-exchange']);
+    expect(report.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual(['src/token.js:1:45 code-ims-jwt-exchange']);
     expect(report.stats.filesScanned).toBe(2);
   });
 
@@ -54,7 +54,7 @@ describe('cli scan', () => {
     const repo = gitRepo({ 'src/token.js': TOKEN_JS });
     const run = cli(['scan', repo]);
     const lines = run.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^src\/token\.js:1:44 error code-ims-jwt-exchange This calls the Adobe IMS JWT exchange/);
+    expect(lines[0]).toMatch(/^src\/token\.js:1:45 error code-ims-jwt-exchange This calls the Adobe IMS JWT exchange/);
     expect(run.stdout).toContain('1 finding (1 error, 0 warnings, 0 notes) in 1 file');
     expect(run.stdout).toMatch(/Failing: 1 finding at or above 'error'/);
   });

@@ -7,7 +7,7 @@ import { toJson } from './report/json.js';
 import { failing } from './report/policy.js';
 import { toSarif } from './report/sarif.js';
 import { toText } from './report/text.js';
-import { RULES } from './rules/index.js';
+import { PREFILTER_LITERALS, RULES } from './rules/index.js';
 import { scan } from './scan/engine.js';
 import { isScanWorker, runWorker } from './scan/worker.js';
 import { VERSION } from './version.js';
@@ -79,7 +79,7 @@ function runRules(values: ReturnType<typeof parse>['values']): number {
   const fmt = format(values.format);
   if (fmt === 'json') {
     const rules = RULES.map((r) => ({ id: r.id, title: r.title, severity: r.severity, category: r.category, fixable: r.fixable, message: r.message }));
-    emit(`${JSON.stringify(rules, null, 2)}\n`, values.output);
+    emit(`${JSON.stringify({ rules, prefilterLiterals: PREFILTER_LITERALS }, null, 2)}\n`, values.output);
   } else {
     emit(`${RULES.map((r) => `${r.id.padEnd(40)} ${r.severity.padEnd(8)} ${r.title}`).join('\n')}\n`, values.output);
   }

@@ -96,6 +96,10 @@ export interface ScanStats {
   bytesScanned: number;
   durationMs: number;
   rules: number;
+  /** Worker threads used (0: scanned on the main thread). */
+  workers: number;
+  /** Peak resident memory of the process so far, workers included. */
+  maxRssBytes: number;
 }
 
 export interface ScanResult {

@@ -1,21 +1,280 @@
-import type { RuleFamily } from '../types.js';
-import { CODE_PATHS } from './context.js';
+import type { FileInput, Hit, RuleFamily } from '../types.js';
+import { ADOBE_IMS, CODE_PATHS, DOC_PATHS } from './context.js';
 
-// Code that performs the JWT exchange itself.
+// Code (and config-like strings) that performs the Service Account (JWT) flow itself:
+// the exchange call, the JWT claims, the form it posts, the libraries that sign it, and the
+// SDK credentials built on it.
+
+/** Languages the migration engine rewrites (JS/TS and Python). */
+const JS_TS = /\.[cm]?[jt]sx?$/;
+const PYTHON = /\.(?:py|ipynb)$/;
+const JS_TS_PY = /\.(?:[cm]?[jt]sx?|py|ipynb)$/;
+
+/** Config-like files where an exchange URL is read at runtime (not docs). */
+const CONFIG_FILES =
+  /\.(?:ini|cfg|conf|config|properties|ya?ml|json|jsonc|json5|toml|xml|tf|tfvars|hcl|env|plist)$|(?:^|\/)\.env(?:\.[\w-]+)*$|(?:^|\/)\.aio$/i;
+
+/** Scripts and build files that can install or run the aio JWT CLI plugin. */
+const SCRIPT_PATHS = /(?:^|\/)(?:Dockerfile[\w.-]*|Makefile|Procfile|Jenkinsfile)$/;
+
+/**
+ * The Service Account (JWT) flow, as opposed to any IMS use: an OAuth Server-to-Server file
+ * also names adobelogin.com, so generic JWT libraries need one of these as well.
+ */
+const JWT_FLOW = /\/ims\/exchange|meta_?scopes?|\bent_[a-z_]+_sdk\b|event_receiver_api|jwt_token|techacct|adobelogin\.com\/[cs]\//i;
+
+/**
+ * AEM as a Cloud Service service credentials (not deprecated) also exchange a JWT: their
+ * metascope, or the shape of their JSON (integration.imsEndpoint, technicalAccount.clientId).
+ */
+const AEM_CLOUD =
+  /ent_aem_cloud_api|aemcs-api-client-lib|technicalAccount(?:\??\.|['"]\]\s*\[\s*['"])clientId|integration(?:\??\.|\[\s*['"])imsEndpoint/;
+
+/**
+ * Appended after a pattern's literal: the match is not on a line that starts as a comment
+ * (`//`, `#`, `*`, `/*`, `;`, `<!--`, a docstring). Evaluated only where the literal matched.
+ */
+const NOT_COMMENT = String.raw`(?<!^[ \t]*(?:\/\/|#|\*|\/\*|;|<!--|"""|''')[^\n]*)`;
+
+const EXCHANGE = new RegExp(String.raw`\bims\/exchange\/(?:v1\/)?jwt\b` + NOT_COMMENT, 'm');
+
+const EXCHANGE_MESSAGE =
+  'This calls the Adobe IMS JWT exchange, which no longer issues tokens. Request a token with grant_type=client_credentials, client_id, client_secret and scope at /ims/token/v3 (OAuth Server-to-Server) instead.';
+
+/** Metascope claims: the literal claim URL, or one built from an IMS host variable. */
+const META_SCOPE_CLAIM = new RegExp(
+  String.raw`(?:adobelogin\.com\/s\/|[}'"\x60]\/s\/(?:\$?\{|ent_\w|event_receiver_api)|%[sv]\/s\/|['"\x60]\/?s\/['"\x60]|\$\w+\/s\/\$?\{?\w)` + NOT_COMMENT,
+  'm',
+);
+
+/** The aud claim: the literal audience URL, or `aud` built from an IMS host variable. */
+const AUDIENCE_CLAIM = new RegExp(
+  String.raw`(?:adobelogin\.com\/c\/|\b(?:aud|AUD|Aud)(?:ience|IENCE)?(?:_\w{0,30}|[A-Z]\w{0,30})?['"]?\s*(?:[:=,]|=>)[^\n]{0,120}?(?:\}\/c\/|%[sv]\/c\/|['"\x60]\/?c\/|\$\w+\/c\/))` +
+    NOT_COMMENT,
+  'm',
+);
+
+/** Adobe in the file at all: jwt_token is IMS's own field name, so a form class named for Adobe is enough. */
+const ADOBE_ANY = new RegExp(`${ADOBE_IMS.source}|adobe|\\bims\\b`, 'i');
+
+/** The jwt_token form field: quoted key, urlencoded pair, object key, or an R/keyword argument line. */
+const JWT_TOKEN_FIELD =
+  /['"]jwt_token\\?['"]|(?:^|[&?'"`])jwt_token=|\bjwt_token\s*:\s*(?!str\b|string\b|number\b|Optional\b)[\w$'"`[(]|\bclient_secret\b[^\n]{0,80}\bjwt_token\b|^[ \t]*jwt_token\s*=\s*(?!NULL\b|None\b|null\b|nil\b)[\w$.]+[ \t]*(?:,|\)|$)/m;
+
+const JS_JWT_LIBS = String.raw`(?:jsonwebtoken|jwt-simple|jose|node-jose|jsrsasign|njwt)`;
+const JS_JWT_LIBRARY = new RegExp(
+  String.raw`\b(?:require|import)\s*\(\s*['"]${JS_JWT_LIBS}['"]\s*\)|(?:\bfrom|\bimport)\s*['"]${JS_JWT_LIBS}['"]|\bKJUR\.jws\.JWS\.sign\s*\(`,
+);
+
+const PY_JWT_LIBRARY =
+  /^[ \t]*"?(?:import[ \t]+jwt\b|from[ \t]+jwt(?:\.\w+)?[ \t]+import\b|from[ \t]+jose[ \t]+import[^\n]{0,40}\bjwt\b|import[ \t]+jose\b)|\bjwt\.encode\s*\(/m;
+
+/** JWT signing in the languages the migration engine does not rewrite. */
+const MANUAL_JWT_SIGNING =
+  /\bJwts\.builder\s*\(|\bJWT\.create\s*\(|\bnew\s+SignedJWT\s*\(|\bJWT\.(?:Encode|encode)\s*\(|\bnew\s+JwtSecurityToken\s*\(|\bjwt_encode_sig\s*\(|\bopenssl_sign\s*\(|\bJWT::encode\s*\(|\bjwt\.NewWithClaims\s*\(|\.SignData\s*\(|\bX509Certificate2\s*\(|\bX509Certificate2\]::new\s*\(|\bopenssl\s+dgst\s+-sha256\s+-sign\b/;
+
+/** `@adobe/jwt-auth` imports and the calls of the names they bind (JS/TS). */
+const JWT_AUTH_IMPORT =
+  /\b(?:(?:const|let|var)\s+(?:(\w+)|\{[^}\n]{0,200}\})\s*=\s*|import\s+(\w+)\s*=\s*)?(?:require|import)\s*\(\s*['"`]@adobe\/jwt-auth['"`]\s*\)|\bimport\s+(?:(\w+)\s*(?:,\s*\{[^}\n]{0,200}\}\s*)?|\*\s*as\s+(\w+)\s*|\{[^}\n]{0,200}\}\s*)from\s*['"]@adobe\/jwt-auth['"]/g;
+
+function jwtAuthHits(file: FileInput): Hit[] {
+  const hits: Hit[] = [];
+  const names = new Set<string>();
+  for (const m of file.text.matchAll(JWT_AUTH_IMPORT)) {
+    hits.push({ index: m.index, length: m[0].length });
+    for (const name of [m[1], m[2], m[3], m[4]]) if (name) names.add(name);
+    if (hits.length >= 1000) return hits; // a generated file can match everywhere
+  }
+  for (const name of names) {
+    const call = new RegExp(String.raw`(?<![\w$.])(?<!function\s+)${name}\s*\(`, 'g');
+    for (const m of file.text.matchAll(call)) {
+      hits.push({ index: m.index, length: name.length });
+      if (hits.length >= 1000) return hits;
+    }
+  }
+  return hits;
+}
+
 export const code: RuleFamily = {
   name: 'code',
-  literals: ['adobe', 'Adobe', 'ADOBE', 'ims/exchange'],
+  literals: ['adobe', 'Adobe', 'ADOBE', 'ims/exchange', 'jwt-auth'],
   rules: [
     {
       id: 'code-ims-jwt-exchange',
       title: 'Adobe IMS JWT exchange endpoint',
       severity: 'error',
       category: 'code',
-      message:
-        'This calls the Adobe IMS JWT exchange, which no longer issues tokens. Request a token with grant_type=client_credentials at /ims/token/v3 (OAuth Server-to-Server) instead.',
+      message: EXCHANGE_MESSAGE,
       fixable: true,
+      paths: JS_TS_PY,
+      unless: [AEM_CLOUD],
+      pattern: EXCHANGE,
+    },
+    {
+      id: 'code-ims-jwt-exchange-manual',
+      title: 'Adobe IMS JWT exchange endpoint (manual migration)',
+      severity: 'error',
+      category: 'code',
+      message: `${EXCHANGE_MESSAGE} Code in this language is not rewritten automatically.`,
+      fixable: false,
       paths: CODE_PATHS,
-      pattern: /(?<hit>\/ims\/exchange\/(?:v1\/)?jwt)\b\/?/,
+      excludePaths: JS_TS_PY,
+      unless: [AEM_CLOUD],
+      pattern: EXCHANGE,
+    },
+    {
+      id: 'code-ims-jwt-exchange-config',
+      title: 'Adobe IMS JWT exchange URL in configuration',
+      severity: 'error',
+      category: 'code',
+      message:
+        'This configuration points at the Adobe IMS JWT exchange, which no longer issues tokens. Point it at /ims/token/v3 and change the code that reads it to send grant_type=client_credentials with client_id, client_secret and scope.',
+      fixable: false,
+      paths: CONFIG_FILES,
+      excludePaths: DOC_PATHS,
+      unless: [AEM_CLOUD],
+      pattern: EXCHANGE,
+    },
+    {
+      id: 'code-jwt-meta-scope-claim',
+      title: 'JWT metascope claim',
+      severity: 'error',
+      category: 'code',
+      message:
+        'This builds a Service Account (JWT) metascope claim. OAuth Server-to-Server has no JWT: drop the claim and request the scopes shown on the credential in the Developer Console as a comma-separated scope parameter at /ims/token/v3.',
+      fixable: false,
+      paths: CODE_PATHS,
+      requires: [ADOBE_IMS, JWT_FLOW],
+      unless: [AEM_CLOUD],
+      pattern: META_SCOPE_CLAIM,
+    },
+    {
+      id: 'code-jwt-audience-claim',
+      title: 'JWT audience claim for Adobe IMS',
+      severity: 'error',
+      category: 'code',
+      message:
+        'This builds the aud claim of a Service Account (JWT) token. Remove the JWT and request an OAuth Server-to-Server token with client_id and client_secret at /ims/token/v3.',
+      fixable: false,
+      paths: CODE_PATHS,
+      requires: [ADOBE_IMS, JWT_FLOW],
+      unless: [AEM_CLOUD],
+      pattern: AUDIENCE_CLAIM,
+    },
+    {
+      id: 'code-jwt-token-form-field',
+      title: 'jwt_token field posted to Adobe IMS',
+      severity: 'error',
+      category: 'code',
+      message:
+        'This posts a signed JWT to Adobe IMS. Send grant_type=client_credentials, client_id, client_secret and scope to /ims/token/v3 instead, and drop the jwt_token field.',
+      fixable: false,
+      paths: CODE_PATHS,
+      requires: [ADOBE_ANY],
+      unless: [AEM_CLOUD],
+      pattern: JWT_TOKEN_FIELD,
+    },
+    {
+      id: 'code-adobe-jwt-auth',
+      title: '@adobe/jwt-auth',
+      severity: 'error',
+      category: 'code',
+      message:
+        '@adobe/jwt-auth only performs the retired JWT exchange. Replace it with a POST to /ims/token/v3 (grant_type=client_credentials, client_id, client_secret, scope) or @adobe/aio-lib-ims with an OAuth Server-to-Server context.',
+      fixable: true,
+      paths: JS_TS,
+      match: jwtAuthHits,
+    },
+    {
+      id: 'code-aio-jwt-plugin',
+      title: 'Adobe I/O JWT plugin or CLI command',
+      severity: 'error',
+      category: 'code',
+      message:
+        'The aio JWT plugin signs a Service Account JWT. Use @adobe/aio-lib-ims with an OAuth Server-to-Server context (client_secrets, scopes, technical_account_email) or `aio app use` with the OAuth credential instead.',
+      fixable: false,
+      paths: new RegExp(`${CODE_PATHS.source}|${SCRIPT_PATHS.source}`),
+      excludePaths: DOC_PATHS,
+      pattern: /@adobe\/aio-lib-ims-jwt\b|\baio-cli-plugin-jwt-auth\b|\baio\s+jwt-auth:access-token\b/,
+    },
+    {
+      id: 'code-aio-ims-jwt-context',
+      title: 'aio-lib-ims JWT context in code',
+      severity: 'error',
+      category: 'code',
+      message:
+        'aio-lib-ims uses the JWT plugin while a context holds meta_scopes and private_key. Replace them with client_secrets, scopes and technical_account_email from the OAuth Server-to-Server credential.',
+      fixable: false,
+      paths: JS_TS,
+      requires: [/@adobe\/aio-lib-ims\b(?!-)|@adobe\/aio-sdk\b/, /\bprivate_key\b/],
+      pattern: /['"]?\bmeta_scopes['"]?\s*:/,
+    },
+    {
+      id: 'code-jwt-library-js',
+      title: 'JWT library used beside Adobe IMS (JS/TS)',
+      severity: 'warning',
+      category: 'code',
+      message:
+        'This file signs tokens next to Adobe JWT claims or the JWT exchange. If it signs the Adobe Service Account JWT, remove the signing and request an OAuth Server-to-Server token at /ims/token/v3 instead.',
+      fixable: true,
+      paths: JS_TS,
+      requires: [ADOBE_IMS, JWT_FLOW],
+      unless: [AEM_CLOUD],
+      pattern: JS_JWT_LIBRARY,
+    },
+    {
+      id: 'code-jwt-library-python',
+      title: 'JWT library used beside Adobe IMS (Python)',
+      severity: 'warning',
+      category: 'code',
+      message:
+        'This file uses PyJWT or python-jose next to Adobe JWT claims or the JWT exchange. If it signs the Adobe Service Account JWT, remove the signing and request an OAuth Server-to-Server token at /ims/token/v3 instead.',
+      fixable: true,
+      paths: PYTHON,
+      requires: [ADOBE_IMS, JWT_FLOW],
+      unless: [AEM_CLOUD],
+      pattern: PY_JWT_LIBRARY,
+    },
+    {
+      id: 'code-jwt-library-manual',
+      title: 'JWT signing beside Adobe IMS (manual migration)',
+      severity: 'warning',
+      category: 'code',
+      message:
+        'This signs a token next to Adobe JWT claims or the JWT exchange. If it is the Adobe Service Account JWT, remove the signing, certificate and private key and request an OAuth Server-to-Server token at /ims/token/v3 by hand.',
+      fixable: false,
+      paths: CODE_PATHS,
+      excludePaths: JS_TS_PY,
+      requires: [ADOBE_IMS, JWT_FLOW],
+      unless: [AEM_CLOUD],
+      pattern: MANUAL_JWT_SIGNING,
+    },
+    {
+      id: 'code-ims-go-exchange-jwt',
+      title: 'adobe/ims-go ExchangeJWT',
+      severity: 'error',
+      category: 'code',
+      message:
+        'ims-go ExchangeJWT calls the retired JWT exchange. Request an OAuth Server-to-Server token (client_credentials with client_id, client_secret and scopes at /ims/token/v3) instead of ExchangeJWT.',
+      fixable: false,
+      paths: /\.go$/,
+      requires: [/github\.com\/adobe\/ims-go/],
+      pattern: /\.ExchangeJWT\s*\(|\bExchangeJWTRequest\s*\{/,
+    },
+    {
+      id: 'code-pdf-services-service-account',
+      title: 'PDF Services SDK service-account (JWT) credentials',
+      severity: 'error',
+      category: 'code',
+      message:
+        'PDF Services service-account credentials use the retired JWT flow. Upgrade the SDK and build ServicePrincipalCredentials from the OAuth Server-to-Server client id and client secret instead.',
+      fixable: false,
+      paths: CODE_PATHS,
+      requires: [/pdfservices/i],
+      // Google Cloud's ServiceAccountCredentials share the class name.
+      unless: [/com\.google\.auth\.oauth2\.ServiceAccountCredentials|google\.oauth2\.service_account|Google\.Apis\.Auth/],
+      pattern:
+        /(?<!oauth2\.)\b(?:serviceAccountCredentialsBuilder|ServiceAccountCredentialsBuilder|service_account_credentials_builder|ServiceAccountCredentials|service_account_credentials)\b/,
     },
   ],
 };

@@ -1,7 +1,64 @@
 import type { RuleFamily } from '../types.js';
 
+// Committed key material of the Service Account (JWT) credential. SSH and TLS keys are not
+// findings: every key rule but the certificate one needs the key tied to Adobe
+// (`needsContext: 'key'`: JWT findings in the same file, beside certificate_pub.crt, an Adobe-ish
+// path, or named by a file with JWT findings).
+
+/** Files whose name says "private key" (Adobe's download names it private.key). */
+const PRIVATE_KEY_FILE = /(?:^|\/)[\w.-]*private[\w.-]*\.(?:key|pem)$/i;
+
+const REVOKE =
+  'Deleting the file is not enough: the key stays in git history. Revoke it by deleting the Service Account (JWT) credential in the Adobe Developer Console once the OAuth Server-to-Server credential is in use.';
+
 export const keys: RuleFamily = {
   name: 'keys',
-  literals: [],
-  rules: [],
+  literals: ['PRIVATE KEY-----'],
+  rules: [
+    {
+      id: 'key-pem-private-key',
+      title: 'Committed private key (PEM)',
+      severity: 'error',
+      category: 'security',
+      message: `A private key for the Adobe JWT credential is committed here. ${REVOKE}`,
+      fixable: true,
+      needsContext: 'key',
+      excludePaths: PRIVATE_KEY_FILE,
+      // OPENSSH, EC and DSA keys are not JWT keys; the form also matches inside JSON/.env values.
+      pattern: /-----BEGIN (?:RSA |ENCRYPTED )?PRIVATE KEY-----/,
+    },
+    {
+      id: 'key-private-key-file',
+      title: 'Committed private key file',
+      severity: 'error',
+      category: 'security',
+      message: `This private key file belongs to the Adobe JWT credential. Remove it from the repository. ${REVOKE}`,
+      fixable: true,
+      needsContext: 'key',
+      pathOnly: true,
+      paths: PRIVATE_KEY_FILE,
+    },
+    {
+      id: 'key-config-zip',
+      title: 'Committed JWT credential download (config.zip)',
+      severity: 'error',
+      category: 'security',
+      message: `config.zip is the Developer Console download of a JWT key pair and holds the private key. Remove it from the repository. ${REVOKE}`,
+      fixable: true,
+      needsContext: 'key',
+      pathOnly: true,
+      paths: /(?:^|\/)config\.zip$/,
+    },
+    {
+      id: 'key-jwt-certificate',
+      title: 'Committed JWT certificate (certificate_pub.crt)',
+      severity: 'warning',
+      category: 'security',
+      message:
+        'certificate_pub.crt is the public certificate of an Adobe Service Account (JWT) credential, so the JWT flow (and probably its private key) lives in this repository. Remove it after migrating to OAuth Server-to-Server, then delete the JWT credential in the Adobe Developer Console.',
+      fixable: true,
+      pathOnly: true,
+      paths: /(?:^|\/)certificate_pub\.crt$/,
+    },
+  ],
 };

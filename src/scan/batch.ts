@@ -1,5 +1,5 @@
-import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { RULES } from '../rules/index.js';
 import type { Finding, Skipped } from '../types.js';
 import { matchFile, matchPath } from './match.js';
@@ -28,6 +28,23 @@ const PATH_RULES = RULES.filter((r) => r.pathOnly);
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
 let buffer = Buffer.allocUnsafe(1 << 20);
+// O_NOFOLLOW: a symlink fails to open (ELOOP) instead of being followed, saving an lstat a file.
+// O_NONBLOCK: a FIFO in the tree cannot hang the scan.
+const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+const OPEN_FLAGS = constants.O_RDONLY | NOFOLLOW | (constants.O_NONBLOCK ?? 0);
+
+/** Why a symlink is listed as skipped, or undefined when it stays inside the root. */
+function linkReason(abs: string, realRoot: string): string | undefined {
+  let target: string;
+  try {
+    target = realpathSync(abs);
+  } catch {
+    return 'broken symbolic link';
+  }
+  const inside = relative(realRoot, target);
+  if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return 'symbolic link pointing outside the scanned folder';
+  return undefined;
+}
 
 function isBinary(buf: Buffer, n: number): boolean {
   return buf.subarray(0, Math.min(n, 8000)).indexOf(0) !== -1;
@@ -40,48 +57,50 @@ function errorReason(err: unknown): string {
   return `unreadable: ${code ?? String(err)}`;
 }
 
-/** Scans files synchronously: one open and one read per file, into a reused buffer. */
+/** Scans files synchronously: one open, one read and one close per file, into a reused buffer. */
 export function scanBatch(files: string[], opts: BatchOptions): BatchResult {
   const result: BatchResult = { findings: [], skipped: [], keyRefs: {}, secrets: [], filesScanned: 0, filesMatched: 0, bytes: 0 };
   for (const rel of files) {
     const abs = join(opts.root, rel);
     try {
-      const lst = lstatSync(abs, { throwIfNoEntry: false });
-      if (!lst) continue; // tracked but deleted in the work tree
-      if (lst.isSymbolicLink()) {
-        let target: string;
-        try {
-          target = realpathSync(abs);
-        } catch {
-          result.skipped.push({ file: rel, reason: 'broken symbolic link' });
-          continue;
-        }
-        const inside = relative(opts.realRoot, target);
-        if (inside.startsWith('..') || inside.split(sep)[0] === '..' || /^[a-zA-Z]:|^\//.test(inside)) {
-          result.skipped.push({ file: rel, reason: 'symbolic link pointing outside the scanned folder' });
-        }
-        continue; // a link inside the root: its target is scanned under its own name
-      }
-      if (!lst.isFile()) continue;
-      result.findings.push(...matchPath(PATH_RULES, rel));
-      if (lst.size > opts.maxFileSize) {
-        result.skipped.push({ file: rel, reason: `larger than ${opts.maxFileSize} bytes (max-file-size)` });
-        continue;
-      }
-      const fd = openSync(abs, 'r');
-      let n = 0;
+      let fd: number;
       try {
-        const size = fstatSync(fd).size;
-        if (size > opts.maxFileSize) {
-          result.skipped.push({ file: rel, reason: `larger than ${opts.maxFileSize} bytes (max-file-size)` });
-          continue;
+        if (!NOFOLLOW && lstatSync(abs).isSymbolicLink()) throw Object.assign(new Error('link'), { code: 'ELOOP' });
+        fd = openSync(abs, OPEN_FLAGS);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') continue; // tracked but deleted in the work tree
+        if (code === 'ELOOP') {
+          const reason = linkReason(abs, opts.realRoot);
+          if (reason) result.skipped.push({ file: rel, reason });
+          continue; // a link inside the root: its target is scanned under its own name
         }
-        if (buffer.length < size + 1) buffer = Buffer.allocUnsafe(Math.max(size + 1, buffer.length * 2));
-        // Read until EOF, so a file that grows while read is cut at the buffer, not overrun.
-        let r: number;
-        while (n < buffer.length && (r = readSync(fd, buffer, n, buffer.length - n, null)) > 0) n += r;
+        throw err;
+      }
+      result.findings.push(...matchPath(PATH_RULES, rel));
+      let n: number;
+      try {
+        n = readSync(fd, buffer, 0, buffer.length, 0);
+        if (n === buffer.length && n <= opts.maxFileSize) {
+          // Filled the buffer: size the file, then read the rest unless it is over the limit.
+          const size = fstatSync(fd).size;
+          if (size <= opts.maxFileSize) {
+            const bigger = Buffer.allocUnsafe(size + 1);
+            buffer.copy(bigger, 0, 0, n);
+            buffer = bigger;
+            let r: number;
+            while (n < buffer.length && (r = readSync(fd, buffer, n, buffer.length - n, n)) > 0) n += r;
+          } else n = size;
+        }
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'EISDIR') continue; // a submodule or folder
+        throw err;
       } finally {
         closeSync(fd);
+      }
+      if (n > opts.maxFileSize) {
+        result.skipped.push({ file: rel, reason: `larger than ${opts.maxFileSize} bytes (max-file-size)` });
+        continue;
       }
       result.filesScanned++;
       result.bytes += n;

@@ -34,30 +34,64 @@ function emptyResult(): BatchResult {
   return { findings: [], skipped: [], keyRefs: {}, secrets: [], filesScanned: 0, filesMatched: 0, bytes: 0 };
 }
 
-async function scanInWorkers(files: string[], opts: BatchOptions, script: URL | string, count: number): Promise<BatchResult> {
+/** Takes up to `size` items from an iterator. */
+function take(it: Iterator<string>, size: number): string[] {
+  const out: string[] = [];
+  while (out.length < size) {
+    const r = it.next();
+    if (r.done) break;
+    out.push(r.value);
+  }
+  return out;
+}
+
+/**
+ * Feeds batches to worker threads as the listing produces them, at most two batches in flight
+ * per worker, so the walk, the workers' start-up and the scanning overlap.
+ */
+async function scanInWorkers(first: string[], rest: Iterator<string>, opts: BatchOptions, script: URL | string, count: number): Promise<BatchResult> {
   const total = emptyResult();
-  let next = 0;
-  const runOne = (): Promise<void> =>
-    new Promise((resolvePromise, reject) => {
-      const worker = new Worker(script, { workerData: { role: WORKER_ROLE, opts } });
-      const feed = (): void => {
-        if (next >= files.length) {
-          void worker.terminate();
-          resolvePromise();
-          return;
-        }
-        const batch = files.slice(next, next + BATCH);
-        next += BATCH;
-        worker.postMessage(batch);
-      };
-      worker.on('message', (part: BatchResult) => {
-        merge(total, part);
-        feed();
-      });
-      worker.once('error', reject);
-      worker.once('online', feed);
+  const workers = Array.from({ length: count }, () => new Worker(script, { workerData: { role: WORKER_ROLE, opts } }));
+  const inFlight = new Map<Worker, number>(workers.map((w) => [w, 0]));
+  let wake: (() => void) | undefined;
+  let failure: Error | undefined;
+  for (const w of workers) {
+    w.on('message', (part: BatchResult) => {
+      merge(total, part);
+      inFlight.set(w, inFlight.get(w)! - 1);
+      wake?.();
     });
-  await Promise.all(Array.from({ length: count }, runOne));
+    w.once('error', (e) => {
+      failure = e;
+      wake?.();
+    });
+    w.once('exit', (code) => {
+      if (inFlight.get(w)! > 0) failure ??= new Error(`a scan worker stopped (exit code ${code}) before finishing its files`);
+      wake?.();
+    });
+  }
+  const idle = (): Worker | undefined => workers.find((w) => inFlight.get(w)! < 2);
+  const waitForMessage = () => new Promise<void>((r) => (wake = r));
+  try {
+    let pending = first;
+    while (pending.length) {
+      for (let w = idle(); w && pending.length; w = idle()) {
+        w.postMessage(pending.slice(0, BATCH));
+        inFlight.set(w, inFlight.get(w)! + 1);
+        pending = pending.slice(BATCH);
+        if (pending.length < BATCH) pending = pending.concat(take(rest, BATCH * 4));
+      }
+      if (failure) throw failure;
+      if (pending.length) await waitForMessage();
+    }
+    while ([...inFlight.values()].some((n) => n > 0)) {
+      if (failure) throw failure;
+      await waitForMessage();
+    }
+    if (failure) throw failure;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
   return total;
 }
 
@@ -72,16 +106,25 @@ function applyPolicy(findings: Finding[], s: ScanSettings): Finding[] {
 
 export async function scan(settings: ScanSettings, engine: EngineOptions = {}): Promise<ScanResult> {
   const started = performance.now();
-  const { files: listed } = await listFiles(settings.root);
+  const { files: listing } = await listFiles(settings.root);
   const excluded = ignore().add(settings.exclude);
-  const files = settings.exclude.length ? listed.filter((f) => !excluded.ignores(f)) : listed;
+  const files: string[] = [];
+  let listed = 0;
+  // Every listed file passes here once: counted, excluded or kept (for the cross-file pass).
+  const kept = (function* () {
+    for (const f of listing) {
+      listed++;
+      if (settings.exclude.length && excluded.ignores(f)) continue;
+      files.push(f);
+      yield f;
+    }
+  })();
   const opts: BatchOptions = { root: settings.root, realRoot: realpathSync(settings.root), maxFileSize: settings.maxFileSize };
 
   const threads = engine.workers ?? availableParallelism();
-  const raw =
-    engine.workerScript && threads > 1 && files.length > INLINE_LIMIT
-      ? await scanInWorkers(files, opts, engine.workerScript, Math.min(threads, Math.ceil(files.length / BATCH)))
-      : scanBatch(files, opts);
+  const first = take(kept, INLINE_LIMIT + 1);
+  const workers = engine.workerScript && threads > 1 && first.length > INLINE_LIMIT ? threads : 0;
+  const raw = workers ? await scanInWorkers(first, kept, opts, engine.workerScript!, workers) : scanBatch(first, opts);
 
   const findings = applyPolicy(applyContext(raw.findings, files, raw.keyRefs), settings).sort(
     (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1)),
@@ -93,12 +136,14 @@ export async function scan(settings: ScanSettings, engine: EngineOptions = {}): 
     skipped: raw.skipped,
     secrets: [...new Set(raw.secrets)],
     stats: {
-      filesListed: listed.length,
+      filesListed: listed,
       filesScanned: raw.filesScanned,
       filesMatched: raw.filesMatched,
       bytesScanned: raw.bytes,
       durationMs: Math.round(performance.now() - started),
       rules: RULES.length - settings.disabled.size,
+      workers,
+      maxRssBytes: process.resourceUsage().maxRSS * 1024,
     },
   };
 }

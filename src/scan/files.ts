@@ -28,45 +28,48 @@ async function gitFiles(root: string): Promise<string[]> {
   return stdout.split('\0').filter(Boolean);
 }
 
-function walkFiles(root: string): string[] {
-  const out: string[] = [];
+/** Walks the tree depth-first, honouring every .gitignore on the way, yielding files as found. */
+function* walkFiles(root: string): Generator<string> {
   // Each level carries the .gitignore rules of its ancestors, relative to where they were defined.
-  const visit = (rel: string, rules: { base: string; ig: Ignore }[]): void => {
+  type Level = { rel: string; rules: { base: string; ig: Ignore }[] };
+  const stack: Level[] = [{ rel: '', rules: [] }];
+  while (stack.length) {
+    const { rel, rules } = stack.pop()!;
     const abs = rel ? join(root, rel) : root;
     let entries;
     try {
       entries = readdirSync(abs, { withFileTypes: true });
     } catch {
-      return; // unreadable folder: nothing to list
+      continue; // unreadable folder: nothing to list
     }
     let here = rules;
-    try {
-      const gi = readFileSync(join(abs, '.gitignore'), 'utf8');
-      here = [...rules, { base: rel, ig: ignore().add(gi) }];
-    } catch {
-      // no .gitignore at this level
+    if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+      try {
+        here = [...rules, { base: rel, ig: ignore().add(readFileSync(join(abs, '.gitignore'), 'utf8')) }];
+      } catch {
+        // unreadable .gitignore: keep the parent rules
+      }
     }
     const ignored = (p: string, dir: boolean): boolean =>
       here.some(({ base, ig }) => {
         const sub = base ? p.slice(base.length + 1) : p;
         return ig.ignores(dir ? `${sub}/` : sub);
       });
+    const dirs: string[] = [];
     for (const e of entries) {
       const p = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
-        if (ALWAYS_SKIP.has(e.name) || ignored(p, true)) continue;
-        visit(p, here);
-      } else if ((e.isFile() || e.isSymbolicLink()) && !ignored(p, false)) {
-        out.push(p);
+        if (!ALWAYS_SKIP.has(e.name) && !(here.length && ignored(p, true))) dirs.push(p);
+      } else if ((e.isFile() || e.isSymbolicLink()) && !(here.length && ignored(p, false))) {
+        yield p;
       }
     }
-  };
-  visit('', []);
-  return out;
+    for (let i = dirs.length - 1; i >= 0; i--) stack.push({ rel: dirs[i], rules: here });
+  }
 }
 
 /** Files to scan, as posix paths relative to root. */
-export async function listFiles(root: string): Promise<{ files: string[]; source: 'git' | 'walk' }> {
+export async function listFiles(root: string): Promise<{ files: Iterable<string>; source: 'git' | 'walk' }> {
   if (await isGitWorkTree(root)) {
     try {
       return { files: await gitFiles(root), source: 'git' };
@@ -74,5 +77,6 @@ export async function listFiles(root: string): Promise<{ files: string[]; source
       // fall back to walking (for example a repository git refuses as unsafe)
     }
   }
+  // A generator: the engine scans the first files while the walk goes on.
   return { files: walkFiles(root), source: 'walk' };
 }

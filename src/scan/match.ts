@@ -143,7 +143,7 @@ export function matchFile(rules: Rule[], file: FileInput): FileResult {
   let keyRefs: string[] = [];
   let secrets: string[] = [];
   if (findings.length > 0) {
-    keyRefs = [...new Set([...text.matchAll(/[\w.-]+\.(?:key|pem|p8|p12|pfx)\b/g)].map((m) => m[0]))];
+    keyRefs = [...new Set([...text.matchAll(/(?<![\w.-])[\w.-]{1,200}\.(?:key|pem|p8|p12|pfx)\b/g)].map((m) => m[0]))];
     secrets = findSecrets(text);
   }
   return { findings, keyRefs, secrets };
