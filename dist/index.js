@@ -53023,9 +53023,11 @@ function compileLiterals(literals) {
         (candidates[last] ??= []).push(l);
     }
     return (buf, n) => {
+        // Big-endian 16-bit reads give the pair in one load.
+        const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
         let pos = m - 1;
         while (pos < n) {
-            const pair = (buf[pos - 1] << 8) | buf[pos];
+            const pair = view.getUint16(pos - 1);
             const s = shift[pair];
             if (s !== 0) {
                 pos += s;

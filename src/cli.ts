@@ -17,6 +17,7 @@ const USAGE = `adobe-jwt-migrate ${VERSION}: find Adobe Service Account (JWT) cr
 Usage:
   adobe-jwt-migrate scan [PATH] [--format text|json|sarif] [--output FILE]
                          [--fail-on error|warning|never] [--config FILE] [--max-file-size BYTES]
+                         [--threads N]
   adobe-jwt-migrate rules [--format text|json]
   adobe-jwt-migrate --help | --version
 
@@ -34,6 +35,7 @@ function parse(argv: string[]) {
         'fail-on': { type: 'string' },
         config: { type: 'string', short: 'c' },
         'max-file-size': { type: 'string' },
+        threads: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -63,7 +65,12 @@ async function runScan(positionals: string[], values: ReturnType<typeof parse>['
     if (!Number.isInteger(maxFileSize) || maxFileSize <= 0) throw new UsageError('--max-file-size must be a positive whole number of bytes');
   }
   const settings = loadSettings({ root: positionals[0], failOn: values['fail-on'], config: values.config, maxFileSize });
-  const result = await scan(settings, { workerScript: new URL(import.meta.url) });
+  let workers: number | undefined;
+  if (values.threads !== undefined) {
+    workers = Number(values.threads);
+    if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError('--threads must be a whole number from 1 to 64');
+  }
+  const result = await scan(settings, { workerScript: new URL(import.meta.url), workers });
   const body =
     fmt === 'json'
       ? `${JSON.stringify(toJson(result), null, 2)}\n`

@@ -21362,9 +21362,11 @@ function compileLiterals(literals) {
         (candidates[last] ??= []).push(l);
     }
     return (buf, n) => {
+        // Big-endian 16-bit reads give the pair in one load.
+        const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
         let pos = m - 1;
         while (pos < n) {
-            const pair = (buf[pos - 1] << 8) | buf[pos];
+            const pair = view.getUint16(pos - 1);
             const s = shift[pair];
             if (s !== 0) {
                 pos += s;
@@ -21817,6 +21819,7 @@ const USAGE = `adobe-jwt-migrate ${VERSION}: find Adobe Service Account (JWT) cr
 Usage:
   adobe-jwt-migrate scan [PATH] [--format text|json|sarif] [--output FILE]
                          [--fail-on error|warning|never] [--config FILE] [--max-file-size BYTES]
+                         [--threads N]
   adobe-jwt-migrate rules [--format text|json]
   adobe-jwt-migrate --help | --version
 
@@ -21833,6 +21836,7 @@ function cli_parse(argv) {
                 'fail-on': { type: 'string' },
                 config: { type: 'string', short: 'c' },
                 'max-file-size': { type: 'string' },
+                threads: { type: 'string' },
                 help: { type: 'boolean', short: 'h' },
                 version: { type: 'boolean', short: 'v' },
             },
@@ -21865,7 +21869,13 @@ async function runScan(positionals, values) {
             throw new UsageError('--max-file-size must be a positive whole number of bytes');
     }
     const settings = loadSettings({ root: positionals[0], failOn: values['fail-on'], config: values.config, maxFileSize });
-    const result = await scan(settings, { workerScript: new URL(import.meta.url) });
+    let workers;
+    if (values.threads !== undefined) {
+        workers = Number(values.threads);
+        if (!Number.isInteger(workers) || workers < 1 || workers > 64)
+            throw new UsageError('--threads must be a whole number from 1 to 64');
+    }
+    const result = await scan(settings, { workerScript: new URL(import.meta.url), workers });
     const body = fmt === 'json'
         ? `${JSON.stringify(toJson(result), null, 2)}\n`
         : fmt === 'sarif'
