@@ -3,6 +3,10 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { FORMATS, loadSettings, UsageError } from './config.js';
+import { applyPlan } from './migrate/apply.js';
+import { planJson, planText } from './migrate/output.js';
+import { planMigration } from './migrate/plan.js';
+import { normalizeScopes } from './migrate/scopes.js';
 import { toJson } from './report/json.js';
 import { failing } from './report/policy.js';
 import { toSarif } from './report/sarif.js';
@@ -18,6 +22,7 @@ Usage:
   adobe-jwt-migrate scan [PATH] [--format text|json|sarif] [--output FILE]
                          [--fail-on error|warning|never] [--config FILE] [--max-file-size BYTES]
                          [--threads N]
+  adobe-jwt-migrate migrate [PATH] [--write] [--scopes LIST] [--config FILE] [--format text|json]
   adobe-jwt-migrate rules [--format text|json]
   adobe-jwt-migrate --help | --version
 
@@ -36,6 +41,8 @@ function parse(argv: string[]) {
         config: { type: 'string', short: 'c' },
         'max-file-size': { type: 'string' },
         threads: { type: 'string' },
+        write: { type: 'boolean' },
+        scopes: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -82,6 +89,23 @@ async function runScan(positionals: string[], values: ReturnType<typeof parse>['
   return failing(result.findings, settings.failOn).length ? 1 : 0;
 }
 
+async function runMigrate(positionals: string[], values: ReturnType<typeof parse>['values']): Promise<number> {
+  if (positionals.length > 1) throw new UsageError(`migrate takes one PATH, got ${positionals.length}`);
+  const fmt = format(values.format);
+  if (fmt === 'sarif') throw new UsageError("migrate --format must be text or json (got 'sarif')");
+  if (values.scopes !== undefined && !normalizeScopes(values.scopes)) throw new UsageError('--scopes needs a comma-separated list of OAuth scopes');
+  const settings = loadSettings({ root: positionals[0], failOn: 'never', config: values.config });
+  const { plan } = await planMigration(settings, { scopes: values.scopes, engine: { workerScript: new URL(import.meta.url) } });
+  let conflicts: string[] = [];
+  if (values.write) conflicts = applyPlan(plan);
+  emit(fmt === 'json' ? `${JSON.stringify(planJson(plan), null, 2)}\n` : planText(plan, Boolean(values.write)), values.output);
+  if (conflicts.length) {
+    process.stderr.write(`adobe-jwt-migrate: left ${conflicts.join(', ')} alone: changed while the migration was planned; run migrate again\n`);
+    return 1;
+  }
+  return 0;
+}
+
 function runRules(values: ReturnType<typeof parse>['values']): number {
   const fmt = format(values.format);
   if (fmt === 'json') {
@@ -106,8 +130,9 @@ export async function main(argv: string[]): Promise<number> {
       return values.help ? 0 : 2;
     }
     if (command === 'scan') return await runScan(rest, values);
+    if (command === 'migrate') return await runMigrate(rest, values);
     if (command === 'rules') return runRules(values);
-    throw new UsageError(`unknown command '${command}': use scan or rules (see --help)`);
+    throw new UsageError(`unknown command '${command}': use scan, migrate or rules (see --help)`);
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`adobe-jwt-migrate: ${e.message}\n`);

@@ -21002,147 +21002,717 @@ function loadSettings(raw, cwd = process.cwd()) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/json.ts
-const REPORT_VERSION = 1;
-/** The JSON contract other tooling reads (`scan --format json`). */
-function toJson(result) {
-    return {
-        version: REPORT_VERSION,
-        root: result.root,
-        findings: result.findings.map((f) => ({
-            ruleId: f.ruleId,
-            severity: f.severity,
-            file: f.file,
-            line: f.line,
-            column: f.column,
-            endLine: f.endLine,
-            endColumn: f.endColumn,
-            title: f.title,
-            message: f.message,
-            category: f.category,
-            fingerprint: f.fingerprint,
-            fixable: f.fixable,
-            snippet: f.snippet,
-        })),
-        skipped: result.skipped,
-        stats: result.stats,
-    };
-}
+;// CONCATENATED MODULE: ./src/migrate/apply.ts
 
-;// CONCATENATED MODULE: ./src/types.ts
-const SEVERITY_RANK = { error: 3, warning: 2, note: 1 };
 
-;// CONCATENATED MODULE: ./src/report/policy.ts
-
-function totals(findings) {
-    const t = { findings: findings.length, error: 0, warning: 0, note: 0, files: 0, fixable: 0 };
-    for (const f of findings) {
-        t[f.severity]++;
-        if (f.fixable)
-            t.fixable++;
+/** Writes the plan. A file that changed since it was planned is left alone and reported. */
+function applyPlan(plan) {
+    const conflicts = [];
+    for (const e of plan.edits) {
+        const abs = (0,external_node_path_namespaceObject.join)(plan.root, e.file);
+        let current = null;
+        try {
+            current = (0,external_node_fs_namespaceObject.readFileSync)(abs, 'utf8');
+        }
+        catch {
+            current = null;
+        }
+        const changed = e.action === 'create' ? current !== null : e.before !== null && current !== e.before;
+        if (changed) {
+            conflicts.push(e.file);
+            continue;
+        }
+        if (e.action === 'delete')
+            (0,external_node_fs_namespaceObject.rmSync)(abs, { force: true });
+        else {
+            (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(abs), { recursive: true });
+            (0,external_node_fs_namespaceObject.writeFileSync)(abs, e.after ?? '');
+        }
     }
-    t.files = new Set(findings.map((f) => f.file)).size;
-    return t;
-}
-/** The findings that make the run fail under the policy. */
-function failing(findings, failOn) {
-    if (failOn === 'never')
-        return [];
-    const min = SEVERITY_RANK[failOn];
-    return findings.filter((f) => SEVERITY_RANK[f.severity] >= min);
-}
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
+    return conflicts;
 }
 
-;// CONCATENATED MODULE: ./src/report/sarif.ts
-
-const LEVEL = { error: 'error', warning: 'warning', note: 'note' };
-/** Code scanning accepts at most this many results per run. */
-const SARIF_MAX_RESULTS = 25_000;
-const TOOL_URI = 'https://github.com/adobe-jwt-migrate/adobe-jwt-migrate';
-/** SARIF 2.1.0 for github/codeql-action/upload-sarif; fingerprints keep alerts stable. */
-function toSarif(result, version) {
-    const index = new Map(RULES.map((r, i) => [r.id, i]));
-    return {
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-        version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: 'adobe-jwt-migrate',
-                        version,
-                        informationUri: TOOL_URI,
-                        rules: RULES.map((r) => ({
-                            id: r.id,
-                            name: r.title.replace(/[^A-Za-z0-9]+/g, ' ').trim(),
-                            shortDescription: { text: r.title },
-                            fullDescription: { text: r.message },
-                            help: { text: r.message, markdown: r.message },
-                            defaultConfiguration: { level: LEVEL[r.severity] },
-                            properties: {
-                                tags: ['adobe', 'jwt', r.category, ...(r.category === 'security' ? ['security'] : [])],
-                                ...(r.category === 'security' ? { 'security-severity': '8.0' } : {}),
-                                precision: 'high',
-                            },
-                        })),
-                    },
-                },
-                automationDetails: { id: 'adobe-jwt-migrate/' },
-                results: result.findings.slice(0, SARIF_MAX_RESULTS).map((f) => ({
-                    ruleId: f.ruleId,
-                    ruleIndex: index.get(f.ruleId) ?? -1,
-                    level: LEVEL[f.severity],
-                    message: { text: f.message },
-                    locations: [
-                        {
-                            physicalLocation: {
-                                artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' },
-                                region: {
-                                    startLine: f.line,
-                                    startColumn: f.column,
-                                    endLine: f.endLine,
-                                    endColumn: f.endColumn,
-                                    ...(f.snippet ? { snippet: { text: f.snippet } } : {}),
-                                },
-                            },
-                        },
-                    ],
-                    partialFingerprints: { 'adobeJwtMigrate/v1': f.fingerprint },
-                })),
-            },
-        ],
-    };
+;// CONCATENATED MODULE: ./node_modules/diff/libesm/diff/base.js
+class Diff {
+    diff(oldStr, newStr, 
+    // Type below is not accurate/complete - see above for full possibilities - but it compiles
+    options = {}) {
+        let callback;
+        if (typeof options === 'function') {
+            callback = options;
+            options = {};
+        }
+        else if ('callback' in options) {
+            callback = options.callback;
+        }
+        // Allow subclasses to massage the input prior to running
+        const oldString = this.castInput(oldStr, options);
+        const newString = this.castInput(newStr, options);
+        const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+        const newTokens = this.removeEmpty(this.tokenize(newString, options));
+        return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+    }
+    diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+        var _a;
+        const done = (value) => {
+            value = this.postProcess(value, options);
+            if (callback) {
+                setTimeout(function () { callback(value); }, 0);
+                return undefined;
+            }
+            else {
+                return value;
+            }
+        };
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let editLength = 1;
+        let maxEditLength = newLen + oldLen;
+        if (options.maxEditLength != null) {
+            maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+        }
+        const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+        const abortAfterTimestamp = Date.now() + maxExecutionTime;
+        const bestPath = [{ oldPos: -1, lastComponent: undefined }];
+        // Seed editLength = 0, i.e. the content starts with the same values
+        let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+        if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+            // Identity per the equality and tokenizer
+            return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+        }
+        // Once we hit the right edge of the edit graph on some diagonal k, we can
+        // definitely reach the end of the edit graph in no more than k edits, so
+        // there's no point in considering any moves to diagonal k+1 any more (from
+        // which we're guaranteed to need at least k+1 more edits).
+        // Similarly, once we've reached the bottom of the edit graph, there's no
+        // point considering moves to lower diagonals.
+        // We record this fact by setting minDiagonalToConsider and
+        // maxDiagonalToConsider to some finite value once we've hit the edge of
+        // the edit graph.
+        // This optimization is not faithful to the original algorithm presented in
+        // Myers's paper, which instead pointlessly extends D-paths off the end of
+        // the edit graph - see page 7 of Myers's paper which notes this point
+        // explicitly and illustrates it with a diagram. This has major performance
+        // implications for some common scenarios. For instance, to compute a diff
+        // where the new text simply appends d characters on the end of the
+        // original text of length n, the true Myers algorithm will take O(n+d^2)
+        // time while this optimization needs only O(n+d) time.
+        let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+        // Main worker method. checks all permutations of a given edit length for acceptance.
+        const execEditLength = () => {
+            for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+                let basePath;
+                const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+                if (removePath) {
+                    // No one else is going to attempt to use this value, clear it
+                    // @ts-expect-error - perf optimisation. This type-violating value will never be read.
+                    bestPath[diagonalPath - 1] = undefined;
+                }
+                let canAdd = false;
+                if (addPath) {
+                    // what newPos will be after we do an insertion:
+                    const addPathNewPos = addPath.oldPos - diagonalPath;
+                    canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+                }
+                const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+                if (!canAdd && !canRemove) {
+                    // If this path is a terminal then prune
+                    // @ts-expect-error - perf optimisation. This type-violating value will never be read.
+                    bestPath[diagonalPath] = undefined;
+                    continue;
+                }
+                // Select the diagonal that we want to branch from. We select the prior
+                // path whose position in the old string is the farthest from the origin
+                // and does not pass the bounds of the diff graph
+                if (!canRemove || (canAdd && removePath.oldPos < addPath.oldPos)) {
+                    basePath = this.addToPath(addPath, true, false, 0, options);
+                }
+                else {
+                    basePath = this.addToPath(removePath, false, true, 1, options);
+                }
+                newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+                if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+                    // If we have hit the end of both strings, then we are done
+                    return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+                }
+                else {
+                    bestPath[diagonalPath] = basePath;
+                    if (basePath.oldPos + 1 >= oldLen) {
+                        maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+                    }
+                    if (newPos + 1 >= newLen) {
+                        minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+                    }
+                }
+            }
+            editLength++;
+        };
+        // Performs the length of edit iteration. Is a bit fugly as this has to support the
+        // sync and async mode which is never fun. Loops over execEditLength until a value
+        // is produced, or until the edit length exceeds options.maxEditLength (if given),
+        // in which case it will return undefined.
+        if (callback) {
+            (function exec() {
+                setTimeout(function () {
+                    if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+                        return callback(undefined);
+                    }
+                    if (!execEditLength()) {
+                        exec();
+                    }
+                }, 0);
+            }());
+        }
+        else {
+            while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+                const ret = execEditLength();
+                if (ret) {
+                    return ret;
+                }
+            }
+        }
+    }
+    addToPath(path, added, removed, oldPosInc, options) {
+        const last = path.lastComponent;
+        if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+            return {
+                oldPos: path.oldPos + oldPosInc,
+                lastComponent: { count: last.count + 1, added: added, removed: removed, previousComponent: last.previousComponent }
+            };
+        }
+        else {
+            return {
+                oldPos: path.oldPos + oldPosInc,
+                lastComponent: { count: 1, added: added, removed: removed, previousComponent: last }
+            };
+        }
+    }
+    extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+        while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+            newPos++;
+            oldPos++;
+            commonCount++;
+            if (options.oneChangePerToken) {
+                basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+            }
+        }
+        if (commonCount && !options.oneChangePerToken) {
+            basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+        }
+        basePath.oldPos = oldPos;
+        return newPos;
+    }
+    equals(left, right, options) {
+        if (options.comparator) {
+            return options.comparator(left, right);
+        }
+        else {
+            return left === right
+                || (!!options.ignoreCase && left.toLowerCase() === right.toLowerCase());
+        }
+    }
+    removeEmpty(array) {
+        const ret = [];
+        for (let i = 0; i < array.length; i++) {
+            if (array[i]) {
+                ret.push(array[i]);
+            }
+        }
+        return ret;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    castInput(value, options) {
+        return value;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    tokenize(value, options) {
+        return Array.from(value);
+    }
+    join(chars) {
+        // Assumes ValueT is string, which is the case for most subclasses.
+        // When it's false, e.g. in diffArrays, this method needs to be overridden (e.g. with a no-op)
+        // Yes, the casts are verbose and ugly, because this pattern - of having the base class SORT OF
+        // assume tokens and values are strings, but not completely - is weird and janky.
+        return chars.join('');
+    }
+    postProcess(changeObjects, 
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    options) {
+        return changeObjects;
+    }
+    get useLongestToken() {
+        return false;
+    }
+    buildValues(lastComponent, newTokens, oldTokens) {
+        // First we convert our linked list of components in reverse order to an
+        // array in the right order:
+        const components = [];
+        let nextComponent;
+        while (lastComponent) {
+            components.push(lastComponent);
+            nextComponent = lastComponent.previousComponent;
+            delete lastComponent.previousComponent;
+            lastComponent = nextComponent;
+        }
+        components.reverse();
+        const componentLen = components.length;
+        let componentPos = 0, newPos = 0, oldPos = 0;
+        for (; componentPos < componentLen; componentPos++) {
+            const component = components[componentPos];
+            if (!component.removed) {
+                if (!component.added && this.useLongestToken) {
+                    let value = newTokens.slice(newPos, newPos + component.count);
+                    value = value.map(function (value, i) {
+                        const oldValue = oldTokens[oldPos + i];
+                        return oldValue.length > value.length ? oldValue : value;
+                    });
+                    component.value = this.join(value);
+                }
+                else {
+                    component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+                }
+                newPos += component.count;
+                // Common case
+                if (!component.added) {
+                    oldPos += component.count;
+                }
+            }
+            else {
+                component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+                oldPos += component.count;
+            }
+        }
+        return components;
+    }
 }
 
-;// CONCATENATED MODULE: ./src/report/text.ts
+;// CONCATENATED MODULE: ./node_modules/diff/libesm/diff/line.js
 
-/** One line a finding, `file:line:col severity rule-id message`, then a summary. */
-function toText(result, failOn) {
-    const lines = result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}`);
-    const t = totals(result.findings);
-    const s = result.stats;
-    lines.push('');
-    lines.push(t.findings === 0
-        ? 'No Adobe JWT (Service Account) usage found.'
-        : `${plural(t.findings, 'finding')} (${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${plural(t.note, 'note')}) in ${plural(t.files, 'file')}; ${t.fixable} can be migrated automatically.`);
-    lines.push(`Scanned ${plural(s.filesScanned, 'file')} (${(s.bytesScanned / 1e6).toFixed(1)} MB) in ${s.durationMs} ms; ${plural(result.skipped.length, 'file')} skipped.`);
-    const fail = failing(result.findings, failOn).length;
-    if (fail)
-        lines.push(`Failing: ${plural(fail, 'finding')} at or above '${failOn}' (--fail-on).`);
-    return `${lines.join('\n')}\n`;
+
+class LineDiff extends Diff {
+    constructor() {
+        super(...arguments);
+        this.tokenize = tokenize;
+    }
+    equals(left, right, options) {
+        // If we're ignoring whitespace, we need to normalise lines by stripping
+        // whitespace before checking equality. (This has an annoying interaction
+        // with newlineIsToken that requires special handling: if newlines get their
+        // own token, then we DON'T want to trim the *newline* tokens down to empty
+        // strings, since this would cause us to treat whitespace-only line content
+        // as equal to a separator between lines, which would be weird and
+        // inconsistent with the documented behavior of the options.)
+        if (options.ignoreWhitespace) {
+            if (!options.newlineIsToken || !left.includes('\n')) {
+                left = left.trim();
+            }
+            if (!options.newlineIsToken || !right.includes('\n')) {
+                right = right.trim();
+            }
+        }
+        else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+            if (left.endsWith('\n')) {
+                left = left.slice(0, -1);
+            }
+            if (right.endsWith('\n')) {
+                right = right.slice(0, -1);
+            }
+        }
+        return super.equals(left, right, options);
+    }
+}
+const lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options) {
+    return lineDiff.diff(oldStr, newStr, options);
+}
+function diffTrimmedLines(oldStr, newStr, options) {
+    options = generateOptions(options, { ignoreWhitespace: true });
+    return lineDiff.diff(oldStr, newStr, options);
+}
+// Exported standalone so it can be used from jsonDiff too.
+function tokenize(value, options) {
+    if (options.stripTrailingCr) {
+        // remove one \r before \n to match GNU diff's --strip-trailing-cr behavior
+        value = value.replace(/\r\n/g, '\n');
+    }
+    const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+    // Ignore the final empty token that occurs if the string ends with a new line
+    if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+        linesAndNewlines.pop();
+    }
+    // Merge the content and line separators into single tokens
+    for (let i = 0; i < linesAndNewlines.length; i++) {
+        const line = linesAndNewlines[i];
+        if (i % 2 && !options.newlineIsToken) {
+            retLines[retLines.length - 1] += line;
+        }
+        else {
+            retLines.push(line);
+        }
+    }
+    return retLines;
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:worker_threads"
-const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-// EXTERNAL MODULE: ./node_modules/ignore/index.js
-var ignore = __nccwpck_require__(298);
-var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./node_modules/diff/libesm/patch/create.js
+
+/**
+ * Returns true if the filename contains characters that require C-style
+ * quoting (as used by Git and GNU diffutils in diff output).
+ */
+function needsQuoting(s) {
+    for (let i = 0; i < s.length; i++) {
+        if (s[i] < '\x20' || s[i] > '\x7e' || s[i] === '"' || s[i] === '\\') {
+            return true;
+        }
+    }
+    return false;
+}
+/**
+ * C-style quotes a filename, encoding special characters as escape sequences
+ * and non-ASCII bytes as octal escapes. This is the inverse of
+ * `parseQuotedFileName` in parse.ts.
+ *
+ * Non-ASCII bytes are encoded as UTF-8 before being emitted as octal escapes.
+ * This matches the behaviour of both Git and GNU diffutils, which always emit
+ * UTF-8 octal escapes regardless of the underlying filesystem encoding (e.g.
+ * Git for Windows converts from NTFS's UTF-16 to UTF-8 internally).
+ *
+ * If the filename doesn't need quoting, returns it as-is.
+ */
+function quoteFileNameIfNeeded(s) {
+    if (!needsQuoting(s)) {
+        return s;
+    }
+    let result = '"';
+    const bytes = new TextEncoder().encode(s);
+    let i = 0;
+    while (i < bytes.length) {
+        const b = bytes[i];
+        // See https://en.wikipedia.org/wiki/Escape_sequences_in_C#Escape_sequences
+        if (b === 0x07) {
+            result += '\\a';
+        }
+        else if (b === 0x08) {
+            result += '\\b';
+        }
+        else if (b === 0x09) {
+            result += '\\t';
+        }
+        else if (b === 0x0a) {
+            result += '\\n';
+        }
+        else if (b === 0x0b) {
+            result += '\\v';
+        }
+        else if (b === 0x0c) {
+            result += '\\f';
+        }
+        else if (b === 0x0d) {
+            result += '\\r';
+        }
+        else if (b === 0x22) {
+            result += '\\"';
+        }
+        else if (b === 0x5c) {
+            result += '\\\\';
+        }
+        else if (b >= 0x20 && b <= 0x7e) {
+            // Just a printable ASCII character that is neither a double quote nor a
+            // backslash; no need to escape it.
+            result += String.fromCharCode(b);
+        }
+        else {
+            // Either part of a non-ASCII character or a control character without a
+            // special escape sequence; needs escaping as a 3-digit octal escape
+            result += '\\' + b.toString(8).padStart(3, '0');
+        }
+        i++;
+    }
+    result += '"';
+    return result;
+}
+const INCLUDE_HEADERS = {
+    includeIndex: true,
+    includeUnderline: true,
+    includeFileHeaders: true
+};
+const FILE_HEADERS_ONLY = {
+    includeIndex: false,
+    includeUnderline: false,
+    includeFileHeaders: true
+};
+const OMIT_HEADERS = {
+    includeIndex: false,
+    includeUnderline: false,
+    includeFileHeaders: false
+};
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+    let optionsObj;
+    if (!options) {
+        optionsObj = {};
+    }
+    else if (typeof options === 'function') {
+        optionsObj = { callback: options };
+    }
+    else {
+        optionsObj = options;
+    }
+    if (typeof optionsObj.context === 'undefined') {
+        optionsObj.context = 4;
+    }
+    // We copy this into its own variable to placate TypeScript, which thinks
+    // optionsObj.context might be undefined in the callbacks below.
+    const context = optionsObj.context;
+    // @ts-expect-error (runtime check for something that is correctly a static type error)
+    if (optionsObj.newlineIsToken) {
+        throw new Error('newlineIsToken may not be used with patch-generation functions, only with diffing functions');
+    }
+    if (!optionsObj.callback) {
+        return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+    }
+    else {
+        const { callback } = optionsObj;
+        diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+                const patch = diffLinesResultToPatch(diff);
+                // TypeScript is unhappy without the cast because it does not understand that `patch` may
+                // be undefined here only if `callback` is StructuredPatchCallbackAbortable:
+                callback(patch);
+            } }));
+    }
+    function diffLinesResultToPatch(diff) {
+        // STEP 1: Build up the patch with no "\ No newline at end of file" lines and with the arrays
+        //         of lines containing trailing newline characters. We'll tidy up later...
+        if (!diff) {
+            return;
+        }
+        diff.push({ value: '', lines: [] }); // Append an empty value to make cleanup easier
+        function contextLines(lines) {
+            return lines.map(function (entry) { return ' ' + entry; });
+        }
+        const hunks = [];
+        let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+        for (let i = 0; i < diff.length; i++) {
+            const current = diff[i], lines = current.lines || splitLines(current.value);
+            current.lines = lines;
+            if (current.added || current.removed) {
+                // If we have previous context, start with that
+                if (!oldRangeStart) {
+                    const prev = diff[i - 1];
+                    oldRangeStart = oldLine;
+                    newRangeStart = newLine;
+                    if (prev) {
+                        curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+                        oldRangeStart -= curRange.length;
+                        newRangeStart -= curRange.length;
+                    }
+                }
+                // Output our changes
+                for (const line of lines) {
+                    curRange.push((current.added ? '+' : '-') + line);
+                }
+                // Track the updated file position
+                if (current.added) {
+                    newLine += lines.length;
+                }
+                else {
+                    oldLine += lines.length;
+                }
+            }
+            else {
+                // Identical context lines. Track line changes
+                if (oldRangeStart) {
+                    // Close out any changes that have been output (or join overlapping)
+                    if (lines.length <= context * 2 && i < diff.length - 2) {
+                        // Overlapping
+                        for (const line of contextLines(lines)) {
+                            curRange.push(line);
+                        }
+                    }
+                    else {
+                        // end the range and output
+                        const contextSize = Math.min(lines.length, context);
+                        for (const line of contextLines(lines.slice(0, contextSize))) {
+                            curRange.push(line);
+                        }
+                        const hunk = {
+                            oldStart: oldRangeStart,
+                            oldLines: (oldLine - oldRangeStart + contextSize),
+                            newStart: newRangeStart,
+                            newLines: (newLine - newRangeStart + contextSize),
+                            lines: curRange
+                        };
+                        hunks.push(hunk);
+                        oldRangeStart = 0;
+                        newRangeStart = 0;
+                        curRange = [];
+                    }
+                }
+                oldLine += lines.length;
+                newLine += lines.length;
+            }
+        }
+        // Step 2: eliminate the trailing `\n` from each line of each hunk, and, where needed, add
+        //         "\ No newline at end of file".
+        for (const hunk of hunks) {
+            for (let i = 0; i < hunk.lines.length; i++) {
+                if (hunk.lines[i].endsWith('\n')) {
+                    hunk.lines[i] = hunk.lines[i].slice(0, -1);
+                }
+                else {
+                    hunk.lines.splice(i + 1, 0, '\\ No newline at end of file');
+                    i++; // Skip the line we just added, then continue iterating
+                }
+            }
+        }
+        return {
+            oldFileName: oldFileName, newFileName: newFileName,
+            oldHeader: oldHeader, newHeader: newHeader,
+            hunks: hunks
+        };
+    }
+}
+/**
+ * creates a unified diff patch.
+ *
+ * @param patch either a single structured patch object (as returned by `structuredPatch`) or an
+ *   array of them (as returned by `parsePatch`).
+ * @param headerOptions behaves the same as the `headerOptions` option of `createTwoFilesPatch`.
+ *   Ignored for patches where `isGit` is `true`.
+ *
+ * When a patch has `isGit: true`, `formatPatch` output is changed to more closely match Git's
+ * output: it emits a `diff --git` header, emits Git extended headers as appropriate based on
+ * properties like `isRename`, `isCreate`, `newMode`, etc, and will omit `---`/`+++` file
+ * headers for patches with no hunks (e.g. renames without content changes).
+ */
+function formatPatch(patch, headerOptions) {
+    var _a, _b, _c, _d, _e, _f;
+    if (!headerOptions) {
+        headerOptions = INCLUDE_HEADERS;
+    }
+    if (Array.isArray(patch)) {
+        if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every(p => p.isGit)) {
+            throw new Error('Cannot omit file headers on a multi-file patch. '
+                + '(The result would be unparseable; how would a tool trying to apply '
+                + 'the patch know which changes are to which file?)');
+        }
+        return patch.map(p => formatPatch(p, headerOptions)).join('\n');
+    }
+    const ret = [];
+    // Git patches have a fixed header format (diff --git, extended headers,
+    // and ---/+++ when hunks are present), so headerOptions is ignored.
+    if (patch.isGit) {
+        headerOptions = INCLUDE_HEADERS;
+        // Emit Git-style diff --git header and extended headers.
+        // Git never puts /dev/null in the "diff --git" line; for file
+        // creations/deletions it uses the real filename on both sides.
+        if (!patch.oldFileName) {
+            throw new Error('oldFileName must be specified for Git patches');
+        }
+        if (!patch.newFileName) {
+            throw new Error('newFileName must be specified for Git patches');
+        }
+        let gitOldName = patch.oldFileName;
+        let gitNewName = patch.newFileName;
+        if (patch.isCreate && gitOldName === '/dev/null') {
+            gitOldName = gitNewName.replace(/^b\//, 'a/');
+        }
+        else if (patch.isDelete && gitNewName === '/dev/null') {
+            gitNewName = gitOldName.replace(/^a\//, 'b/');
+        }
+        ret.push('diff --git ' + quoteFileNameIfNeeded(gitOldName) + ' ' + quoteFileNameIfNeeded(gitNewName));
+        if (patch.isDelete) {
+            ret.push('deleted file mode ' + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : '100644'));
+        }
+        if (patch.isCreate) {
+            ret.push('new file mode ' + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : '100644'));
+        }
+        if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
+            ret.push('old mode ' + patch.oldMode);
+            ret.push('new mode ' + patch.newMode);
+        }
+        if (patch.isRename) {
+            ret.push('rename from ' + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : '').replace(/^a\//, '')));
+            ret.push('rename to ' + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : '').replace(/^b\//, '')));
+        }
+        if (patch.isCopy) {
+            ret.push('copy from ' + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : '').replace(/^a\//, '')));
+            ret.push('copy to ' + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : '').replace(/^b\//, '')));
+        }
+    }
+    else {
+        if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== undefined) {
+            ret.push('Index: ' + patch.oldFileName);
+        }
+        if (headerOptions.includeUnderline) {
+            ret.push('===================================================================');
+        }
+    }
+    // Emit --- / +++ file headers. For Git patches with no hunks (e.g.
+    // pure renames, mode-only changes), Git omits these, so we do too.
+    const hasHunks = patch.hunks.length > 0;
+    if (headerOptions.includeFileHeaders && patch.oldFileName !== undefined && patch.newFileName !== undefined
+        && (!patch.isGit || hasHunks)) {
+        ret.push('--- ' + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? '\t' + patch.oldHeader : ''));
+        ret.push('+++ ' + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? '\t' + patch.newHeader : ''));
+    }
+    for (let i = 0; i < patch.hunks.length; i++) {
+        const hunk = patch.hunks[i];
+        // Unified Diff Format quirk: If the chunk size is 0,
+        // the first number is one lower than one would expect.
+        // https://www.artima.com/weblogs/viewpost.jsp?thread=164293
+        const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
+        const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
+        ret.push('@@ -' + oldStart + ',' + hunk.oldLines
+            + ' +' + newStart + ',' + hunk.newLines
+            + ' @@');
+        for (const line of hunk.lines) {
+            ret.push(line);
+        }
+    }
+    return ret.join('\n') + '\n';
+}
+function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+    if (typeof options === 'function') {
+        options = { callback: options };
+    }
+    if (!(options === null || options === void 0 ? void 0 : options.callback)) {
+        const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
+        if (!patchObj) {
+            return;
+        }
+        return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
+    }
+    else {
+        const { callback } = options;
+        structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: patchObj => {
+                if (!patchObj) {
+                    callback(undefined);
+                }
+                else {
+                    callback(formatPatch(patchObj, options.headerOptions));
+                }
+            } }));
+    }
+}
+function createPatch(fileName, oldStr, newStr, oldHeader, newHeader, options) {
+    return createTwoFilesPatch(fileName, fileName, oldStr, newStr, oldHeader, newHeader, options);
+}
+/**
+ * Split `text` into an array of lines, including the trailing newline character (where present)
+ */
+function splitLines(text) {
+    const hasTrailingNl = text.endsWith('\n');
+    const result = text.split('\n').map(line => line + '\n');
+    if (hasTrailingNl) {
+        result.pop();
+    }
+    else {
+        result.push(result.pop().slice(0, -1));
+    }
+    return result;
+}
+
 ;// CONCATENATED MODULE: ./src/redact.ts
 // Redaction: every string that leaves the scanner (snippets, report text) goes through here.
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]*)-----[\s\S]*?(?:-----END \1-----|$)/g;
@@ -21189,6 +21759,197 @@ function findSecrets(text) {
     return [...found];
 }
 
+;// CONCATENATED MODULE: ./src/migrate/scopes.ts
+const PRODUCTS = [
+    {
+        name: 'I/O Management API',
+        metascopes: ['ent_adobeio_sdk'],
+        scopes: 'AdobeID,openid,read_organizations,additional_info.projectedProductContext,additional_info.roles,adobeio_api,read_client_secret,manage_client_secrets',
+        confidence: 'confirmed',
+    },
+    { name: 'Experience Platform', metascopes: ['ent_dataservices_sdk'], scopes: 'openid,session,AdobeID,read_organizations,additional_info.projectedProductContext', confidence: 'confirmed' },
+    { name: 'User Management', metascopes: ['ent_user_sdk'], scopes: 'openid,AdobeID,user_management_sdk', confidence: 'confirmed' },
+    { name: 'Cloud Manager', metascopes: ['ent_cloudmgr_sdk'], scopes: 'openid,AdobeID,read_organizations,additional_info.projectedProductContext,read_pc.dma_aem_ams', confidence: 'confirmed' },
+    { name: 'Target', metascopes: ['ent_marketing_sdk'], scopes: 'openid,AdobeID,target_sdk,additional_info.projectedProductContext,read_organizations,additional_info.roles', confidence: 'third-party' },
+    { name: 'Campaign', metascopes: ['ent_campaign_sdk'], scopes: 'openid,AdobeID,campaign_sdk,additional_info.projectedProductContext', confidence: 'third-party' },
+    { name: 'PDF Services', metascopes: ['ent_documentcloud_sdk'], scopes: 'openid,AdobeID,DCAPI', confidence: 'third-party' },
+    { name: 'Analytics', metascopes: ['ent_analytics_bulk_ingest_sdk'], confidence: 'unknown' },
+    { name: 'Customer Journey Analytics', metascopes: ['ent_cja_sdk'], confidence: 'unknown' },
+    { name: 'I/O Events', metascopes: ['event_receiver_api'], confidence: 'unknown' },
+    { name: 'Adobe Stock', metascopes: ['ent_stocksearch_sdk'], confidence: 'unknown' },
+    { name: 'Photoshop / Lightroom', metascopes: ['ent_default_sdk', 'ent_ccas_sdk'], confidence: 'unknown' },
+    { name: 'Launch / Reactor', metascopes: ['ent_reactor_sdk', 'ent_reactor_admin_sdk', 'ent_reactor_developer_sdk', 'ent_reactor_extension_developer_sdk'], confidence: 'unknown' },
+    { name: 'Privacy Service', metascopes: ['ent_gdpr_sdk'], confidence: 'unknown' },
+    { name: 'Smart Content', metascopes: ['ent_smartcontent_sdk'], confidence: 'unknown' },
+    { name: 'Auto Crop / Auto Tag', metascopes: ['ent_sensei_image_sdk'], confidence: 'unknown' },
+    { name: 'Brand Portal', metascopes: ['ent_brand_portal_sdk'], confidence: 'unknown' },
+    { name: 'Places', metascopes: ['ent_places_sdk'], confidence: 'unknown' },
+];
+/** Stands where a scope list must be filled in by hand; the scanner's rules never match it. */
+const SCOPES_PLACEHOLDER = 'REPLACE_WITH_SCOPES_FROM_DEVELOPER_CONSOLE';
+const RANK = { confirmed: 2, 'third-party': 1, unknown: 0 };
+/** Normalises a scope list: comma-separated, no spaces, no duplicates. */
+function normalizeScopes(value) {
+    return [...new Set(value.split(/[\s,]+/).filter(Boolean))].join(',');
+}
+/** Scopes from the CLI/action input win; else the table; else a placeholder and a manual step. */
+function scopeResolver(input) {
+    const given = input ? normalizeScopes(input) : '';
+    return (metascopes) => {
+        const names = metascopes.map((m) => m.replace(/^.*\/s\//, '').trim()).filter(Boolean);
+        const products = PRODUCTS.filter((p) => p.metascopes.some((m) => names.includes(m)));
+        const productNames = products.map((p) => p.name);
+        if (given)
+            return { value: given, source: 'input', confidence: 'confirmed', products: productNames };
+        const known = products.filter((p) => p.scopes);
+        if (products.length && known.length === products.length) {
+            const confidence = known.reduce((c, p) => (RANK[p.confidence] < RANK[c] ? p.confidence : c), 'confirmed');
+            return { value: normalizeScopes(known.map((p) => p.scopes).join(',')), source: 'table', confidence, products: productNames };
+        }
+        return { value: SCOPES_PLACEHOLDER, source: 'placeholder', confidence: 'unknown', products: productNames };
+    };
+}
+function describeScopes(choice) {
+    const what = choice.products.length ? choice.products.join(', ') : 'the APIs of this credential';
+    switch (choice.source) {
+        case 'input':
+            return `scopes given with --scopes / the scopes input (${what})`;
+        case 'console':
+            return `scopes read from the credential in the Adobe Developer Console (${what})`;
+        case 'table':
+            return `scopes for ${what} from Adobe's published scope sets (${choice.confidence === 'confirmed' ? 'confirmed by Adobe sources' : 'seen in third-party code: check them in the Console'})`;
+        default:
+            return `scopes for ${what} are not published: copy them from the OAuth Server-to-Server credential in the Adobe Developer Console and replace ${SCOPES_PLACEHOLDER}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/migrate/output.ts
+// What `migrate` prints: a unified diff of the plan (redacted), the manual steps, the secrets.
+
+
+
+const MIGRATE_JSON_VERSION = 1;
+function redactLines(text) {
+    return text
+        .split('\n')
+        .map((l) => redact(l))
+        .join('\n');
+}
+/** A unified diff of every planned edit. Deleted files show no body: they may be keys. */
+function planDiff(plan) {
+    const parts = [];
+    for (const e of plan.edits) {
+        if (e.action === 'delete') {
+            parts.push(`diff --git a/${e.file} b/${e.file}\ndeleted file\n--- a/${e.file}\n+++ /dev/null\n`);
+            continue;
+        }
+        const before = e.before === null ? '' : redactLines(e.before);
+        const after = redactLines(e.after ?? '');
+        const patch = createTwoFilesPatch(e.action === 'create' ? '/dev/null' : `a/${e.file}`, `b/${e.file}`, before, after, '', '', { context: 3 });
+        parts.push(`diff --git a/${e.file} b/${e.file}\n${e.action === 'create' ? 'new file\n' : ''}${patch.replace(/^=+\n/m, '')}`);
+    }
+    return parts.join('');
+}
+function planText(plan, written) {
+    const out = [];
+    if (!written)
+        out.push(planDiff(plan));
+    const n = plan.edits.length;
+    out.push(written
+        ? `Applied ${n} edit${n === 1 ? '' : 's'}: ${plan.edits.map((e) => `${e.action} ${e.file}`).join(', ') || 'none'}.`
+        : `${n} planned edit${n === 1 ? '' : 's'} (run with --write to apply).`);
+    if (plan.scopes.length) {
+        out.push('', 'Scopes:');
+        for (const s of plan.scopes)
+            out.push(`- ${s.value}: ${describeScopes(s)}`);
+    }
+    if (plan.secrets.add.length || plan.secrets.remove.length) {
+        out.push('', 'Secrets (names only):');
+        if (plan.secrets.add.length)
+            out.push(`- add: ${plan.secrets.add.join(', ')}`);
+        if (plan.secrets.remove.length)
+            out.push(`- remove: ${plan.secrets.remove.join(', ')}`);
+    }
+    if (plan.manual.length) {
+        out.push('', `Manual steps (${plan.manual.length}):`);
+        for (const m of plan.manual) {
+            out.push(`- ${m.file}:${m.line} [${m.ruleId}] ${m.instructions}`);
+            if (m.snippet)
+                out.push(m.snippet.replace(/^/gm, '    '));
+        }
+    }
+    return `${out.join('\n')}\n`;
+}
+/** The JSON contract of `migrate --format json`. */
+function planJson(plan) {
+    return {
+        version: MIGRATE_JSON_VERSION,
+        root: plan.root,
+        edits: plan.edits.map((e) => ({ file: e.file, action: e.action, ruleIds: e.ruleIds })),
+        manual: plan.manual.map((m) => ({ file: m.file, line: m.line, ruleId: m.ruleId, instructions: m.instructions, ...(m.snippet ? { snippet: m.snippet } : {}) })),
+        secrets: plan.secrets,
+        scopes: plan.scopes,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scan/context.ts
+// The cross-file pass: judgements a single file cannot make on its own.
+
+
+const AEM_CLOUD_RULE = 'aem-cloud-service-credential';
+const ADOBE_PATH = /adobe|(?:^|[/._-])aio(?:[/._-]|$)|jwt|(?:^|[/._-])ims(?:[/._-]|$)|techacct/i;
+function dirOf(file) {
+    const d = external_node_path_namespaceObject.posix.dirname(file);
+    return d === '.' ? '' : d;
+}
+function within(dir, file) {
+    return dir === '' || file.startsWith(`${dir}/`);
+}
+/**
+ * Applies context rules:
+ * - a file holding AEM as a Cloud Service service credentials keeps only the note about them;
+ * - 'project' findings stay only when their folder has other JWT findings;
+ * - 'key' findings stay only when the key is tied to the Adobe JWT flow.
+ */
+function applyContext(findings, files, keyRefs) {
+    const aemFiles = new Set(findings.filter((f) => f.ruleId === AEM_CLOUD_RULE).map((f) => f.file));
+    let kept = findings.filter((f) => !aemFiles.has(f.file) || f.ruleId === AEM_CLOUD_RULE);
+    const contextOf = (f) => RULES_BY_ID.get(f.ruleId)?.needsContext;
+    const anchors = kept.filter((f) => !contextOf(f) && f.severity !== 'note');
+    const anchorFiles = new Set(anchors.map((f) => f.file));
+    const certDirs = new Set(files.filter((f) => external_node_path_namespaceObject.posix.basename(f) === 'certificate_pub.crt').map(dirOf));
+    const referenced = new Set();
+    for (const [file, refs] of Object.entries(keyRefs)) {
+        if (!anchorFiles.has(file))
+            continue;
+        for (const r of refs)
+            referenced.add(external_node_path_namespaceObject.posix.basename(r));
+    }
+    kept = kept.filter((f) => {
+        const need = contextOf(f);
+        if (!need)
+            return true;
+        if (need === 'project') {
+            const dir = dirOf(f.file);
+            return anchors.some((a) => within(dir, a.file));
+        }
+        return (anchorFiles.has(f.file) ||
+            certDirs.has(dirOf(f.file)) ||
+            ADOBE_PATH.test(f.file) ||
+            referenced.has(external_node_path_namespaceObject.posix.basename(f.file)));
+    });
+    return kept;
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+// EXTERNAL MODULE: ./node_modules/ignore/index.js
+var ignore = __nccwpck_require__(298);
+var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/scan/match.ts
 
 
@@ -21511,55 +22272,6 @@ function scanBatch(files, opts) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./src/scan/context.ts
-// The cross-file pass: judgements a single file cannot make on its own.
-
-
-const AEM_CLOUD_RULE = 'aem-cloud-service-credential';
-const ADOBE_PATH = /adobe|(?:^|[/._-])aio(?:[/._-]|$)|jwt|(?:^|[/._-])ims(?:[/._-]|$)|techacct/i;
-function dirOf(file) {
-    const d = external_node_path_namespaceObject.posix.dirname(file);
-    return d === '.' ? '' : d;
-}
-function within(dir, file) {
-    return dir === '' || file.startsWith(`${dir}/`);
-}
-/**
- * Applies context rules:
- * - a file holding AEM as a Cloud Service service credentials keeps only the note about them;
- * - 'project' findings stay only when their folder has other JWT findings;
- * - 'key' findings stay only when the key is tied to the Adobe JWT flow.
- */
-function applyContext(findings, files, keyRefs) {
-    const aemFiles = new Set(findings.filter((f) => f.ruleId === AEM_CLOUD_RULE).map((f) => f.file));
-    let kept = findings.filter((f) => !aemFiles.has(f.file) || f.ruleId === AEM_CLOUD_RULE);
-    const contextOf = (f) => RULES_BY_ID.get(f.ruleId)?.needsContext;
-    const anchors = kept.filter((f) => !contextOf(f) && f.severity !== 'note');
-    const anchorFiles = new Set(anchors.map((f) => f.file));
-    const certDirs = new Set(files.filter((f) => external_node_path_namespaceObject.posix.basename(f) === 'certificate_pub.crt').map(dirOf));
-    const referenced = new Set();
-    for (const [file, refs] of Object.entries(keyRefs)) {
-        if (!anchorFiles.has(file))
-            continue;
-        for (const r of refs)
-            referenced.add(external_node_path_namespaceObject.posix.basename(r));
-    }
-    kept = kept.filter((f) => {
-        const need = contextOf(f);
-        if (!need)
-            return true;
-        if (need === 'project') {
-            const dir = dirOf(f.file);
-            return anchors.some((a) => within(dir, a.file));
-        }
-        return (anchorFiles.has(f.file) ||
-            certDirs.has(dirOf(f.file)) ||
-            ADOBE_PATH.test(f.file) ||
-            referenced.has(external_node_path_namespaceObject.posix.basename(f.file)));
-    });
-    return kept;
-}
-
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/scan/files.ts
@@ -21797,6 +22509,414 @@ async function scan(settings, engine = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/migrate/manual.ts
+// Ready snippets for the manual steps, in the language of the file that needs the change.
+const IMS = 'https://ims-na1.adobelogin.com/ims/token/v3';
+const SNIPPETS = [
+    [
+        /\.java$|\.kt$|\.scala$/,
+        `// OAuth Server-to-Server token (java.net.http)
+String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, UTF_8)
+    + "&client_secret=" + URLEncoder.encode(clientSecret, UTF_8) + "&scope=" + URLEncoder.encode(scopes, UTF_8);
+HttpRequest req = HttpRequest.newBuilder(URI.create("${IMS}"))
+    .header("Content-Type", "application/x-www-form-urlencoded")
+    .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+// response JSON: access_token, token_type, expires_in (seconds)`,
+    ],
+    [
+        /\.cs$/,
+        `// OAuth Server-to-Server token (HttpClient)
+var form = new FormUrlEncodedContent(new Dictionary<string, string> {
+    ["grant_type"] = "client_credentials", ["client_id"] = clientId,
+    ["client_secret"] = clientSecret, ["scope"] = scopes });
+var res = await http.PostAsync("${IMS}", form);
+// response JSON: access_token, token_type, expires_in (seconds)`,
+    ],
+    [
+        /\.php$/,
+        `// OAuth Server-to-Server token
+$ch = curl_init('${IMS}');
+curl_setopt_array($ch, [CURLOPT_POST => true, CURLOPT_RETURNTRANSFER => true,
+  CURLOPT_POSTFIELDS => http_build_query(['grant_type' => 'client_credentials',
+    'client_id' => $clientId, 'client_secret' => $clientSecret, 'scope' => $scopes])]);
+$token = json_decode(curl_exec($ch), true); // access_token, expires_in (seconds)`,
+    ],
+    [
+        /\.go$/,
+        `// OAuth Server-to-Server token
+form := url.Values{"grant_type": {"client_credentials"}, "client_id": {clientID},
+	"client_secret": {clientSecret}, "scope": {scopes}}
+res, err := http.PostForm("${IMS}", form)
+// response JSON: access_token, token_type, expires_in (seconds)`,
+    ],
+    [
+        /\.rb$/,
+        `# OAuth Server-to-Server token
+res = Net::HTTP.post_form(URI("${IMS}"), "grant_type" => "client_credentials",
+  "client_id" => client_id, "client_secret" => client_secret, "scope" => scopes)
+token = JSON.parse(res.body) # access_token, expires_in (seconds)`,
+    ],
+    [
+        /\.[rR]$/,
+        `# OAuth Server-to-Server token (httr)
+res <- httr::POST("${IMS}", encode = "form", body = list(grant_type = "client_credentials",
+  client_id = client_id, client_secret = client_secret, scope = scopes))
+token <- httr::content(res)$access_token  # expires_in is in seconds`,
+    ],
+    [
+        /\.ps1$|\.psm1$/,
+        `# OAuth Server-to-Server token
+$body = @{ grant_type = 'client_credentials'; client_id = $ClientId; client_secret = $ClientSecret; scope = $Scopes }
+$token = Invoke-RestMethod -Method Post -Uri '${IMS}' -Body $body -ContentType 'application/x-www-form-urlencoded'
+# $token.access_token; $token.expires_in is in seconds`,
+    ],
+    [
+        /\.sh$|\.bash$|\.zsh$|(?:^|\/)Dockerfile$/,
+        `# OAuth Server-to-Server token
+curl -s -X POST '${IMS}' -H 'Content-Type: application/x-www-form-urlencoded' \\
+  -d grant_type=client_credentials -d "client_id=$CLIENT_ID" -d "client_secret=$CLIENT_SECRET" -d "scope=$SCOPES"`,
+    ],
+];
+/** A snippet for code files in languages the engine does not rewrite; undefined for others. */
+function manualSnippet(file, ruleId) {
+    if (!ruleId.startsWith('code-'))
+        return undefined;
+    const hit = SNIPPETS.find(([re]) => re.test(file));
+    return hit?.[1];
+}
+
+;// CONCATENATED MODULE: ./src/migrate/rewriters/aio.ts
+const aioRewriters = [];
+
+;// CONCATENATED MODULE: ./src/migrate/rewriters/code-js.ts
+const codeJsRewriters = [];
+
+;// CONCATENATED MODULE: ./src/migrate/rewriters/code-python.ts
+const codePythonRewriters = [];
+
+;// CONCATENATED MODULE: ./src/migrate/rewriters/deps.ts
+const depsRewriters = [];
+
+;// CONCATENATED MODULE: ./src/migrate/rewriters/keys.ts
+
+const KEY_FILE_RULES = ['key-private-key-file', 'key-config-zip', 'key-jwt-certificate', 'key-pem-private-key'];
+/** A file that holds nothing but PEM blocks (and blank lines or a short header). */
+const PEM_ONLY = /^(?:\s*(?:[^\n-][^\n]{0,200}\n)?)*?\s*-----BEGIN [A-Z ]+-----[\s\S]*-----END [A-Z ]+-----\s*$/;
+const keys_REVOKE = 'This key was committed: deleting the file does not remove it from git history. After the OAuth Server-to-Server credential is in use, delete the Service Account (JWT) credential in the Adobe Developer Console, which revokes the key, and rotate anything else the key protected.';
+/** Committed key material is deleted; revoking it is a manual step in the Console. */
+const keys_keys = {
+    name: 'key files',
+    ruleIds: KEY_FILE_RULES,
+    rewrite(ctx) {
+        const ids = [...new Set(ctx.findings.map((f) => f.ruleId))].filter((id) => KEY_FILE_RULES.includes(id));
+        const pathOnly = ids.some((id) => id !== 'key-pem-private-key');
+        const keyOnly = PEM_ONLY.test(ctx.text);
+        if (!pathOnly && !keyOnly)
+            return null; // an inline key inside other content: another rewriter's job
+        const isCert = external_node_path_namespaceObject.posix.basename(ctx.file) === 'certificate_pub.crt';
+        return {
+            ruleIds: ids,
+            delete: true,
+            manual: isCert
+                ? []
+                : [{ file: ctx.file, line: 1, ruleId: ids[0], instructions: keys_REVOKE }],
+        };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/migrate/rewriters/postman.ts
+const postmanRewriters = [];
+
+;// CONCATENATED MODULE: ./src/migrate/rewriters/pyconfigs.ts
+const pyconfigsRewriters = [];
+
+;// CONCATENATED MODULE: ./src/migrate/rewriters/workflows.ts
+const workflowsRewriters = [];
+
+;// CONCATENATED MODULE: ./src/migrate/rewriters/workspace.ts
+const workspaceRewriters = [];
+
+;// CONCATENATED MODULE: ./src/migrate/rewriters/index.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Rewriters in the order they run on a file: code, then configuration, then manifests (which
+ * look at what the code rewrite left), key deletion last, after inline keys were handled.
+ */
+const REWRITERS = [
+    ...codeJsRewriters,
+    ...codePythonRewriters,
+    ...aioRewriters,
+    ...workspaceRewriters,
+    ...pyconfigsRewriters,
+    ...postmanRewriters,
+    ...workflowsRewriters,
+    ...depsRewriters,
+    keys_keys,
+];
+
+;// CONCATENATED MODULE: ./src/migrate/plan.ts
+// Plans the edits that move a repository from JWT to OAuth Server-to-Server, from a scan's findings.
+
+
+
+
+
+
+
+
+
+/** True when a rewritten file still parses in its format (JSON, YAML); other formats are checked by tests. */
+function stillParses(file, text) {
+    try {
+        if (/\.json$|(?:^|\/)\.aio$/i.test(file))
+            JSON.parse(text);
+        else if (/\.ya?ml$/i.test(file))
+            (0,dist/* parse */.qg)(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function readText(root, file) {
+    try {
+        const buf = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(root, file));
+        return buf.subarray(0, 8000).includes(0) ? null : buf.toString('utf8');
+    }
+    catch {
+        return null;
+    }
+}
+function manualFor(f) {
+    const rule = RULES_BY_ID.get(f.ruleId);
+    return { file: f.file, line: f.line, ruleId: f.ruleId, instructions: rule?.message ?? f.message, snippet: manualSnippet(f.file, f.ruleId) };
+}
+function planFromScan(result, opts = {}) {
+    const root = result.root;
+    const resolve = scopeResolver(opts.scopes);
+    const usedScopes = [];
+    const scopes = (metascopes) => {
+        const choice = resolve(metascopes);
+        if (!usedScopes.some((c) => c.value === choice.value && c.source === choice.source))
+            usedScopes.push(choice);
+        return choice;
+    };
+    const files = [...new Set(result.findings.map((f) => f.file))].sort();
+    const allFiles = [...new Set([...files, ...result.findings.map((f) => f.file)])];
+    const edits = [];
+    const manual = [];
+    const add = new Set();
+    const remove = new Set();
+    const creates = new Map();
+    for (const file of files) {
+        const findings = result.findings.filter((f) => f.file === file && f.ruleId !== AEM_CLOUD_RULE);
+        if (!findings.length)
+            continue;
+        const original = readText(root, file);
+        let text = original ?? '';
+        let deleted = false;
+        const settled = new Set();
+        const ruleIds = new Set();
+        const fileManual = [];
+        for (const rw of REWRITERS) {
+            if (deleted || !findings.some((f) => rw.ruleIds.includes(f.ruleId) && !settled.has(f.ruleId)))
+                continue;
+            let res;
+            try {
+                res = rw.rewrite({ root, file, text, findings, scopes, files: allFiles });
+            }
+            catch {
+                res = null; // a rewriter that trips over a file leaves it for a person
+            }
+            if (!res)
+                continue;
+            if (res.text !== undefined && !stillParses(file, res.text))
+                continue;
+            if (res.text !== undefined)
+                text = res.text;
+            if (res.delete)
+                deleted = true;
+            for (const id of res.ruleIds) {
+                settled.add(id);
+                ruleIds.add(id);
+            }
+            for (const c of res.create ?? [])
+                creates.set(c.file, { content: c.content, ruleIds: [...res.ruleIds] });
+            fileManual.push(...(res.manual ?? []));
+            for (const s of res.secrets?.add ?? [])
+                add.add(s);
+            for (const s of res.secrets?.remove ?? [])
+                remove.add(s);
+        }
+        if (deleted)
+            edits.push({ file, action: 'delete', ruleIds: [...ruleIds].sort(), before: original, after: null });
+        else if (original !== null && text !== original)
+            edits.push({ file, action: 'modify', ruleIds: [...ruleIds].sort(), before: original, after: text });
+        manual.push(...fileManual);
+        for (const f of findings)
+            if (!settled.has(f.ruleId))
+                manual.push(manualFor(f));
+    }
+    for (const [file, { content, ruleIds }] of creates) {
+        const existing = readText(root, file);
+        if (existing === content)
+            continue;
+        if (existing !== null || (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, file))) {
+            manual.push({ file, line: 1, ruleId: ruleIds[0] ?? 'migrate', instructions: `The migration wanted to create ${file}, but a different file is already there; it was left as it is. Merge the generated helper by hand.`, snippet: content });
+            continue;
+        }
+        edits.push({ file, action: 'create', ruleIds, before: null, after: content });
+    }
+    for (const s of add)
+        remove.delete(s);
+    edits.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    return { root, edits, manual, secrets: { add: [...add].sort(), remove: [...remove].sort() }, scopes: usedScopes };
+}
+async function planMigration(settings, opts = {}) {
+    const result = await scan(settings, opts.engine);
+    return { plan: planFromScan(result, opts), scan: result };
+}
+
+;// CONCATENATED MODULE: ./src/report/json.ts
+const REPORT_VERSION = 1;
+/** The JSON contract other tooling reads (`scan --format json`). */
+function toJson(result) {
+    return {
+        version: REPORT_VERSION,
+        root: result.root,
+        findings: result.findings.map((f) => ({
+            ruleId: f.ruleId,
+            severity: f.severity,
+            file: f.file,
+            line: f.line,
+            column: f.column,
+            endLine: f.endLine,
+            endColumn: f.endColumn,
+            title: f.title,
+            message: f.message,
+            category: f.category,
+            fingerprint: f.fingerprint,
+            fixable: f.fixable,
+            snippet: f.snippet,
+        })),
+        skipped: result.skipped,
+        stats: result.stats,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/types.ts
+const SEVERITY_RANK = { error: 3, warning: 2, note: 1 };
+
+;// CONCATENATED MODULE: ./src/report/policy.ts
+
+function totals(findings) {
+    const t = { findings: findings.length, error: 0, warning: 0, note: 0, files: 0, fixable: 0 };
+    for (const f of findings) {
+        t[f.severity]++;
+        if (f.fixable)
+            t.fixable++;
+    }
+    t.files = new Set(findings.map((f) => f.file)).size;
+    return t;
+}
+/** The findings that make the run fail under the policy. */
+function failing(findings, failOn) {
+    if (failOn === 'never')
+        return [];
+    const min = SEVERITY_RANK[failOn];
+    return findings.filter((f) => SEVERITY_RANK[f.severity] >= min);
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+
+const LEVEL = { error: 'error', warning: 'warning', note: 'note' };
+/** Code scanning accepts at most this many results per run. */
+const SARIF_MAX_RESULTS = 25_000;
+const TOOL_URI = 'https://github.com/adobe-jwt-migrate/adobe-jwt-migrate';
+/** SARIF 2.1.0 for github/codeql-action/upload-sarif; fingerprints keep alerts stable. */
+function toSarif(result, version) {
+    const index = new Map(RULES.map((r, i) => [r.id, i]));
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'adobe-jwt-migrate',
+                        version,
+                        informationUri: TOOL_URI,
+                        rules: RULES.map((r) => ({
+                            id: r.id,
+                            name: r.title.replace(/[^A-Za-z0-9]+/g, ' ').trim(),
+                            shortDescription: { text: r.title },
+                            fullDescription: { text: r.message },
+                            help: { text: r.message, markdown: r.message },
+                            defaultConfiguration: { level: LEVEL[r.severity] },
+                            properties: {
+                                tags: ['adobe', 'jwt', r.category, ...(r.category === 'security' ? ['security'] : [])],
+                                ...(r.category === 'security' ? { 'security-severity': '8.0' } : {}),
+                                precision: 'high',
+                            },
+                        })),
+                    },
+                },
+                automationDetails: { id: 'adobe-jwt-migrate/' },
+                results: result.findings.slice(0, SARIF_MAX_RESULTS).map((f) => ({
+                    ruleId: f.ruleId,
+                    ruleIndex: index.get(f.ruleId) ?? -1,
+                    level: LEVEL[f.severity],
+                    message: { text: f.message },
+                    locations: [
+                        {
+                            physicalLocation: {
+                                artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' },
+                                region: {
+                                    startLine: f.line,
+                                    startColumn: f.column,
+                                    endLine: f.endLine,
+                                    endColumn: f.endColumn,
+                                    ...(f.snippet ? { snippet: { text: f.snippet } } : {}),
+                                },
+                            },
+                        },
+                    ],
+                    partialFingerprints: { 'adobeJwtMigrate/v1': f.fingerprint },
+                })),
+            },
+        ],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/text.ts
+
+/** One line a finding, `file:line:col severity rule-id message`, then a summary. */
+function toText(result, failOn) {
+    const lines = result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}`);
+    const t = totals(result.findings);
+    const s = result.stats;
+    lines.push('');
+    lines.push(t.findings === 0
+        ? 'No Adobe JWT (Service Account) usage found.'
+        : `${plural(t.findings, 'finding')} (${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${plural(t.note, 'note')}) in ${plural(t.files, 'file')}; ${t.fixable} can be migrated automatically.`);
+    lines.push(`Scanned ${plural(s.filesScanned, 'file')} (${(s.bytesScanned / 1e6).toFixed(1)} MB) in ${s.durationMs} ms; ${plural(result.skipped.length, 'file')} skipped.`);
+    const fail = failing(result.findings, failOn).length;
+    if (fail)
+        lines.push(`Failing: ${plural(fail, 'finding')} at or above '${failOn}' (--fail-on).`);
+    return `${lines.join('\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/version.ts
 // Kept in step with package.json by a test.
 const VERSION = '0.1.0';
@@ -21814,12 +22934,17 @@ const VERSION = '0.1.0';
 
 
 
+
+
+
+
 const USAGE = `adobe-jwt-migrate ${VERSION}: find Adobe Service Account (JWT) credential usage
 
 Usage:
   adobe-jwt-migrate scan [PATH] [--format text|json|sarif] [--output FILE]
                          [--fail-on error|warning|never] [--config FILE] [--max-file-size BYTES]
                          [--threads N]
+  adobe-jwt-migrate migrate [PATH] [--write] [--scopes LIST] [--config FILE] [--format text|json]
   adobe-jwt-migrate rules [--format text|json]
   adobe-jwt-migrate --help | --version
 
@@ -21837,6 +22962,8 @@ function cli_parse(argv) {
                 config: { type: 'string', short: 'c' },
                 'max-file-size': { type: 'string' },
                 threads: { type: 'string' },
+                write: { type: 'boolean' },
+                scopes: { type: 'string' },
                 help: { type: 'boolean', short: 'h' },
                 version: { type: 'boolean', short: 'v' },
             },
@@ -21886,6 +23013,26 @@ async function runScan(positionals, values) {
         process.stderr.write(`adobe-jwt-migrate: wrote ${fmt} report to ${values.output}\n`);
     return failing(result.findings, settings.failOn).length ? 1 : 0;
 }
+async function runMigrate(positionals, values) {
+    if (positionals.length > 1)
+        throw new UsageError(`migrate takes one PATH, got ${positionals.length}`);
+    const fmt = format(values.format);
+    if (fmt === 'sarif')
+        throw new UsageError("migrate --format must be text or json (got 'sarif')");
+    if (values.scopes !== undefined && !normalizeScopes(values.scopes))
+        throw new UsageError('--scopes needs a comma-separated list of OAuth scopes');
+    const settings = loadSettings({ root: positionals[0], failOn: 'never', config: values.config });
+    const { plan } = await planMigration(settings, { scopes: values.scopes, engine: { workerScript: new URL(import.meta.url) } });
+    let conflicts = [];
+    if (values.write)
+        conflicts = applyPlan(plan);
+    emit(fmt === 'json' ? `${JSON.stringify(planJson(plan), null, 2)}\n` : planText(plan, Boolean(values.write)), values.output);
+    if (conflicts.length) {
+        process.stderr.write(`adobe-jwt-migrate: left ${conflicts.join(', ')} alone: changed while the migration was planned; run migrate again\n`);
+        return 1;
+    }
+    return 0;
+}
 function runRules(values) {
     const fmt = format(values.format);
     if (fmt === 'json') {
@@ -21911,9 +23058,11 @@ async function main(argv) {
         }
         if (command === 'scan')
             return await runScan(rest, values);
+        if (command === 'migrate')
+            return await runMigrate(rest, values);
         if (command === 'rules')
             return runRules(values);
-        throw new UsageError(`unknown command '${command}': use scan or rules (see --help)`);
+        throw new UsageError(`unknown command '${command}': use scan, migrate or rules (see --help)`);
     }
     catch (e) {
         if (e instanceof UsageError) {

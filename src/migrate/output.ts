@@ -1,0 +1,70 @@
+// What `migrate` prints: a unified diff of the plan (redacted), the manual steps, the secrets.
+import { createTwoFilesPatch } from 'diff';
+import { redact } from '../redact.js';
+import { describeScopes } from './scopes.js';
+import type { MigrationPlan } from './types.js';
+
+export const MIGRATE_JSON_VERSION = 1;
+
+function redactLines(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => redact(l))
+    .join('\n');
+}
+
+/** A unified diff of every planned edit. Deleted files show no body: they may be keys. */
+export function planDiff(plan: MigrationPlan): string {
+  const parts: string[] = [];
+  for (const e of plan.edits) {
+    if (e.action === 'delete') {
+      parts.push(`diff --git a/${e.file} b/${e.file}\ndeleted file\n--- a/${e.file}\n+++ /dev/null\n`);
+      continue;
+    }
+    const before = e.before === null ? '' : redactLines(e.before);
+    const after = redactLines(e.after ?? '');
+    const patch = createTwoFilesPatch(e.action === 'create' ? '/dev/null' : `a/${e.file}`, `b/${e.file}`, before, after, '', '', { context: 3 });
+    parts.push(`diff --git a/${e.file} b/${e.file}\n${e.action === 'create' ? 'new file\n' : ''}${patch.replace(/^=+\n/m, '')}`);
+  }
+  return parts.join('');
+}
+
+export function planText(plan: MigrationPlan, written: boolean): string {
+  const out: string[] = [];
+  if (!written) out.push(planDiff(plan));
+  const n = plan.edits.length;
+  out.push(
+    written
+      ? `Applied ${n} edit${n === 1 ? '' : 's'}: ${plan.edits.map((e) => `${e.action} ${e.file}`).join(', ') || 'none'}.`
+      : `${n} planned edit${n === 1 ? '' : 's'} (run with --write to apply).`,
+  );
+  if (plan.scopes.length) {
+    out.push('', 'Scopes:');
+    for (const s of plan.scopes) out.push(`- ${s.value}: ${describeScopes(s)}`);
+  }
+  if (plan.secrets.add.length || plan.secrets.remove.length) {
+    out.push('', 'Secrets (names only):');
+    if (plan.secrets.add.length) out.push(`- add: ${plan.secrets.add.join(', ')}`);
+    if (plan.secrets.remove.length) out.push(`- remove: ${plan.secrets.remove.join(', ')}`);
+  }
+  if (plan.manual.length) {
+    out.push('', `Manual steps (${plan.manual.length}):`);
+    for (const m of plan.manual) {
+      out.push(`- ${m.file}:${m.line} [${m.ruleId}] ${m.instructions}`);
+      if (m.snippet) out.push(m.snippet.replace(/^/gm, '    '));
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** The JSON contract of `migrate --format json`. */
+export function planJson(plan: MigrationPlan): object {
+  return {
+    version: MIGRATE_JSON_VERSION,
+    root: plan.root,
+    edits: plan.edits.map((e) => ({ file: e.file, action: e.action, ruleIds: e.ruleIds })),
+    manual: plan.manual.map((m) => ({ file: m.file, line: m.line, ruleId: m.ruleId, instructions: m.instructions, ...(m.snippet ? { snippet: m.snippet } : {}) })),
+    secrets: plan.secrets,
+    scopes: plan.scopes,
+  };
+}

@@ -1,0 +1,115 @@
+// Plans the edits that move a repository from JWT to OAuth Server-to-Server, from a scan's findings.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { ScanSettings } from '../config.js';
+import { RULES_BY_ID } from '../rules/index.js';
+import { AEM_CLOUD_RULE } from '../scan/context.js';
+import { type EngineOptions, scan } from '../scan/engine.js';
+import type { Finding, ScanResult } from '../types.js';
+import { manualSnippet } from './manual.js';
+import { REWRITERS } from './rewriters/index.js';
+import { scopeResolver } from './scopes.js';
+import type { Edit, ManualStep, MigrationPlan, ScopeChoice } from './types.js';
+
+export interface PlanOptions {
+  scopes?: string;
+  engine?: EngineOptions;
+}
+
+/** True when a rewritten file still parses in its format (JSON, YAML); other formats are checked by tests. */
+export function stillParses(file: string, text: string): boolean {
+  try {
+    if (/\.json$|(?:^|\/)\.aio$/i.test(file)) JSON.parse(text);
+    else if (/\.ya?ml$/i.test(file)) parseYaml(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readText(root: string, file: string): string | null {
+  try {
+    const buf = readFileSync(join(root, file));
+    return buf.subarray(0, 8000).includes(0) ? null : buf.toString('utf8');
+  } catch {
+    return null;
+  }
+}
+
+function manualFor(f: Finding): ManualStep {
+  const rule = RULES_BY_ID.get(f.ruleId);
+  return { file: f.file, line: f.line, ruleId: f.ruleId, instructions: rule?.message ?? f.message, snippet: manualSnippet(f.file, f.ruleId) };
+}
+
+export function planFromScan(result: ScanResult, opts: PlanOptions = {}): MigrationPlan {
+  const root = result.root;
+  const resolve = scopeResolver(opts.scopes);
+  const usedScopes: ScopeChoice[] = [];
+  const scopes = (metascopes: string[]) => {
+    const choice = resolve(metascopes);
+    if (!usedScopes.some((c) => c.value === choice.value && c.source === choice.source)) usedScopes.push(choice);
+    return choice;
+  };
+  const files = [...new Set(result.findings.map((f) => f.file))].sort();
+  const allFiles = [...new Set([...files, ...result.findings.map((f) => f.file)])];
+  const edits: Edit[] = [];
+  const manual: ManualStep[] = [];
+  const add = new Set<string>();
+  const remove = new Set<string>();
+  const creates = new Map<string, { content: string; ruleIds: string[] }>();
+
+  for (const file of files) {
+    const findings = result.findings.filter((f) => f.file === file && f.ruleId !== AEM_CLOUD_RULE);
+    if (!findings.length) continue;
+    const original = readText(root, file);
+    let text = original ?? '';
+    let deleted = false;
+    const settled = new Set<string>();
+    const ruleIds = new Set<string>();
+    const fileManual: ManualStep[] = [];
+    for (const rw of REWRITERS) {
+      if (deleted || !findings.some((f) => rw.ruleIds.includes(f.ruleId) && !settled.has(f.ruleId))) continue;
+      let res;
+      try {
+        res = rw.rewrite({ root, file, text, findings, scopes, files: allFiles });
+      } catch {
+        res = null; // a rewriter that trips over a file leaves it for a person
+      }
+      if (!res) continue;
+      if (res.text !== undefined && !stillParses(file, res.text)) continue;
+      if (res.text !== undefined) text = res.text;
+      if (res.delete) deleted = true;
+      for (const id of res.ruleIds) {
+        settled.add(id);
+        ruleIds.add(id);
+      }
+      for (const c of res.create ?? []) creates.set(c.file, { content: c.content, ruleIds: [...res.ruleIds] });
+      fileManual.push(...(res.manual ?? []));
+      for (const s of res.secrets?.add ?? []) add.add(s);
+      for (const s of res.secrets?.remove ?? []) remove.add(s);
+    }
+    if (deleted) edits.push({ file, action: 'delete', ruleIds: [...ruleIds].sort(), before: original, after: null });
+    else if (original !== null && text !== original) edits.push({ file, action: 'modify', ruleIds: [...ruleIds].sort(), before: original, after: text });
+    manual.push(...fileManual);
+    for (const f of findings) if (!settled.has(f.ruleId)) manual.push(manualFor(f));
+  }
+
+  for (const [file, { content, ruleIds }] of creates) {
+    const existing = readText(root, file);
+    if (existing === content) continue;
+    if (existing !== null || existsSync(join(root, file))) {
+      manual.push({ file, line: 1, ruleId: ruleIds[0] ?? 'migrate', instructions: `The migration wanted to create ${file}, but a different file is already there; it was left as it is. Merge the generated helper by hand.`, snippet: content });
+      continue;
+    }
+    edits.push({ file, action: 'create', ruleIds, before: null, after: content });
+  }
+  for (const s of add) remove.delete(s);
+  edits.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { root, edits, manual, secrets: { add: [...add].sort(), remove: [...remove].sort() }, scopes: usedScopes };
+}
+
+export async function planMigration(settings: ScanSettings, opts: PlanOptions = {}): Promise<{ plan: MigrationPlan; scan: ScanResult }> {
+  const result = await scan(settings, opts.engine);
+  return { plan: planFromScan(result, opts), scan: result };
+}

@@ -1,0 +1,3 @@
+import type { Rewriter } from '../types.js';
+
+export const depsRewriters: Rewriter[] = [];

@@ -1,0 +1,26 @@
+import type { Rewriter } from '../types.js';
+import { aioRewriters } from './aio.js';
+import { codeJsRewriters } from './code-js.js';
+import { codePythonRewriters } from './code-python.js';
+import { depsRewriters } from './deps.js';
+import { keys } from './keys.js';
+import { postmanRewriters } from './postman.js';
+import { pyconfigsRewriters } from './pyconfigs.js';
+import { workflowsRewriters } from './workflows.js';
+import { workspaceRewriters } from './workspace.js';
+
+/**
+ * Rewriters in the order they run on a file: code, then configuration, then manifests (which
+ * look at what the code rewrite left), key deletion last, after inline keys were handled.
+ */
+export const REWRITERS: Rewriter[] = [
+  ...codeJsRewriters,
+  ...codePythonRewriters,
+  ...aioRewriters,
+  ...workspaceRewriters,
+  ...pyconfigsRewriters,
+  ...postmanRewriters,
+  ...workflowsRewriters,
+  ...depsRewriters,
+  keys,
+];
