@@ -74,6 +74,18 @@ describe('redaction', () => {
     }
   });
 
+  it('migrate prints no secret in its diff, manual steps or JSON', () => {
+    const repo = gitRepo(FILES);
+    for (const format of ['text', 'json']) {
+      const run = cli(['migrate', repo, '--format', format]);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout.length).toBeGreaterThan(100);
+      expect(leaks(run.stdout + run.stderr), format).toEqual([]);
+    }
+    const text = cli(['migrate', repo]).stdout;
+    expect(text).toContain('diff --git');
+  });
+
   it('the action masks the secrets and writes none to logs, annotations, summary, outputs, JSON or SARIF', () => {
     const repo = gitRepo(FILES);
     const run = runAction(repo, { 'fail-on': 'never', 'max-annotations': '50' });

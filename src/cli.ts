@@ -3,9 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { FORMATS, loadSettings, UsageError } from './config.js';
-import { applyPlan } from './migrate/apply.js';
-import { planJson, planText } from './migrate/output.js';
-import { planMigration } from './migrate/plan.js';
+import { loadMigrate } from './lazy.js';
 import { normalizeScopes } from './migrate/scopes.js';
 import { toJson } from './report/json.js';
 import { failing } from './report/policy.js';
@@ -95,6 +93,7 @@ async function runMigrate(positionals: string[], values: ReturnType<typeof parse
   if (fmt === 'sarif') throw new UsageError("migrate --format must be text or json (got 'sarif')");
   if (values.scopes !== undefined && !normalizeScopes(values.scopes)) throw new UsageError('--scopes needs a comma-separated list of OAuth scopes');
   const settings = loadSettings({ root: positionals[0], failOn: 'never', config: values.config });
+  const { planMigration, applyPlan, planJson, planText } = await loadMigrate(import.meta.url);
   const { plan } = await planMigration(settings, { scopes: values.scopes, engine: { workerScript: new URL(import.meta.url) } });
   let conflicts: string[] = [];
   if (values.write) conflicts = applyPlan(plan);

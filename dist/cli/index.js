@@ -1641,10 +1641,2049 @@ define(module.exports, Symbol.for('setupWindows'), setupWindows)
 
 /***/ }),
 
+/***/ 6736:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Zi: () => (/* binding */ normalizeScopes),
+/* harmony export */   cY: () => (/* binding */ SCOPES_PLACEHOLDER),
+/* harmony export */   h0: () => (/* binding */ scopeResolver),
+/* harmony export */   vB: () => (/* binding */ describeScopes)
+/* harmony export */ });
+/* unused harmony export PRODUCTS */
+const PRODUCTS = [
+    {
+        name: 'I/O Management API',
+        metascopes: ['ent_adobeio_sdk'],
+        scopes: 'AdobeID,openid,read_organizations,additional_info.projectedProductContext,additional_info.roles,adobeio_api,read_client_secret,manage_client_secrets',
+        confidence: 'confirmed',
+    },
+    { name: 'Experience Platform', metascopes: ['ent_dataservices_sdk'], scopes: 'openid,session,AdobeID,read_organizations,additional_info.projectedProductContext', confidence: 'confirmed' },
+    { name: 'User Management', metascopes: ['ent_user_sdk'], scopes: 'openid,AdobeID,user_management_sdk', confidence: 'confirmed' },
+    { name: 'Cloud Manager', metascopes: ['ent_cloudmgr_sdk'], scopes: 'openid,AdobeID,read_organizations,additional_info.projectedProductContext,read_pc.dma_aem_ams', confidence: 'confirmed' },
+    { name: 'Target', metascopes: ['ent_marketing_sdk'], scopes: 'openid,AdobeID,target_sdk,additional_info.projectedProductContext,read_organizations,additional_info.roles', confidence: 'third-party' },
+    { name: 'Campaign', metascopes: ['ent_campaign_sdk'], scopes: 'openid,AdobeID,campaign_sdk,additional_info.projectedProductContext', confidence: 'third-party' },
+    { name: 'PDF Services', metascopes: ['ent_documentcloud_sdk'], scopes: 'openid,AdobeID,DCAPI', confidence: 'third-party' },
+    { name: 'Analytics', metascopes: ['ent_analytics_bulk_ingest_sdk'], confidence: 'unknown' },
+    { name: 'Customer Journey Analytics', metascopes: ['ent_cja_sdk'], confidence: 'unknown' },
+    { name: 'I/O Events', metascopes: ['event_receiver_api'], confidence: 'unknown' },
+    { name: 'Adobe Stock', metascopes: ['ent_stocksearch_sdk'], confidence: 'unknown' },
+    { name: 'Photoshop / Lightroom', metascopes: ['ent_default_sdk', 'ent_ccas_sdk'], confidence: 'unknown' },
+    { name: 'Launch / Reactor', metascopes: ['ent_reactor_sdk', 'ent_reactor_admin_sdk', 'ent_reactor_developer_sdk', 'ent_reactor_extension_developer_sdk'], confidence: 'unknown' },
+    { name: 'Privacy Service', metascopes: ['ent_gdpr_sdk'], confidence: 'unknown' },
+    { name: 'Smart Content', metascopes: ['ent_smartcontent_sdk'], confidence: 'unknown' },
+    { name: 'Auto Crop / Auto Tag', metascopes: ['ent_sensei_image_sdk'], confidence: 'unknown' },
+    { name: 'Brand Portal', metascopes: ['ent_brand_portal_sdk'], confidence: 'unknown' },
+    { name: 'Places', metascopes: ['ent_places_sdk'], confidence: 'unknown' },
+];
+/** Stands where a scope list must be filled in by hand; the scanner's rules never match it. */
+const SCOPES_PLACEHOLDER = 'REPLACE_WITH_SCOPES_FROM_DEVELOPER_CONSOLE';
+const RANK = { confirmed: 2, 'third-party': 1, unknown: 0 };
+/** Normalises a scope list: comma-separated, no spaces, no duplicates. */
+function normalizeScopes(value) {
+    return [...new Set(value.split(/[\s,]+/).filter(Boolean))].join(',');
+}
+/** Scopes from the CLI/action input win; else the table; else a placeholder and a manual step. */
+function scopeResolver(input) {
+    const given = input ? normalizeScopes(input) : '';
+    return (metascopes) => {
+        const names = metascopes.map((m) => m.replace(/^.*\/s\//, '').trim()).filter(Boolean);
+        const products = PRODUCTS.filter((p) => p.metascopes.some((m) => names.includes(m)));
+        const productNames = products.map((p) => p.name);
+        if (given)
+            return { value: given, source: 'input', confidence: 'confirmed', products: productNames };
+        const known = products.filter((p) => p.scopes);
+        if (products.length && known.length === products.length) {
+            const confidence = known.reduce((c, p) => (RANK[p.confidence] < RANK[c] ? p.confidence : c), 'confirmed');
+            return { value: normalizeScopes(known.map((p) => p.scopes).join(',')), source: 'table', confidence, products: productNames };
+        }
+        return { value: SCOPES_PLACEHOLDER, source: 'placeholder', confidence: 'unknown', products: productNames };
+    };
+}
+function describeScopes(choice) {
+    const what = choice.products.length ? choice.products.join(', ') : 'the APIs of this credential';
+    switch (choice.source) {
+        case 'input':
+            return `scopes given with --scopes / the scopes input (${what})`;
+        case 'console':
+            return `scopes read from the credential in the Adobe Developer Console (${what})`;
+        case 'table':
+            return `scopes for ${what} from Adobe's published scope sets (${choice.confidence === 'confirmed' ? 'confirmed by Adobe sources' : 'seen in third-party code: check them in the Console'})`;
+        default:
+            return `scopes for ${what} are not published: copy them from the OAuth Server-to-Server credential in the Adobe Developer Console and replace ${SCOPES_PLACEHOLDER}`;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ redact),
+/* harmony export */   d: () => (/* binding */ findSecrets)
+/* harmony export */ });
+// Redaction: every string that leaves the scanner (snippets, report text) goes through here.
+const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]*)-----[\s\S]*?(?:-----END \1-----|$)/g;
+const PEM_LINE_BODY = /^[\s"'`]*[A-Za-z0-9+/]{40,}={0,2}[\s"',`\\n]*$/;
+const JWT_VALUE = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g;
+const ADOBE_SECRET = /\bp8e-[A-Za-z0-9_-]{8,}/g;
+const SECRET_KEY_NAMES = 'client_{0,2}secrets?|client-secrets?|clientsecrets?|secret|password|passwd|passphrase|private_{0,2}key|private-key|privatekey|priv[_-]?key(?:[_-]data)?|access[_-]?token|jwt[_-]?token|refresh[_-]?token|api[_-]?secret|auth[_-]?token';
+// key = value, key: value, "key": "value", KEY=value (env), with the value up to a delimiter.
+const KEY_VALUE = new RegExp(`((?:^|[^A-Za-z0-9])(?:[A-Za-z0-9]*[_-])?(?:${SECRET_KEY_NAMES})["']?\\s*[:=]\\s*["'\`]?)([^"'\`\\s,;}{)]{6,})`, 'gi');
+// The same keys holding a list (aio-lib-ims client_secrets: ["..."]): every quoted item goes.
+const KEY_LIST = new RegExp(`((?:^|[^A-Za-z0-9])(?:[A-Za-z0-9]*[_-])?(?:${SECRET_KEY_NAMES})["']?\\s*[:=]\\s*["']?\\[)([^\\]\\n]*)`, 'gi');
+const LONG_TOKEN = /[A-Za-z0-9+/_-]{48,}={0,2}/g;
+/** Values that look like expressions or references, not secrets. */
+function isReference(value) {
+    return /^(?:\$\{?|\{\{|process\.env|os\.environ|env\.|secrets\.|<|\[|%|\(|@|getenv|System\.|config\.|cfg\.|options\.|opts\.|self\.|this\.)/i.test(value);
+}
+function redact(text) {
+    let out = text.replace(PEM_BLOCK, (_m, label) => `-----BEGIN ${label}----- [REDACTED]`);
+    if (PEM_LINE_BODY.test(out))
+        return '[REDACTED key material]';
+    out = out.replace(JWT_VALUE, '[REDACTED]').replace(ADOBE_SECRET, '[REDACTED]');
+    out = out.replace(KEY_LIST, (_m, prefix, items) => `${prefix}${items.replace(/(\\?["'])([^"'\\]{6,})(\\?["'])/g, (_i, a, v, b) => (isReference(v) ? `${a}${v}${b}` : `${a}[REDACTED]${b}`))}`);
+    out = out.replace(KEY_VALUE, (m, prefix, value) => isReference(value) ? m : `${prefix}[REDACTED]`);
+    return out.replace(LONG_TOKEN, '[REDACTED]');
+}
+/**
+ * Secret values in a text, for core.setSecret. Errs on the side of collecting more:
+ * masking a harmless value costs nothing, printing a secret cannot be undone.
+ */
+function findSecrets(text) {
+    const found = new Set();
+    for (const m of text.matchAll(PEM_BLOCK)) {
+        for (const line of m[0].split(/\r?\n|\\n/)) {
+            const body = line.trim().replace(/^["'`]|["'`,]+$/g, '');
+            if (body.length >= 16 && !body.startsWith('-----'))
+                found.add(body);
+        }
+    }
+    for (const re of [JWT_VALUE, ADOBE_SECRET])
+        for (const m of text.matchAll(re))
+            found.add(m[0]);
+    for (const m of text.matchAll(KEY_LIST)) {
+        for (const item of m[2].matchAll(/["']([^"'\\]{8,})\\?["']/g))
+            if (!isReference(item[1]))
+                found.add(item[1]);
+    }
+    for (const m of text.matchAll(KEY_VALUE)) {
+        const value = m[2];
+        if (!isReference(value) && value.length >= 8)
+            found.add(value);
+    }
+    return [...found];
+}
+
+
+/***/ }),
+
+/***/ 4907:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  vn: () => (/* binding */ CANDIDATE_PATHS),
+  D$: () => (/* binding */ PREFILTER_LITERALS),
+  y0: () => (/* binding */ RULES),
+  kF: () => (/* binding */ RULES_BY_ID)
+});
+
+// UNUSED EXPORTS: FAMILIES
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/rules/ci.ts
+
+// CI pipelines that feed the Service Account (JWT) credential to their steps.
+const GITHUB_WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
+const COMPOSITE_ACTION = /(?:^|\/)action\.ya?ml$/;
+const CI_FILES = /^\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)(?:action\.ya?ml|\.gitlab-ci\.ya?ml|azure-pipelines[\w.-]*\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile)$|^\.circleci\/config\.ya?ml$/;
+/** The file talks to Adobe: Adobe actions, the aio CLI, AIO_/ADOBE_ names, IMS hosts, metascopes. */
+const FILE_ADOBE = /\badobe\/aio-|@adobe\/aio-cli|\baio[ \t]+(?:app|login|config|console|cloudmanager|runtime|rt|plugins|where|api-mesh|event)\b|adobelogin\.com|\bAIO_[A-Z]|\bADOBE_[A-Z]|\bent_[a-z_]+_sdk\b/;
+/** Names (upper-cased, `-`/`.` as `_`) that say Adobe on their own. */
+const ADOBE_NAME = /ADOBE|(?:^|_)AIO(?:_|$)|(?:^|_)IMS(?:_|$)|TECH_?ACC/;
+/** Names of other systems' keys that sit in the same pipelines (SSH deploys, GitHub Apps, signing). */
+const OTHER_NAME = /SSH|DEPLOY|GPG|PGP|SIGN|TLS|SSL|SFTP|GIT|(?:^|_)GH(?:_|$)|(?:^|_)APP(?:_|$)|BOT|DOCKER|NPM|APPLE|ANDROID|GOOGLE|GCP|GCLOUD|FIREBASE|AWS|AZURE|SNOWFLAKE|VAULT|SERVER|HOST|KUBE|K8S|TERRAFORM|HEROKU|VERCEL|NETLIFY|JENKINS|SALESFORCE|SF_|CERT/;
+const PRIVATE_KEY_NAME = /(?:^|_)PRIVATE_?KEY(?:_|$)|PRIVATEKEY/;
+const META_SCOPES_NAME = /META_?SCOPES?(?:_|$)/;
+const LINE_KEY = /^[ \t]*(?:-[ \t]+)?(?:export[ \t]+)?([A-Za-z_][\w.-]{0,100})[ \t]*[:=]/;
+const SECRET_REF = /\bsecrets\.([A-Za-z_]\w{0,100})|\bsecrets\[\s*['"]([\w-]{1,100})['"]\s*\]/g;
+const VAR_REF = /\$\{?([A-Za-z_]\w{0,100})\}?|\$\(([\w.]{1,100})\)|\$env:([A-Za-z_]\w{0,100})|\b(?:vars|env)\.([A-Za-z_]\w{0,100})|\b(?:credentials|credentialsId:)\s*\(?\s*['"]([\w.-]{1,100})['"]/g;
+const norm = (name) => name.toUpperCase().replace(/[-.]/g, '_');
+/** Per non-comment line: its key and the secrets/variables it references. */
+function scanLines(text) {
+    const out = [];
+    let offset = 0;
+    for (const line of text.split('\n')) {
+        const here = offset;
+        offset += line.length + 1;
+        if (line.length > 2000 || /^[ \t]*(?:#|\/\/|\*)/.test(line))
+            continue;
+        const key = LINE_KEY.exec(line)?.[1];
+        const secrets = [...line.matchAll(SECRET_REF)].map((m) => norm(m[1] ?? m[2]));
+        const vars = [...line.matchAll(VAR_REF)].map((m) => norm(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]));
+        out.push({ index: here + line.length - line.trimStart().length, key: key ? norm(key) : undefined, secrets, vars });
+    }
+    return out;
+}
+/**
+ * Lines passing a JWT-shaped secret (name matching `shape`) with Adobe context: an Adobe name on the
+ * line, or an Adobe file without another system's name on the line. GitHub workflows must take it
+ * from `secrets.`; other CI systems reference their variables (`$NAME`, `$(NAME)`, credentials()).
+ */
+function jwtSecretLines(shape, allowLiteral) {
+    return (file) => {
+        const fileAdobe = FILE_ADOBE.test(file.text);
+        const github = GITHUB_WORKFLOW.test(file.path) || COMPOSITE_ACTION.test(file.path);
+        const hits = [];
+        for (const l of scanLines(file.text)) {
+            const refs = github ? l.secrets : [...l.secrets, ...l.vars];
+            const names = [...(l.key ? [l.key] : []), ...refs];
+            if (!names.some((n) => shape.test(n)))
+                continue;
+            if (refs.length === 0 && !(allowLiteral && l.key && shape.test(l.key)))
+                continue;
+            const adobe = names.some((n) => ADOBE_NAME.test(n)) || (fileAdobe && !names.some((n) => OTHER_NAME.test(n)));
+            if (!adobe)
+                continue;
+            hits.push({ index: l.index, length: 1 });
+        }
+        return hits;
+    };
+}
+/** `adobe/aio-apps-action` steps run with `command: auth` or given a `KEY` input. */
+function aioAppsActionJwt(file) {
+    const doc = (0,dist/* parseDocument */.Tp)(file.text, { uniqueKeys: false });
+    const hits = [];
+    (0,dist/* visit */.YR)(doc, {
+        Map(_, node) {
+            const uses = node.get('uses');
+            if (typeof uses !== 'string' || !/^adobe\/aio-apps-action(?:@|$)/.test(uses.trim()))
+                return;
+            const withNode = node.get('with', true);
+            if (!(0,dist/* isMap */.jh)(withNode))
+                return;
+            for (const pair of withNode.items) {
+                if (!(0,dist/* isScalar */.jn)(pair.key))
+                    continue;
+                const name = String(pair.key.value);
+                const value = (0,dist/* isScalar */.jn)(pair.value) ? String(pair.value.value).trim() : '';
+                const jwt = (name === 'command' && value === 'auth') || name === 'KEY';
+                const range = pair.key.range;
+                if (jwt && range)
+                    hits.push({ index: range[0], length: range[1] - range[0] });
+            }
+        },
+    });
+    return hits;
+}
+const ci = {
+    name: 'ci',
+    literals: [],
+    candidatePaths: CI_FILES,
+    rules: [
+        {
+            id: 'ci-aio-apps-action-jwt-auth',
+            title: 'aio-apps-action JWT auth step',
+            severity: 'error',
+            category: 'ci',
+            message: 'This adobe/aio-apps-action step uses the JWT `auth` command or the KEY (private key) input, which no longer yield tokens. Switch it to `command: oauth_sts` with CLIENTID, CLIENTSECRET, TECHNICALACCOUNTID, TECHNICALACCOUNTEMAIL, IMSORGID and SCOPES, and drop the KEY secret.',
+            fixable: true,
+            paths: /^\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)action\.ya?ml$/,
+            requires: [/adobe\/aio-apps-action/],
+            match: aioAppsActionJwt,
+        },
+        {
+            id: 'ci-jwt-private-key-secret',
+            title: 'Adobe JWT private key passed to CI',
+            severity: 'error',
+            category: 'ci',
+            message: 'This pipeline hands the Adobe Service Account (JWT) private key to a step. After switching to OAuth Server-to-Server (client id + client secret + scopes), remove the key secret here and revoke the key by deleting the JWT credential in the Adobe Developer Console.',
+            fixable: true,
+            paths: CI_FILES,
+            match: jwtSecretLines(PRIVATE_KEY_NAME, false),
+        },
+        {
+            id: 'ci-jwt-meta-scopes',
+            title: 'Adobe JWT metascopes in CI',
+            severity: 'error',
+            category: 'ci',
+            message: 'Metascopes only exist for the Adobe Service Account (JWT) flow. Replace them with the OAuth Server-to-Server scopes listed on the credential in the Adobe Developer Console (for aio contexts: SCOPES, plus TECHNICAL_ACCOUNT_EMAIL and CLIENT_SECRETS).',
+            fixable: true,
+            paths: CI_FILES,
+            unless: [/\bent_aem_cloud_api\b/],
+            match: jwtSecretLines(META_SCOPES_NAME, true),
+        },
+        {
+            id: 'ci-aio-jwt-auth-plugin',
+            title: 'aio JWT auth plugin in CI',
+            severity: 'error',
+            category: 'ci',
+            message: 'This pipeline gets its token through the aio JWT auth plugin, which depends on the retired Service Account (JWT) flow. Configure an OAuth Server-to-Server aio context instead (or use adobe/aio-apps-action with `command: oauth_sts`).',
+            fixable: false,
+            paths: CI_FILES,
+            pattern: /\baio[ \t]+plugins(?::install|[ \t]+install)[ \t]+(?:-[\w-]+[ \t]+){0,3}(?<hit>(?:@adobe\/)?aio-cli-plugin-jwt-auth)\b|\baio[ \t]+(?<hit2>jwt-auth:[\w-]+)/,
+        },
+    ],
+};
+
+;// CONCATENATED MODULE: ./src/rules/context.ts
+// Context patterns shared by rule families: "this file talks to Adobe IMS".
+/** Adobe IMS context: a generic JWT library only counts in a file that also matches this. */
+const ADOBE_IMS = /adobelogin\.com|ims-na1|\/ims\/exchange|techacct\.adobe\.com|@AdobeOrg|\bmeta_?scopes?\b|metaScopes|\bent_[a-z_]+_sdk\b/i;
+/** Files that are documentation, not code or configuration. */
+const DOC_PATHS = /\.(?:md|mdx|markdown|rst|adoc|txt|html?)$/i;
+/** Source code in the languages the JWT flow was written in. */
+const CODE_PATHS = /\.(?:[cm]?[jt]sx?|py|java|kt|kts|scala|groovy|cs|php|go|rb|r|R|ps1|psm1|sh|bash|zsh|swift|rs|ipynb)$/;
+
+;// CONCATENATED MODULE: ./src/rules/code.ts
+
+// Code (and config-like strings) that performs the Service Account (JWT) flow itself:
+// the exchange call, the JWT claims, the form it posts, the libraries that sign it, and the
+// SDK credentials built on it.
+/** Languages the migration engine rewrites (JS/TS and Python). */
+const JS_TS = /\.[cm]?[jt]sx?$/;
+const PYTHON = /\.(?:py|ipynb)$/;
+const JS_TS_PY = /\.(?:[cm]?[jt]sx?|py|ipynb)$/;
+/** Config-like files where an exchange URL is read at runtime (not docs). */
+const CONFIG_FILES = /\.(?:ini|cfg|conf|config|properties|ya?ml|json|jsonc|json5|toml|xml|tf|tfvars|hcl|env|plist)$|(?:^|\/)\.env(?:\.[\w-]+)*$|(?:^|\/)\.aio$/i;
+/** Scripts and build files that can install or run the aio JWT CLI plugin. */
+const SCRIPT_PATHS = /(?:^|\/)(?:Dockerfile[\w.-]*|Makefile|Procfile|Jenkinsfile)$/;
+/**
+ * The Service Account (JWT) flow, as opposed to any IMS use: an OAuth Server-to-Server file
+ * also names adobelogin.com, so generic JWT libraries need one of these as well.
+ */
+const JWT_FLOW = /\/ims\/exchange|meta_?scopes?|\bent_[a-z_]+_sdk\b|event_receiver_api|jwt_token|techacct|adobelogin\.com\/[cs]\//i;
+/**
+ * AEM as a Cloud Service service credentials (not deprecated) also exchange a JWT: their
+ * metascope, or the shape of their JSON (integration.imsEndpoint, technicalAccount.clientId).
+ */
+const AEM_CLOUD = /ent_aem_cloud_api|aemcs-api-client-lib|technicalAccount(?:\??\.|['"]\]\s*\[\s*['"])clientId|integration(?:\??\.|\[\s*['"])imsEndpoint/;
+/**
+ * Appended after a pattern's literal: the match is not on a line that starts as a comment
+ * (`//`, `#`, `*`, `/*`, `;`, `<!--`, a docstring). Evaluated only where the literal matched.
+ */
+const NOT_COMMENT = String.raw `(?<!^[ \t]*(?:\/\/|#|\*|\/\*|;|<!--|"""|''')[^\n]*)`;
+const EXCHANGE = new RegExp(String.raw `\bims\/exchange\/(?:v1\/)?jwt\b` + NOT_COMMENT, 'm');
+const EXCHANGE_MESSAGE = 'This calls the Adobe IMS JWT exchange, which no longer issues tokens. Request a token with grant_type=client_credentials, client_id, client_secret and scope at /ims/token/v3 (OAuth Server-to-Server) instead.';
+/** Metascope claims: the literal claim URL, or one built from an IMS host variable. */
+const META_SCOPE_CLAIM = new RegExp(String.raw `(?:adobelogin\.com\/s\/|[}'"\x60]\/s\/(?:\$?\{|ent_\w|event_receiver_api)|%[sv]\/s\/|['"\x60]\/?s\/['"\x60]|\$\w+\/s\/\$?\{?\w)` + NOT_COMMENT, 'm');
+/** The aud claim: the literal audience URL, or `aud` built from an IMS host variable. */
+const AUDIENCE_CLAIM = new RegExp(String.raw `(?:adobelogin\.com\/c\/|\b(?:aud|AUD|Aud)(?:ience|IENCE)?(?:_\w{0,30}|[A-Z]\w{0,30})?['"]?\s*(?:[:=,]|=>)[^\n]{0,120}?(?:\}\/c\/|%[sv]\/c\/|['"\x60]\/?c\/|\$\w+\/c\/))` +
+    NOT_COMMENT, 'm');
+/** Adobe in the file at all: jwt_token is IMS's own field name, so a form class named for Adobe is enough. */
+const ADOBE_ANY = new RegExp(`${ADOBE_IMS.source}|adobe|\\bims\\b`, 'i');
+/** The jwt_token form field: quoted key, urlencoded pair, object key, or an R/keyword argument line. */
+const JWT_TOKEN_FIELD = /['"]jwt_token\\?['"]|(?:^|[&?'"`])jwt_token=|\bjwt_token\s*:\s*(?!str\b|string\b|number\b|Optional\b)[\w$'"`[(]|\bclient_secret\b[^\n]{0,80}\bjwt_token\b|^[ \t]*jwt_token\s*=\s*(?!NULL\b|None\b|null\b|nil\b)[\w$.]+[ \t]*(?:,|\)|$)/m;
+const JS_JWT_LIBS = String.raw `(?:jsonwebtoken|jwt-simple|jose|node-jose|jsrsasign|njwt)`;
+const JS_JWT_LIBRARY = new RegExp(String.raw `\b(?:require|import)\s*\(\s*['"]${JS_JWT_LIBS}['"]\s*\)|(?:\bfrom|\bimport)\s*['"]${JS_JWT_LIBS}['"]|\bKJUR\.jws\.JWS\.sign\s*\(`);
+const PY_JWT_LIBRARY = /^[ \t]*"?(?:import[ \t]+jwt\b|from[ \t]+jwt(?:\.\w+)?[ \t]+import\b|from[ \t]+jose[ \t]+import[^\n]{0,40}\bjwt\b|import[ \t]+jose\b)|\bjwt\.encode\s*\(/m;
+/** JWT signing in the languages the migration engine does not rewrite. */
+const MANUAL_JWT_SIGNING = /\bJwts\.builder\s*\(|\bJWT\.create\s*\(|\bnew\s+SignedJWT\s*\(|\bJWT\.(?:Encode|encode)\s*\(|\bnew\s+JwtSecurityToken\s*\(|\bjwt_encode_sig\s*\(|\bopenssl_sign\s*\(|\bJWT::encode\s*\(|\bjwt\.NewWithClaims\s*\(|\.SignData\s*\(|\bX509Certificate2\s*\(|\bX509Certificate2\]::new\s*\(|\bopenssl\s+dgst\s+-sha256\s+-sign\b/;
+/** `@adobe/jwt-auth` imports and the calls of the names they bind (JS/TS). */
+const JWT_AUTH_IMPORT = /\b(?:(?:const|let|var)\s+(?:(\w+)|\{[^}\n]{0,200}\})\s*=\s*|import\s+(\w+)\s*=\s*)?(?:require|import)\s*\(\s*['"`]@adobe\/jwt-auth['"`]\s*\)|\bimport\s+(?:(\w+)\s*(?:,\s*\{[^}\n]{0,200}\}\s*)?|\*\s*as\s+(\w+)\s*|\{[^}\n]{0,200}\}\s*)from\s*['"]@adobe\/jwt-auth['"]/g;
+function jwtAuthHits(file) {
+    const hits = [];
+    const names = new Set();
+    for (const m of file.text.matchAll(JWT_AUTH_IMPORT)) {
+        hits.push({ index: m.index, length: m[0].length });
+        for (const name of [m[1], m[2], m[3], m[4]])
+            if (name)
+                names.add(name);
+        if (hits.length >= 1000)
+            return hits; // a generated file can match everywhere
+    }
+    for (const name of names) {
+        const call = new RegExp(String.raw `(?<![\w$.])(?<!function\s+)${name}\s*\(`, 'g');
+        for (const m of file.text.matchAll(call)) {
+            hits.push({ index: m.index, length: name.length });
+            if (hits.length >= 1000)
+                return hits;
+        }
+    }
+    return hits;
+}
+const code = {
+    name: 'code',
+    literals: ['adobe', 'Adobe', 'ADOBE', 'ims/exchange', 'jwt-auth'],
+    rules: [
+        {
+            id: 'code-ims-jwt-exchange',
+            title: 'Adobe IMS JWT exchange endpoint',
+            severity: 'error',
+            category: 'code',
+            message: EXCHANGE_MESSAGE,
+            fixable: true,
+            paths: JS_TS_PY,
+            unless: [AEM_CLOUD],
+            pattern: EXCHANGE,
+        },
+        {
+            id: 'code-ims-jwt-exchange-manual',
+            title: 'Adobe IMS JWT exchange endpoint (manual migration)',
+            severity: 'error',
+            category: 'code',
+            message: `${EXCHANGE_MESSAGE} Code in this language is not rewritten automatically.`,
+            fixable: false,
+            paths: CODE_PATHS,
+            excludePaths: JS_TS_PY,
+            unless: [AEM_CLOUD],
+            pattern: EXCHANGE,
+        },
+        {
+            id: 'code-ims-jwt-exchange-config',
+            title: 'Adobe IMS JWT exchange URL in configuration',
+            severity: 'error',
+            category: 'code',
+            message: 'This configuration points at the Adobe IMS JWT exchange, which no longer issues tokens. Point it at /ims/token/v3 and change the code that reads it to send grant_type=client_credentials with client_id, client_secret and scope.',
+            fixable: false,
+            paths: CONFIG_FILES,
+            excludePaths: DOC_PATHS,
+            unless: [AEM_CLOUD],
+            pattern: EXCHANGE,
+        },
+        {
+            id: 'code-jwt-meta-scope-claim',
+            title: 'JWT metascope claim',
+            severity: 'error',
+            category: 'code',
+            message: 'This builds a Service Account (JWT) metascope claim. OAuth Server-to-Server has no JWT: drop the claim and request the scopes shown on the credential in the Developer Console as a comma-separated scope parameter at /ims/token/v3.',
+            fixable: false,
+            paths: CODE_PATHS,
+            requires: [ADOBE_IMS, JWT_FLOW],
+            unless: [AEM_CLOUD],
+            pattern: META_SCOPE_CLAIM,
+        },
+        {
+            id: 'code-jwt-audience-claim',
+            title: 'JWT audience claim for Adobe IMS',
+            severity: 'error',
+            category: 'code',
+            message: 'This builds the aud claim of a Service Account (JWT) token. Remove the JWT and request an OAuth Server-to-Server token with client_id and client_secret at /ims/token/v3.',
+            fixable: false,
+            paths: CODE_PATHS,
+            requires: [ADOBE_IMS, JWT_FLOW],
+            unless: [AEM_CLOUD],
+            pattern: AUDIENCE_CLAIM,
+        },
+        {
+            id: 'code-jwt-token-form-field',
+            title: 'jwt_token field posted to Adobe IMS',
+            severity: 'error',
+            category: 'code',
+            message: 'This posts a signed JWT to Adobe IMS. Send grant_type=client_credentials, client_id, client_secret and scope to /ims/token/v3 instead, and drop the jwt_token field.',
+            fixable: false,
+            paths: CODE_PATHS,
+            requires: [ADOBE_ANY],
+            unless: [AEM_CLOUD],
+            pattern: JWT_TOKEN_FIELD,
+        },
+        {
+            id: 'code-adobe-jwt-auth',
+            title: '@adobe/jwt-auth',
+            severity: 'error',
+            category: 'code',
+            message: '@adobe/jwt-auth only performs the retired JWT exchange. Replace it with a POST to /ims/token/v3 (grant_type=client_credentials, client_id, client_secret, scope) or @adobe/aio-lib-ims with an OAuth Server-to-Server context.',
+            fixable: true,
+            paths: JS_TS,
+            match: jwtAuthHits,
+        },
+        {
+            id: 'code-aio-jwt-plugin',
+            title: 'Adobe I/O JWT plugin or CLI command',
+            severity: 'error',
+            category: 'code',
+            message: 'The aio JWT plugin signs a Service Account JWT. Use @adobe/aio-lib-ims with an OAuth Server-to-Server context (client_secrets, scopes, technical_account_email) or `aio app use` with the OAuth credential instead.',
+            fixable: false,
+            paths: new RegExp(`${CODE_PATHS.source}|${SCRIPT_PATHS.source}`),
+            excludePaths: DOC_PATHS,
+            pattern: /@adobe\/aio-lib-ims-jwt\b|\baio-cli-plugin-jwt-auth\b|\baio\s+jwt-auth:access-token\b/,
+        },
+        {
+            id: 'code-aio-ims-jwt-context',
+            title: 'aio-lib-ims JWT context in code',
+            severity: 'error',
+            category: 'code',
+            message: 'aio-lib-ims uses the JWT plugin while a context holds meta_scopes and private_key. Replace them with client_secrets, scopes and technical_account_email from the OAuth Server-to-Server credential.',
+            fixable: false,
+            paths: JS_TS,
+            requires: [/@adobe\/aio-lib-ims\b(?!-)|@adobe\/aio-sdk\b/, /\bprivate_key\b/],
+            pattern: /['"]?\bmeta_scopes['"]?\s*:/,
+        },
+        {
+            id: 'code-jwt-library-js',
+            title: 'JWT library used beside Adobe IMS (JS/TS)',
+            severity: 'warning',
+            category: 'code',
+            message: 'This file signs tokens next to Adobe JWT claims or the JWT exchange. If it signs the Adobe Service Account JWT, remove the signing and request an OAuth Server-to-Server token at /ims/token/v3 instead.',
+            fixable: true,
+            paths: JS_TS,
+            requires: [ADOBE_IMS, JWT_FLOW],
+            unless: [AEM_CLOUD],
+            pattern: JS_JWT_LIBRARY,
+        },
+        {
+            id: 'code-jwt-library-python',
+            title: 'JWT library used beside Adobe IMS (Python)',
+            severity: 'warning',
+            category: 'code',
+            message: 'This file uses PyJWT or python-jose next to Adobe JWT claims or the JWT exchange. If it signs the Adobe Service Account JWT, remove the signing and request an OAuth Server-to-Server token at /ims/token/v3 instead.',
+            fixable: true,
+            paths: PYTHON,
+            requires: [ADOBE_IMS, JWT_FLOW],
+            unless: [AEM_CLOUD],
+            pattern: PY_JWT_LIBRARY,
+        },
+        {
+            id: 'code-jwt-library-manual',
+            title: 'JWT signing beside Adobe IMS (manual migration)',
+            severity: 'warning',
+            category: 'code',
+            message: 'This signs a token next to Adobe JWT claims or the JWT exchange. If it is the Adobe Service Account JWT, remove the signing, certificate and private key and request an OAuth Server-to-Server token at /ims/token/v3 by hand.',
+            fixable: false,
+            paths: CODE_PATHS,
+            excludePaths: JS_TS_PY,
+            requires: [ADOBE_IMS, JWT_FLOW],
+            unless: [AEM_CLOUD],
+            pattern: MANUAL_JWT_SIGNING,
+        },
+        {
+            id: 'code-ims-go-exchange-jwt',
+            title: 'adobe/ims-go ExchangeJWT',
+            severity: 'error',
+            category: 'code',
+            message: 'ims-go ExchangeJWT calls the retired JWT exchange. Request an OAuth Server-to-Server token (client_credentials with client_id, client_secret and scopes at /ims/token/v3) instead of ExchangeJWT.',
+            fixable: false,
+            paths: /\.go$/,
+            requires: [/github\.com\/adobe\/ims-go/],
+            pattern: /\.ExchangeJWT\s*\(|\bExchangeJWTRequest\s*\{/,
+        },
+        {
+            id: 'code-pdf-services-service-account',
+            title: 'PDF Services SDK service-account (JWT) credentials',
+            severity: 'error',
+            category: 'code',
+            message: 'PDF Services service-account credentials use the retired JWT flow. Upgrade the SDK and build ServicePrincipalCredentials from the OAuth Server-to-Server client id and client secret instead.',
+            fixable: false,
+            paths: CODE_PATHS,
+            requires: [/pdfservices/i],
+            // Google Cloud's ServiceAccountCredentials share the class name.
+            unless: [/com\.google\.auth\.oauth2\.ServiceAccountCredentials|google\.oauth2\.service_account|Google\.Apis\.Auth/],
+            pattern: /(?<!oauth2\.)\b(?:serviceAccountCredentialsBuilder|ServiceAccountCredentialsBuilder|service_account_credentials_builder|ServiceAccountCredentials|service_account_credentials)\b/,
+        },
+    ],
+};
+
+;// CONCATENATED MODULE: ./src/rules/config.ts
+
+// Configuration that carries a Service Account (JWT) credential: aio-lib-ims contexts, App Builder
+// workspace files, Developer Console downloads, SDK configs, User Sync Tool, Postman exports, Java
+// and INI settings, AEM 6.5 token providers. Also the AEM as a Cloud Service note (not deprecated).
+// ---------------------------------------------------------------------------------------------
+// Paths and file-level context
+/** dotenv files: .env, .env.local, .env.sample, stage.env, env.example. */
+const ENV_PATHS = /(?:^|\/)(?:\.env(?:\.[\w.-]+)?|[\w.-]+\.env|env\.(?:example|sample|template|dist))$/;
+/** Key/value configuration files the generic settings rules read. */
+const SETTINGS_PATHS = new RegExp(`\\.(?:properties|ini|cfg|conf|config|toml|ya?ml|json|jsonc)$|${ENV_PATHS.source}`);
+/** App Builder / I/O Runtime manifests: their own rule (fixable). */
+const APP_BUILDER_PATHS = /(?:^|\/)(?:(?:app|ext)\.config\.ya?ml|manifest\.ya?ml|[\w-]+\.manifest\.ya?ml)$/;
+/** AEM 6.5 / AMS OSGi configurations of the Granite IMS token provider. */
+const AEM_TOKEN_PROVIDER_PATHS = /(?:^|\/)com\.adobe\.granite\.auth\.(?:oauth\.accesstoken\.provider|ims\.impl\.IMSAccessTokenRequestCustomizerImpl)[^/]*(?:\/\.content\.xml)?$/;
+/** CI definitions: the ci family owns them. */
+const CI_PATHS = /(?:^|\/)\.github\/workflows\/|(?:^|\/)(?:action\.ya?ml|\.gitlab-ci\.ya?ml|azure-pipelines[\w.-]*\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile|\.travis\.ya?ml)$|(?:^|\/)\.circleci\//;
+/** Files other families or rules own. */
+const NOT_GENERIC = /(?:^|\/)\.aio$|(?:^|\/)(?:\d+ )?connector-umapi\.ya?ml$|(?:^|\/)package(?:-lock)?\.json$|(?:^|\/)(?:tsconfig|jsconfig)[\w.-]*\.json$/;
+/** The file is about Adobe (META_SCOPES alone may be Facebook's). */
+const ADOBE_CTX = /adobe|ims-na1|techacct|\bent_[a-z0-9_]+_sdk\b|\baio[._-](?:meta|technical|ims|api|client|encoded|credential)|metascopes/i;
+/** The file holds a JWT-only setting besides the private key. */
+const JWT_TRIAD = /meta[_.-]{0,2}scopes?|metascopes?|technical[_.-]{0,2}account|tech[_.-]?acc(?:oun)?t|techacct|ims\/exchange|\bent_[a-z0-9_]+_sdk\b/i;
+/** JSON shapes the structured rules judge (the generic line rules stay out of them). */
+const STRUCTURED_JSON = /"(?:integration_type|contexts|\$ims|tech_id|PUBLIC_KEYS_WITH_EXPIRY)"\s*:|_postman_/;
+/** An OAuth Server-to-Server (or user OAuth) configuration. */
+const OAUTH_MARKERS = /(?<!meta[_.-]{0,2})scopes\b|client_?_?secrets|\bclient_credentials\b|\/ims\/token\/v[123]|authentication_method[ \t]*[:=][ \t]*["']?oauth/i;
+// ---------------------------------------------------------------------------------------------
+// Line helpers (linear: one pass over the lines, bounded regexes per line)
+const AIO_CONTEXT_KEY = /^AIO_(?:\$ims|ims_contexts)_/i;
+const COMMENT_LINE = /^[ \t]*(?:#|;|\/\/|!|<!--|\/\*|\*)/;
+/** `key = value`, `key: value`, `"key": value`, `<add key="key" value=...>`, `export KEY=value`. */
+const KEY_AT_LINE = /^[ \t]*(?:export[ \t]+|-[ \t]+)?["']?([\w.$-]{1,120})["']?[ \t]*[:=]|\bkey=["']([\w.$-]{1,120})["']/;
+function* keyLines(text) {
+    let start = 0;
+    while (start <= text.length) {
+        let end = text.indexOf('\n', start);
+        if (end === -1)
+            end = text.length;
+        const line = text.slice(start, end);
+        if (!COMMENT_LINE.test(line)) {
+            const m = KEY_AT_LINE.exec(line);
+            if (m) {
+                const key = m[1] ?? m[2];
+                const at = line.indexOf(key, m.index);
+                yield { key, index: start + at, rest: line.slice(at + key.length, at + key.length + 400) };
+            }
+        }
+        start = end + 1;
+    }
+}
+function keyHits(text, keyTest, valueTest) {
+    const hits = [];
+    for (const kl of keyLines(text)) {
+        if (AIO_CONTEXT_KEY.test(kl.key))
+            continue; // aio-lib-ims context variables have their own rule
+        if (keyTest.test(kl.key) || (valueTest && valueTest.test(kl.rest))) {
+            hits.push({ index: kl.index, length: kl.key.length });
+            if (hits.length >= 1000)
+                break;
+        }
+    }
+    return hits;
+}
+// Key names (tested against a whole key, so anchored).
+const METASCOPES_KEY = /^[\w.$-]{0,80}(?:meta[_.-]?scopes?|metascopes?)$/i;
+const PRIVATE_KEY_KEY = /^[\w.$-]{0,80}?(?:private[_.-]?key(?:[_.-]?(?:path|file|location|data|pem|content))?|key[_.-]?(?:path|file)|path[_.-]?to[_.-]?(?:private[_.-]?)?key|encoded[_.-]?pkcs8|pkcs(?:8|12)[_.-]?file[_.-]?path)$/i;
+const TECH_ACCOUNT_KEY = /^[\w.$-]{0,80}?(?:technical[_.-]?account[_.-]?id|tech[_.-]?acc(?:oun)?t[_.-]?id|techacct)$/i;
+/** A metascope as a value: ent_analytics_bulk_ingest_sdk, /s/ent_user_sdk. */
+const METASCOPE_VALUE = /^["']?[ \t]*[:=][^\n]{0,300}?(?:^|[\s"'\/,=:[(])ent_[a-z0-9_]{2,60}_sdk\b/;
+let cachedText;
+let cachedJson = null;
+/** Parsed JSON and key positions, or null when the text is not JSON. Cached for the file at hand. */
+function readJson(text) {
+    if (text === cachedText)
+        return cachedJson;
+    cachedText = text;
+    cachedJson = null;
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return null;
+    }
+    cachedJson = { value, keys: locateKeys(text) };
+    return cachedJson;
+}
+/** Every object key of a valid JSON text with its position and the path of its object. */
+function locateKeys(text) {
+    const out = [];
+    const stack = [];
+    const childPath = () => {
+        const f = stack[stack.length - 1];
+        if (!f)
+            return [];
+        return f.kind === 'o' ? [...f.path, f.key ?? ''] : [...f.path, f.idx];
+    };
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === 34 /* " */) {
+            let j = i + 1;
+            while (j < n && text.charCodeAt(j) !== 34)
+                j += text.charCodeAt(j) === 92 /* \ */ ? 2 : 1;
+            const f = stack[stack.length - 1];
+            if (f && f.kind === 'o' && f.expectKey) {
+                const key = JSON.parse(text.slice(i, j + 1));
+                out.push({ path: f.path, key, index: i + 1, length: j - i - 1 });
+                f.key = key;
+                f.expectKey = false;
+            }
+            i = j + 1;
+            continue;
+        }
+        if (c === 123 /* { */)
+            stack.push({ kind: 'o', path: childPath(), key: null, idx: 0, expectKey: true });
+        else if (c === 91 /* [ */)
+            stack.push({ kind: 'a', path: childPath(), key: null, idx: 0, expectKey: false });
+        else if (c === 125 /* } */ || c === 93 /* ] */)
+            stack.pop();
+        else if (c === 44 /* , */) {
+            const f = stack[stack.length - 1];
+            if (f?.kind === 'o')
+                f.expectKey = true;
+            else if (f)
+                f.idx++;
+        }
+        i++;
+    }
+    return out;
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function at(value, path) {
+    let v = value;
+    for (const p of path) {
+        if (v === null || typeof v !== 'object')
+            return undefined;
+        v = v[p];
+    }
+    return v;
+}
+/** Hits for chosen keys of the objects a predicate picks. */
+function jsonKeyHits(file, pick) {
+    const doc = readJson(file.text);
+    if (!doc)
+        return [];
+    const hits = [];
+    const decided = new Map();
+    for (const k of doc.keys) {
+        const id = JSON.stringify(k.path);
+        let wanted = decided.get(id);
+        if (!wanted) {
+            const obj = at(doc.value, k.path);
+            wanted = new Set(isObject(obj) ? pick(obj, k.path) : []);
+            decided.set(id, wanted);
+        }
+        if (wanted.has(k.key))
+            hits.push({ index: k.index, length: k.length });
+        if (hits.length >= 1000)
+            break;
+    }
+    return hits;
+}
+// ---------------------------------------------------------------------------------------------
+// Structured matchers
+/** aio-lib-ims contexts: ims.contexts.<name> (and the older $ims.<name>) holding JWT keys. */
+function aioJwtContexts(file) {
+    return jsonKeyHits(file, (obj, path) => {
+        const inContexts = (path.length === 3 && path[0] === 'ims' && path[1] === 'contexts') || (path.length === 2 && path[0] === '$ims');
+        if (!inContexts)
+            return [];
+        return ['meta_scopes', 'private_key'].filter((k) => k in obj);
+    });
+}
+function credentialEntry(path) {
+    return path.length >= 2 && typeof path[path.length - 1] === 'number' && path[path.length - 2] === 'credentials';
+}
+/** Workspace JSON: `integration_type: service`, or a bare `jwt` object in a credentials entry. */
+function workspaceJwtCredentials(file) {
+    return jsonKeyHits(file, (obj, path) => {
+        if (!credentialEntry(path))
+            return [];
+        const type = obj.integration_type;
+        if (type === 'service')
+            return ['integration_type'];
+        if (type === undefined && isObject(obj.jwt))
+            return ['jwt'];
+        return [];
+    });
+}
+function workspaceMigrating(file) {
+    return jsonKeyHits(file, (obj, path) => credentialEntry(path) && obj.integration_type === 'oauth_server_to_server_migrate' ? ['integration_type'] : []);
+}
+/** Developer Console "Download JSON" of a JWT credential. */
+function consoleJwtDownload(file) {
+    return jsonKeyHits(file, (obj) => {
+        if ('PUBLIC_KEYS_WITH_EXPIRY' in obj)
+            return ['PUBLIC_KEYS_WITH_EXPIRY'];
+        if ('API_KEY' in obj && 'TECHNICAL_ACCOUNT_ID' in obj && !('SCOPES' in obj) && !('CLIENT_SECRETS' in obj)) {
+            return ['TECHNICAL_ACCOUNT_ID'];
+        }
+        return [];
+    });
+}
+/** aepp / aanalytics2 / cjapy JSON config: tech_id + pathToKey (or private_key), no scopes. */
+function pythonSdkJwtConfig(file) {
+    return jsonKeyHits(file, (obj) => {
+        if (!('tech_id' in obj) || 'scopes' in obj)
+            return [];
+        if (!('pathToKey' in obj) && !('private_key' in obj))
+            return [];
+        return ['tech_id', 'pathToKey', 'private_key'].filter((k) => k in obj);
+    });
+}
+/** App Builder manifests: action inputs carrying the JWT context (private key, metascopes). */
+const APP_INPUT_KEY = /^[\w$-]{0,80}(?:meta[_-]?_?scopes?|metascopes?|private[_-]?_?key)$/i;
+const APP_INPUT_VALUE = /^["']?[ \t]*:[ \t]*["']?\$\{?[\w$]{0,120}?(?:META_?_?SCOPES?|METASCOPES?|PRIVATE_?_?KEY|meta__scopes|private__key)\b/i;
+function appBuilderInputs(file) {
+    return keyHits(file.text, APP_INPUT_KEY, APP_INPUT_VALUE);
+}
+const config = {
+    name: 'config',
+    literals: [
+        'adobe',
+        'Adobe',
+        'ADOBE',
+        'techacct',
+        'meta_scopes',
+        'meta__scopes',
+        'metascopes',
+        'integration_type',
+        'priv_key_',
+        'ent_aem_cloud_api',
+    ],
+    // App Builder manifests name the JWT inputs through variables ($META_SCOPES) with no Adobe word.
+    candidatePaths: APP_BUILDER_PATHS,
+    rules: [
+        {
+            id: 'config-aio-jwt-context',
+            title: 'aio-lib-ims JWT context in aio config',
+            severity: 'error',
+            category: 'config',
+            message: 'This aio-lib-ims context is a Service Account (JWT) context. Remove meta_scopes and private_key (aio-lib-ims tries JWT first while they are present) and set client_secrets, scopes and technical_account_email from the OAuth Server-to-Server credential.',
+            fixable: true,
+            paths: /(?:^|\/)(?:\.aio|aio)$|\.json$/,
+            requires: [/"(?:contexts|\$ims)"\s*:/],
+            match: aioJwtContexts,
+        },
+        {
+            id: 'config-aio-env-jwt-context',
+            title: 'aio-lib-ims JWT context in environment',
+            severity: 'error',
+            category: 'config',
+            message: 'This AIO_ims_contexts variable belongs to a Service Account (JWT) context. Run `aio app use` with the OAuth Server-to-Server workspace (or set ..._client__secrets, ..._scopes, ..._technical__account__email) and delete the meta__scopes and private__key variables.',
+            fixable: true,
+            paths: new RegExp(`${ENV_PATHS.source}|\\.ya?ml$|(?:^|\\/)Dockerfile[\\w.-]*$`),
+            excludePaths: CI_PATHS,
+            pattern: /(?<![\w$])(?<hit>AIO_(?:\$ims|ims_contexts)_\w{1,120}?_(?:meta_?_scopes|private_?_key))(?=["']?[ \t]*[:=])/gi,
+        },
+        {
+            id: 'config-app-builder-jwt-inputs',
+            title: 'App Builder action inputs for a JWT context',
+            severity: 'error',
+            category: 'config',
+            message: 'This action input passes a JWT private key or metascopes to the action. Pass the OAuth Server-to-Server client id, client secret and scopes instead, and request the token at /ims/token/v3 (or let aio-lib-ims use an OAuth context).',
+            fixable: true,
+            paths: APP_BUILDER_PATHS,
+            requires: [/meta[_.-]{0,2}scopes?|metascopes?|tech[_.-]?acc(?:oun)?t|technical[_.-]?_?account|ims_contexts|techacct/i],
+            match: appBuilderInputs,
+        },
+        {
+            id: 'config-workspace-jwt-credential',
+            title: 'Service Account (JWT) credential in workspace config',
+            severity: 'error',
+            category: 'config',
+            message: 'This App Builder workspace holds a Service Account (JWT) credential. Add an OAuth Server-to-Server credential in the Developer Console, download the workspace again (or run `aio app use`) and switch the app to the oauth_server_to_server entry.',
+            fixable: true,
+            paths: /\.json$|(?:^|\/)\.aio$/,
+            requires: [/"(?:integration_type|jwt)"\s*:/],
+            match: workspaceJwtCredentials,
+        },
+        {
+            id: 'config-workspace-jwt-migrating',
+            title: 'Workspace credential mid-migration to OAuth',
+            severity: 'warning',
+            category: 'config',
+            message: 'This credential is being migrated from JWT to OAuth Server-to-Server. Make the app use the oauth_server_to_server values, wait until the JWT credential is no longer used, delete it in the Developer Console, then download the workspace again.',
+            fixable: true,
+            paths: /\.json$|(?:^|\/)\.aio$/,
+            requires: [/oauth_server_to_server_migrate/],
+            match: workspaceMigrating,
+        },
+        {
+            id: 'config-console-jwt-credential-json',
+            title: 'Developer Console JWT credential download',
+            severity: 'error',
+            category: 'config',
+            message: 'This is the Developer Console download of a Service Account (JWT) credential. Download the OAuth Server-to-Server credential instead (CLIENT_ID, CLIENT_SECRETS, SCOPES) and change the code that reads this file to request tokens at /ims/token/v3.',
+            fixable: false,
+            paths: /\.json$/,
+            requires: [/"(?:PUBLIC_KEYS_WITH_EXPIRY|TECHNICAL_ACCOUNT_ID)"\s*:/],
+            match: consoleJwtDownload,
+        },
+        {
+            id: 'config-python-sdk-jwt-config',
+            title: 'aepp / aanalytics2 / cjapy JWT config file',
+            severity: 'error',
+            category: 'config',
+            message: 'This aepp/aanalytics2/cjapy config authenticates with JWT (tech_id + private key). Replace tech_id and pathToKey with "scopes" from the OAuth Server-to-Server credential; the library then uses the OAuth flow.',
+            fixable: true,
+            paths: /\.json$/,
+            requires: [/"tech_id"\s*:/],
+            match: pythonSdkJwtConfig,
+        },
+        {
+            id: 'config-user-sync-jwt',
+            title: 'User Sync Tool JWT connector settings',
+            severity: 'error',
+            category: 'config',
+            message: 'This User Sync Tool umapi connector authenticates with JWT. Set authentication_method: oauth, use the OAuth Server-to-Server client_id and client_secret, and remove tech_acct_id and the private key settings.',
+            fixable: true,
+            paths: /\.ya?ml$/,
+            requires: [/^enterprise[ \t]*:/m],
+            unless: [/^[ \t]+authentication_method[ \t]*:[ \t]*["']?oauth/m],
+            pattern: /^[ \t]+(?<hit>tech_acct(?:_id)?|priv_key_(?:path|data)|secure_priv_key_data_key|authentication_method(?=[ \t]*:[ \t]*["']?jwt))[ \t]*:/gm,
+        },
+        {
+            id: 'config-postman-jwt',
+            title: 'Postman JWT environment or pre-request signing',
+            severity: 'error',
+            category: 'config',
+            message: 'This Postman export uses the Adobe JWT flow (private key, metascopes, signed JWT exchange). Download the OAuth Server-to-Server Postman environment from the Developer Console and request the token at /ims/token/v3 with grant_type=client_credentials.',
+            fixable: true,
+            paths: /\.json$/,
+            requires: [/_postman_|getpostman\.com/, ADOBE_CTX],
+            pattern: 
+            // The exchange URL itself is code-ims-jwt-exchange-config's.
+            /(?<hit>"key"[ \t]*:[ \t]*"(?:PRIVATE_KEY|META_SCOPES?|METASCOPES?|JWT_TOKEN)"|KJUR\.jws\.JWS\.sign)/g,
+        },
+        {
+            id: 'config-jwt-scope-claim-setting',
+            title: 'Metascopes setting (JWT only)',
+            severity: 'error',
+            category: 'config',
+            message: 'Metascopes exist only in the JWT flow. Replace this setting with the scope list of the OAuth Server-to-Server credential (comma-separated, from the Developer Console) and change the code that reads it.',
+            fixable: false,
+            paths: SETTINGS_PATHS,
+            excludePaths: new RegExp(`${CI_PATHS.source}|${NOT_GENERIC.source}|${APP_BUILDER_PATHS.source}|${AEM_TOKEN_PROVIDER_PATHS.source}`),
+            requires: [ADOBE_CTX],
+            unless: [STRUCTURED_JSON],
+            match: (file) => keyHits(file.text, METASCOPES_KEY, METASCOPE_VALUE),
+        },
+        {
+            id: 'config-jwt-signing-key',
+            title: 'JWT private key setting',
+            severity: 'error',
+            category: 'config',
+            message: 'This setting points to the private key used to sign the Adobe JWT. OAuth Server-to-Server needs no key: remove the setting (and revoke the key), and use the client secret and scopes of the OAuth credential instead.',
+            fixable: false,
+            paths: SETTINGS_PATHS,
+            excludePaths: new RegExp(`${CI_PATHS.source}|${NOT_GENERIC.source}|${APP_BUILDER_PATHS.source}|${AEM_TOKEN_PROVIDER_PATHS.source}`),
+            requires: [ADOBE_CTX, JWT_TRIAD],
+            unless: [STRUCTURED_JSON],
+            match: (file) => keyHits(file.text, PRIVATE_KEY_KEY),
+        },
+        {
+            id: 'config-service-account-id',
+            title: 'Adobe technical account setting',
+            severity: 'warning',
+            category: 'config',
+            message: 'This configuration names an Adobe technical account but no OAuth scopes, so it probably feeds a JWT integration. Check how it is used; an OAuth Server-to-Server setup needs the client id, client secret and scopes.',
+            fixable: false,
+            paths: SETTINGS_PATHS,
+            excludePaths: new RegExp(`${CI_PATHS.source}|${NOT_GENERIC.source}|${APP_BUILDER_PATHS.source}|${AEM_TOKEN_PROVIDER_PATHS.source}`),
+            requires: [ADOBE_CTX],
+            unless: [
+                STRUCTURED_JSON,
+                OAUTH_MARKERS,
+                /"API_KEY"\s*:/,
+                /meta[_.-]{0,2}scopes?|metascopes?|private[_.-]?key|privateKey|priv_key_|key[_.-]?path|encoded[_.-]?pkcs8|pkcs(?:8|12)[_.-]?file|\bent_[a-z0-9_]+_sdk\b/i,
+            ],
+            match: (file) => keyHits(file.text, TECH_ACCOUNT_KEY),
+        },
+        {
+            id: 'config-aem-jwt-token-provider',
+            title: 'AEM OSGi IMS token provider using JWT',
+            severity: 'error',
+            category: 'config',
+            message: 'This AEM Granite IMS access token provider signs a JWT. Set auth.token.provider.authorization.grants="client_credentials", auth.access.token.request to https://ims-na1.adobelogin.com/ims/token/v3, the OAuth client id, secret and scope (see Adobe\'s AEM 6.5 OAuth steps).',
+            fixable: false,
+            paths: AEM_TOKEN_PROVIDER_PATHS,
+            unless: [/authorization\.grants[^\n]{0,40}client_credentials|\/ims\/token\/v[123]/],
+            pattern: 
+            // The exchange URL itself is code-ims-jwt-exchange-config's.
+            /(?<hit>auth\.token\.provider\.keypair\.alias|\/s\/ent_[a-z0-9_]{2,60}_sdk|auth\.ims\.[\w.]{0,40}?jwt[\w.]{0,40})/gi,
+        },
+        {
+            id: 'aem-cloud-service-credential',
+            title: 'AEM as a Cloud Service service credential',
+            severity: 'note',
+            category: 'info',
+            message: 'This is an AEM as a Cloud Service service credential (ent_aem_cloud_api / cm-p…-e…-integration). It is a separate system and is not deprecated: nothing needs to change here.',
+            fixable: false,
+            // In docs it would silence the docs rules of the whole page; the docs rules skip AEM lines.
+            excludePaths: DOC_PATHS,
+            pattern: /(?<hit>\bent_aem_cloud_api\b|\bcm-p\d{1,10}-e\d{1,10}-integration\b)/g,
+        },
+    ],
+};
+
+;// CONCATENATED MODULE: ./src/rules/dependencies.ts
+// Manifests that declare JWT libraries. Adobe's own JWT packages are reported on sight; generic
+// JWT libraries only count when the same folder (or below) has other JWT findings
+// (`needsContext: 'project'`), since most projects use them for their own tokens.
+const PACKAGE_JSON = /(?:^|\/)package\.json$/;
+const PYTHON_MANIFESTS = /(?:^|\/)(?:requirements[\w.-]*\.txt|pyproject\.toml|Pipfile)$/;
+const OTHER_MANIFESTS = /(?:^|\/)(?:pom\.xml|build\.gradle(?:\.kts)?|[^/]+\.csproj|go\.mod|Gemfile|composer\.json)$/;
+const GENERIC_MESSAGE = 'This JWT library is used here for the Adobe Service Account (JWT) flow. After moving the token request to OAuth Server-to-Server (grant_type=client_credentials at /ims/token/v3), remove the dependency unless the project still needs it for other tokens.';
+/** R DESCRIPTION files: `jose` in Imports/Depends/Suggests/LinkingTo (fields may span lines). */
+function rDescriptionJose(file) {
+    const hits = [];
+    const lines = file.text.split('\n');
+    let offset = 0;
+    let inDeps = false;
+    for (const line of lines) {
+        const field = /^([A-Za-z][\w.@-]*)\s*:/.exec(line);
+        if (field)
+            inDeps = /^(?:Imports|Depends|Suggests|LinkingTo)$/.test(field[1]);
+        else if (!/^\s/.test(line))
+            inDeps = false;
+        if (inDeps) {
+            const body = field ? line.slice(field[0].length) : line;
+            const start = field ? field[0].length : 0;
+            const m = /(?:^|[\s,])(jose)\s*(?:\([^)\n]{0,40}\))?\s*(?:,|$)/.exec(body);
+            if (m)
+                hits.push({ index: offset + start + m.index + m[0].indexOf('jose'), length: 4 });
+        }
+        offset += line.length + 1;
+    }
+    return hits;
+}
+const dependencies = {
+    name: 'dependencies',
+    literals: [],
+    candidatePaths: /(?:^|\/)(?:package\.json|requirements[\w.-]*\.txt|pyproject\.toml|Pipfile|pom\.xml|build\.gradle(?:\.kts)?|[^/]+\.csproj|go\.mod|Gemfile|DESCRIPTION|composer\.json)$/,
+    rules: [
+        {
+            id: 'dep-adobe-jwt-package',
+            title: 'Adobe JWT authentication package',
+            severity: 'error',
+            category: 'dependency',
+            message: "This package only implements Adobe's Service Account (JWT) flow, which no longer issues tokens. Remove it and get tokens with OAuth Server-to-Server (@adobe/aio-lib-ims with an OAuth context, or grant_type=client_credentials at /ims/token/v3).",
+            fixable: true,
+            paths: PACKAGE_JSON,
+            pattern: /"(?<hit>@adobe\/jwt-auth|@adobe\/aio-lib-ims-jwt|@adobe\/aio-cli-plugin-jwt-auth|aio-cli-plugin-jwt-auth)"\s*:/,
+        },
+        {
+            id: 'dep-jwt-library-npm',
+            title: 'JWT library used for Adobe (npm)',
+            severity: 'warning',
+            category: 'dependency',
+            message: GENERIC_MESSAGE,
+            fixable: false,
+            needsContext: 'project',
+            paths: PACKAGE_JSON,
+            pattern: /"(?<hit>jsonwebtoken|jwt-simple|jose|jsrsasign|node-jose)"\s*:/,
+        },
+        {
+            id: 'dep-jwt-library-python',
+            title: 'JWT library used for Adobe (Python)',
+            severity: 'warning',
+            category: 'dependency',
+            message: GENERIC_MESSAGE,
+            fixable: false,
+            needsContext: 'project',
+            paths: PYTHON_MANIFESTS,
+            // requirements lines, PEP 621 arrays ("pyjwt[crypto]>=2"), Poetry/Pipfile tables (pyjwt = "*").
+            pattern: /^[ \t]*["']?(?<hit>pyjwt|python-jose|jwcrypto)(?:\[[\w, -]{0,40}\])?[ \t]*(?:[=<>!~;@"',]|$)/im,
+        },
+        {
+            id: 'dep-jwt-library-other',
+            title: 'JWT library used for Adobe (Java, .NET, Go, Ruby, R, PHP)',
+            severity: 'warning',
+            category: 'dependency',
+            message: GENERIC_MESSAGE,
+            fixable: false,
+            needsContext: 'project',
+            paths: OTHER_MANIFESTS,
+            pattern: new RegExp([
+                // Maven
+                String.raw `<artifactId>\s*(?<hit>jjwt(?:-api|-impl|-jackson|-gson|-orgjson)?|java-jwt|nimbus-jose-jwt|jose4j)\s*</artifactId>`,
+                // Gradle (Groovy and Kotlin DSL)
+                String.raw `["'](?:io\.jsonwebtoken:jjwt[\w-]*|com\.auth0:java-jwt|com\.nimbusds:nimbus-jose-jwt|org\.bitbucket\.b_c:jose4j)[:"']`,
+                // .NET
+                String.raw `<PackageReference\s+Include\s*=\s*"(?:jose-jwt|JWT|System\.IdentityModel\.Tokens\.Jwt)"`,
+                // Go
+                String.raw `^[ \t]*(?:require[ \t]+)?(?:github\.com/adobe/ims-go|github\.com/golang-jwt/jwt(?:/v\d+)?|github\.com/dgrijalva/jwt-go)[ \t]+v\d`,
+                // Ruby
+                String.raw `^[ \t]*gem[ \t]+["']jwt["']`,
+                // PHP
+                String.raw `"(?:firebase/php-jwt|lcobucci/jwt)"\s*:`,
+            ].join('|'), 'm'),
+        },
+        {
+            id: 'dep-jwt-library-r',
+            title: 'JWT library used for Adobe (R)',
+            severity: 'warning',
+            category: 'dependency',
+            message: GENERIC_MESSAGE,
+            fixable: false,
+            needsContext: 'project',
+            paths: /(?:^|\/)DESCRIPTION$/,
+            match: rDescriptionJose,
+        },
+    ],
+};
+
+;// CONCATENATED MODULE: ./src/rules/docs.ts
+
+// Documentation that tells readers to set up or use the Service Account (JWT) credential.
+// Only Adobe documents count, and lines that talk about the migration away from JWT are skipped.
+/** The document is about Adobe. */
+const ADOBE_DOC = /adobe|adobelogin\.com|\baio (?:app|login|console|config)\b|\bent_[a-z_]+_sdk\b/i;
+/**
+ * Lines that describe the deprecation or the move to OAuth Server-to-Server, not the setup (and AEM as
+ * a Cloud Service service credentials, which are not deprecated).
+ */
+const MIGRATION_LINE = /ent_aem_cloud_api|migrat|deprecat|end[- ]of[- ]life|\bEOL\b|sunset|retire|no longer|replace|instead of|switch(?:ed|ing)? (?:from|to)|Server[- ]to[- ]Server|\bS2S\b|client_credentials|\/ims\/token\/v[23]/i;
+/** Release notes tell history, not setup. */
+const HISTORY_FILES = /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|NEWS)[^/]*$/i;
+/** Hits of `re` on lines that are not about the migration. */
+function setupLines(re) {
+    const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    return (file) => {
+        const hits = [];
+        let offset = 0;
+        for (const line of file.text.split('\n')) {
+            if (line.length <= 4000 && !MIGRATION_LINE.test(line)) {
+                global.lastIndex = 0;
+                const m = global.exec(line);
+                if (m)
+                    hits.push({ index: offset + m.index, length: m[0].length });
+            }
+            offset += line.length + 1;
+        }
+        return hits;
+    };
+}
+const base = {
+    severity: 'note',
+    category: 'docs',
+    fixable: false,
+    paths: DOC_PATHS,
+    excludePaths: HISTORY_FILES,
+    requires: [ADOBE_DOC],
+};
+const docs = {
+    name: 'docs',
+    literals: ['adobe', 'Adobe', 'ADOBE', 'ims/exchange'],
+    rules: [
+        {
+            ...base,
+            id: 'docs-service-account-jwt',
+            title: 'Docs: Service Account (JWT) credential',
+            message: 'These docs tell readers to create or use a Service Account (JWT) credential, which Adobe has retired. Rewrite the step for an OAuth Server-to-Server credential (client id, client secret, scopes).',
+            match: setupLines(/\bService[ -]Account \(JWT\)|\bJWT \(Service Account\)|\bService Account Integration\b|\bJWT (?:credentials?|integration)\b|\bService Account (?:credentials?|authentication) \(?JWT/i),
+        },
+        {
+            ...base,
+            id: 'docs-jwt-keypair-setup',
+            title: 'Docs: JWT key pair generation',
+            message: 'These docs walk through creating or uploading the JWT key pair (private.key / certificate_pub.crt). OAuth Server-to-Server needs no key pair: drop the step and document the client secret and scopes instead.',
+            match: setupLines(/certificate_pub\.crt|\bGenerate (?:a )?(?:public[/ ]private )?key ?pair\b|\bUpload (?:a |the )?public key\b/i),
+        },
+        {
+            ...base,
+            id: 'docs-meta-scope-config',
+            title: 'Docs: metascopes configuration',
+            message: 'These docs configure JWT metascopes. OAuth Server-to-Server uses scopes instead: document the comma-separated scope list shown on the credential in the Adobe Developer Console.',
+            match: setupLines(/\bmeta[_ ]?scopes?\b|\bent_(?!aem_cloud_api)[a-z_]+_sdk\b/i),
+        },
+        {
+            ...base,
+            id: 'docs-ims-jwt-exchange-url',
+            title: 'Docs: IMS JWT exchange URL',
+            message: 'These docs point to the IMS JWT exchange endpoint, which no longer issues tokens. Document the OAuth Server-to-Server token request instead: POST grant_type=client_credentials to /ims/token/v3.',
+            requires: undefined,
+            match: setupLines(/\/ims\/exchange\/(?:v1\/)?jwt\b/),
+        },
+    ],
+};
+
+;// CONCATENATED MODULE: ./src/rules/keys.ts
+// Committed key material of the Service Account (JWT) credential. SSH and TLS keys are not
+// findings: every key rule but the certificate one needs the key tied to Adobe
+// (`needsContext: 'key'`: JWT findings in the same file, beside certificate_pub.crt, an Adobe-ish
+// path, or named by a file with JWT findings).
+/** Files whose name says "private key" (Adobe's download names it private.key). */
+const PRIVATE_KEY_FILE = /(?:^|\/)[\w.-]*private[\w.-]*\.(?:key|pem)$/i;
+const REVOKE = 'Deleting the file is not enough: the key stays in git history. Revoke it by deleting the Service Account (JWT) credential in the Adobe Developer Console once the OAuth Server-to-Server credential is in use.';
+const keys = {
+    name: 'keys',
+    literals: ['PRIVATE KEY-----'],
+    rules: [
+        {
+            id: 'key-pem-private-key',
+            title: 'Committed private key (PEM)',
+            severity: 'error',
+            category: 'security',
+            message: `A private key for the Adobe JWT credential is committed here. ${REVOKE}`,
+            fixable: true,
+            needsContext: 'key',
+            excludePaths: PRIVATE_KEY_FILE,
+            // OPENSSH, EC and DSA keys are not JWT keys; the form also matches inside JSON/.env values.
+            pattern: /-----BEGIN (?:RSA |ENCRYPTED )?PRIVATE KEY-----/,
+        },
+        {
+            id: 'key-private-key-file',
+            title: 'Committed private key file',
+            severity: 'error',
+            category: 'security',
+            message: `This private key file belongs to the Adobe JWT credential. Remove it from the repository. ${REVOKE}`,
+            fixable: true,
+            needsContext: 'key',
+            pathOnly: true,
+            paths: PRIVATE_KEY_FILE,
+        },
+        {
+            id: 'key-config-zip',
+            title: 'Committed JWT credential download (config.zip)',
+            severity: 'error',
+            category: 'security',
+            message: `config.zip is the Developer Console download of a JWT key pair and holds the private key. Remove it from the repository. ${REVOKE}`,
+            fixable: true,
+            needsContext: 'key',
+            pathOnly: true,
+            paths: /(?:^|\/)config\.zip$/,
+        },
+        {
+            id: 'key-jwt-certificate',
+            title: 'Committed JWT certificate (certificate_pub.crt)',
+            severity: 'warning',
+            category: 'security',
+            message: 'certificate_pub.crt is the public certificate of an Adobe Service Account (JWT) credential, so the JWT flow (and probably its private key) lives in this repository. Remove it after migrating to OAuth Server-to-Server, then delete the JWT credential in the Adobe Developer Console.',
+            fixable: true,
+            pathOnly: true,
+            paths: /(?:^|\/)certificate_pub\.crt$/,
+        },
+    ],
+};
+
+;// CONCATENATED MODULE: ./src/rules/index.ts
+
+
+
+
+
+
+/** The rule catalog: one file per family, each rule plain data. */
+const FAMILIES = [code, config, dependencies, ci, keys, docs];
+const RULES = FAMILIES.flatMap((f) => f.rules);
+const RULES_BY_ID = new Map(RULES.map((r) => [r.id, r]));
+/** Every family's literals, deduplicated: the prefilter's alternation. */
+const PREFILTER_LITERALS = [...new Set(FAMILIES.flatMap((f) => f.literals))];
+/** Paths that skip the literal prefilter. */
+const CANDIDATE_PATHS = FAMILIES.flatMap((f) => (f.candidatePaths ? [f.candidatePaths] : []));
+
+
+/***/ }),
+
+/***/ 7527:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  A: () => (/* binding */ scanBatch)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/rules/index.ts + 7 modules
+var rules = __nccwpck_require__(4907);
+// EXTERNAL MODULE: ./src/scan/match.ts + 1 modules
+var match = __nccwpck_require__(3362);
+;// CONCATENATED MODULE: ./src/scan/prefilter.ts
+// The cheap first pass: a file reaches the rules only if its bytes hold one of the catalog's
+// literals, or its path is one a family always reads (manifests name JWT libraries without
+// any Adobe word). The fixture walk proves each positive is reachable through this gate.
+//
+// A regex alternation of the literals runs near 300 MB/s in V8; this Wu-Manber search (shift
+// table over byte pairs, so most windows skip ahead by the shortest literal's length less one),
+// run as four interleaved lanes, near 1.8 GB/s on source code. See bench/bench.mjs.
+
+/** Builds a test for "buf[0..n) contains any of these byte strings" (each at least 2 bytes). */
+function compileLiterals(literals) {
+    const lits = literals.map((l) => Buffer.from(l, 'latin1')).filter((l) => l.length >= 2);
+    if (lits.length === 0)
+        return () => false;
+    const m = Math.min(255, ...lits.map((l) => l.length));
+    // shift[pair]: how far the window may move when its last two bytes are `pair`.
+    const shift = new Uint8Array(65536).fill(m - 1);
+    const candidates = new Array(65536);
+    for (const l of lits) {
+        for (let j = 1; j < m; j++) {
+            const pair = (l[j - 1] << 8) | l[j];
+            shift[pair] = Math.min(shift[pair], m - 1 - j);
+        }
+        const last = (l[m - 2] << 8) | l[m - 1];
+        (candidates[last] ??= []).push(l);
+    }
+    /** True when a literal ends at `pos` (the window's last byte). */
+    const verify = (buf, n, pos) => {
+        const start = pos - m + 1;
+        for (const l of candidates[(buf[pos - 1] << 8) | buf[pos]]) {
+            if (start + l.length > n)
+                continue;
+            let j = 0;
+            while (j < l.length && buf[start + j] === l[j])
+                j++;
+            if (j === l.length)
+                return true;
+        }
+        return false;
+    };
+    /** Window ends in [pos, end). */
+    const lane = (buf, n, pos, end) => {
+        while (pos < end) {
+            const s = shift[(buf[pos - 1] << 8) | buf[pos]];
+            if (s !== 0)
+                pos += s;
+            else if (verify(buf, n, pos))
+                return true;
+            else
+                pos++;
+        }
+        return false;
+    };
+    // Each step of a lane waits on two dependent loads; four lanes over the four quarters of the
+    // buffer interleave those waits, which nearly doubles the speed over one lane.
+    return (buf, n) => {
+        if (n < 1024)
+            return lane(buf, n, m - 1, n);
+        const q = n >> 2;
+        const e0 = q + m - 1;
+        const e1 = e0 + q;
+        const e2 = e1 + q;
+        let a = m - 1;
+        let b = e0;
+        let c = e1;
+        let d = e2;
+        while (a < e0 && b < e1 && c < e2 && d < n) {
+            const sa = shift[(buf[a - 1] << 8) | buf[a]];
+            const sb = shift[(buf[b - 1] << 8) | buf[b]];
+            const sc = shift[(buf[c - 1] << 8) | buf[c]];
+            const sd = shift[(buf[d - 1] << 8) | buf[d]];
+            if (sa !== 0)
+                a += sa;
+            else if (verify(buf, n, a))
+                return true;
+            else
+                a++;
+            if (sb !== 0)
+                b += sb;
+            else if (verify(buf, n, b))
+                return true;
+            else
+                b++;
+            if (sc !== 0)
+                c += sc;
+            else if (verify(buf, n, c))
+                return true;
+            else
+                c++;
+            if (sd !== 0)
+                d += sd;
+            else if (verify(buf, n, d))
+                return true;
+            else
+                d++;
+        }
+        return lane(buf, n, a, e0) || lane(buf, n, b, e1) || lane(buf, n, c, e2) || lane(buf, n, d, n);
+    };
+}
+const hasLiteral = compileLiterals(rules/* PREFILTER_LITERALS */.D$);
+// One alternation instead of one test per family (they share no flags, so they combine as they are).
+const combinable = rules/* CANDIDATE_PATHS */.vn.every((re) => re.flags.replace(/[gy]/g, '') === '');
+const ANY_CANDIDATE_PATH = combinable ? new RegExp(rules/* CANDIDATE_PATHS */.vn.map((re) => `(?:${re.source})`).join('|') || '(?!)') : undefined;
+function isCandidate(buf, n, path) {
+    const byPath = ANY_CANDIDATE_PATH ? ANY_CANDIDATE_PATH.test(path) : rules/* CANDIDATE_PATHS */.vn.some((re) => re.test(path));
+    return byPath || hasLiteral(buf, n);
+}
+
+;// CONCATENATED MODULE: ./src/scan/batch.ts
+
+
+
+
+
+const CONTENT_RULES = rules/* RULES */.y0.filter((r) => !r.pathOnly);
+const PATH_RULES = rules/* RULES */.y0.filter((r) => r.pathOnly);
+const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+let buffer = Buffer.allocUnsafe(1 << 20);
+// O_NOFOLLOW: a symlink fails to open (ELOOP) instead of being followed, saving an lstat a file.
+// O_NONBLOCK: a FIFO in the tree cannot hang the scan.
+const NOFOLLOW = external_node_fs_.constants.O_NOFOLLOW ?? 0;
+const OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | NOFOLLOW | (external_node_fs_.constants.O_NONBLOCK ?? 0);
+/** Why a symlink is listed as skipped, or undefined when it stays inside the root. */
+function linkReason(abs, realRoot) {
+    let target;
+    try {
+        target = (0,external_node_fs_.realpathSync)(abs);
+    }
+    catch {
+        return 'broken symbolic link';
+    }
+    const inside = (0,external_node_path_.relative)(realRoot, target);
+    if (inside === '..' || inside.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(inside))
+        return 'symbolic link pointing outside the scanned folder';
+    return undefined;
+}
+/** A NUL byte in the first 8000 bytes, as git judges binaries. buf[n] is a sentinel the read left room for. */
+function isBinary(buf, n) {
+    buf[n] = 0;
+    return buf.indexOf(0) < Math.min(n, 8000);
+}
+function errorReason(err) {
+    const code = err?.code;
+    if (code === 'EACCES' || code === 'EPERM')
+        return 'unreadable: permission denied';
+    if (code === 'EISDIR')
+        return 'is a directory';
+    return `unreadable: ${code ?? String(err)}`;
+}
+/** Scans files synchronously: one open, one read and one close per file, into a reused buffer. */
+function scanBatch(files, opts) {
+    const result = { findings: [], skipped: [], keyRefs: {}, secrets: [], filesScanned: 0, filesMatched: 0, bytes: 0 };
+    for (const rel of files) {
+        const abs = `${opts.root}${external_node_path_.sep}${rel}`;
+        try {
+            let fd;
+            try {
+                if (!NOFOLLOW && (0,external_node_fs_.lstatSync)(abs).isSymbolicLink())
+                    throw Object.assign(new Error('link'), { code: 'ELOOP' });
+                fd = (0,external_node_fs_.openSync)(abs, OPEN_FLAGS);
+            }
+            catch (err) {
+                const code = err.code;
+                if (code === 'ENOENT')
+                    continue; // tracked but deleted in the work tree
+                if (code === 'ELOOP') {
+                    const reason = linkReason(abs, opts.realRoot);
+                    if (reason)
+                        result.skipped.push({ file: rel, reason });
+                    continue; // a link inside the root: its target is scanned under its own name
+                }
+                throw err;
+            }
+            result.findings.push(...(0,match/* matchPath */.B6)(PATH_RULES, rel));
+            let n;
+            try {
+                n = (0,external_node_fs_.readSync)(fd, buffer, 0, buffer.length, 0);
+                if (n === buffer.length && n <= opts.maxFileSize) {
+                    // Filled the buffer: size the file, then read the rest unless it is over the limit.
+                    const size = (0,external_node_fs_.fstatSync)(fd).size;
+                    if (size <= opts.maxFileSize) {
+                        const bigger = Buffer.allocUnsafe(size + 1);
+                        buffer.copy(bigger, 0, 0, n);
+                        buffer = bigger;
+                        let r;
+                        while (n < buffer.length && (r = (0,external_node_fs_.readSync)(fd, buffer, n, buffer.length - n, n)) > 0)
+                            n += r;
+                    }
+                    else
+                        n = size;
+                }
+            }
+            catch (err) {
+                if (err.code === 'EISDIR')
+                    continue; // a submodule or folder
+                throw err;
+            }
+            finally {
+                (0,external_node_fs_.closeSync)(fd);
+            }
+            if (n > opts.maxFileSize) {
+                result.skipped.push({ file: rel, reason: `larger than ${opts.maxFileSize} bytes (max-file-size)` });
+                continue;
+            }
+            result.filesScanned++;
+            result.bytes += n;
+            if (isBinary(buffer, n)) {
+                result.skipped.push({ file: rel, reason: 'binary file' });
+                continue;
+            }
+            if (!isCandidate(buffer, n, rel))
+                continue;
+            result.filesMatched++;
+            const text = decoder.decode(buffer.subarray(0, n));
+            const fr = (0,match/* matchFile */.g3)(CONTENT_RULES, { path: rel, text });
+            if (fr.findings.length) {
+                result.findings.push(...fr.findings);
+                if (fr.keyRefs.length)
+                    result.keyRefs[rel] = fr.keyRefs;
+                result.secrets.push(...fr.secrets);
+            }
+        }
+        catch (err) {
+            result.skipped.push({ file: rel, reason: errorReason(err) });
+        }
+    }
+    return result;
+}
+
+
+/***/ }),
+
+/***/ 5570:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ applyContext),
+/* harmony export */   V: () => (/* binding */ AEM_CLOUD_RULE)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4907);
+// The cross-file pass: judgements a single file cannot make on its own.
+
+
+const AEM_CLOUD_RULE = 'aem-cloud-service-credential';
+const ADOBE_PATH = /adobe|(?:^|[/._-])aio(?:[/._-]|$)|jwt|(?:^|[/._-])ims(?:[/._-]|$)|techacct/i;
+function dirOf(file) {
+    const d = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(file);
+    return d === '.' ? '' : d;
+}
+function within(dir, file) {
+    return dir === '' || file.startsWith(`${dir}/`);
+}
+/**
+ * Applies context rules:
+ * - a file holding AEM as a Cloud Service service credentials keeps only the note about them;
+ * - 'project' findings stay only when their folder has other JWT findings;
+ * - 'key' findings stay only when the key is tied to the Adobe JWT flow.
+ */
+function applyContext(findings, files, keyRefs) {
+    const aemFiles = new Set(findings.filter((f) => f.ruleId === AEM_CLOUD_RULE).map((f) => f.file));
+    let kept = findings.filter((f) => !aemFiles.has(f.file) || f.ruleId === AEM_CLOUD_RULE);
+    const contextOf = (f) => _rules_index_js__WEBPACK_IMPORTED_MODULE_1__/* .RULES_BY_ID */ .kF.get(f.ruleId)?.needsContext;
+    const anchors = kept.filter((f) => !contextOf(f) && f.severity !== 'note');
+    const anchorFiles = new Set(anchors.map((f) => f.file));
+    const certDirs = new Set(files.filter((f) => node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(f) === 'certificate_pub.crt').map(dirOf));
+    const referenced = new Set();
+    for (const [file, refs] of Object.entries(keyRefs)) {
+        if (!anchorFiles.has(file))
+            continue;
+        for (const r of refs)
+            referenced.add(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(r));
+    }
+    kept = kept.filter((f) => {
+        const need = contextOf(f);
+        if (!need)
+            return true;
+        if (need === 'project') {
+            const dir = dirOf(f.file);
+            return anchors.some((a) => within(dir, a.file));
+        }
+        return (anchorFiles.has(f.file) ||
+            certDirs.has(dirOf(f.file)) ||
+            ADOBE_PATH.test(f.file) ||
+            referenced.has(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(f.file)));
+    });
+    return kept;
+}
+
+
+/***/ }),
+
+/***/ 177:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  S: () => (/* binding */ scan)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+// EXTERNAL MODULE: ./node_modules/ignore/index.js
+var ignore = __nccwpck_require__(298);
+var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
+// EXTERNAL MODULE: ./src/rules/index.ts + 7 modules
+var rules = __nccwpck_require__(4907);
+// EXTERNAL MODULE: ./src/scan/batch.ts + 1 modules
+var batch = __nccwpck_require__(7527);
+// EXTERNAL MODULE: ./src/scan/context.ts
+var context = __nccwpck_require__(5570);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/scan/files.ts
+
+
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+/** Folders never worth walking when there is no git to say what is tracked. */
+const ALWAYS_SKIP = new Set(['.git', 'node_modules', '.hg', '.svn']);
+async function isGitWorkTree(root) {
+    try {
+        const { stdout } = await run('git', ['-C', root, 'rev-parse', '--is-inside-work-tree'], { maxBuffer: 1 << 20 });
+        return stdout.trim() === 'true';
+    }
+    catch {
+        return false;
+    }
+}
+async function gitFiles(root) {
+    // Tracked plus untracked-but-not-ignored, relative to root (git prints them relative to -C).
+    const { stdout } = await run('git', ['-C', root, '-c', 'core.quotepath=off', 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate'], { maxBuffer: 1 << 30 });
+    return stdout.split('\0').filter(Boolean);
+}
+/** Walks the tree depth-first, honouring every .gitignore on the way, yielding files as found. */
+function* walkFiles(root) {
+    const stack = [{ rel: '', rules: [] }];
+    while (stack.length) {
+        const { rel, rules } = stack.pop();
+        const abs = rel ? (0,external_node_path_.join)(root, rel) : root;
+        let entries;
+        try {
+            entries = (0,external_node_fs_.readdirSync)(abs, { withFileTypes: true });
+        }
+        catch {
+            continue; // unreadable folder: nothing to list
+        }
+        let here = rules;
+        if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+            try {
+                here = [...rules, { base: rel, ig: ignore_default()().add((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(abs, '.gitignore'), 'utf8')) }];
+            }
+            catch {
+                // unreadable .gitignore: keep the parent rules
+            }
+        }
+        const ignored = (p, dir) => here.some(({ base, ig }) => {
+            const sub = base ? p.slice(base.length + 1) : p;
+            return ig.ignores(dir ? `${sub}/` : sub);
+        });
+        const dirs = [];
+        for (const e of entries) {
+            const p = rel ? `${rel}/${e.name}` : e.name;
+            if (e.isDirectory()) {
+                if (!ALWAYS_SKIP.has(e.name) && !(here.length && ignored(p, true)))
+                    dirs.push(p);
+            }
+            else if ((e.isFile() || e.isSymbolicLink()) && !(here.length && ignored(p, false))) {
+                yield p;
+            }
+        }
+        for (let i = dirs.length - 1; i >= 0; i--)
+            stack.push({ rel: dirs[i], rules: here });
+    }
+}
+/** Files to scan, as posix paths relative to root. */
+async function listFiles(root) {
+    if (await isGitWorkTree(root)) {
+        try {
+            return { files: await gitFiles(root), source: 'git' };
+        }
+        catch {
+            // fall back to walking (for example a repository git refuses as unsafe)
+        }
+    }
+    // A generator: the engine scans the first files while the walk goes on.
+    return { files: walkFiles(root), source: 'walk' };
+}
+
+// EXTERNAL MODULE: ./src/scan/worker.ts
+var worker = __nccwpck_require__(847);
+;// CONCATENATED MODULE: ./src/scan/engine.ts
+
+
+
+
+
+
+
+
+
+const BATCH = 256;
+/** Below this many files, threads cost more than they save. */
+const INLINE_LIMIT = 2000;
+function merge(into, part) {
+    into.findings.push(...part.findings);
+    into.skipped.push(...part.skipped);
+    Object.assign(into.keyRefs, part.keyRefs);
+    into.secrets.push(...part.secrets);
+    into.filesScanned += part.filesScanned;
+    into.filesMatched += part.filesMatched;
+    into.bytes += part.bytes;
+}
+function emptyResult() {
+    return { findings: [], skipped: [], keyRefs: {}, secrets: [], filesScanned: 0, filesMatched: 0, bytes: 0 };
+}
+/** Takes up to `size` items from an iterator. */
+function take(it, size) {
+    const out = [];
+    while (out.length < size) {
+        const r = it.next();
+        if (r.done)
+            break;
+        out.push(r.value);
+    }
+    return out;
+}
+/**
+ * Feeds batches to worker threads as the listing produces them, at most two batches in flight
+ * per worker, so the walk, the workers' start-up and the scanning overlap.
+ */
+async function scanInWorkers(first, rest, opts, script, count) {
+    const total = emptyResult();
+    const workers = Array.from({ length: count }, () => new external_node_worker_threads_.Worker(script, { workerData: { role: worker/* WORKER_ROLE */.MJ, opts } }));
+    const inFlight = new Map(workers.map((w) => [w, 0]));
+    let wake;
+    let failure;
+    for (const w of workers) {
+        w.on('message', (part) => {
+            merge(total, part);
+            inFlight.set(w, inFlight.get(w) - 1);
+            wake?.();
+        });
+        w.once('error', (e) => {
+            failure = e;
+            wake?.();
+        });
+        w.once('exit', (code) => {
+            if (inFlight.get(w) > 0)
+                failure ??= new Error(`a scan worker stopped (exit code ${code}) before finishing its files`);
+            wake?.();
+        });
+    }
+    const idle = () => workers.find((w) => inFlight.get(w) < 2);
+    const waitForMessage = () => new Promise((r) => (wake = r));
+    try {
+        let pending = first;
+        while (pending.length) {
+            for (let w = idle(); w && pending.length; w = idle()) {
+                w.postMessage(pending.slice(0, BATCH));
+                inFlight.set(w, inFlight.get(w) + 1);
+                pending = pending.slice(BATCH);
+                if (pending.length < BATCH)
+                    pending = pending.concat(take(rest, BATCH * 4));
+            }
+            if (failure)
+                throw failure;
+            if (pending.length)
+                await waitForMessage();
+        }
+        while ([...inFlight.values()].some((n) => n > 0)) {
+            if (failure)
+                throw failure;
+            await waitForMessage();
+        }
+        if (failure)
+            throw failure;
+    }
+    finally {
+        await Promise.all(workers.map((w) => w.terminate()));
+    }
+    return total;
+}
+function applyPolicy(findings, s) {
+    return findings
+        .filter((f) => !s.disabled.has(f.ruleId) && !s.ignoredFingerprints.has(f.fingerprint))
+        .map((f) => {
+        const sev = s.severity.get(f.ruleId);
+        return sev ? { ...f, severity: sev } : f;
+    });
+}
+async function scan(settings, engine = {}) {
+    const started = performance.now();
+    const { files: listing } = await listFiles(settings.root);
+    const excluded = ignore_default()().add(settings.exclude);
+    const files = [];
+    let listed = 0;
+    // Every listed file passes here once: counted, excluded or kept (for the cross-file pass).
+    const kept = (function* () {
+        for (const f of listing) {
+            listed++;
+            if (settings.exclude.length && excluded.ignores(f))
+                continue;
+            files.push(f);
+            yield f;
+        }
+    })();
+    const opts = { root: settings.root, realRoot: (0,external_node_fs_.realpathSync)(settings.root), maxFileSize: settings.maxFileSize };
+    const threads = engine.workers ?? (0,external_node_os_namespaceObject.availableParallelism)();
+    const first = take(kept, INLINE_LIMIT + 1);
+    const workers = engine.workerScript && threads > 1 && first.length > INLINE_LIMIT ? threads : 0;
+    const raw = workers ? await scanInWorkers(first, kept, opts, engine.workerScript, workers) : (0,batch/* scanBatch */.A)(first, opts);
+    const findings = applyPolicy((0,context/* applyContext */.S)(raw.findings, files, raw.keyRefs), settings).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1)));
+    raw.skipped.sort((a, b) => (a.file < b.file ? -1 : 1));
+    return {
+        root: settings.root,
+        findings,
+        skipped: raw.skipped,
+        secrets: [...new Set(raw.secrets)],
+        stats: {
+            filesListed: listed,
+            filesScanned: raw.filesScanned,
+            filesMatched: raw.filesMatched,
+            bytesScanned: raw.bytes,
+            durationMs: Math.round(performance.now() - started),
+            rules: rules/* RULES */.y0.length - settings.disabled.size,
+            workers,
+            maxRssBytes: process.resourceUsage().maxRSS * 1024,
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 3362:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  g3: () => (/* binding */ matchFile),
+  B6: () => (/* binding */ matchPath)
+});
+
+// UNUSED EXPORTS: fingerprint, lineStarts, ruleAppliesToPath
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __nccwpck_require__(6670);
+;// CONCATENATED MODULE: ./src/scan/match.ts
+
+
+const IGNORE = /adobe-jwt-migrate-ignore(?::\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*))?/;
+/** Offsets of line starts, for offset -> line/column. */
+function lineStarts(text) {
+    const starts = [0];
+    let i = -1;
+    while ((i = text.indexOf('\n', i + 1)) !== -1)
+        starts.push(i + 1);
+    return starts;
+}
+function lineOf(starts, offset) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo; // 0-based
+}
+function lineText(text, starts, line) {
+    const end = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;
+    return text.slice(starts[line], end).replace(/\r$/, '');
+}
+function regexHits(re, text) {
+    const flags = re.flags.includes('g') ? re.flags : `${re.flags}g`;
+    const global = new RegExp(re.source, flags.includes('d') ? flags : `${flags}d`);
+    const hits = [];
+    for (const m of text.matchAll(global)) {
+        const span = m.indices?.groups?.hit ?? m.indices?.[0];
+        if (!span)
+            continue;
+        hits.push({ index: span[0], length: Math.max(0, span[1] - span[0]) });
+        if (hits.length >= 1000)
+            break; // a generated file can match everywhere; enough is enough
+    }
+    return hits;
+}
+function ruleAppliesToPath(rule, path) {
+    if (rule.paths && !rule.paths.test(path))
+        return false;
+    if (rule.excludePaths && rule.excludePaths.test(path))
+        return false;
+    return true;
+}
+function ignoredBy(line, ruleId) {
+    const m = IGNORE.exec(line);
+    if (!m)
+        return false;
+    if (!m[1])
+        return true;
+    return m[1].split(',').some((id) => id.trim() === ruleId);
+}
+function fingerprint(ruleId, file, normalizedLine, occurrence) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256')
+        .update(`${ruleId}\0${file}\0${normalizedLine}\0${occurrence}`)
+        .digest('hex')
+        .slice(0, 32);
+}
+function makeFinding(rule, path, line, col, endLine, endCol, snippet) {
+    return {
+        ruleId: rule.id,
+        severity: rule.severity,
+        file: path,
+        line,
+        column: col,
+        endLine,
+        endColumn: endCol,
+        message: rule.message,
+        title: rule.title,
+        category: rule.category,
+        fingerprint: '',
+        fixable: rule.fixable,
+        snippet,
+    };
+}
+/** Path-only rules: no content needed (key files, archives). */
+function matchPath(rules, path) {
+    const out = [];
+    for (const rule of rules) {
+        if (!rule.pathOnly || !ruleAppliesToPath(rule, path))
+            continue;
+        const f = makeFinding(rule, path, 1, 1, 1, 1, '');
+        f.fingerprint = fingerprint(rule.id, path, '', 0);
+        out.push(f);
+    }
+    return out;
+}
+/** Runs every content rule that applies to the file. */
+function matchFile(rules, file) {
+    const { text, path } = file;
+    let starts;
+    const findings = [];
+    const seen = new Set();
+    const occurrences = new Map();
+    for (const rule of rules) {
+        if (rule.pathOnly || !ruleAppliesToPath(rule, path))
+            continue;
+        if (rule.requires && !rule.requires.every((re) => re.test(text)))
+            continue;
+        if (rule.unless && rule.unless.some((re) => re.test(text)))
+            continue;
+        let hits;
+        try {
+            hits = rule.match ? rule.match(file) : rule.pattern ? regexHits(rule.pattern, text) : [];
+        }
+        catch {
+            continue; // a structured matcher that cannot read the file reports nothing
+        }
+        for (const hit of hits) {
+            starts ??= lineStarts(text);
+            const line = lineOf(starts, hit.index);
+            const endLine = lineOf(starts, hit.index + Math.max(0, hit.length - 1));
+            const key = `${rule.id}:${line}`;
+            if (seen.has(key))
+                continue; // one finding per rule and line
+            seen.add(key);
+            const current = lineText(text, starts, line);
+            const previous = line > 0 ? lineText(text, starts, line - 1) : '';
+            if (ignoredBy(current, rule.id) || ignoredBy(previous, rule.id))
+                continue;
+            const column = hit.index - starts[line] + 1;
+            const endColumn = endLine === line ? column + Math.max(1, hit.length) : hit.index + hit.length - starts[endLine] + 1;
+            const snippet = (0,redact/* redact */.E)(current.trim()).slice(0, 200);
+            const normalized = snippet.replace(/\s+/g, ' ');
+            const occKey = `${rule.id}\0${normalized}`;
+            const occurrence = occurrences.get(occKey) ?? 0;
+            occurrences.set(occKey, occurrence + 1);
+            const f = makeFinding(rule, path, line + 1, column, endLine + 1, endColumn, snippet);
+            f.fingerprint = fingerprint(rule.id, path, normalized, occurrence);
+            findings.push(f);
+        }
+    }
+    let keyRefs = [];
+    let secrets = [];
+    if (findings.length > 0) {
+        keyRefs = [...new Set([...text.matchAll(/(?<![\w.-])[\w.-]{1,200}\.(?:key|pem|p8|p12|pfx)\b/g)].map((m) => m[0]))];
+        secrets = (0,redact/* findSecrets */.d)(text);
+    }
+    return { findings, keyRefs, secrets };
+}
+
+
+/***/ }),
+
+/***/ 847:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MJ: () => (/* binding */ WORKER_ROLE),
+/* harmony export */   WJ: () => (/* binding */ isScanWorker),
+/* harmony export */   WY: () => (/* binding */ runWorker)
+/* harmony export */ });
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _batch_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7527);
+
+
+const WORKER_ROLE = 'adobe-jwt-migrate-scan';
+/** True when this thread was started by the engine to scan files. */
+function isScanWorker() {
+    return !node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread && node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData?.role === WORKER_ROLE;
+}
+/** Answers each batch of paths with its BatchResult. */
+function runWorker() {
+    const opts = node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData.opts;
+    node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort?.on('message', (batch) => {
+        node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort?.postMessage((0,_batch_js__WEBPACK_IMPORTED_MODULE_1__/* .scanBatch */ .A)(batch, opts));
+    });
+}
+
+
+/***/ }),
+
 /***/ 181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 264:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("inspector");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 2987:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("perf_hooks");
 
 /***/ }),
 
@@ -4295,7 +6334,7 @@ exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
 exports.jn = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
@@ -10254,6 +12293,9 @@ exports.visitAsync = visitAsync;
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -10282,9 +12324,105 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -10295,12 +12433,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -19838,1059 +21976,8 @@ function preprocess(fn, schema) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/rules/ci.ts
-
-// CI pipelines that feed the Service Account (JWT) credential to their steps.
-const GITHUB_WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
-const COMPOSITE_ACTION = /(?:^|\/)action\.ya?ml$/;
-const CI_FILES = /^\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)(?:action\.ya?ml|\.gitlab-ci\.ya?ml|azure-pipelines[\w.-]*\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile)$|^\.circleci\/config\.ya?ml$/;
-/** The file talks to Adobe: Adobe actions, the aio CLI, AIO_/ADOBE_ names, IMS hosts, metascopes. */
-const FILE_ADOBE = /\badobe\/aio-|@adobe\/aio-cli|\baio[ \t]+(?:app|login|config|console|cloudmanager|runtime|rt|plugins|where|api-mesh|event)\b|adobelogin\.com|\bAIO_[A-Z]|\bADOBE_[A-Z]|\bent_[a-z_]+_sdk\b/;
-/** Names (upper-cased, `-`/`.` as `_`) that say Adobe on their own. */
-const ADOBE_NAME = /ADOBE|(?:^|_)AIO(?:_|$)|(?:^|_)IMS(?:_|$)|TECH_?ACC/;
-/** Names of other systems' keys that sit in the same pipelines (SSH deploys, GitHub Apps, signing). */
-const OTHER_NAME = /SSH|DEPLOY|GPG|PGP|SIGN|TLS|SSL|SFTP|GIT|(?:^|_)GH(?:_|$)|(?:^|_)APP(?:_|$)|BOT|DOCKER|NPM|APPLE|ANDROID|GOOGLE|GCP|GCLOUD|FIREBASE|AWS|AZURE|SNOWFLAKE|VAULT|SERVER|HOST|KUBE|K8S|TERRAFORM|HEROKU|VERCEL|NETLIFY|JENKINS|SALESFORCE|SF_|CERT/;
-const PRIVATE_KEY_NAME = /(?:^|_)PRIVATE_?KEY(?:_|$)|PRIVATEKEY/;
-const META_SCOPES_NAME = /META_?SCOPES?(?:_|$)/;
-const LINE_KEY = /^[ \t]*(?:-[ \t]+)?(?:export[ \t]+)?([A-Za-z_][\w.-]{0,100})[ \t]*[:=]/;
-const SECRET_REF = /\bsecrets\.([A-Za-z_]\w{0,100})|\bsecrets\[\s*['"]([\w-]{1,100})['"]\s*\]/g;
-const VAR_REF = /\$\{?([A-Za-z_]\w{0,100})\}?|\$\(([\w.]{1,100})\)|\$env:([A-Za-z_]\w{0,100})|\b(?:vars|env)\.([A-Za-z_]\w{0,100})|\b(?:credentials|credentialsId:)\s*\(?\s*['"]([\w.-]{1,100})['"]/g;
-const norm = (name) => name.toUpperCase().replace(/[-.]/g, '_');
-/** Per non-comment line: its key and the secrets/variables it references. */
-function scanLines(text) {
-    const out = [];
-    let offset = 0;
-    for (const line of text.split('\n')) {
-        const here = offset;
-        offset += line.length + 1;
-        if (line.length > 2000 || /^[ \t]*(?:#|\/\/|\*)/.test(line))
-            continue;
-        const key = LINE_KEY.exec(line)?.[1];
-        const secrets = [...line.matchAll(SECRET_REF)].map((m) => norm(m[1] ?? m[2]));
-        const vars = [...line.matchAll(VAR_REF)].map((m) => norm(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]));
-        out.push({ index: here + line.length - line.trimStart().length, key: key ? norm(key) : undefined, secrets, vars });
-    }
-    return out;
-}
-/**
- * Lines passing a JWT-shaped secret (name matching `shape`) with Adobe context: an Adobe name on the
- * line, or an Adobe file without another system's name on the line. GitHub workflows must take it
- * from `secrets.`; other CI systems reference their variables (`$NAME`, `$(NAME)`, credentials()).
- */
-function jwtSecretLines(shape, allowLiteral) {
-    return (file) => {
-        const fileAdobe = FILE_ADOBE.test(file.text);
-        const github = GITHUB_WORKFLOW.test(file.path) || COMPOSITE_ACTION.test(file.path);
-        const hits = [];
-        for (const l of scanLines(file.text)) {
-            const refs = github ? l.secrets : [...l.secrets, ...l.vars];
-            const names = [...(l.key ? [l.key] : []), ...refs];
-            if (!names.some((n) => shape.test(n)))
-                continue;
-            if (refs.length === 0 && !(allowLiteral && l.key && shape.test(l.key)))
-                continue;
-            const adobe = names.some((n) => ADOBE_NAME.test(n)) || (fileAdobe && !names.some((n) => OTHER_NAME.test(n)));
-            if (!adobe)
-                continue;
-            hits.push({ index: l.index, length: 1 });
-        }
-        return hits;
-    };
-}
-/** `adobe/aio-apps-action` steps run with `command: auth` or given a `KEY` input. */
-function aioAppsActionJwt(file) {
-    const doc = (0,dist/* parseDocument */.Tp)(file.text, { uniqueKeys: false });
-    const hits = [];
-    (0,dist/* visit */.YR)(doc, {
-        Map(_, node) {
-            const uses = node.get('uses');
-            if (typeof uses !== 'string' || !/^adobe\/aio-apps-action(?:@|$)/.test(uses.trim()))
-                return;
-            const withNode = node.get('with', true);
-            if (!(0,dist/* isMap */.jh)(withNode))
-                return;
-            for (const pair of withNode.items) {
-                if (!(0,dist/* isScalar */.jn)(pair.key))
-                    continue;
-                const name = String(pair.key.value);
-                const value = (0,dist/* isScalar */.jn)(pair.value) ? String(pair.value.value).trim() : '';
-                const jwt = (name === 'command' && value === 'auth') || name === 'KEY';
-                const range = pair.key.range;
-                if (jwt && range)
-                    hits.push({ index: range[0], length: range[1] - range[0] });
-            }
-        },
-    });
-    return hits;
-}
-const ci = {
-    name: 'ci',
-    literals: [],
-    candidatePaths: CI_FILES,
-    rules: [
-        {
-            id: 'ci-aio-apps-action-jwt-auth',
-            title: 'aio-apps-action JWT auth step',
-            severity: 'error',
-            category: 'ci',
-            message: 'This adobe/aio-apps-action step uses the JWT `auth` command or the KEY (private key) input, which no longer yield tokens. Switch it to `command: oauth_sts` with CLIENTID, CLIENTSECRET, TECHNICALACCOUNTID, TECHNICALACCOUNTEMAIL, IMSORGID and SCOPES, and drop the KEY secret.',
-            fixable: true,
-            paths: /^\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)action\.ya?ml$/,
-            requires: [/adobe\/aio-apps-action/],
-            match: aioAppsActionJwt,
-        },
-        {
-            id: 'ci-jwt-private-key-secret',
-            title: 'Adobe JWT private key passed to CI',
-            severity: 'error',
-            category: 'ci',
-            message: 'This pipeline hands the Adobe Service Account (JWT) private key to a step. After switching to OAuth Server-to-Server (client id + client secret + scopes), remove the key secret here and revoke the key by deleting the JWT credential in the Adobe Developer Console.',
-            fixable: true,
-            paths: CI_FILES,
-            match: jwtSecretLines(PRIVATE_KEY_NAME, false),
-        },
-        {
-            id: 'ci-jwt-meta-scopes',
-            title: 'Adobe JWT metascopes in CI',
-            severity: 'error',
-            category: 'ci',
-            message: 'Metascopes only exist for the Adobe Service Account (JWT) flow. Replace them with the OAuth Server-to-Server scopes listed on the credential in the Adobe Developer Console (for aio contexts: SCOPES, plus TECHNICAL_ACCOUNT_EMAIL and CLIENT_SECRETS).',
-            fixable: true,
-            paths: CI_FILES,
-            unless: [/\bent_aem_cloud_api\b/],
-            match: jwtSecretLines(META_SCOPES_NAME, true),
-        },
-        {
-            id: 'ci-aio-jwt-auth-plugin',
-            title: 'aio JWT auth plugin in CI',
-            severity: 'error',
-            category: 'ci',
-            message: 'This pipeline gets its token through the aio JWT auth plugin, which depends on the retired Service Account (JWT) flow. Configure an OAuth Server-to-Server aio context instead (or use adobe/aio-apps-action with `command: oauth_sts`).',
-            fixable: false,
-            paths: CI_FILES,
-            pattern: /\baio[ \t]+plugins(?::install|[ \t]+install)[ \t]+(?:-[\w-]+[ \t]+){0,3}(?<hit>(?:@adobe\/)?aio-cli-plugin-jwt-auth)\b|\baio[ \t]+(?<hit2>jwt-auth:[\w-]+)/,
-        },
-    ],
-};
-
-;// CONCATENATED MODULE: ./src/rules/context.ts
-// Context patterns shared by rule families: "this file talks to Adobe IMS".
-/** Adobe IMS context: a generic JWT library only counts in a file that also matches this. */
-const ADOBE_IMS = /adobelogin\.com|ims-na1|\/ims\/exchange|techacct\.adobe\.com|@AdobeOrg|\bmeta_?scopes?\b|metaScopes|\bent_[a-z_]+_sdk\b/i;
-/** Files that are documentation, not code or configuration. */
-const DOC_PATHS = /\.(?:md|mdx|markdown|rst|adoc|txt|html?)$/i;
-/** Source code in the languages the JWT flow was written in. */
-const CODE_PATHS = /\.(?:[cm]?[jt]sx?|py|java|kt|kts|scala|groovy|cs|php|go|rb|r|R|ps1|psm1|sh|bash|zsh|swift|rs|ipynb)$/;
-
-;// CONCATENATED MODULE: ./src/rules/code.ts
-
-// Code (and config-like strings) that performs the Service Account (JWT) flow itself:
-// the exchange call, the JWT claims, the form it posts, the libraries that sign it, and the
-// SDK credentials built on it.
-/** Languages the migration engine rewrites (JS/TS and Python). */
-const JS_TS = /\.[cm]?[jt]sx?$/;
-const PYTHON = /\.(?:py|ipynb)$/;
-const JS_TS_PY = /\.(?:[cm]?[jt]sx?|py|ipynb)$/;
-/** Config-like files where an exchange URL is read at runtime (not docs). */
-const CONFIG_FILES = /\.(?:ini|cfg|conf|config|properties|ya?ml|json|jsonc|json5|toml|xml|tf|tfvars|hcl|env|plist)$|(?:^|\/)\.env(?:\.[\w-]+)*$|(?:^|\/)\.aio$/i;
-/** Scripts and build files that can install or run the aio JWT CLI plugin. */
-const SCRIPT_PATHS = /(?:^|\/)(?:Dockerfile[\w.-]*|Makefile|Procfile|Jenkinsfile)$/;
-/**
- * The Service Account (JWT) flow, as opposed to any IMS use: an OAuth Server-to-Server file
- * also names adobelogin.com, so generic JWT libraries need one of these as well.
- */
-const JWT_FLOW = /\/ims\/exchange|meta_?scopes?|\bent_[a-z_]+_sdk\b|event_receiver_api|jwt_token|techacct|adobelogin\.com\/[cs]\//i;
-/**
- * AEM as a Cloud Service service credentials (not deprecated) also exchange a JWT: their
- * metascope, or the shape of their JSON (integration.imsEndpoint, technicalAccount.clientId).
- */
-const AEM_CLOUD = /ent_aem_cloud_api|aemcs-api-client-lib|technicalAccount(?:\??\.|['"]\]\s*\[\s*['"])clientId|integration(?:\??\.|\[\s*['"])imsEndpoint/;
-/**
- * Appended after a pattern's literal: the match is not on a line that starts as a comment
- * (`//`, `#`, `*`, `/*`, `;`, `<!--`, a docstring). Evaluated only where the literal matched.
- */
-const NOT_COMMENT = String.raw `(?<!^[ \t]*(?:\/\/|#|\*|\/\*|;|<!--|"""|''')[^\n]*)`;
-const EXCHANGE = new RegExp(String.raw `\bims\/exchange\/(?:v1\/)?jwt\b` + NOT_COMMENT, 'm');
-const EXCHANGE_MESSAGE = 'This calls the Adobe IMS JWT exchange, which no longer issues tokens. Request a token with grant_type=client_credentials, client_id, client_secret and scope at /ims/token/v3 (OAuth Server-to-Server) instead.';
-/** Metascope claims: the literal claim URL, or one built from an IMS host variable. */
-const META_SCOPE_CLAIM = new RegExp(String.raw `(?:adobelogin\.com\/s\/|[}'"\x60]\/s\/(?:\$?\{|ent_\w|event_receiver_api)|%[sv]\/s\/|['"\x60]\/?s\/['"\x60]|\$\w+\/s\/\$?\{?\w)` + NOT_COMMENT, 'm');
-/** The aud claim: the literal audience URL, or `aud` built from an IMS host variable. */
-const AUDIENCE_CLAIM = new RegExp(String.raw `(?:adobelogin\.com\/c\/|\b(?:aud|AUD|Aud)(?:ience|IENCE)?(?:_\w{0,30}|[A-Z]\w{0,30})?['"]?\s*(?:[:=,]|=>)[^\n]{0,120}?(?:\}\/c\/|%[sv]\/c\/|['"\x60]\/?c\/|\$\w+\/c\/))` +
-    NOT_COMMENT, 'm');
-/** Adobe in the file at all: jwt_token is IMS's own field name, so a form class named for Adobe is enough. */
-const ADOBE_ANY = new RegExp(`${ADOBE_IMS.source}|adobe|\\bims\\b`, 'i');
-/** The jwt_token form field: quoted key, urlencoded pair, object key, or an R/keyword argument line. */
-const JWT_TOKEN_FIELD = /['"]jwt_token\\?['"]|(?:^|[&?'"`])jwt_token=|\bjwt_token\s*:\s*(?!str\b|string\b|number\b|Optional\b)[\w$'"`[(]|\bclient_secret\b[^\n]{0,80}\bjwt_token\b|^[ \t]*jwt_token\s*=\s*(?!NULL\b|None\b|null\b|nil\b)[\w$.]+[ \t]*(?:,|\)|$)/m;
-const JS_JWT_LIBS = String.raw `(?:jsonwebtoken|jwt-simple|jose|node-jose|jsrsasign|njwt)`;
-const JS_JWT_LIBRARY = new RegExp(String.raw `\b(?:require|import)\s*\(\s*['"]${JS_JWT_LIBS}['"]\s*\)|(?:\bfrom|\bimport)\s*['"]${JS_JWT_LIBS}['"]|\bKJUR\.jws\.JWS\.sign\s*\(`);
-const PY_JWT_LIBRARY = /^[ \t]*"?(?:import[ \t]+jwt\b|from[ \t]+jwt(?:\.\w+)?[ \t]+import\b|from[ \t]+jose[ \t]+import[^\n]{0,40}\bjwt\b|import[ \t]+jose\b)|\bjwt\.encode\s*\(/m;
-/** JWT signing in the languages the migration engine does not rewrite. */
-const MANUAL_JWT_SIGNING = /\bJwts\.builder\s*\(|\bJWT\.create\s*\(|\bnew\s+SignedJWT\s*\(|\bJWT\.(?:Encode|encode)\s*\(|\bnew\s+JwtSecurityToken\s*\(|\bjwt_encode_sig\s*\(|\bopenssl_sign\s*\(|\bJWT::encode\s*\(|\bjwt\.NewWithClaims\s*\(|\.SignData\s*\(|\bX509Certificate2\s*\(|\bX509Certificate2\]::new\s*\(|\bopenssl\s+dgst\s+-sha256\s+-sign\b/;
-/** `@adobe/jwt-auth` imports and the calls of the names they bind (JS/TS). */
-const JWT_AUTH_IMPORT = /\b(?:(?:const|let|var)\s+(?:(\w+)|\{[^}\n]{0,200}\})\s*=\s*|import\s+(\w+)\s*=\s*)?(?:require|import)\s*\(\s*['"`]@adobe\/jwt-auth['"`]\s*\)|\bimport\s+(?:(\w+)\s*(?:,\s*\{[^}\n]{0,200}\}\s*)?|\*\s*as\s+(\w+)\s*|\{[^}\n]{0,200}\}\s*)from\s*['"]@adobe\/jwt-auth['"]/g;
-function jwtAuthHits(file) {
-    const hits = [];
-    const names = new Set();
-    for (const m of file.text.matchAll(JWT_AUTH_IMPORT)) {
-        hits.push({ index: m.index, length: m[0].length });
-        for (const name of [m[1], m[2], m[3], m[4]])
-            if (name)
-                names.add(name);
-        if (hits.length >= 1000)
-            return hits; // a generated file can match everywhere
-    }
-    for (const name of names) {
-        const call = new RegExp(String.raw `(?<![\w$.])(?<!function\s+)${name}\s*\(`, 'g');
-        for (const m of file.text.matchAll(call)) {
-            hits.push({ index: m.index, length: name.length });
-            if (hits.length >= 1000)
-                return hits;
-        }
-    }
-    return hits;
-}
-const code = {
-    name: 'code',
-    literals: ['adobe', 'Adobe', 'ADOBE', 'ims/exchange', 'jwt-auth'],
-    rules: [
-        {
-            id: 'code-ims-jwt-exchange',
-            title: 'Adobe IMS JWT exchange endpoint',
-            severity: 'error',
-            category: 'code',
-            message: EXCHANGE_MESSAGE,
-            fixable: true,
-            paths: JS_TS_PY,
-            unless: [AEM_CLOUD],
-            pattern: EXCHANGE,
-        },
-        {
-            id: 'code-ims-jwt-exchange-manual',
-            title: 'Adobe IMS JWT exchange endpoint (manual migration)',
-            severity: 'error',
-            category: 'code',
-            message: `${EXCHANGE_MESSAGE} Code in this language is not rewritten automatically.`,
-            fixable: false,
-            paths: CODE_PATHS,
-            excludePaths: JS_TS_PY,
-            unless: [AEM_CLOUD],
-            pattern: EXCHANGE,
-        },
-        {
-            id: 'code-ims-jwt-exchange-config',
-            title: 'Adobe IMS JWT exchange URL in configuration',
-            severity: 'error',
-            category: 'code',
-            message: 'This configuration points at the Adobe IMS JWT exchange, which no longer issues tokens. Point it at /ims/token/v3 and change the code that reads it to send grant_type=client_credentials with client_id, client_secret and scope.',
-            fixable: false,
-            paths: CONFIG_FILES,
-            excludePaths: DOC_PATHS,
-            unless: [AEM_CLOUD],
-            pattern: EXCHANGE,
-        },
-        {
-            id: 'code-jwt-meta-scope-claim',
-            title: 'JWT metascope claim',
-            severity: 'error',
-            category: 'code',
-            message: 'This builds a Service Account (JWT) metascope claim. OAuth Server-to-Server has no JWT: drop the claim and request the scopes shown on the credential in the Developer Console as a comma-separated scope parameter at /ims/token/v3.',
-            fixable: false,
-            paths: CODE_PATHS,
-            requires: [ADOBE_IMS, JWT_FLOW],
-            unless: [AEM_CLOUD],
-            pattern: META_SCOPE_CLAIM,
-        },
-        {
-            id: 'code-jwt-audience-claim',
-            title: 'JWT audience claim for Adobe IMS',
-            severity: 'error',
-            category: 'code',
-            message: 'This builds the aud claim of a Service Account (JWT) token. Remove the JWT and request an OAuth Server-to-Server token with client_id and client_secret at /ims/token/v3.',
-            fixable: false,
-            paths: CODE_PATHS,
-            requires: [ADOBE_IMS, JWT_FLOW],
-            unless: [AEM_CLOUD],
-            pattern: AUDIENCE_CLAIM,
-        },
-        {
-            id: 'code-jwt-token-form-field',
-            title: 'jwt_token field posted to Adobe IMS',
-            severity: 'error',
-            category: 'code',
-            message: 'This posts a signed JWT to Adobe IMS. Send grant_type=client_credentials, client_id, client_secret and scope to /ims/token/v3 instead, and drop the jwt_token field.',
-            fixable: false,
-            paths: CODE_PATHS,
-            requires: [ADOBE_ANY],
-            unless: [AEM_CLOUD],
-            pattern: JWT_TOKEN_FIELD,
-        },
-        {
-            id: 'code-adobe-jwt-auth',
-            title: '@adobe/jwt-auth',
-            severity: 'error',
-            category: 'code',
-            message: '@adobe/jwt-auth only performs the retired JWT exchange. Replace it with a POST to /ims/token/v3 (grant_type=client_credentials, client_id, client_secret, scope) or @adobe/aio-lib-ims with an OAuth Server-to-Server context.',
-            fixable: true,
-            paths: JS_TS,
-            match: jwtAuthHits,
-        },
-        {
-            id: 'code-aio-jwt-plugin',
-            title: 'Adobe I/O JWT plugin or CLI command',
-            severity: 'error',
-            category: 'code',
-            message: 'The aio JWT plugin signs a Service Account JWT. Use @adobe/aio-lib-ims with an OAuth Server-to-Server context (client_secrets, scopes, technical_account_email) or `aio app use` with the OAuth credential instead.',
-            fixable: false,
-            paths: new RegExp(`${CODE_PATHS.source}|${SCRIPT_PATHS.source}`),
-            excludePaths: DOC_PATHS,
-            pattern: /@adobe\/aio-lib-ims-jwt\b|\baio-cli-plugin-jwt-auth\b|\baio\s+jwt-auth:access-token\b/,
-        },
-        {
-            id: 'code-aio-ims-jwt-context',
-            title: 'aio-lib-ims JWT context in code',
-            severity: 'error',
-            category: 'code',
-            message: 'aio-lib-ims uses the JWT plugin while a context holds meta_scopes and private_key. Replace them with client_secrets, scopes and technical_account_email from the OAuth Server-to-Server credential.',
-            fixable: false,
-            paths: JS_TS,
-            requires: [/@adobe\/aio-lib-ims\b(?!-)|@adobe\/aio-sdk\b/, /\bprivate_key\b/],
-            pattern: /['"]?\bmeta_scopes['"]?\s*:/,
-        },
-        {
-            id: 'code-jwt-library-js',
-            title: 'JWT library used beside Adobe IMS (JS/TS)',
-            severity: 'warning',
-            category: 'code',
-            message: 'This file signs tokens next to Adobe JWT claims or the JWT exchange. If it signs the Adobe Service Account JWT, remove the signing and request an OAuth Server-to-Server token at /ims/token/v3 instead.',
-            fixable: true,
-            paths: JS_TS,
-            requires: [ADOBE_IMS, JWT_FLOW],
-            unless: [AEM_CLOUD],
-            pattern: JS_JWT_LIBRARY,
-        },
-        {
-            id: 'code-jwt-library-python',
-            title: 'JWT library used beside Adobe IMS (Python)',
-            severity: 'warning',
-            category: 'code',
-            message: 'This file uses PyJWT or python-jose next to Adobe JWT claims or the JWT exchange. If it signs the Adobe Service Account JWT, remove the signing and request an OAuth Server-to-Server token at /ims/token/v3 instead.',
-            fixable: true,
-            paths: PYTHON,
-            requires: [ADOBE_IMS, JWT_FLOW],
-            unless: [AEM_CLOUD],
-            pattern: PY_JWT_LIBRARY,
-        },
-        {
-            id: 'code-jwt-library-manual',
-            title: 'JWT signing beside Adobe IMS (manual migration)',
-            severity: 'warning',
-            category: 'code',
-            message: 'This signs a token next to Adobe JWT claims or the JWT exchange. If it is the Adobe Service Account JWT, remove the signing, certificate and private key and request an OAuth Server-to-Server token at /ims/token/v3 by hand.',
-            fixable: false,
-            paths: CODE_PATHS,
-            excludePaths: JS_TS_PY,
-            requires: [ADOBE_IMS, JWT_FLOW],
-            unless: [AEM_CLOUD],
-            pattern: MANUAL_JWT_SIGNING,
-        },
-        {
-            id: 'code-ims-go-exchange-jwt',
-            title: 'adobe/ims-go ExchangeJWT',
-            severity: 'error',
-            category: 'code',
-            message: 'ims-go ExchangeJWT calls the retired JWT exchange. Request an OAuth Server-to-Server token (client_credentials with client_id, client_secret and scopes at /ims/token/v3) instead of ExchangeJWT.',
-            fixable: false,
-            paths: /\.go$/,
-            requires: [/github\.com\/adobe\/ims-go/],
-            pattern: /\.ExchangeJWT\s*\(|\bExchangeJWTRequest\s*\{/,
-        },
-        {
-            id: 'code-pdf-services-service-account',
-            title: 'PDF Services SDK service-account (JWT) credentials',
-            severity: 'error',
-            category: 'code',
-            message: 'PDF Services service-account credentials use the retired JWT flow. Upgrade the SDK and build ServicePrincipalCredentials from the OAuth Server-to-Server client id and client secret instead.',
-            fixable: false,
-            paths: CODE_PATHS,
-            requires: [/pdfservices/i],
-            // Google Cloud's ServiceAccountCredentials share the class name.
-            unless: [/com\.google\.auth\.oauth2\.ServiceAccountCredentials|google\.oauth2\.service_account|Google\.Apis\.Auth/],
-            pattern: /(?<!oauth2\.)\b(?:serviceAccountCredentialsBuilder|ServiceAccountCredentialsBuilder|service_account_credentials_builder|ServiceAccountCredentials|service_account_credentials)\b/,
-        },
-    ],
-};
-
-;// CONCATENATED MODULE: ./src/rules/config.ts
-
-// Configuration that carries a Service Account (JWT) credential: aio-lib-ims contexts, App Builder
-// workspace files, Developer Console downloads, SDK configs, User Sync Tool, Postman exports, Java
-// and INI settings, AEM 6.5 token providers. Also the AEM as a Cloud Service note (not deprecated).
-// ---------------------------------------------------------------------------------------------
-// Paths and file-level context
-/** dotenv files: .env, .env.local, .env.sample, stage.env, env.example. */
-const ENV_PATHS = /(?:^|\/)(?:\.env(?:\.[\w.-]+)?|[\w.-]+\.env|env\.(?:example|sample|template|dist))$/;
-/** Key/value configuration files the generic settings rules read. */
-const SETTINGS_PATHS = new RegExp(`\\.(?:properties|ini|cfg|conf|config|toml|ya?ml|json|jsonc)$|${ENV_PATHS.source}`);
-/** App Builder / I/O Runtime manifests: their own rule (fixable). */
-const APP_BUILDER_PATHS = /(?:^|\/)(?:(?:app|ext)\.config\.ya?ml|manifest\.ya?ml|[\w-]+\.manifest\.ya?ml)$/;
-/** AEM 6.5 / AMS OSGi configurations of the Granite IMS token provider. */
-const AEM_TOKEN_PROVIDER_PATHS = /(?:^|\/)com\.adobe\.granite\.auth\.(?:oauth\.accesstoken\.provider|ims\.impl\.IMSAccessTokenRequestCustomizerImpl)[^/]*(?:\/\.content\.xml)?$/;
-/** CI definitions: the ci family owns them. */
-const CI_PATHS = /(?:^|\/)\.github\/workflows\/|(?:^|\/)(?:action\.ya?ml|\.gitlab-ci\.ya?ml|azure-pipelines[\w.-]*\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile|\.travis\.ya?ml)$|(?:^|\/)\.circleci\//;
-/** Files other families or rules own. */
-const NOT_GENERIC = /(?:^|\/)\.aio$|(?:^|\/)(?:\d+ )?connector-umapi\.ya?ml$|(?:^|\/)package(?:-lock)?\.json$|(?:^|\/)(?:tsconfig|jsconfig)[\w.-]*\.json$/;
-/** The file is about Adobe (META_SCOPES alone may be Facebook's). */
-const ADOBE_CTX = /adobe|ims-na1|techacct|\bent_[a-z0-9_]+_sdk\b|\baio[._-](?:meta|technical|ims|api|client|encoded|credential)|metascopes/i;
-/** The file holds a JWT-only setting besides the private key. */
-const JWT_TRIAD = /meta[_.-]{0,2}scopes?|metascopes?|technical[_.-]{0,2}account|tech[_.-]?acc(?:oun)?t|techacct|ims\/exchange|\bent_[a-z0-9_]+_sdk\b/i;
-/** JSON shapes the structured rules judge (the generic line rules stay out of them). */
-const STRUCTURED_JSON = /"(?:integration_type|contexts|\$ims|tech_id|PUBLIC_KEYS_WITH_EXPIRY)"\s*:|_postman_/;
-/** An OAuth Server-to-Server (or user OAuth) configuration. */
-const OAUTH_MARKERS = /(?<!meta[_.-]{0,2})scopes\b|client_?_?secrets|\bclient_credentials\b|\/ims\/token\/v[123]|authentication_method[ \t]*[:=][ \t]*["']?oauth/i;
-// ---------------------------------------------------------------------------------------------
-// Line helpers (linear: one pass over the lines, bounded regexes per line)
-const AIO_CONTEXT_KEY = /^AIO_(?:\$ims|ims_contexts)_/i;
-const COMMENT_LINE = /^[ \t]*(?:#|;|\/\/|!|<!--|\/\*|\*)/;
-/** `key = value`, `key: value`, `"key": value`, `<add key="key" value=...>`, `export KEY=value`. */
-const KEY_AT_LINE = /^[ \t]*(?:export[ \t]+|-[ \t]+)?["']?([\w.$-]{1,120})["']?[ \t]*[:=]|\bkey=["']([\w.$-]{1,120})["']/;
-function* keyLines(text) {
-    let start = 0;
-    while (start <= text.length) {
-        let end = text.indexOf('\n', start);
-        if (end === -1)
-            end = text.length;
-        const line = text.slice(start, end);
-        if (!COMMENT_LINE.test(line)) {
-            const m = KEY_AT_LINE.exec(line);
-            if (m) {
-                const key = m[1] ?? m[2];
-                const at = line.indexOf(key, m.index);
-                yield { key, index: start + at, rest: line.slice(at + key.length, at + key.length + 400) };
-            }
-        }
-        start = end + 1;
-    }
-}
-function keyHits(text, keyTest, valueTest) {
-    const hits = [];
-    for (const kl of keyLines(text)) {
-        if (AIO_CONTEXT_KEY.test(kl.key))
-            continue; // aio-lib-ims context variables have their own rule
-        if (keyTest.test(kl.key) || (valueTest && valueTest.test(kl.rest))) {
-            hits.push({ index: kl.index, length: kl.key.length });
-            if (hits.length >= 1000)
-                break;
-        }
-    }
-    return hits;
-}
-// Key names (tested against a whole key, so anchored).
-const METASCOPES_KEY = /^[\w.$-]{0,80}(?:meta[_.-]?scopes?|metascopes?)$/i;
-const PRIVATE_KEY_KEY = /^[\w.$-]{0,80}?(?:private[_.-]?key(?:[_.-]?(?:path|file|location|data|pem|content))?|key[_.-]?(?:path|file)|path[_.-]?to[_.-]?(?:private[_.-]?)?key|encoded[_.-]?pkcs8|pkcs(?:8|12)[_.-]?file[_.-]?path)$/i;
-const TECH_ACCOUNT_KEY = /^[\w.$-]{0,80}?(?:technical[_.-]?account[_.-]?id|tech[_.-]?acc(?:oun)?t[_.-]?id|techacct)$/i;
-/** A metascope as a value: ent_analytics_bulk_ingest_sdk, /s/ent_user_sdk. */
-const METASCOPE_VALUE = /^["']?[ \t]*[:=][^\n]{0,300}?(?:^|[\s"'\/,=:[(])ent_[a-z0-9_]{2,60}_sdk\b/;
-let cachedText;
-let cachedJson = null;
-/** Parsed JSON and key positions, or null when the text is not JSON. Cached for the file at hand. */
-function readJson(text) {
-    if (text === cachedText)
-        return cachedJson;
-    cachedText = text;
-    cachedJson = null;
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        return null;
-    }
-    cachedJson = { value, keys: locateKeys(text) };
-    return cachedJson;
-}
-/** Every object key of a valid JSON text with its position and the path of its object. */
-function locateKeys(text) {
-    const out = [];
-    const stack = [];
-    const childPath = () => {
-        const f = stack[stack.length - 1];
-        if (!f)
-            return [];
-        return f.kind === 'o' ? [...f.path, f.key ?? ''] : [...f.path, f.idx];
-    };
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
-        const c = text.charCodeAt(i);
-        if (c === 34 /* " */) {
-            let j = i + 1;
-            while (j < n && text.charCodeAt(j) !== 34)
-                j += text.charCodeAt(j) === 92 /* \ */ ? 2 : 1;
-            const f = stack[stack.length - 1];
-            if (f && f.kind === 'o' && f.expectKey) {
-                const key = JSON.parse(text.slice(i, j + 1));
-                out.push({ path: f.path, key, index: i + 1, length: j - i - 1 });
-                f.key = key;
-                f.expectKey = false;
-            }
-            i = j + 1;
-            continue;
-        }
-        if (c === 123 /* { */)
-            stack.push({ kind: 'o', path: childPath(), key: null, idx: 0, expectKey: true });
-        else if (c === 91 /* [ */)
-            stack.push({ kind: 'a', path: childPath(), key: null, idx: 0, expectKey: false });
-        else if (c === 125 /* } */ || c === 93 /* ] */)
-            stack.pop();
-        else if (c === 44 /* , */) {
-            const f = stack[stack.length - 1];
-            if (f?.kind === 'o')
-                f.expectKey = true;
-            else if (f)
-                f.idx++;
-        }
-        i++;
-    }
-    return out;
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function at(value, path) {
-    let v = value;
-    for (const p of path) {
-        if (v === null || typeof v !== 'object')
-            return undefined;
-        v = v[p];
-    }
-    return v;
-}
-/** Hits for chosen keys of the objects a predicate picks. */
-function jsonKeyHits(file, pick) {
-    const doc = readJson(file.text);
-    if (!doc)
-        return [];
-    const hits = [];
-    const decided = new Map();
-    for (const k of doc.keys) {
-        const id = JSON.stringify(k.path);
-        let wanted = decided.get(id);
-        if (!wanted) {
-            const obj = at(doc.value, k.path);
-            wanted = new Set(isObject(obj) ? pick(obj, k.path) : []);
-            decided.set(id, wanted);
-        }
-        if (wanted.has(k.key))
-            hits.push({ index: k.index, length: k.length });
-        if (hits.length >= 1000)
-            break;
-    }
-    return hits;
-}
-// ---------------------------------------------------------------------------------------------
-// Structured matchers
-/** aio-lib-ims contexts: ims.contexts.<name> (and the older $ims.<name>) holding JWT keys. */
-function aioJwtContexts(file) {
-    return jsonKeyHits(file, (obj, path) => {
-        const inContexts = (path.length === 3 && path[0] === 'ims' && path[1] === 'contexts') || (path.length === 2 && path[0] === '$ims');
-        if (!inContexts)
-            return [];
-        return ['meta_scopes', 'private_key'].filter((k) => k in obj);
-    });
-}
-function credentialEntry(path) {
-    return path.length >= 2 && typeof path[path.length - 1] === 'number' && path[path.length - 2] === 'credentials';
-}
-/** Workspace JSON: `integration_type: service`, or a bare `jwt` object in a credentials entry. */
-function workspaceJwtCredentials(file) {
-    return jsonKeyHits(file, (obj, path) => {
-        if (!credentialEntry(path))
-            return [];
-        const type = obj.integration_type;
-        if (type === 'service')
-            return ['integration_type'];
-        if (type === undefined && isObject(obj.jwt))
-            return ['jwt'];
-        return [];
-    });
-}
-function workspaceMigrating(file) {
-    return jsonKeyHits(file, (obj, path) => credentialEntry(path) && obj.integration_type === 'oauth_server_to_server_migrate' ? ['integration_type'] : []);
-}
-/** Developer Console "Download JSON" of a JWT credential. */
-function consoleJwtDownload(file) {
-    return jsonKeyHits(file, (obj) => {
-        if ('PUBLIC_KEYS_WITH_EXPIRY' in obj)
-            return ['PUBLIC_KEYS_WITH_EXPIRY'];
-        if ('API_KEY' in obj && 'TECHNICAL_ACCOUNT_ID' in obj && !('SCOPES' in obj) && !('CLIENT_SECRETS' in obj)) {
-            return ['TECHNICAL_ACCOUNT_ID'];
-        }
-        return [];
-    });
-}
-/** aepp / aanalytics2 / cjapy JSON config: tech_id + pathToKey (or private_key), no scopes. */
-function pythonSdkJwtConfig(file) {
-    return jsonKeyHits(file, (obj) => {
-        if (!('tech_id' in obj) || 'scopes' in obj)
-            return [];
-        if (!('pathToKey' in obj) && !('private_key' in obj))
-            return [];
-        return ['tech_id', 'pathToKey', 'private_key'].filter((k) => k in obj);
-    });
-}
-/** App Builder manifests: action inputs carrying the JWT context (private key, metascopes). */
-const APP_INPUT_KEY = /^[\w$-]{0,80}(?:meta[_-]?_?scopes?|metascopes?|private[_-]?_?key)$/i;
-const APP_INPUT_VALUE = /^["']?[ \t]*:[ \t]*["']?\$\{?[\w$]{0,120}?(?:META_?_?SCOPES?|METASCOPES?|PRIVATE_?_?KEY|meta__scopes|private__key)\b/i;
-function appBuilderInputs(file) {
-    return keyHits(file.text, APP_INPUT_KEY, APP_INPUT_VALUE);
-}
-const config_config = {
-    name: 'config',
-    literals: [
-        'adobe',
-        'Adobe',
-        'ADOBE',
-        'techacct',
-        'meta_scopes',
-        'meta__scopes',
-        'metascopes',
-        'integration_type',
-        'priv_key_',
-        'ent_aem_cloud_api',
-    ],
-    // App Builder manifests name the JWT inputs through variables ($META_SCOPES) with no Adobe word.
-    candidatePaths: APP_BUILDER_PATHS,
-    rules: [
-        {
-            id: 'config-aio-jwt-context',
-            title: 'aio-lib-ims JWT context in aio config',
-            severity: 'error',
-            category: 'config',
-            message: 'This aio-lib-ims context is a Service Account (JWT) context. Remove meta_scopes and private_key (aio-lib-ims tries JWT first while they are present) and set client_secrets, scopes and technical_account_email from the OAuth Server-to-Server credential.',
-            fixable: true,
-            paths: /(?:^|\/)(?:\.aio|aio)$|\.json$/,
-            requires: [/"(?:contexts|\$ims)"\s*:/],
-            match: aioJwtContexts,
-        },
-        {
-            id: 'config-aio-env-jwt-context',
-            title: 'aio-lib-ims JWT context in environment',
-            severity: 'error',
-            category: 'config',
-            message: 'This AIO_ims_contexts variable belongs to a Service Account (JWT) context. Run `aio app use` with the OAuth Server-to-Server workspace (or set ..._client__secrets, ..._scopes, ..._technical__account__email) and delete the meta__scopes and private__key variables.',
-            fixable: true,
-            paths: new RegExp(`${ENV_PATHS.source}|\\.ya?ml$|(?:^|\\/)Dockerfile[\\w.-]*$`),
-            excludePaths: CI_PATHS,
-            pattern: /(?<![\w$])(?<hit>AIO_(?:\$ims|ims_contexts)_\w{1,120}?_(?:meta_?_scopes|private_?_key))(?=["']?[ \t]*[:=])/gi,
-        },
-        {
-            id: 'config-app-builder-jwt-inputs',
-            title: 'App Builder action inputs for a JWT context',
-            severity: 'error',
-            category: 'config',
-            message: 'This action input passes a JWT private key or metascopes to the action. Pass the OAuth Server-to-Server client id, client secret and scopes instead, and request the token at /ims/token/v3 (or let aio-lib-ims use an OAuth context).',
-            fixable: true,
-            paths: APP_BUILDER_PATHS,
-            requires: [/meta[_.-]{0,2}scopes?|metascopes?|tech[_.-]?acc(?:oun)?t|technical[_.-]?_?account|ims_contexts|techacct/i],
-            match: appBuilderInputs,
-        },
-        {
-            id: 'config-workspace-jwt-credential',
-            title: 'Service Account (JWT) credential in workspace config',
-            severity: 'error',
-            category: 'config',
-            message: 'This App Builder workspace holds a Service Account (JWT) credential. Add an OAuth Server-to-Server credential in the Developer Console, download the workspace again (or run `aio app use`) and switch the app to the oauth_server_to_server entry.',
-            fixable: true,
-            paths: /\.json$|(?:^|\/)\.aio$/,
-            requires: [/"(?:integration_type|jwt)"\s*:/],
-            match: workspaceJwtCredentials,
-        },
-        {
-            id: 'config-workspace-jwt-migrating',
-            title: 'Workspace credential mid-migration to OAuth',
-            severity: 'warning',
-            category: 'config',
-            message: 'This credential is being migrated from JWT to OAuth Server-to-Server. Make the app use the oauth_server_to_server values, wait until the JWT credential is no longer used, delete it in the Developer Console, then download the workspace again.',
-            fixable: true,
-            paths: /\.json$|(?:^|\/)\.aio$/,
-            requires: [/oauth_server_to_server_migrate/],
-            match: workspaceMigrating,
-        },
-        {
-            id: 'config-console-jwt-credential-json',
-            title: 'Developer Console JWT credential download',
-            severity: 'error',
-            category: 'config',
-            message: 'This is the Developer Console download of a Service Account (JWT) credential. Download the OAuth Server-to-Server credential instead (CLIENT_ID, CLIENT_SECRETS, SCOPES) and change the code that reads this file to request tokens at /ims/token/v3.',
-            fixable: false,
-            paths: /\.json$/,
-            requires: [/"(?:PUBLIC_KEYS_WITH_EXPIRY|TECHNICAL_ACCOUNT_ID)"\s*:/],
-            match: consoleJwtDownload,
-        },
-        {
-            id: 'config-python-sdk-jwt-config',
-            title: 'aepp / aanalytics2 / cjapy JWT config file',
-            severity: 'error',
-            category: 'config',
-            message: 'This aepp/aanalytics2/cjapy config authenticates with JWT (tech_id + private key). Replace tech_id and pathToKey with "scopes" from the OAuth Server-to-Server credential; the library then uses the OAuth flow.',
-            fixable: true,
-            paths: /\.json$/,
-            requires: [/"tech_id"\s*:/],
-            match: pythonSdkJwtConfig,
-        },
-        {
-            id: 'config-user-sync-jwt',
-            title: 'User Sync Tool JWT connector settings',
-            severity: 'error',
-            category: 'config',
-            message: 'This User Sync Tool umapi connector authenticates with JWT. Set authentication_method: oauth, use the OAuth Server-to-Server client_id and client_secret, and remove tech_acct_id and the private key settings.',
-            fixable: true,
-            paths: /\.ya?ml$/,
-            requires: [/^enterprise[ \t]*:/m],
-            unless: [/^[ \t]+authentication_method[ \t]*:[ \t]*["']?oauth/m],
-            pattern: /^[ \t]+(?<hit>tech_acct(?:_id)?|priv_key_(?:path|data)|secure_priv_key_data_key|authentication_method(?=[ \t]*:[ \t]*["']?jwt))[ \t]*:/gm,
-        },
-        {
-            id: 'config-postman-jwt',
-            title: 'Postman JWT environment or pre-request signing',
-            severity: 'error',
-            category: 'config',
-            message: 'This Postman export uses the Adobe JWT flow (private key, metascopes, signed JWT exchange). Download the OAuth Server-to-Server Postman environment from the Developer Console and request the token at /ims/token/v3 with grant_type=client_credentials.',
-            fixable: true,
-            paths: /\.json$/,
-            requires: [/_postman_|getpostman\.com/, ADOBE_CTX],
-            pattern: 
-            // The exchange URL itself is code-ims-jwt-exchange-config's.
-            /(?<hit>"key"[ \t]*:[ \t]*"(?:PRIVATE_KEY|META_SCOPES?|METASCOPES?|JWT_TOKEN)"|KJUR\.jws\.JWS\.sign)/g,
-        },
-        {
-            id: 'config-jwt-scope-claim-setting',
-            title: 'Metascopes setting (JWT only)',
-            severity: 'error',
-            category: 'config',
-            message: 'Metascopes exist only in the JWT flow. Replace this setting with the scope list of the OAuth Server-to-Server credential (comma-separated, from the Developer Console) and change the code that reads it.',
-            fixable: false,
-            paths: SETTINGS_PATHS,
-            excludePaths: new RegExp(`${CI_PATHS.source}|${NOT_GENERIC.source}|${APP_BUILDER_PATHS.source}|${AEM_TOKEN_PROVIDER_PATHS.source}`),
-            requires: [ADOBE_CTX],
-            unless: [STRUCTURED_JSON],
-            match: (file) => keyHits(file.text, METASCOPES_KEY, METASCOPE_VALUE),
-        },
-        {
-            id: 'config-jwt-signing-key',
-            title: 'JWT private key setting',
-            severity: 'error',
-            category: 'config',
-            message: 'This setting points to the private key used to sign the Adobe JWT. OAuth Server-to-Server needs no key: remove the setting (and revoke the key), and use the client secret and scopes of the OAuth credential instead.',
-            fixable: false,
-            paths: SETTINGS_PATHS,
-            excludePaths: new RegExp(`${CI_PATHS.source}|${NOT_GENERIC.source}|${APP_BUILDER_PATHS.source}|${AEM_TOKEN_PROVIDER_PATHS.source}`),
-            requires: [ADOBE_CTX, JWT_TRIAD],
-            unless: [STRUCTURED_JSON],
-            match: (file) => keyHits(file.text, PRIVATE_KEY_KEY),
-        },
-        {
-            id: 'config-service-account-id',
-            title: 'Adobe technical account setting',
-            severity: 'warning',
-            category: 'config',
-            message: 'This configuration names an Adobe technical account but no OAuth scopes, so it probably feeds a JWT integration. Check how it is used; an OAuth Server-to-Server setup needs the client id, client secret and scopes.',
-            fixable: false,
-            paths: SETTINGS_PATHS,
-            excludePaths: new RegExp(`${CI_PATHS.source}|${NOT_GENERIC.source}|${APP_BUILDER_PATHS.source}|${AEM_TOKEN_PROVIDER_PATHS.source}`),
-            requires: [ADOBE_CTX],
-            unless: [
-                STRUCTURED_JSON,
-                OAUTH_MARKERS,
-                /"API_KEY"\s*:/,
-                /meta[_.-]{0,2}scopes?|metascopes?|private[_.-]?key|privateKey|priv_key_|key[_.-]?path|encoded[_.-]?pkcs8|pkcs(?:8|12)[_.-]?file|\bent_[a-z0-9_]+_sdk\b/i,
-            ],
-            match: (file) => keyHits(file.text, TECH_ACCOUNT_KEY),
-        },
-        {
-            id: 'config-aem-jwt-token-provider',
-            title: 'AEM OSGi IMS token provider using JWT',
-            severity: 'error',
-            category: 'config',
-            message: 'This AEM Granite IMS access token provider signs a JWT. Set auth.token.provider.authorization.grants="client_credentials", auth.access.token.request to https://ims-na1.adobelogin.com/ims/token/v3, the OAuth client id, secret and scope (see Adobe\'s AEM 6.5 OAuth steps).',
-            fixable: false,
-            paths: AEM_TOKEN_PROVIDER_PATHS,
-            unless: [/authorization\.grants[^\n]{0,40}client_credentials|\/ims\/token\/v[123]/],
-            pattern: 
-            // The exchange URL itself is code-ims-jwt-exchange-config's.
-            /(?<hit>auth\.token\.provider\.keypair\.alias|\/s\/ent_[a-z0-9_]{2,60}_sdk|auth\.ims\.[\w.]{0,40}?jwt[\w.]{0,40})/gi,
-        },
-        {
-            id: 'aem-cloud-service-credential',
-            title: 'AEM as a Cloud Service service credential',
-            severity: 'note',
-            category: 'info',
-            message: 'This is an AEM as a Cloud Service service credential (ent_aem_cloud_api / cm-p…-e…-integration). It is a separate system and is not deprecated: nothing needs to change here.',
-            fixable: false,
-            // In docs it would silence the docs rules of the whole page; the docs rules skip AEM lines.
-            excludePaths: DOC_PATHS,
-            pattern: /(?<hit>\bent_aem_cloud_api\b|\bcm-p\d{1,10}-e\d{1,10}-integration\b)/g,
-        },
-    ],
-};
-
-;// CONCATENATED MODULE: ./src/rules/dependencies.ts
-// Manifests that declare JWT libraries. Adobe's own JWT packages are reported on sight; generic
-// JWT libraries only count when the same folder (or below) has other JWT findings
-// (`needsContext: 'project'`), since most projects use them for their own tokens.
-const PACKAGE_JSON = /(?:^|\/)package\.json$/;
-const PYTHON_MANIFESTS = /(?:^|\/)(?:requirements[\w.-]*\.txt|pyproject\.toml|Pipfile)$/;
-const OTHER_MANIFESTS = /(?:^|\/)(?:pom\.xml|build\.gradle(?:\.kts)?|[^/]+\.csproj|go\.mod|Gemfile|composer\.json)$/;
-const GENERIC_MESSAGE = 'This JWT library is used here for the Adobe Service Account (JWT) flow. After moving the token request to OAuth Server-to-Server (grant_type=client_credentials at /ims/token/v3), remove the dependency unless the project still needs it for other tokens.';
-/** R DESCRIPTION files: `jose` in Imports/Depends/Suggests/LinkingTo (fields may span lines). */
-function rDescriptionJose(file) {
-    const hits = [];
-    const lines = file.text.split('\n');
-    let offset = 0;
-    let inDeps = false;
-    for (const line of lines) {
-        const field = /^([A-Za-z][\w.@-]*)\s*:/.exec(line);
-        if (field)
-            inDeps = /^(?:Imports|Depends|Suggests|LinkingTo)$/.test(field[1]);
-        else if (!/^\s/.test(line))
-            inDeps = false;
-        if (inDeps) {
-            const body = field ? line.slice(field[0].length) : line;
-            const start = field ? field[0].length : 0;
-            const m = /(?:^|[\s,])(jose)\s*(?:\([^)\n]{0,40}\))?\s*(?:,|$)/.exec(body);
-            if (m)
-                hits.push({ index: offset + start + m.index + m[0].indexOf('jose'), length: 4 });
-        }
-        offset += line.length + 1;
-    }
-    return hits;
-}
-const dependencies = {
-    name: 'dependencies',
-    literals: [],
-    candidatePaths: /(?:^|\/)(?:package\.json|requirements[\w.-]*\.txt|pyproject\.toml|Pipfile|pom\.xml|build\.gradle(?:\.kts)?|[^/]+\.csproj|go\.mod|Gemfile|DESCRIPTION|composer\.json)$/,
-    rules: [
-        {
-            id: 'dep-adobe-jwt-package',
-            title: 'Adobe JWT authentication package',
-            severity: 'error',
-            category: 'dependency',
-            message: "This package only implements Adobe's Service Account (JWT) flow, which no longer issues tokens. Remove it and get tokens with OAuth Server-to-Server (@adobe/aio-lib-ims with an OAuth context, or grant_type=client_credentials at /ims/token/v3).",
-            fixable: true,
-            paths: PACKAGE_JSON,
-            pattern: /"(?<hit>@adobe\/jwt-auth|@adobe\/aio-lib-ims-jwt|@adobe\/aio-cli-plugin-jwt-auth|aio-cli-plugin-jwt-auth)"\s*:/,
-        },
-        {
-            id: 'dep-jwt-library-npm',
-            title: 'JWT library used for Adobe (npm)',
-            severity: 'warning',
-            category: 'dependency',
-            message: GENERIC_MESSAGE,
-            fixable: false,
-            needsContext: 'project',
-            paths: PACKAGE_JSON,
-            pattern: /"(?<hit>jsonwebtoken|jwt-simple|jose|jsrsasign|node-jose)"\s*:/,
-        },
-        {
-            id: 'dep-jwt-library-python',
-            title: 'JWT library used for Adobe (Python)',
-            severity: 'warning',
-            category: 'dependency',
-            message: GENERIC_MESSAGE,
-            fixable: false,
-            needsContext: 'project',
-            paths: PYTHON_MANIFESTS,
-            // requirements lines, PEP 621 arrays ("pyjwt[crypto]>=2"), Poetry/Pipfile tables (pyjwt = "*").
-            pattern: /^[ \t]*["']?(?<hit>pyjwt|python-jose|jwcrypto)(?:\[[\w, -]{0,40}\])?[ \t]*(?:[=<>!~;@"',]|$)/im,
-        },
-        {
-            id: 'dep-jwt-library-other',
-            title: 'JWT library used for Adobe (Java, .NET, Go, Ruby, R, PHP)',
-            severity: 'warning',
-            category: 'dependency',
-            message: GENERIC_MESSAGE,
-            fixable: false,
-            needsContext: 'project',
-            paths: OTHER_MANIFESTS,
-            pattern: new RegExp([
-                // Maven
-                String.raw `<artifactId>\s*(?<hit>jjwt(?:-api|-impl|-jackson|-gson|-orgjson)?|java-jwt|nimbus-jose-jwt|jose4j)\s*</artifactId>`,
-                // Gradle (Groovy and Kotlin DSL)
-                String.raw `["'](?:io\.jsonwebtoken:jjwt[\w-]*|com\.auth0:java-jwt|com\.nimbusds:nimbus-jose-jwt|org\.bitbucket\.b_c:jose4j)[:"']`,
-                // .NET
-                String.raw `<PackageReference\s+Include\s*=\s*"(?:jose-jwt|JWT|System\.IdentityModel\.Tokens\.Jwt)"`,
-                // Go
-                String.raw `^[ \t]*(?:require[ \t]+)?(?:github\.com/adobe/ims-go|github\.com/golang-jwt/jwt(?:/v\d+)?|github\.com/dgrijalva/jwt-go)[ \t]+v\d`,
-                // Ruby
-                String.raw `^[ \t]*gem[ \t]+["']jwt["']`,
-                // PHP
-                String.raw `"(?:firebase/php-jwt|lcobucci/jwt)"\s*:`,
-            ].join('|'), 'm'),
-        },
-        {
-            id: 'dep-jwt-library-r',
-            title: 'JWT library used for Adobe (R)',
-            severity: 'warning',
-            category: 'dependency',
-            message: GENERIC_MESSAGE,
-            fixable: false,
-            needsContext: 'project',
-            paths: /(?:^|\/)DESCRIPTION$/,
-            match: rDescriptionJose,
-        },
-    ],
-};
-
-;// CONCATENATED MODULE: ./src/rules/docs.ts
-
-// Documentation that tells readers to set up or use the Service Account (JWT) credential.
-// Only Adobe documents count, and lines that talk about the migration away from JWT are skipped.
-/** The document is about Adobe. */
-const ADOBE_DOC = /adobe|adobelogin\.com|\baio (?:app|login|console|config)\b|\bent_[a-z_]+_sdk\b/i;
-/**
- * Lines that describe the deprecation or the move to OAuth Server-to-Server, not the setup (and AEM as
- * a Cloud Service service credentials, which are not deprecated).
- */
-const MIGRATION_LINE = /ent_aem_cloud_api|migrat|deprecat|end[- ]of[- ]life|\bEOL\b|sunset|retire|no longer|replace|instead of|switch(?:ed|ing)? (?:from|to)|Server[- ]to[- ]Server|\bS2S\b|client_credentials|\/ims\/token\/v[23]/i;
-/** Release notes tell history, not setup. */
-const HISTORY_FILES = /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|NEWS)[^/]*$/i;
-/** Hits of `re` on lines that are not about the migration. */
-function setupLines(re) {
-    const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
-    return (file) => {
-        const hits = [];
-        let offset = 0;
-        for (const line of file.text.split('\n')) {
-            if (line.length <= 4000 && !MIGRATION_LINE.test(line)) {
-                global.lastIndex = 0;
-                const m = global.exec(line);
-                if (m)
-                    hits.push({ index: offset + m.index, length: m[0].length });
-            }
-            offset += line.length + 1;
-        }
-        return hits;
-    };
-}
-const base = {
-    severity: 'note',
-    category: 'docs',
-    fixable: false,
-    paths: DOC_PATHS,
-    excludePaths: HISTORY_FILES,
-    requires: [ADOBE_DOC],
-};
-const docs = {
-    name: 'docs',
-    literals: ['adobe', 'Adobe', 'ADOBE', 'ims/exchange'],
-    rules: [
-        {
-            ...base,
-            id: 'docs-service-account-jwt',
-            title: 'Docs: Service Account (JWT) credential',
-            message: 'These docs tell readers to create or use a Service Account (JWT) credential, which Adobe has retired. Rewrite the step for an OAuth Server-to-Server credential (client id, client secret, scopes).',
-            match: setupLines(/\bService[ -]Account \(JWT\)|\bJWT \(Service Account\)|\bService Account Integration\b|\bJWT (?:credentials?|integration)\b|\bService Account (?:credentials?|authentication) \(?JWT/i),
-        },
-        {
-            ...base,
-            id: 'docs-jwt-keypair-setup',
-            title: 'Docs: JWT key pair generation',
-            message: 'These docs walk through creating or uploading the JWT key pair (private.key / certificate_pub.crt). OAuth Server-to-Server needs no key pair: drop the step and document the client secret and scopes instead.',
-            match: setupLines(/certificate_pub\.crt|\bGenerate (?:a )?(?:public[/ ]private )?key ?pair\b|\bUpload (?:a |the )?public key\b/i),
-        },
-        {
-            ...base,
-            id: 'docs-meta-scope-config',
-            title: 'Docs: metascopes configuration',
-            message: 'These docs configure JWT metascopes. OAuth Server-to-Server uses scopes instead: document the comma-separated scope list shown on the credential in the Adobe Developer Console.',
-            match: setupLines(/\bmeta[_ ]?scopes?\b|\bent_(?!aem_cloud_api)[a-z_]+_sdk\b/i),
-        },
-        {
-            ...base,
-            id: 'docs-ims-jwt-exchange-url',
-            title: 'Docs: IMS JWT exchange URL',
-            message: 'These docs point to the IMS JWT exchange endpoint, which no longer issues tokens. Document the OAuth Server-to-Server token request instead: POST grant_type=client_credentials to /ims/token/v3.',
-            requires: undefined,
-            match: setupLines(/\/ims\/exchange\/(?:v1\/)?jwt\b/),
-        },
-    ],
-};
-
-;// CONCATENATED MODULE: ./src/rules/keys.ts
-// Committed key material of the Service Account (JWT) credential. SSH and TLS keys are not
-// findings: every key rule but the certificate one needs the key tied to Adobe
-// (`needsContext: 'key'`: JWT findings in the same file, beside certificate_pub.crt, an Adobe-ish
-// path, or named by a file with JWT findings).
-/** Files whose name says "private key" (Adobe's download names it private.key). */
-const PRIVATE_KEY_FILE = /(?:^|\/)[\w.-]*private[\w.-]*\.(?:key|pem)$/i;
-const REVOKE = 'Deleting the file is not enough: the key stays in git history. Revoke it by deleting the Service Account (JWT) credential in the Adobe Developer Console once the OAuth Server-to-Server credential is in use.';
-const keys = {
-    name: 'keys',
-    literals: ['PRIVATE KEY-----'],
-    rules: [
-        {
-            id: 'key-pem-private-key',
-            title: 'Committed private key (PEM)',
-            severity: 'error',
-            category: 'security',
-            message: `A private key for the Adobe JWT credential is committed here. ${REVOKE}`,
-            fixable: true,
-            needsContext: 'key',
-            excludePaths: PRIVATE_KEY_FILE,
-            // OPENSSH, EC and DSA keys are not JWT keys; the form also matches inside JSON/.env values.
-            pattern: /-----BEGIN (?:RSA |ENCRYPTED )?PRIVATE KEY-----/,
-        },
-        {
-            id: 'key-private-key-file',
-            title: 'Committed private key file',
-            severity: 'error',
-            category: 'security',
-            message: `This private key file belongs to the Adobe JWT credential. Remove it from the repository. ${REVOKE}`,
-            fixable: true,
-            needsContext: 'key',
-            pathOnly: true,
-            paths: PRIVATE_KEY_FILE,
-        },
-        {
-            id: 'key-config-zip',
-            title: 'Committed JWT credential download (config.zip)',
-            severity: 'error',
-            category: 'security',
-            message: `config.zip is the Developer Console download of a JWT key pair and holds the private key. Remove it from the repository. ${REVOKE}`,
-            fixable: true,
-            needsContext: 'key',
-            pathOnly: true,
-            paths: /(?:^|\/)config\.zip$/,
-        },
-        {
-            id: 'key-jwt-certificate',
-            title: 'Committed JWT certificate (certificate_pub.crt)',
-            severity: 'warning',
-            category: 'security',
-            message: 'certificate_pub.crt is the public certificate of an Adobe Service Account (JWT) credential, so the JWT flow (and probably its private key) lives in this repository. Remove it after migrating to OAuth Server-to-Server, then delete the JWT credential in the Adobe Developer Console.',
-            fixable: true,
-            pathOnly: true,
-            paths: /(?:^|\/)certificate_pub\.crt$/,
-        },
-    ],
-};
-
-;// CONCATENATED MODULE: ./src/rules/index.ts
-
-
-
-
-
-
-/** The rule catalog: one file per family, each rule plain data. */
-const FAMILIES = [code, config_config, dependencies, ci, keys, docs];
-const RULES = FAMILIES.flatMap((f) => f.rules);
-const RULES_BY_ID = new Map(RULES.map((r) => [r.id, r]));
-/** Every family's literals, deduplicated: the prefilter's alternation. */
-const PREFILTER_LITERALS = [...new Set(FAMILIES.flatMap((f) => f.literals))];
-/** Paths that skip the literal prefilter. */
-const CANDIDATE_PATHS = FAMILIES.flatMap((f) => (f.candidatePaths ? [f.candidatePaths] : []));
-
+// EXTERNAL MODULE: ./src/rules/index.ts + 7 modules
+var src_rules = __nccwpck_require__(4907);
 ;// CONCATENATED MODULE: ./src/config.ts
 // One place turns every outside input (CLI flags, action inputs, the config file) into typed settings.
 
@@ -20906,7 +21993,7 @@ const FAIL_ON = ['error', 'warning', 'never'];
 const FORMATS = ['text', 'json', 'sarif'];
 const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 const CONFIG_NAMES = ['.adobe-jwt-migrate.yml', '.adobe-jwt-migrate.yaml'];
-const ruleId = schemas_string().refine((id) => RULES_BY_ID.has(id), {
+const ruleId = schemas_string().refine((id) => src_rules/* RULES_BY_ID */.kF.has(id), {
     error: (issue) => `unknown rule id '${String(issue.input)}'`,
 });
 const ConfigFile = object({
@@ -20929,7 +22016,7 @@ function describeZod(err) {
 function readYamlFile(path, what) {
     let text;
     try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
     }
     catch (e) {
         throw new UsageError(`cannot read ${what} ${path}: ${e.code ?? e}`);
@@ -20945,7 +22032,7 @@ const Baseline = object({ findings: array(object({ fingerprint: schemas_string()
 function readBaseline(path) {
     let data;
     try {
-        data = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+        data = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
     }
     catch (e) {
         throw new UsageError(`baseline ${path} must be a JSON report written by 'scan --format json': ${e.message}`);
@@ -20963,19 +22050,19 @@ function parseFailOn(value, name) {
 }
 /** Builds the settings, reading the config file (given, or found in the root). */
 function loadSettings(raw, cwd = process.cwd()) {
-    const root = (0,external_node_path_namespaceObject.resolve)(cwd, raw.root ?? '.');
-    if (!(0,external_node_fs_namespaceObject.existsSync)(root) || !(0,external_node_fs_namespaceObject.statSync)(root).isDirectory()) {
+    const root = (0,external_node_path_.resolve)(cwd, raw.root ?? '.');
+    if (!(0,external_node_fs_.existsSync)(root) || !(0,external_node_fs_.statSync)(root).isDirectory()) {
         throw new UsageError(`path ${raw.root ?? '.'} is not a folder: give the repository to scan`);
     }
     const failOn = parseFailOn(raw.failOn, 'fail-on');
     let configPath;
     if (raw.config?.trim()) {
-        configPath = (0,external_node_path_namespaceObject.isAbsolute)(raw.config) ? raw.config : (0,external_node_path_namespaceObject.resolve)(cwd, raw.config);
-        if (!(0,external_node_fs_namespaceObject.existsSync)(configPath))
+        configPath = (0,external_node_path_.isAbsolute)(raw.config) ? raw.config : (0,external_node_path_.resolve)(cwd, raw.config);
+        if (!(0,external_node_fs_.existsSync)(configPath))
             throw new UsageError(`config file ${raw.config} does not exist`);
     }
     else {
-        configPath = CONFIG_NAMES.map((n) => (0,external_node_path_namespaceObject.resolve)(root, n)).find((p) => (0,external_node_fs_namespaceObject.existsSync)(p));
+        configPath = CONFIG_NAMES.map((n) => (0,external_node_path_.resolve)(root, n)).find((p) => (0,external_node_fs_.existsSync)(p));
     }
     let cfg = ConfigFile.parse({});
     if (configPath) {
@@ -20986,7 +22073,7 @@ function loadSettings(raw, cwd = process.cwd()) {
     }
     const ignored = new Set(cfg['ignore-fingerprints']);
     if (cfg.baseline) {
-        const base = (0,external_node_path_namespaceObject.resolve)(configPath ? (0,external_node_path_namespaceObject.resolve)(configPath, '..') : root, cfg.baseline);
+        const base = (0,external_node_path_.resolve)(configPath ? (0,external_node_path_.resolve)(configPath, '..') : root, cfg.baseline);
         for (const fp of readBaseline(base))
             ignored.add(fp);
     }
@@ -21002,1842 +22089,24 @@ function loadSettings(raw, cwd = process.cwd()) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/migrate/apply.ts
-
-
-/** Writes the plan. A file that changed since it was planned is left alone and reported. */
-function applyPlan(plan) {
-    const conflicts = [];
-    for (const e of plan.edits) {
-        const abs = (0,external_node_path_namespaceObject.join)(plan.root, e.file);
-        let current = null;
-        try {
-            current = (0,external_node_fs_namespaceObject.readFileSync)(abs, 'utf8');
-        }
-        catch {
-            current = null;
-        }
-        const changed = e.action === 'create' ? current !== null : e.before !== null && current !== e.before;
-        if (changed) {
-            conflicts.push(e.file);
-            continue;
-        }
-        if (e.action === 'delete')
-            (0,external_node_fs_namespaceObject.rmSync)(abs, { force: true });
-        else {
-            (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(abs), { recursive: true });
-            (0,external_node_fs_namespaceObject.writeFileSync)(abs, e.after ?? '');
-        }
-    }
-    return conflicts;
-}
-
-;// CONCATENATED MODULE: ./node_modules/diff/libesm/diff/base.js
-class Diff {
-    diff(oldStr, newStr, 
-    // Type below is not accurate/complete - see above for full possibilities - but it compiles
-    options = {}) {
-        let callback;
-        if (typeof options === 'function') {
-            callback = options;
-            options = {};
-        }
-        else if ('callback' in options) {
-            callback = options.callback;
-        }
-        // Allow subclasses to massage the input prior to running
-        const oldString = this.castInput(oldStr, options);
-        const newString = this.castInput(newStr, options);
-        const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
-        const newTokens = this.removeEmpty(this.tokenize(newString, options));
-        return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
-    }
-    diffWithOptionsObj(oldTokens, newTokens, options, callback) {
-        var _a;
-        const done = (value) => {
-            value = this.postProcess(value, options);
-            if (callback) {
-                setTimeout(function () { callback(value); }, 0);
-                return undefined;
-            }
-            else {
-                return value;
-            }
-        };
-        const newLen = newTokens.length, oldLen = oldTokens.length;
-        let editLength = 1;
-        let maxEditLength = newLen + oldLen;
-        if (options.maxEditLength != null) {
-            maxEditLength = Math.min(maxEditLength, options.maxEditLength);
-        }
-        const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
-        const abortAfterTimestamp = Date.now() + maxExecutionTime;
-        const bestPath = [{ oldPos: -1, lastComponent: undefined }];
-        // Seed editLength = 0, i.e. the content starts with the same values
-        let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
-        if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-            // Identity per the equality and tokenizer
-            return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
-        }
-        // Once we hit the right edge of the edit graph on some diagonal k, we can
-        // definitely reach the end of the edit graph in no more than k edits, so
-        // there's no point in considering any moves to diagonal k+1 any more (from
-        // which we're guaranteed to need at least k+1 more edits).
-        // Similarly, once we've reached the bottom of the edit graph, there's no
-        // point considering moves to lower diagonals.
-        // We record this fact by setting minDiagonalToConsider and
-        // maxDiagonalToConsider to some finite value once we've hit the edge of
-        // the edit graph.
-        // This optimization is not faithful to the original algorithm presented in
-        // Myers's paper, which instead pointlessly extends D-paths off the end of
-        // the edit graph - see page 7 of Myers's paper which notes this point
-        // explicitly and illustrates it with a diagram. This has major performance
-        // implications for some common scenarios. For instance, to compute a diff
-        // where the new text simply appends d characters on the end of the
-        // original text of length n, the true Myers algorithm will take O(n+d^2)
-        // time while this optimization needs only O(n+d) time.
-        let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
-        // Main worker method. checks all permutations of a given edit length for acceptance.
-        const execEditLength = () => {
-            for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
-                let basePath;
-                const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
-                if (removePath) {
-                    // No one else is going to attempt to use this value, clear it
-                    // @ts-expect-error - perf optimisation. This type-violating value will never be read.
-                    bestPath[diagonalPath - 1] = undefined;
-                }
-                let canAdd = false;
-                if (addPath) {
-                    // what newPos will be after we do an insertion:
-                    const addPathNewPos = addPath.oldPos - diagonalPath;
-                    canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
-                }
-                const canRemove = removePath && removePath.oldPos + 1 < oldLen;
-                if (!canAdd && !canRemove) {
-                    // If this path is a terminal then prune
-                    // @ts-expect-error - perf optimisation. This type-violating value will never be read.
-                    bestPath[diagonalPath] = undefined;
-                    continue;
-                }
-                // Select the diagonal that we want to branch from. We select the prior
-                // path whose position in the old string is the farthest from the origin
-                // and does not pass the bounds of the diff graph
-                if (!canRemove || (canAdd && removePath.oldPos < addPath.oldPos)) {
-                    basePath = this.addToPath(addPath, true, false, 0, options);
-                }
-                else {
-                    basePath = this.addToPath(removePath, false, true, 1, options);
-                }
-                newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
-                if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-                    // If we have hit the end of both strings, then we are done
-                    return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
-                }
-                else {
-                    bestPath[diagonalPath] = basePath;
-                    if (basePath.oldPos + 1 >= oldLen) {
-                        maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
-                    }
-                    if (newPos + 1 >= newLen) {
-                        minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
-                    }
-                }
-            }
-            editLength++;
-        };
-        // Performs the length of edit iteration. Is a bit fugly as this has to support the
-        // sync and async mode which is never fun. Loops over execEditLength until a value
-        // is produced, or until the edit length exceeds options.maxEditLength (if given),
-        // in which case it will return undefined.
-        if (callback) {
-            (function exec() {
-                setTimeout(function () {
-                    if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
-                        return callback(undefined);
-                    }
-                    if (!execEditLength()) {
-                        exec();
-                    }
-                }, 0);
-            }());
-        }
-        else {
-            while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
-                const ret = execEditLength();
-                if (ret) {
-                    return ret;
-                }
-            }
-        }
-    }
-    addToPath(path, added, removed, oldPosInc, options) {
-        const last = path.lastComponent;
-        if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
-            return {
-                oldPos: path.oldPos + oldPosInc,
-                lastComponent: { count: last.count + 1, added: added, removed: removed, previousComponent: last.previousComponent }
-            };
-        }
-        else {
-            return {
-                oldPos: path.oldPos + oldPosInc,
-                lastComponent: { count: 1, added: added, removed: removed, previousComponent: last }
-            };
-        }
-    }
-    extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
-        const newLen = newTokens.length, oldLen = oldTokens.length;
-        let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
-        while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
-            newPos++;
-            oldPos++;
-            commonCount++;
-            if (options.oneChangePerToken) {
-                basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
-            }
-        }
-        if (commonCount && !options.oneChangePerToken) {
-            basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
-        }
-        basePath.oldPos = oldPos;
-        return newPos;
-    }
-    equals(left, right, options) {
-        if (options.comparator) {
-            return options.comparator(left, right);
-        }
-        else {
-            return left === right
-                || (!!options.ignoreCase && left.toLowerCase() === right.toLowerCase());
-        }
-    }
-    removeEmpty(array) {
-        const ret = [];
-        for (let i = 0; i < array.length; i++) {
-            if (array[i]) {
-                ret.push(array[i]);
-            }
-        }
-        return ret;
-    }
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    castInput(value, options) {
-        return value;
-    }
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    tokenize(value, options) {
-        return Array.from(value);
-    }
-    join(chars) {
-        // Assumes ValueT is string, which is the case for most subclasses.
-        // When it's false, e.g. in diffArrays, this method needs to be overridden (e.g. with a no-op)
-        // Yes, the casts are verbose and ugly, because this pattern - of having the base class SORT OF
-        // assume tokens and values are strings, but not completely - is weird and janky.
-        return chars.join('');
-    }
-    postProcess(changeObjects, 
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    options) {
-        return changeObjects;
-    }
-    get useLongestToken() {
-        return false;
-    }
-    buildValues(lastComponent, newTokens, oldTokens) {
-        // First we convert our linked list of components in reverse order to an
-        // array in the right order:
-        const components = [];
-        let nextComponent;
-        while (lastComponent) {
-            components.push(lastComponent);
-            nextComponent = lastComponent.previousComponent;
-            delete lastComponent.previousComponent;
-            lastComponent = nextComponent;
-        }
-        components.reverse();
-        const componentLen = components.length;
-        let componentPos = 0, newPos = 0, oldPos = 0;
-        for (; componentPos < componentLen; componentPos++) {
-            const component = components[componentPos];
-            if (!component.removed) {
-                if (!component.added && this.useLongestToken) {
-                    let value = newTokens.slice(newPos, newPos + component.count);
-                    value = value.map(function (value, i) {
-                        const oldValue = oldTokens[oldPos + i];
-                        return oldValue.length > value.length ? oldValue : value;
-                    });
-                    component.value = this.join(value);
-                }
-                else {
-                    component.value = this.join(newTokens.slice(newPos, newPos + component.count));
-                }
-                newPos += component.count;
-                // Common case
-                if (!component.added) {
-                    oldPos += component.count;
-                }
-            }
-            else {
-                component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
-                oldPos += component.count;
-            }
-        }
-        return components;
-    }
-}
-
-;// CONCATENATED MODULE: ./node_modules/diff/libesm/diff/line.js
-
-
-class LineDiff extends Diff {
-    constructor() {
-        super(...arguments);
-        this.tokenize = tokenize;
-    }
-    equals(left, right, options) {
-        // If we're ignoring whitespace, we need to normalise lines by stripping
-        // whitespace before checking equality. (This has an annoying interaction
-        // with newlineIsToken that requires special handling: if newlines get their
-        // own token, then we DON'T want to trim the *newline* tokens down to empty
-        // strings, since this would cause us to treat whitespace-only line content
-        // as equal to a separator between lines, which would be weird and
-        // inconsistent with the documented behavior of the options.)
-        if (options.ignoreWhitespace) {
-            if (!options.newlineIsToken || !left.includes('\n')) {
-                left = left.trim();
-            }
-            if (!options.newlineIsToken || !right.includes('\n')) {
-                right = right.trim();
-            }
-        }
-        else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
-            if (left.endsWith('\n')) {
-                left = left.slice(0, -1);
-            }
-            if (right.endsWith('\n')) {
-                right = right.slice(0, -1);
-            }
-        }
-        return super.equals(left, right, options);
-    }
-}
-const lineDiff = new LineDiff();
-function diffLines(oldStr, newStr, options) {
-    return lineDiff.diff(oldStr, newStr, options);
-}
-function diffTrimmedLines(oldStr, newStr, options) {
-    options = generateOptions(options, { ignoreWhitespace: true });
-    return lineDiff.diff(oldStr, newStr, options);
-}
-// Exported standalone so it can be used from jsonDiff too.
-function tokenize(value, options) {
-    if (options.stripTrailingCr) {
-        // remove one \r before \n to match GNU diff's --strip-trailing-cr behavior
-        value = value.replace(/\r\n/g, '\n');
-    }
-    const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
-    // Ignore the final empty token that occurs if the string ends with a new line
-    if (!linesAndNewlines[linesAndNewlines.length - 1]) {
-        linesAndNewlines.pop();
-    }
-    // Merge the content and line separators into single tokens
-    for (let i = 0; i < linesAndNewlines.length; i++) {
-        const line = linesAndNewlines[i];
-        if (i % 2 && !options.newlineIsToken) {
-            retLines[retLines.length - 1] += line;
-        }
-        else {
-            retLines.push(line);
-        }
-    }
-    return retLines;
-}
-
-;// CONCATENATED MODULE: ./node_modules/diff/libesm/patch/create.js
-
-/**
- * Returns true if the filename contains characters that require C-style
- * quoting (as used by Git and GNU diffutils in diff output).
- */
-function needsQuoting(s) {
-    for (let i = 0; i < s.length; i++) {
-        if (s[i] < '\x20' || s[i] > '\x7e' || s[i] === '"' || s[i] === '\\') {
-            return true;
-        }
-    }
-    return false;
-}
-/**
- * C-style quotes a filename, encoding special characters as escape sequences
- * and non-ASCII bytes as octal escapes. This is the inverse of
- * `parseQuotedFileName` in parse.ts.
- *
- * Non-ASCII bytes are encoded as UTF-8 before being emitted as octal escapes.
- * This matches the behaviour of both Git and GNU diffutils, which always emit
- * UTF-8 octal escapes regardless of the underlying filesystem encoding (e.g.
- * Git for Windows converts from NTFS's UTF-16 to UTF-8 internally).
- *
- * If the filename doesn't need quoting, returns it as-is.
- */
-function quoteFileNameIfNeeded(s) {
-    if (!needsQuoting(s)) {
-        return s;
-    }
-    let result = '"';
-    const bytes = new TextEncoder().encode(s);
-    let i = 0;
-    while (i < bytes.length) {
-        const b = bytes[i];
-        // See https://en.wikipedia.org/wiki/Escape_sequences_in_C#Escape_sequences
-        if (b === 0x07) {
-            result += '\\a';
-        }
-        else if (b === 0x08) {
-            result += '\\b';
-        }
-        else if (b === 0x09) {
-            result += '\\t';
-        }
-        else if (b === 0x0a) {
-            result += '\\n';
-        }
-        else if (b === 0x0b) {
-            result += '\\v';
-        }
-        else if (b === 0x0c) {
-            result += '\\f';
-        }
-        else if (b === 0x0d) {
-            result += '\\r';
-        }
-        else if (b === 0x22) {
-            result += '\\"';
-        }
-        else if (b === 0x5c) {
-            result += '\\\\';
-        }
-        else if (b >= 0x20 && b <= 0x7e) {
-            // Just a printable ASCII character that is neither a double quote nor a
-            // backslash; no need to escape it.
-            result += String.fromCharCode(b);
-        }
-        else {
-            // Either part of a non-ASCII character or a control character without a
-            // special escape sequence; needs escaping as a 3-digit octal escape
-            result += '\\' + b.toString(8).padStart(3, '0');
-        }
-        i++;
-    }
-    result += '"';
-    return result;
-}
-const INCLUDE_HEADERS = {
-    includeIndex: true,
-    includeUnderline: true,
-    includeFileHeaders: true
-};
-const FILE_HEADERS_ONLY = {
-    includeIndex: false,
-    includeUnderline: false,
-    includeFileHeaders: true
-};
-const OMIT_HEADERS = {
-    includeIndex: false,
-    includeUnderline: false,
-    includeFileHeaders: false
-};
-function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
-    let optionsObj;
-    if (!options) {
-        optionsObj = {};
-    }
-    else if (typeof options === 'function') {
-        optionsObj = { callback: options };
-    }
-    else {
-        optionsObj = options;
-    }
-    if (typeof optionsObj.context === 'undefined') {
-        optionsObj.context = 4;
-    }
-    // We copy this into its own variable to placate TypeScript, which thinks
-    // optionsObj.context might be undefined in the callbacks below.
-    const context = optionsObj.context;
-    // @ts-expect-error (runtime check for something that is correctly a static type error)
-    if (optionsObj.newlineIsToken) {
-        throw new Error('newlineIsToken may not be used with patch-generation functions, only with diffing functions');
-    }
-    if (!optionsObj.callback) {
-        return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
-    }
-    else {
-        const { callback } = optionsObj;
-        diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
-                const patch = diffLinesResultToPatch(diff);
-                // TypeScript is unhappy without the cast because it does not understand that `patch` may
-                // be undefined here only if `callback` is StructuredPatchCallbackAbortable:
-                callback(patch);
-            } }));
-    }
-    function diffLinesResultToPatch(diff) {
-        // STEP 1: Build up the patch with no "\ No newline at end of file" lines and with the arrays
-        //         of lines containing trailing newline characters. We'll tidy up later...
-        if (!diff) {
-            return;
-        }
-        diff.push({ value: '', lines: [] }); // Append an empty value to make cleanup easier
-        function contextLines(lines) {
-            return lines.map(function (entry) { return ' ' + entry; });
-        }
-        const hunks = [];
-        let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
-        for (let i = 0; i < diff.length; i++) {
-            const current = diff[i], lines = current.lines || splitLines(current.value);
-            current.lines = lines;
-            if (current.added || current.removed) {
-                // If we have previous context, start with that
-                if (!oldRangeStart) {
-                    const prev = diff[i - 1];
-                    oldRangeStart = oldLine;
-                    newRangeStart = newLine;
-                    if (prev) {
-                        curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
-                        oldRangeStart -= curRange.length;
-                        newRangeStart -= curRange.length;
-                    }
-                }
-                // Output our changes
-                for (const line of lines) {
-                    curRange.push((current.added ? '+' : '-') + line);
-                }
-                // Track the updated file position
-                if (current.added) {
-                    newLine += lines.length;
-                }
-                else {
-                    oldLine += lines.length;
-                }
-            }
-            else {
-                // Identical context lines. Track line changes
-                if (oldRangeStart) {
-                    // Close out any changes that have been output (or join overlapping)
-                    if (lines.length <= context * 2 && i < diff.length - 2) {
-                        // Overlapping
-                        for (const line of contextLines(lines)) {
-                            curRange.push(line);
-                        }
-                    }
-                    else {
-                        // end the range and output
-                        const contextSize = Math.min(lines.length, context);
-                        for (const line of contextLines(lines.slice(0, contextSize))) {
-                            curRange.push(line);
-                        }
-                        const hunk = {
-                            oldStart: oldRangeStart,
-                            oldLines: (oldLine - oldRangeStart + contextSize),
-                            newStart: newRangeStart,
-                            newLines: (newLine - newRangeStart + contextSize),
-                            lines: curRange
-                        };
-                        hunks.push(hunk);
-                        oldRangeStart = 0;
-                        newRangeStart = 0;
-                        curRange = [];
-                    }
-                }
-                oldLine += lines.length;
-                newLine += lines.length;
-            }
-        }
-        // Step 2: eliminate the trailing `\n` from each line of each hunk, and, where needed, add
-        //         "\ No newline at end of file".
-        for (const hunk of hunks) {
-            for (let i = 0; i < hunk.lines.length; i++) {
-                if (hunk.lines[i].endsWith('\n')) {
-                    hunk.lines[i] = hunk.lines[i].slice(0, -1);
-                }
-                else {
-                    hunk.lines.splice(i + 1, 0, '\\ No newline at end of file');
-                    i++; // Skip the line we just added, then continue iterating
-                }
-            }
-        }
-        return {
-            oldFileName: oldFileName, newFileName: newFileName,
-            oldHeader: oldHeader, newHeader: newHeader,
-            hunks: hunks
-        };
-    }
-}
-/**
- * creates a unified diff patch.
- *
- * @param patch either a single structured patch object (as returned by `structuredPatch`) or an
- *   array of them (as returned by `parsePatch`).
- * @param headerOptions behaves the same as the `headerOptions` option of `createTwoFilesPatch`.
- *   Ignored for patches where `isGit` is `true`.
- *
- * When a patch has `isGit: true`, `formatPatch` output is changed to more closely match Git's
- * output: it emits a `diff --git` header, emits Git extended headers as appropriate based on
- * properties like `isRename`, `isCreate`, `newMode`, etc, and will omit `---`/`+++` file
- * headers for patches with no hunks (e.g. renames without content changes).
- */
-function formatPatch(patch, headerOptions) {
-    var _a, _b, _c, _d, _e, _f;
-    if (!headerOptions) {
-        headerOptions = INCLUDE_HEADERS;
-    }
-    if (Array.isArray(patch)) {
-        if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every(p => p.isGit)) {
-            throw new Error('Cannot omit file headers on a multi-file patch. '
-                + '(The result would be unparseable; how would a tool trying to apply '
-                + 'the patch know which changes are to which file?)');
-        }
-        return patch.map(p => formatPatch(p, headerOptions)).join('\n');
-    }
-    const ret = [];
-    // Git patches have a fixed header format (diff --git, extended headers,
-    // and ---/+++ when hunks are present), so headerOptions is ignored.
-    if (patch.isGit) {
-        headerOptions = INCLUDE_HEADERS;
-        // Emit Git-style diff --git header and extended headers.
-        // Git never puts /dev/null in the "diff --git" line; for file
-        // creations/deletions it uses the real filename on both sides.
-        if (!patch.oldFileName) {
-            throw new Error('oldFileName must be specified for Git patches');
-        }
-        if (!patch.newFileName) {
-            throw new Error('newFileName must be specified for Git patches');
-        }
-        let gitOldName = patch.oldFileName;
-        let gitNewName = patch.newFileName;
-        if (patch.isCreate && gitOldName === '/dev/null') {
-            gitOldName = gitNewName.replace(/^b\//, 'a/');
-        }
-        else if (patch.isDelete && gitNewName === '/dev/null') {
-            gitNewName = gitOldName.replace(/^a\//, 'b/');
-        }
-        ret.push('diff --git ' + quoteFileNameIfNeeded(gitOldName) + ' ' + quoteFileNameIfNeeded(gitNewName));
-        if (patch.isDelete) {
-            ret.push('deleted file mode ' + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : '100644'));
-        }
-        if (patch.isCreate) {
-            ret.push('new file mode ' + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : '100644'));
-        }
-        if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
-            ret.push('old mode ' + patch.oldMode);
-            ret.push('new mode ' + patch.newMode);
-        }
-        if (patch.isRename) {
-            ret.push('rename from ' + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : '').replace(/^a\//, '')));
-            ret.push('rename to ' + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : '').replace(/^b\//, '')));
-        }
-        if (patch.isCopy) {
-            ret.push('copy from ' + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : '').replace(/^a\//, '')));
-            ret.push('copy to ' + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : '').replace(/^b\//, '')));
-        }
-    }
-    else {
-        if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== undefined) {
-            ret.push('Index: ' + patch.oldFileName);
-        }
-        if (headerOptions.includeUnderline) {
-            ret.push('===================================================================');
-        }
-    }
-    // Emit --- / +++ file headers. For Git patches with no hunks (e.g.
-    // pure renames, mode-only changes), Git omits these, so we do too.
-    const hasHunks = patch.hunks.length > 0;
-    if (headerOptions.includeFileHeaders && patch.oldFileName !== undefined && patch.newFileName !== undefined
-        && (!patch.isGit || hasHunks)) {
-        ret.push('--- ' + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? '\t' + patch.oldHeader : ''));
-        ret.push('+++ ' + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? '\t' + patch.newHeader : ''));
-    }
-    for (let i = 0; i < patch.hunks.length; i++) {
-        const hunk = patch.hunks[i];
-        // Unified Diff Format quirk: If the chunk size is 0,
-        // the first number is one lower than one would expect.
-        // https://www.artima.com/weblogs/viewpost.jsp?thread=164293
-        const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
-        const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
-        ret.push('@@ -' + oldStart + ',' + hunk.oldLines
-            + ' +' + newStart + ',' + hunk.newLines
-            + ' @@');
-        for (const line of hunk.lines) {
-            ret.push(line);
-        }
-    }
-    return ret.join('\n') + '\n';
-}
-function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
-    if (typeof options === 'function') {
-        options = { callback: options };
-    }
-    if (!(options === null || options === void 0 ? void 0 : options.callback)) {
-        const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
-        if (!patchObj) {
-            return;
-        }
-        return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
-    }
-    else {
-        const { callback } = options;
-        structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: patchObj => {
-                if (!patchObj) {
-                    callback(undefined);
-                }
-                else {
-                    callback(formatPatch(patchObj, options.headerOptions));
-                }
-            } }));
-    }
-}
-function createPatch(fileName, oldStr, newStr, oldHeader, newHeader, options) {
-    return createTwoFilesPatch(fileName, fileName, oldStr, newStr, oldHeader, newHeader, options);
-}
-/**
- * Split `text` into an array of lines, including the trailing newline character (where present)
- */
-function splitLines(text) {
-    const hasTrailingNl = text.endsWith('\n');
-    const result = text.split('\n').map(line => line + '\n');
-    if (hasTrailingNl) {
-        result.pop();
-    }
-    else {
-        result.push(result.pop().slice(0, -1));
-    }
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/redact.ts
-// Redaction: every string that leaves the scanner (snippets, report text) goes through here.
-const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]*)-----[\s\S]*?(?:-----END \1-----|$)/g;
-const PEM_LINE_BODY = /^[\s"'`]*[A-Za-z0-9+/]{40,}={0,2}[\s"',`\\n]*$/;
-const JWT_VALUE = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g;
-const ADOBE_SECRET = /\bp8e-[A-Za-z0-9_-]{8,}/g;
-const SECRET_KEY_NAMES = 'client[_-]?secrets?|clientsecrets?|secret|password|passwd|passphrase|private[_-]?key|privatekey|priv[_-]?key(?:[_-]data)?|access[_-]?token|jwt[_-]?token|refresh[_-]?token|api[_-]?secret|auth[_-]?token';
-// key = value, key: value, "key": "value", KEY=value (env), with the value up to a delimiter.
-const KEY_VALUE = new RegExp(`((?:^|[^A-Za-z0-9])(?:[A-Za-z0-9]*[_-])?(?:${SECRET_KEY_NAMES})["']?\\s*[:=]\\s*["'\`]?)([^"'\`\\s,;}{)]{6,})`, 'gi');
-const LONG_TOKEN = /[A-Za-z0-9+/_-]{48,}={0,2}/g;
-/** Values that look like expressions or references, not secrets. */
-function isReference(value) {
-    return /^(?:\$\{?|\{\{|process\.env|os\.environ|env\.|secrets\.|<|\[|%|\(|@|getenv|System\.|config\.|cfg\.|options\.|opts\.|self\.|this\.)/i.test(value);
-}
-function redact(text) {
-    let out = text.replace(PEM_BLOCK, (_m, label) => `-----BEGIN ${label}----- [REDACTED]`);
-    if (PEM_LINE_BODY.test(out))
-        return '[REDACTED key material]';
-    out = out.replace(JWT_VALUE, '[REDACTED]').replace(ADOBE_SECRET, '[REDACTED]');
-    out = out.replace(KEY_VALUE, (m, prefix, value) => isReference(value) ? m : `${prefix}[REDACTED]`);
-    return out.replace(LONG_TOKEN, '[REDACTED]');
-}
-/**
- * Secret values in a text, for core.setSecret. Errs on the side of collecting more:
- * masking a harmless value costs nothing, printing a secret cannot be undone.
- */
-function findSecrets(text) {
-    const found = new Set();
-    for (const m of text.matchAll(PEM_BLOCK)) {
-        for (const line of m[0].split(/\r?\n|\\n/)) {
-            const body = line.trim().replace(/^["'`]|["'`,]+$/g, '');
-            if (body.length >= 16 && !body.startsWith('-----'))
-                found.add(body);
-        }
-    }
-    for (const re of [JWT_VALUE, ADOBE_SECRET])
-        for (const m of text.matchAll(re))
-            found.add(m[0]);
-    for (const m of text.matchAll(KEY_VALUE)) {
-        const value = m[2];
-        if (!isReference(value) && value.length >= 8)
-            found.add(value);
-    }
-    return [...found];
-}
-
-;// CONCATENATED MODULE: ./src/migrate/scopes.ts
-const PRODUCTS = [
-    {
-        name: 'I/O Management API',
-        metascopes: ['ent_adobeio_sdk'],
-        scopes: 'AdobeID,openid,read_organizations,additional_info.projectedProductContext,additional_info.roles,adobeio_api,read_client_secret,manage_client_secrets',
-        confidence: 'confirmed',
-    },
-    { name: 'Experience Platform', metascopes: ['ent_dataservices_sdk'], scopes: 'openid,session,AdobeID,read_organizations,additional_info.projectedProductContext', confidence: 'confirmed' },
-    { name: 'User Management', metascopes: ['ent_user_sdk'], scopes: 'openid,AdobeID,user_management_sdk', confidence: 'confirmed' },
-    { name: 'Cloud Manager', metascopes: ['ent_cloudmgr_sdk'], scopes: 'openid,AdobeID,read_organizations,additional_info.projectedProductContext,read_pc.dma_aem_ams', confidence: 'confirmed' },
-    { name: 'Target', metascopes: ['ent_marketing_sdk'], scopes: 'openid,AdobeID,target_sdk,additional_info.projectedProductContext,read_organizations,additional_info.roles', confidence: 'third-party' },
-    { name: 'Campaign', metascopes: ['ent_campaign_sdk'], scopes: 'openid,AdobeID,campaign_sdk,additional_info.projectedProductContext', confidence: 'third-party' },
-    { name: 'PDF Services', metascopes: ['ent_documentcloud_sdk'], scopes: 'openid,AdobeID,DCAPI', confidence: 'third-party' },
-    { name: 'Analytics', metascopes: ['ent_analytics_bulk_ingest_sdk'], confidence: 'unknown' },
-    { name: 'Customer Journey Analytics', metascopes: ['ent_cja_sdk'], confidence: 'unknown' },
-    { name: 'I/O Events', metascopes: ['event_receiver_api'], confidence: 'unknown' },
-    { name: 'Adobe Stock', metascopes: ['ent_stocksearch_sdk'], confidence: 'unknown' },
-    { name: 'Photoshop / Lightroom', metascopes: ['ent_default_sdk', 'ent_ccas_sdk'], confidence: 'unknown' },
-    { name: 'Launch / Reactor', metascopes: ['ent_reactor_sdk', 'ent_reactor_admin_sdk', 'ent_reactor_developer_sdk', 'ent_reactor_extension_developer_sdk'], confidence: 'unknown' },
-    { name: 'Privacy Service', metascopes: ['ent_gdpr_sdk'], confidence: 'unknown' },
-    { name: 'Smart Content', metascopes: ['ent_smartcontent_sdk'], confidence: 'unknown' },
-    { name: 'Auto Crop / Auto Tag', metascopes: ['ent_sensei_image_sdk'], confidence: 'unknown' },
-    { name: 'Brand Portal', metascopes: ['ent_brand_portal_sdk'], confidence: 'unknown' },
-    { name: 'Places', metascopes: ['ent_places_sdk'], confidence: 'unknown' },
-];
-/** Stands where a scope list must be filled in by hand; the scanner's rules never match it. */
-const SCOPES_PLACEHOLDER = 'REPLACE_WITH_SCOPES_FROM_DEVELOPER_CONSOLE';
-const RANK = { confirmed: 2, 'third-party': 1, unknown: 0 };
-/** Normalises a scope list: comma-separated, no spaces, no duplicates. */
-function normalizeScopes(value) {
-    return [...new Set(value.split(/[\s,]+/).filter(Boolean))].join(',');
-}
-/** Scopes from the CLI/action input win; else the table; else a placeholder and a manual step. */
-function scopeResolver(input) {
-    const given = input ? normalizeScopes(input) : '';
-    return (metascopes) => {
-        const names = metascopes.map((m) => m.replace(/^.*\/s\//, '').trim()).filter(Boolean);
-        const products = PRODUCTS.filter((p) => p.metascopes.some((m) => names.includes(m)));
-        const productNames = products.map((p) => p.name);
-        if (given)
-            return { value: given, source: 'input', confidence: 'confirmed', products: productNames };
-        const known = products.filter((p) => p.scopes);
-        if (products.length && known.length === products.length) {
-            const confidence = known.reduce((c, p) => (RANK[p.confidence] < RANK[c] ? p.confidence : c), 'confirmed');
-            return { value: normalizeScopes(known.map((p) => p.scopes).join(',')), source: 'table', confidence, products: productNames };
-        }
-        return { value: SCOPES_PLACEHOLDER, source: 'placeholder', confidence: 'unknown', products: productNames };
-    };
-}
-function describeScopes(choice) {
-    const what = choice.products.length ? choice.products.join(', ') : 'the APIs of this credential';
-    switch (choice.source) {
-        case 'input':
-            return `scopes given with --scopes / the scopes input (${what})`;
-        case 'console':
-            return `scopes read from the credential in the Adobe Developer Console (${what})`;
-        case 'table':
-            return `scopes for ${what} from Adobe's published scope sets (${choice.confidence === 'confirmed' ? 'confirmed by Adobe sources' : 'seen in third-party code: check them in the Console'})`;
-        default:
-            return `scopes for ${what} are not published: copy them from the OAuth Server-to-Server credential in the Adobe Developer Console and replace ${SCOPES_PLACEHOLDER}`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/migrate/output.ts
-// What `migrate` prints: a unified diff of the plan (redacted), the manual steps, the secrets.
-
-
-
-const MIGRATE_JSON_VERSION = 1;
-function redactLines(text) {
-    return text
-        .split('\n')
-        .map((l) => redact(l))
-        .join('\n');
-}
-/** A unified diff of every planned edit. Deleted files show no body: they may be keys. */
-function planDiff(plan) {
-    const parts = [];
-    for (const e of plan.edits) {
-        if (e.action === 'delete') {
-            parts.push(`diff --git a/${e.file} b/${e.file}\ndeleted file\n--- a/${e.file}\n+++ /dev/null\n`);
-            continue;
-        }
-        const before = e.before === null ? '' : redactLines(e.before);
-        const after = redactLines(e.after ?? '');
-        const patch = createTwoFilesPatch(e.action === 'create' ? '/dev/null' : `a/${e.file}`, `b/${e.file}`, before, after, '', '', { context: 3 });
-        parts.push(`diff --git a/${e.file} b/${e.file}\n${e.action === 'create' ? 'new file\n' : ''}${patch.replace(/^=+\n/m, '')}`);
-    }
-    return parts.join('');
-}
-function planText(plan, written) {
-    const out = [];
-    if (!written)
-        out.push(planDiff(plan));
-    const n = plan.edits.length;
-    out.push(written
-        ? `Applied ${n} edit${n === 1 ? '' : 's'}: ${plan.edits.map((e) => `${e.action} ${e.file}`).join(', ') || 'none'}.`
-        : `${n} planned edit${n === 1 ? '' : 's'} (run with --write to apply).`);
-    if (plan.scopes.length) {
-        out.push('', 'Scopes:');
-        for (const s of plan.scopes)
-            out.push(`- ${s.value}: ${describeScopes(s)}`);
-    }
-    if (plan.secrets.add.length || plan.secrets.remove.length) {
-        out.push('', 'Secrets (names only):');
-        if (plan.secrets.add.length)
-            out.push(`- add: ${plan.secrets.add.join(', ')}`);
-        if (plan.secrets.remove.length)
-            out.push(`- remove: ${plan.secrets.remove.join(', ')}`);
-    }
-    if (plan.manual.length) {
-        out.push('', `Manual steps (${plan.manual.length}):`);
-        for (const m of plan.manual) {
-            out.push(`- ${m.file}:${m.line} [${m.ruleId}] ${m.instructions}`);
-            if (m.snippet)
-                out.push(m.snippet.replace(/^/gm, '    '));
-        }
-    }
-    return `${out.join('\n')}\n`;
-}
-/** The JSON contract of `migrate --format json`. */
-function planJson(plan) {
-    return {
-        version: MIGRATE_JSON_VERSION,
-        root: plan.root,
-        edits: plan.edits.map((e) => ({ file: e.file, action: e.action, ruleIds: e.ruleIds })),
-        manual: plan.manual.map((m) => ({ file: m.file, line: m.line, ruleId: m.ruleId, instructions: m.instructions, ...(m.snippet ? { snippet: m.snippet } : {}) })),
-        secrets: plan.secrets,
-        scopes: plan.scopes,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/scan/context.ts
-// The cross-file pass: judgements a single file cannot make on its own.
-
-
-const AEM_CLOUD_RULE = 'aem-cloud-service-credential';
-const ADOBE_PATH = /adobe|(?:^|[/._-])aio(?:[/._-]|$)|jwt|(?:^|[/._-])ims(?:[/._-]|$)|techacct/i;
-function dirOf(file) {
-    const d = external_node_path_namespaceObject.posix.dirname(file);
-    return d === '.' ? '' : d;
-}
-function within(dir, file) {
-    return dir === '' || file.startsWith(`${dir}/`);
-}
-/**
- * Applies context rules:
- * - a file holding AEM as a Cloud Service service credentials keeps only the note about them;
- * - 'project' findings stay only when their folder has other JWT findings;
- * - 'key' findings stay only when the key is tied to the Adobe JWT flow.
- */
-function applyContext(findings, files, keyRefs) {
-    const aemFiles = new Set(findings.filter((f) => f.ruleId === AEM_CLOUD_RULE).map((f) => f.file));
-    let kept = findings.filter((f) => !aemFiles.has(f.file) || f.ruleId === AEM_CLOUD_RULE);
-    const contextOf = (f) => RULES_BY_ID.get(f.ruleId)?.needsContext;
-    const anchors = kept.filter((f) => !contextOf(f) && f.severity !== 'note');
-    const anchorFiles = new Set(anchors.map((f) => f.file));
-    const certDirs = new Set(files.filter((f) => external_node_path_namespaceObject.posix.basename(f) === 'certificate_pub.crt').map(dirOf));
-    const referenced = new Set();
-    for (const [file, refs] of Object.entries(keyRefs)) {
-        if (!anchorFiles.has(file))
-            continue;
-        for (const r of refs)
-            referenced.add(external_node_path_namespaceObject.posix.basename(r));
-    }
-    kept = kept.filter((f) => {
-        const need = contextOf(f);
-        if (!need)
-            return true;
-        if (need === 'project') {
-            const dir = dirOf(f.file);
-            return anchors.some((a) => within(dir, a.file));
-        }
-        return (anchorFiles.has(f.file) ||
-            certDirs.has(dirOf(f.file)) ||
-            ADOBE_PATH.test(f.file) ||
-            referenced.has(external_node_path_namespaceObject.posix.basename(f.file)));
-    });
-    return kept;
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:worker_threads"
-const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-// EXTERNAL MODULE: ./node_modules/ignore/index.js
-var ignore = __nccwpck_require__(298);
-var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/scan/match.ts
-
-
-const IGNORE = /adobe-jwt-migrate-ignore(?::\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*))?/;
-/** Offsets of line starts, for offset -> line/column. */
-function lineStarts(text) {
-    const starts = [0];
-    let i = -1;
-    while ((i = text.indexOf('\n', i + 1)) !== -1)
-        starts.push(i + 1);
-    return starts;
-}
-function lineOf(starts, offset) {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= offset)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    return lo; // 0-based
-}
-function lineText(text, starts, line) {
-    const end = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;
-    return text.slice(starts[line], end).replace(/\r$/, '');
-}
-function regexHits(re, text) {
-    const flags = re.flags.includes('g') ? re.flags : `${re.flags}g`;
-    const global = new RegExp(re.source, flags.includes('d') ? flags : `${flags}d`);
-    const hits = [];
-    for (const m of text.matchAll(global)) {
-        const span = m.indices?.groups?.hit ?? m.indices?.[0];
-        if (!span)
-            continue;
-        hits.push({ index: span[0], length: Math.max(0, span[1] - span[0]) });
-        if (hits.length >= 1000)
-            break; // a generated file can match everywhere; enough is enough
-    }
-    return hits;
-}
-function ruleAppliesToPath(rule, path) {
-    if (rule.paths && !rule.paths.test(path))
-        return false;
-    if (rule.excludePaths && rule.excludePaths.test(path))
-        return false;
-    return true;
-}
-function ignoredBy(line, ruleId) {
-    const m = IGNORE.exec(line);
-    if (!m)
-        return false;
-    if (!m[1])
-        return true;
-    return m[1].split(',').some((id) => id.trim() === ruleId);
-}
-function fingerprint(ruleId, file, normalizedLine, occurrence) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256')
-        .update(`${ruleId}\0${file}\0${normalizedLine}\0${occurrence}`)
-        .digest('hex')
-        .slice(0, 32);
-}
-function makeFinding(rule, path, line, col, endLine, endCol, snippet) {
-    return {
-        ruleId: rule.id,
-        severity: rule.severity,
-        file: path,
-        line,
-        column: col,
-        endLine,
-        endColumn: endCol,
-        message: rule.message,
-        title: rule.title,
-        category: rule.category,
-        fingerprint: '',
-        fixable: rule.fixable,
-        snippet,
-    };
-}
-/** Path-only rules: no content needed (key files, archives). */
-function matchPath(rules, path) {
-    const out = [];
-    for (const rule of rules) {
-        if (!rule.pathOnly || !ruleAppliesToPath(rule, path))
-            continue;
-        const f = makeFinding(rule, path, 1, 1, 1, 1, '');
-        f.fingerprint = fingerprint(rule.id, path, '', 0);
-        out.push(f);
-    }
-    return out;
-}
-/** Runs every content rule that applies to the file. */
-function matchFile(rules, file) {
-    const { text, path } = file;
-    let starts;
-    const findings = [];
-    const seen = new Set();
-    const occurrences = new Map();
-    for (const rule of rules) {
-        if (rule.pathOnly || !ruleAppliesToPath(rule, path))
-            continue;
-        if (rule.requires && !rule.requires.every((re) => re.test(text)))
-            continue;
-        if (rule.unless && rule.unless.some((re) => re.test(text)))
-            continue;
-        let hits;
-        try {
-            hits = rule.match ? rule.match(file) : rule.pattern ? regexHits(rule.pattern, text) : [];
-        }
-        catch {
-            continue; // a structured matcher that cannot read the file reports nothing
-        }
-        for (const hit of hits) {
-            starts ??= lineStarts(text);
-            const line = lineOf(starts, hit.index);
-            const endLine = lineOf(starts, hit.index + Math.max(0, hit.length - 1));
-            const key = `${rule.id}:${line}`;
-            if (seen.has(key))
-                continue; // one finding per rule and line
-            seen.add(key);
-            const current = lineText(text, starts, line);
-            const previous = line > 0 ? lineText(text, starts, line - 1) : '';
-            if (ignoredBy(current, rule.id) || ignoredBy(previous, rule.id))
-                continue;
-            const column = hit.index - starts[line] + 1;
-            const endColumn = endLine === line ? column + Math.max(1, hit.length) : hit.index + hit.length - starts[endLine] + 1;
-            const snippet = redact(current.trim()).slice(0, 200);
-            const normalized = snippet.replace(/\s+/g, ' ');
-            const occKey = `${rule.id}\0${normalized}`;
-            const occurrence = occurrences.get(occKey) ?? 0;
-            occurrences.set(occKey, occurrence + 1);
-            const f = makeFinding(rule, path, line + 1, column, endLine + 1, endColumn, snippet);
-            f.fingerprint = fingerprint(rule.id, path, normalized, occurrence);
-            findings.push(f);
-        }
-    }
-    let keyRefs = [];
-    let secrets = [];
-    if (findings.length > 0) {
-        keyRefs = [...new Set([...text.matchAll(/(?<![\w.-])[\w.-]{1,200}\.(?:key|pem|p8|p12|pfx)\b/g)].map((m) => m[0]))];
-        secrets = findSecrets(text);
-    }
-    return { findings, keyRefs, secrets };
-}
-
-;// CONCATENATED MODULE: ./src/scan/prefilter.ts
-// The cheap first pass: a file reaches the rules only if its bytes hold one of the catalog's
-// literals, or its path is one a family always reads (manifests name JWT libraries without
-// any Adobe word). The fixture walk proves each positive is reachable through this gate.
-//
-// A regex alternation of the literals runs near 300 MB/s in V8; this Wu-Manber search (shift
-// table over byte pairs, so most windows skip ahead by the shortest literal's length less one),
-// run as four interleaved lanes, near 1.8 GB/s on source code. See bench/bench.mjs.
-
-/** Builds a test for "buf[0..n) contains any of these byte strings" (each at least 2 bytes). */
-function compileLiterals(literals) {
-    const lits = literals.map((l) => Buffer.from(l, 'latin1')).filter((l) => l.length >= 2);
-    if (lits.length === 0)
-        return () => false;
-    const m = Math.min(255, ...lits.map((l) => l.length));
-    // shift[pair]: how far the window may move when its last two bytes are `pair`.
-    const shift = new Uint8Array(65536).fill(m - 1);
-    const candidates = new Array(65536);
-    for (const l of lits) {
-        for (let j = 1; j < m; j++) {
-            const pair = (l[j - 1] << 8) | l[j];
-            shift[pair] = Math.min(shift[pair], m - 1 - j);
-        }
-        const last = (l[m - 2] << 8) | l[m - 1];
-        (candidates[last] ??= []).push(l);
-    }
-    /** True when a literal ends at `pos` (the window's last byte). */
-    const verify = (buf, n, pos) => {
-        const start = pos - m + 1;
-        for (const l of candidates[(buf[pos - 1] << 8) | buf[pos]]) {
-            if (start + l.length > n)
-                continue;
-            let j = 0;
-            while (j < l.length && buf[start + j] === l[j])
-                j++;
-            if (j === l.length)
-                return true;
-        }
-        return false;
-    };
-    /** Window ends in [pos, end). */
-    const lane = (buf, n, pos, end) => {
-        while (pos < end) {
-            const s = shift[(buf[pos - 1] << 8) | buf[pos]];
-            if (s !== 0)
-                pos += s;
-            else if (verify(buf, n, pos))
-                return true;
-            else
-                pos++;
-        }
-        return false;
-    };
-    // Each step of a lane waits on two dependent loads; four lanes over the four quarters of the
-    // buffer interleave those waits, which nearly doubles the speed over one lane.
-    return (buf, n) => {
-        if (n < 1024)
-            return lane(buf, n, m - 1, n);
-        const q = n >> 2;
-        const e0 = q + m - 1;
-        const e1 = e0 + q;
-        const e2 = e1 + q;
-        let a = m - 1;
-        let b = e0;
-        let c = e1;
-        let d = e2;
-        while (a < e0 && b < e1 && c < e2 && d < n) {
-            const sa = shift[(buf[a - 1] << 8) | buf[a]];
-            const sb = shift[(buf[b - 1] << 8) | buf[b]];
-            const sc = shift[(buf[c - 1] << 8) | buf[c]];
-            const sd = shift[(buf[d - 1] << 8) | buf[d]];
-            if (sa !== 0)
-                a += sa;
-            else if (verify(buf, n, a))
-                return true;
-            else
-                a++;
-            if (sb !== 0)
-                b += sb;
-            else if (verify(buf, n, b))
-                return true;
-            else
-                b++;
-            if (sc !== 0)
-                c += sc;
-            else if (verify(buf, n, c))
-                return true;
-            else
-                c++;
-            if (sd !== 0)
-                d += sd;
-            else if (verify(buf, n, d))
-                return true;
-            else
-                d++;
-        }
-        return lane(buf, n, a, e0) || lane(buf, n, b, e1) || lane(buf, n, c, e2) || lane(buf, n, d, n);
-    };
-}
-const hasLiteral = compileLiterals(PREFILTER_LITERALS);
-// One alternation instead of one test per family (they share no flags, so they combine as they are).
-const combinable = CANDIDATE_PATHS.every((re) => re.flags.replace(/[gy]/g, '') === '');
-const ANY_CANDIDATE_PATH = combinable ? new RegExp(CANDIDATE_PATHS.map((re) => `(?:${re.source})`).join('|') || '(?!)') : undefined;
-function isCandidate(buf, n, path) {
-    const byPath = ANY_CANDIDATE_PATH ? ANY_CANDIDATE_PATH.test(path) : CANDIDATE_PATHS.some((re) => re.test(path));
-    return byPath || hasLiteral(buf, n);
-}
-
-;// CONCATENATED MODULE: ./src/scan/batch.ts
-
-
-
-
-
-const CONTENT_RULES = RULES.filter((r) => !r.pathOnly);
-const PATH_RULES = RULES.filter((r) => r.pathOnly);
-const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
-let buffer = Buffer.allocUnsafe(1 << 20);
-// O_NOFOLLOW: a symlink fails to open (ELOOP) instead of being followed, saving an lstat a file.
-// O_NONBLOCK: a FIFO in the tree cannot hang the scan.
-const NOFOLLOW = external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0;
-const OPEN_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | NOFOLLOW | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
-/** Why a symlink is listed as skipped, or undefined when it stays inside the root. */
-function linkReason(abs, realRoot) {
-    let target;
-    try {
-        target = (0,external_node_fs_namespaceObject.realpathSync)(abs);
-    }
-    catch {
-        return 'broken symbolic link';
-    }
-    const inside = (0,external_node_path_namespaceObject.relative)(realRoot, target);
-    if (inside === '..' || inside.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(inside))
-        return 'symbolic link pointing outside the scanned folder';
-    return undefined;
-}
-/** A NUL byte in the first 8000 bytes, as git judges binaries. buf[n] is a sentinel the read left room for. */
-function isBinary(buf, n) {
-    buf[n] = 0;
-    return buf.indexOf(0) < Math.min(n, 8000);
-}
-function errorReason(err) {
-    const code = err?.code;
-    if (code === 'EACCES' || code === 'EPERM')
-        return 'unreadable: permission denied';
-    if (code === 'EISDIR')
-        return 'is a directory';
-    return `unreadable: ${code ?? String(err)}`;
-}
-/** Scans files synchronously: one open, one read and one close per file, into a reused buffer. */
-function scanBatch(files, opts) {
-    const result = { findings: [], skipped: [], keyRefs: {}, secrets: [], filesScanned: 0, filesMatched: 0, bytes: 0 };
-    for (const rel of files) {
-        const abs = `${opts.root}${external_node_path_namespaceObject.sep}${rel}`;
-        try {
-            let fd;
-            try {
-                if (!NOFOLLOW && (0,external_node_fs_namespaceObject.lstatSync)(abs).isSymbolicLink())
-                    throw Object.assign(new Error('link'), { code: 'ELOOP' });
-                fd = (0,external_node_fs_namespaceObject.openSync)(abs, OPEN_FLAGS);
-            }
-            catch (err) {
-                const code = err.code;
-                if (code === 'ENOENT')
-                    continue; // tracked but deleted in the work tree
-                if (code === 'ELOOP') {
-                    const reason = linkReason(abs, opts.realRoot);
-                    if (reason)
-                        result.skipped.push({ file: rel, reason });
-                    continue; // a link inside the root: its target is scanned under its own name
-                }
-                throw err;
-            }
-            result.findings.push(...matchPath(PATH_RULES, rel));
-            let n;
-            try {
-                n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, buffer.length, 0);
-                if (n === buffer.length && n <= opts.maxFileSize) {
-                    // Filled the buffer: size the file, then read the rest unless it is over the limit.
-                    const size = (0,external_node_fs_namespaceObject.fstatSync)(fd).size;
-                    if (size <= opts.maxFileSize) {
-                        const bigger = Buffer.allocUnsafe(size + 1);
-                        buffer.copy(bigger, 0, 0, n);
-                        buffer = bigger;
-                        let r;
-                        while (n < buffer.length && (r = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, n, buffer.length - n, n)) > 0)
-                            n += r;
-                    }
-                    else
-                        n = size;
-                }
-            }
-            catch (err) {
-                if (err.code === 'EISDIR')
-                    continue; // a submodule or folder
-                throw err;
-            }
-            finally {
-                (0,external_node_fs_namespaceObject.closeSync)(fd);
-            }
-            if (n > opts.maxFileSize) {
-                result.skipped.push({ file: rel, reason: `larger than ${opts.maxFileSize} bytes (max-file-size)` });
-                continue;
-            }
-            result.filesScanned++;
-            result.bytes += n;
-            if (isBinary(buffer, n)) {
-                result.skipped.push({ file: rel, reason: 'binary file' });
-                continue;
-            }
-            if (!isCandidate(buffer, n, rel))
-                continue;
-            result.filesMatched++;
-            const text = decoder.decode(buffer.subarray(0, n));
-            const fr = matchFile(CONTENT_RULES, { path: rel, text });
-            if (fr.findings.length) {
-                result.findings.push(...fr.findings);
-                if (fr.keyRefs.length)
-                    result.keyRefs[rel] = fr.keyRefs;
-                result.secrets.push(...fr.secrets);
-            }
-        }
-        catch (err) {
-            result.skipped.push({ file: rel, reason: errorReason(err) });
-        }
-    }
-    return result;
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/scan/files.ts
-
-
-
-
-
-const run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
-/** Folders never worth walking when there is no git to say what is tracked. */
-const ALWAYS_SKIP = new Set(['.git', 'node_modules', '.hg', '.svn']);
-async function isGitWorkTree(root) {
-    try {
-        const { stdout } = await run('git', ['-C', root, 'rev-parse', '--is-inside-work-tree'], { maxBuffer: 1 << 20 });
-        return stdout.trim() === 'true';
-    }
-    catch {
-        return false;
-    }
-}
-async function gitFiles(root) {
-    // Tracked plus untracked-but-not-ignored, relative to root (git prints them relative to -C).
-    const { stdout } = await run('git', ['-C', root, '-c', 'core.quotepath=off', 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate'], { maxBuffer: 1 << 30 });
-    return stdout.split('\0').filter(Boolean);
-}
-/** Walks the tree depth-first, honouring every .gitignore on the way, yielding files as found. */
-function* walkFiles(root) {
-    const stack = [{ rel: '', rules: [] }];
-    while (stack.length) {
-        const { rel, rules } = stack.pop();
-        const abs = rel ? (0,external_node_path_namespaceObject.join)(root, rel) : root;
-        let entries;
-        try {
-            entries = (0,external_node_fs_namespaceObject.readdirSync)(abs, { withFileTypes: true });
-        }
-        catch {
-            continue; // unreadable folder: nothing to list
-        }
-        let here = rules;
-        if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
-            try {
-                here = [...rules, { base: rel, ig: ignore_default()().add((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(abs, '.gitignore'), 'utf8')) }];
-            }
-            catch {
-                // unreadable .gitignore: keep the parent rules
-            }
-        }
-        const ignored = (p, dir) => here.some(({ base, ig }) => {
-            const sub = base ? p.slice(base.length + 1) : p;
-            return ig.ignores(dir ? `${sub}/` : sub);
-        });
-        const dirs = [];
-        for (const e of entries) {
-            const p = rel ? `${rel}/${e.name}` : e.name;
-            if (e.isDirectory()) {
-                if (!ALWAYS_SKIP.has(e.name) && !(here.length && ignored(p, true)))
-                    dirs.push(p);
-            }
-            else if ((e.isFile() || e.isSymbolicLink()) && !(here.length && ignored(p, false))) {
-                yield p;
-            }
-        }
-        for (let i = dirs.length - 1; i >= 0; i--)
-            stack.push({ rel: dirs[i], rules: here });
-    }
-}
-/** Files to scan, as posix paths relative to root. */
-async function listFiles(root) {
-    if (await isGitWorkTree(root)) {
-        try {
-            return { files: await gitFiles(root), source: 'git' };
-        }
-        catch {
-            // fall back to walking (for example a repository git refuses as unsafe)
-        }
-    }
-    // A generator: the engine scans the first files while the walk goes on.
-    return { files: walkFiles(root), source: 'walk' };
-}
-
-;// CONCATENATED MODULE: ./src/scan/worker.ts
-
-
-const WORKER_ROLE = 'adobe-jwt-migrate-scan';
-/** True when this thread was started by the engine to scan files. */
-function isScanWorker() {
-    return !external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.role === WORKER_ROLE;
-}
-/** Answers each batch of paths with its BatchResult. */
-function runWorker() {
-    const opts = external_node_worker_threads_namespaceObject.workerData.opts;
-    external_node_worker_threads_namespaceObject.parentPort?.on('message', (batch) => {
-        external_node_worker_threads_namespaceObject.parentPort?.postMessage(scanBatch(batch, opts));
-    });
-}
-
-;// CONCATENATED MODULE: ./src/scan/engine.ts
-
-
-
-
-
-
-
-
-
-const BATCH = 256;
-/** Below this many files, threads cost more than they save. */
-const INLINE_LIMIT = 2000;
-function engine_merge(into, part) {
-    into.findings.push(...part.findings);
-    into.skipped.push(...part.skipped);
-    Object.assign(into.keyRefs, part.keyRefs);
-    into.secrets.push(...part.secrets);
-    into.filesScanned += part.filesScanned;
-    into.filesMatched += part.filesMatched;
-    into.bytes += part.bytes;
-}
-function emptyResult() {
-    return { findings: [], skipped: [], keyRefs: {}, secrets: [], filesScanned: 0, filesMatched: 0, bytes: 0 };
-}
-/** Takes up to `size` items from an iterator. */
-function take(it, size) {
-    const out = [];
-    while (out.length < size) {
-        const r = it.next();
-        if (r.done)
-            break;
-        out.push(r.value);
-    }
-    return out;
-}
-/**
- * Feeds batches to worker threads as the listing produces them, at most two batches in flight
- * per worker, so the walk, the workers' start-up and the scanning overlap.
- */
-async function scanInWorkers(first, rest, opts, script, count) {
-    const total = emptyResult();
-    const workers = Array.from({ length: count }, () => new external_node_worker_threads_namespaceObject.Worker(script, { workerData: { role: WORKER_ROLE, opts } }));
-    const inFlight = new Map(workers.map((w) => [w, 0]));
-    let wake;
-    let failure;
-    for (const w of workers) {
-        w.on('message', (part) => {
-            engine_merge(total, part);
-            inFlight.set(w, inFlight.get(w) - 1);
-            wake?.();
-        });
-        w.once('error', (e) => {
-            failure = e;
-            wake?.();
-        });
-        w.once('exit', (code) => {
-            if (inFlight.get(w) > 0)
-                failure ??= new Error(`a scan worker stopped (exit code ${code}) before finishing its files`);
-            wake?.();
-        });
-    }
-    const idle = () => workers.find((w) => inFlight.get(w) < 2);
-    const waitForMessage = () => new Promise((r) => (wake = r));
-    try {
-        let pending = first;
-        while (pending.length) {
-            for (let w = idle(); w && pending.length; w = idle()) {
-                w.postMessage(pending.slice(0, BATCH));
-                inFlight.set(w, inFlight.get(w) + 1);
-                pending = pending.slice(BATCH);
-                if (pending.length < BATCH)
-                    pending = pending.concat(take(rest, BATCH * 4));
-            }
-            if (failure)
-                throw failure;
-            if (pending.length)
-                await waitForMessage();
-        }
-        while ([...inFlight.values()].some((n) => n > 0)) {
-            if (failure)
-                throw failure;
-            await waitForMessage();
-        }
-        if (failure)
-            throw failure;
-    }
-    finally {
-        await Promise.all(workers.map((w) => w.terminate()));
-    }
-    return total;
-}
-function applyPolicy(findings, s) {
-    return findings
-        .filter((f) => !s.disabled.has(f.ruleId) && !s.ignoredFingerprints.has(f.fingerprint))
-        .map((f) => {
-        const sev = s.severity.get(f.ruleId);
-        return sev ? { ...f, severity: sev } : f;
-    });
-}
-async function scan(settings, engine = {}) {
-    const started = performance.now();
-    const { files: listing } = await listFiles(settings.root);
-    const excluded = ignore_default()().add(settings.exclude);
-    const files = [];
-    let listed = 0;
-    // Every listed file passes here once: counted, excluded or kept (for the cross-file pass).
-    const kept = (function* () {
-        for (const f of listing) {
-            listed++;
-            if (settings.exclude.length && excluded.ignores(f))
-                continue;
-            files.push(f);
-            yield f;
-        }
-    })();
-    const opts = { root: settings.root, realRoot: (0,external_node_fs_namespaceObject.realpathSync)(settings.root), maxFileSize: settings.maxFileSize };
-    const threads = engine.workers ?? (0,external_node_os_namespaceObject.availableParallelism)();
-    const first = take(kept, INLINE_LIMIT + 1);
-    const workers = engine.workerScript && threads > 1 && first.length > INLINE_LIMIT ? threads : 0;
-    const raw = workers ? await scanInWorkers(first, kept, opts, engine.workerScript, workers) : scanBatch(first, opts);
-    const findings = applyPolicy(applyContext(raw.findings, files, raw.keyRefs), settings).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1)));
-    raw.skipped.sort((a, b) => (a.file < b.file ? -1 : 1));
-    return {
-        root: settings.root,
-        findings,
-        skipped: raw.skipped,
-        secrets: [...new Set(raw.secrets)],
-        stats: {
-            filesListed: listed,
-            filesScanned: raw.filesScanned,
-            filesMatched: raw.filesMatched,
-            bytesScanned: raw.bytes,
-            durationMs: Math.round(performance.now() - started),
-            rules: RULES.length - settings.disabled.size,
-            workers,
-            maxRssBytes: process.resourceUsage().maxRSS * 1024,
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/migrate/manual.ts
-// Ready snippets for the manual steps, in the language of the file that needs the change.
-const IMS = 'https://ims-na1.adobelogin.com/ims/token/v3';
-const SNIPPETS = [
-    [
-        /\.java$|\.kt$|\.scala$/,
-        `// OAuth Server-to-Server token (java.net.http)
-String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, UTF_8)
-    + "&client_secret=" + URLEncoder.encode(clientSecret, UTF_8) + "&scope=" + URLEncoder.encode(scopes, UTF_8);
-HttpRequest req = HttpRequest.newBuilder(URI.create("${IMS}"))
-    .header("Content-Type", "application/x-www-form-urlencoded")
-    .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-// response JSON: access_token, token_type, expires_in (seconds)`,
-    ],
-    [
-        /\.cs$/,
-        `// OAuth Server-to-Server token (HttpClient)
-var form = new FormUrlEncodedContent(new Dictionary<string, string> {
-    ["grant_type"] = "client_credentials", ["client_id"] = clientId,
-    ["client_secret"] = clientSecret, ["scope"] = scopes });
-var res = await http.PostAsync("${IMS}", form);
-// response JSON: access_token, token_type, expires_in (seconds)`,
-    ],
-    [
-        /\.php$/,
-        `// OAuth Server-to-Server token
-$ch = curl_init('${IMS}');
-curl_setopt_array($ch, [CURLOPT_POST => true, CURLOPT_RETURNTRANSFER => true,
-  CURLOPT_POSTFIELDS => http_build_query(['grant_type' => 'client_credentials',
-    'client_id' => $clientId, 'client_secret' => $clientSecret, 'scope' => $scopes])]);
-$token = json_decode(curl_exec($ch), true); // access_token, expires_in (seconds)`,
-    ],
-    [
-        /\.go$/,
-        `// OAuth Server-to-Server token
-form := url.Values{"grant_type": {"client_credentials"}, "client_id": {clientID},
-	"client_secret": {clientSecret}, "scope": {scopes}}
-res, err := http.PostForm("${IMS}", form)
-// response JSON: access_token, token_type, expires_in (seconds)`,
-    ],
-    [
-        /\.rb$/,
-        `# OAuth Server-to-Server token
-res = Net::HTTP.post_form(URI("${IMS}"), "grant_type" => "client_credentials",
-  "client_id" => client_id, "client_secret" => client_secret, "scope" => scopes)
-token = JSON.parse(res.body) # access_token, expires_in (seconds)`,
-    ],
-    [
-        /\.[rR]$/,
-        `# OAuth Server-to-Server token (httr)
-res <- httr::POST("${IMS}", encode = "form", body = list(grant_type = "client_credentials",
-  client_id = client_id, client_secret = client_secret, scope = scopes))
-token <- httr::content(res)$access_token  # expires_in is in seconds`,
-    ],
-    [
-        /\.ps1$|\.psm1$/,
-        `# OAuth Server-to-Server token
-$body = @{ grant_type = 'client_credentials'; client_id = $ClientId; client_secret = $ClientSecret; scope = $Scopes }
-$token = Invoke-RestMethod -Method Post -Uri '${IMS}' -Body $body -ContentType 'application/x-www-form-urlencoded'
-# $token.access_token; $token.expires_in is in seconds`,
-    ],
-    [
-        /\.sh$|\.bash$|\.zsh$|(?:^|\/)Dockerfile$/,
-        `# OAuth Server-to-Server token
-curl -s -X POST '${IMS}' -H 'Content-Type: application/x-www-form-urlencoded' \\
-  -d grant_type=client_credentials -d "client_id=$CLIENT_ID" -d "client_secret=$CLIENT_SECRET" -d "scope=$SCOPES"`,
-    ],
-];
-/** A snippet for code files in languages the engine does not rewrite; undefined for others. */
-function manualSnippet(file, ruleId) {
-    if (!ruleId.startsWith('code-'))
-        return undefined;
-    const hit = SNIPPETS.find(([re]) => re.test(file));
-    return hit?.[1];
-}
-
-;// CONCATENATED MODULE: ./src/migrate/rewriters/aio.ts
-const aioRewriters = [];
-
-;// CONCATENATED MODULE: ./src/migrate/rewriters/code-js.ts
-const codeJsRewriters = [];
-
-;// CONCATENATED MODULE: ./src/migrate/rewriters/code-python.ts
-const codePythonRewriters = [];
-
-;// CONCATENATED MODULE: ./src/migrate/rewriters/deps.ts
-const depsRewriters = [];
-
-;// CONCATENATED MODULE: ./src/migrate/rewriters/keys.ts
-
-const KEY_FILE_RULES = ['key-private-key-file', 'key-config-zip', 'key-jwt-certificate', 'key-pem-private-key'];
-/** A file that holds nothing but PEM blocks (and blank lines or a short header). */
-const PEM_ONLY = /^(?:\s*(?:[^\n-][^\n]{0,200}\n)?)*?\s*-----BEGIN [A-Z ]+-----[\s\S]*-----END [A-Z ]+-----\s*$/;
-const keys_REVOKE = 'This key was committed: deleting the file does not remove it from git history. After the OAuth Server-to-Server credential is in use, delete the Service Account (JWT) credential in the Adobe Developer Console, which revokes the key, and rotate anything else the key protected.';
-/** Committed key material is deleted; revoking it is a manual step in the Console. */
-const keys_keys = {
-    name: 'key files',
-    ruleIds: KEY_FILE_RULES,
-    rewrite(ctx) {
-        const ids = [...new Set(ctx.findings.map((f) => f.ruleId))].filter((id) => KEY_FILE_RULES.includes(id));
-        const pathOnly = ids.some((id) => id !== 'key-pem-private-key');
-        const keyOnly = PEM_ONLY.test(ctx.text);
-        if (!pathOnly && !keyOnly)
-            return null; // an inline key inside other content: another rewriter's job
-        const isCert = external_node_path_namespaceObject.posix.basename(ctx.file) === 'certificate_pub.crt';
-        return {
-            ruleIds: ids,
-            delete: true,
-            manual: isCert
-                ? []
-                : [{ file: ctx.file, line: 1, ruleId: ids[0], instructions: keys_REVOKE }],
-        };
-    },
-};
-
-;// CONCATENATED MODULE: ./src/migrate/rewriters/postman.ts
-const postmanRewriters = [];
-
-;// CONCATENATED MODULE: ./src/migrate/rewriters/pyconfigs.ts
-const pyconfigsRewriters = [];
-
-;// CONCATENATED MODULE: ./src/migrate/rewriters/workflows.ts
-const workflowsRewriters = [];
-
-;// CONCATENATED MODULE: ./src/migrate/rewriters/workspace.ts
-const workspaceRewriters = [];
-
-;// CONCATENATED MODULE: ./src/migrate/rewriters/index.ts
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/lazy.ts
 
 
 /**
- * Rewriters in the order they run on a file: code, then configuration, then manifests (which
- * look at what the code rewrite left), key deletion last, after inline keys were handled.
+ * Loads the migration engine. TypeScript's compiler reads the CommonJS globals __filename and
+ * __dirname when it loads; an ES module bundle has neither, so give them the bundle's own.
  */
-const REWRITERS = [
-    ...codeJsRewriters,
-    ...codePythonRewriters,
-    ...aioRewriters,
-    ...workspaceRewriters,
-    ...pyconfigsRewriters,
-    ...postmanRewriters,
-    ...workflowsRewriters,
-    ...depsRewriters,
-    keys_keys,
-];
-
-;// CONCATENATED MODULE: ./src/migrate/plan.ts
-// Plans the edits that move a repository from JWT to OAuth Server-to-Server, from a scan's findings.
-
-
-
-
-
-
-
-
-
-/** True when a rewritten file still parses in its format (JSON, YAML); other formats are checked by tests. */
-function stillParses(file, text) {
-    try {
-        if (/\.json$|(?:^|\/)\.aio$/i.test(file))
-            JSON.parse(text);
-        else if (/\.ya?ml$/i.test(file))
-            (0,dist/* parse */.qg)(text);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-function readText(root, file) {
-    try {
-        const buf = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(root, file));
-        return buf.subarray(0, 8000).includes(0) ? null : buf.toString('utf8');
-    }
-    catch {
-        return null;
-    }
-}
-function manualFor(f) {
-    const rule = RULES_BY_ID.get(f.ruleId);
-    return { file: f.file, line: f.line, ruleId: f.ruleId, instructions: rule?.message ?? f.message, snippet: manualSnippet(f.file, f.ruleId) };
-}
-function planFromScan(result, opts = {}) {
-    const root = result.root;
-    const resolve = scopeResolver(opts.scopes);
-    const usedScopes = [];
-    const scopes = (metascopes) => {
-        const choice = resolve(metascopes);
-        if (!usedScopes.some((c) => c.value === choice.value && c.source === choice.source))
-            usedScopes.push(choice);
-        return choice;
-    };
-    const files = [...new Set(result.findings.map((f) => f.file))].sort();
-    const allFiles = [...new Set([...files, ...result.findings.map((f) => f.file)])];
-    const edits = [];
-    const manual = [];
-    const add = new Set();
-    const remove = new Set();
-    const creates = new Map();
-    for (const file of files) {
-        const findings = result.findings.filter((f) => f.file === file && f.ruleId !== AEM_CLOUD_RULE);
-        if (!findings.length)
-            continue;
-        const original = readText(root, file);
-        let text = original ?? '';
-        let deleted = false;
-        const settled = new Set();
-        const ruleIds = new Set();
-        const fileManual = [];
-        for (const rw of REWRITERS) {
-            if (deleted || !findings.some((f) => rw.ruleIds.includes(f.ruleId) && !settled.has(f.ruleId)))
-                continue;
-            let res;
-            try {
-                res = rw.rewrite({ root, file, text, findings, scopes, files: allFiles });
-            }
-            catch {
-                res = null; // a rewriter that trips over a file leaves it for a person
-            }
-            if (!res)
-                continue;
-            if (res.text !== undefined && !stillParses(file, res.text))
-                continue;
-            if (res.text !== undefined)
-                text = res.text;
-            if (res.delete)
-                deleted = true;
-            for (const id of res.ruleIds) {
-                settled.add(id);
-                ruleIds.add(id);
-            }
-            for (const c of res.create ?? [])
-                creates.set(c.file, { content: c.content, ruleIds: [...res.ruleIds] });
-            fileManual.push(...(res.manual ?? []));
-            for (const s of res.secrets?.add ?? [])
-                add.add(s);
-            for (const s of res.secrets?.remove ?? [])
-                remove.add(s);
-        }
-        if (deleted)
-            edits.push({ file, action: 'delete', ruleIds: [...ruleIds].sort(), before: original, after: null });
-        else if (original !== null && text !== original)
-            edits.push({ file, action: 'modify', ruleIds: [...ruleIds].sort(), before: original, after: text });
-        manual.push(...fileManual);
-        for (const f of findings)
-            if (!settled.has(f.ruleId))
-                manual.push(manualFor(f));
-    }
-    for (const [file, { content, ruleIds }] of creates) {
-        const existing = readText(root, file);
-        if (existing === content)
-            continue;
-        if (existing !== null || (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, file))) {
-            manual.push({ file, line: 1, ruleId: ruleIds[0] ?? 'migrate', instructions: `The migration wanted to create ${file}, but a different file is already there; it was left as it is. Merge the generated helper by hand.`, snippet: content });
-            continue;
-        }
-        edits.push({ file, action: 'create', ruleIds, before: null, after: content });
-    }
-    for (const s of add)
-        remove.delete(s);
-    edits.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    return { root, edits, manual, secrets: { add: [...add].sort(), remove: [...remove].sort() }, scopes: usedScopes };
-}
-async function planMigration(settings, opts = {}) {
-    const result = await scan(settings, opts.engine);
-    return { plan: planFromScan(result, opts), scan: result };
+async function loadMigrate(moduleUrl) {
+    const g = globalThis;
+    g.__filename ??= (0,external_node_url_namespaceObject.fileURLToPath)(moduleUrl);
+    g.__dirname ??= (0,external_node_path_.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(moduleUrl));
+    return Promise.all(/* import() */[__nccwpck_require__.e(186), __nccwpck_require__.e(283)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3283));
 }
 
+// EXTERNAL MODULE: ./src/migrate/scopes.ts
+var scopes = __nccwpck_require__(6736);
 ;// CONCATENATED MODULE: ./src/report/json.ts
 const REPORT_VERSION = 1;
 /** The JSON contract other tooling reads (`scan --format json`). */
@@ -22899,7 +22168,7 @@ const SARIF_MAX_RESULTS = 25_000;
 const TOOL_URI = 'https://github.com/adobe-jwt-migrate/adobe-jwt-migrate';
 /** SARIF 2.1.0 for github/codeql-action/upload-sarif; fingerprints keep alerts stable. */
 function toSarif(result, version) {
-    const index = new Map(RULES.map((r, i) => [r.id, i]));
+    const index = new Map(src_rules/* RULES */.y0.map((r, i) => [r.id, i]));
     return {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0',
@@ -22910,7 +22179,7 @@ function toSarif(result, version) {
                         name: 'adobe-jwt-migrate',
                         version,
                         informationUri: TOOL_URI,
-                        rules: RULES.map((r) => ({
+                        rules: src_rules/* RULES */.y0.map((r) => ({
                             id: r.id,
                             name: r.title.replace(/[^A-Za-z0-9]+/g, ' ').trim(),
                             shortDescription: { text: r.title },
@@ -22970,14 +22239,16 @@ function toText(result, failOn) {
     return `${lines.join('\n')}\n`;
 }
 
+// EXTERNAL MODULE: ./src/scan/engine.ts + 3 modules
+var engine = __nccwpck_require__(177);
+// EXTERNAL MODULE: ./src/scan/worker.ts
+var worker = __nccwpck_require__(847);
 ;// CONCATENATED MODULE: ./src/version.ts
 // Kept in step with package.json by a test.
 const VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: ./src/cli.ts
 // The CLI: the same pipeline as the action, reporting to the terminal or to files.
-
-
 
 
 
@@ -23004,7 +22275,7 @@ Usage:
 Exit codes: 0 below the --fail-on threshold, 1 findings reach it, 2 usage or configuration error.`;
 function cli_parse(argv) {
     try {
-        return (0,external_node_util_namespaceObject.parseArgs)({
+        return (0,external_node_util_.parseArgs)({
             args: argv,
             allowPositionals: true,
             strict: true,
@@ -23034,7 +22305,7 @@ function format(value) {
 }
 function emit(text, output) {
     if (output)
-        (0,external_node_fs_namespaceObject.writeFileSync)(output, text);
+        (0,external_node_fs_.writeFileSync)(output, text);
     else
         process.stdout.write(text);
 }
@@ -23055,7 +22326,7 @@ async function runScan(positionals, values) {
         if (!Number.isInteger(workers) || workers < 1 || workers > 64)
             throw new UsageError('--threads must be a whole number from 1 to 64');
     }
-    const result = await scan(settings, { workerScript: new URL(import.meta.url), workers });
+    const result = await (0,engine/* scan */.S)(settings, { workerScript: new URL(import.meta.url), workers });
     const body = fmt === 'json'
         ? `${JSON.stringify(toJson(result), null, 2)}\n`
         : fmt === 'sarif'
@@ -23072,9 +22343,10 @@ async function runMigrate(positionals, values) {
     const fmt = format(values.format);
     if (fmt === 'sarif')
         throw new UsageError("migrate --format must be text or json (got 'sarif')");
-    if (values.scopes !== undefined && !normalizeScopes(values.scopes))
+    if (values.scopes !== undefined && !(0,scopes/* normalizeScopes */.Zi)(values.scopes))
         throw new UsageError('--scopes needs a comma-separated list of OAuth scopes');
     const settings = loadSettings({ root: positionals[0], failOn: 'never', config: values.config });
+    const { planMigration, applyPlan, planJson, planText } = await loadMigrate(import.meta.url);
     const { plan } = await planMigration(settings, { scopes: values.scopes, engine: { workerScript: new URL(import.meta.url) } });
     let conflicts = [];
     if (values.write)
@@ -23089,11 +22361,11 @@ async function runMigrate(positionals, values) {
 function runRules(values) {
     const fmt = format(values.format);
     if (fmt === 'json') {
-        const rules = RULES.map((r) => ({ id: r.id, title: r.title, severity: r.severity, category: r.category, fixable: r.fixable, message: r.message }));
-        emit(`${JSON.stringify({ rules, prefilterLiterals: PREFILTER_LITERALS }, null, 2)}\n`, values.output);
+        const rules = src_rules/* RULES */.y0.map((r) => ({ id: r.id, title: r.title, severity: r.severity, category: r.category, fixable: r.fixable, message: r.message }));
+        emit(`${JSON.stringify({ rules, prefilterLiterals: src_rules/* PREFILTER_LITERALS */.D$ }, null, 2)}\n`, values.output);
     }
     else {
-        emit(`${RULES.map((r) => `${r.id.padEnd(40)} ${r.severity.padEnd(8)} ${r.title}`).join('\n')}\n`, values.output);
+        emit(`${src_rules/* RULES */.y0.map((r) => `${r.id.padEnd(40)} ${r.severity.padEnd(8)} ${r.title}`).join('\n')}\n`, values.output);
     }
     return 0;
 }
@@ -23126,8 +22398,8 @@ async function main(argv) {
         return 3;
     }
 }
-if (isScanWorker())
-    runWorker();
+if ((0,worker/* isScanWorker */.WJ)())
+    (0,worker/* runWorker */.WY)();
 else
     main(process.argv.slice(2)).then((code) => {
         process.exitCode = code;

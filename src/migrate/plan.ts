@@ -3,9 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ScanSettings } from '../config.js';
-import { RULES_BY_ID } from '../rules/index.js';
+import { RULES, RULES_BY_ID } from '../rules/index.js';
 import { AEM_CLOUD_RULE } from '../scan/context.js';
 import { type EngineOptions, scan } from '../scan/engine.js';
+import { matchFile } from '../scan/match.js';
 import type { Finding, ScanResult } from '../types.js';
 import { manualSnippet } from './manual.js';
 import { REWRITERS } from './rewriters/index.js';
@@ -58,6 +59,7 @@ export function planFromScan(result: ScanResult, opts: PlanOptions = {}): Migrat
   const add = new Set<string>();
   const remove = new Set<string>();
   const creates = new Map<string, { content: string; ruleIds: string[] }>();
+  const finalTexts = new Map<string, string>();
 
   for (const file of files) {
     const findings = result.findings.filter((f) => f.file === file && f.ruleId !== AEM_CLOUD_RULE);
@@ -92,7 +94,14 @@ export function planFromScan(result: ScanResult, opts: PlanOptions = {}): Migrat
     if (deleted) edits.push({ file, action: 'delete', ruleIds: [...ruleIds].sort(), before: original, after: null });
     else if (original !== null && text !== original) edits.push({ file, action: 'modify', ruleIds: [...ruleIds].sort(), before: original, after: text });
     manual.push(...fileManual);
-    for (const f of findings) if (!settled.has(f.ruleId)) manual.push(manualFor(f));
+    // What is left for a person, at its line in the file as the migration leaves it.
+    const had = new Set(findings.map((f) => f.ruleId));
+    const left =
+      !deleted && original !== null && text !== original
+        ? matchFile(RULES, { path: file, text }).findings.filter((f) => had.has(f.ruleId))
+        : findings;
+    for (const f of left) if (!settled.has(f.ruleId) && f.ruleId !== AEM_CLOUD_RULE) manual.push(manualFor(f));
+    if (!deleted) finalTexts.set(file, text);
   }
 
   for (const [file, { content, ruleIds }] of creates) {
@@ -105,6 +114,12 @@ export function planFromScan(result: ScanResult, opts: PlanOptions = {}): Migrat
     edits.push({ file, action: 'create', ruleIds, before: null, after: content });
   }
   for (const s of add) remove.delete(s);
+  // A name some file still uses after the migration is not to be removed (for example the
+  // technical account id, which OAuth Server-to-Server contexts keep).
+  for (const name of remove) {
+    const used = new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+    if ([...finalTexts.values()].some((t) => used.test(t))) remove.delete(name);
+  }
   edits.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { root, edits, manual, secrets: { add: [...add].sort(), remove: [...remove].sort() }, scopes: usedScopes };
 }

@@ -1,3 +1,563 @@
-import type { Rewriter } from '../types.js';
+// aio-lib-ims contexts (.aio JSON, .env variables, App Builder manifest inputs) move from JWT to
+// OAuth Server-to-Server. aio-lib-ims tries its JWT plugin first while private_key/meta_scopes are
+// present, so those keys are removed, not only joined by the OAuth ones.
+// The JSON span and line helpers at the top are shared with the workspace, pyconfigs and postman
+// rewriters: every edit replaces a span located from a parse, the rest of the file stays as it is.
+import { isMap, isScalar, isSeq, parseDocument, type Pair, type YAMLMap } from 'yaml';
+import { RULES_BY_ID } from '../../rules/index.js';
+import { matchFile } from '../../scan/match.js';
+import { SCOPES_PLACEHOLDER, describeScopes } from '../scopes.js';
+import type { ManualStep, RewriteContext, Rewriter, ScopeChoice } from '../types.js';
 
-export const aioRewriters: Rewriter[] = [];
+// ---------------------------------------------------------------------------------------------
+// Shared helpers
+
+export const EMAIL_PLACEHOLDER = 'REPLACE_WITH_TECHNICAL_ACCOUNT_EMAIL_FROM_DEVELOPER_CONSOLE';
+export const ACCOUNT_ID_PLACEHOLDER = 'REPLACE_WITH_TECHNICAL_ACCOUNT_ID_FROM_DEVELOPER_CONSOLE';
+export const SECRET_PLACEHOLDER = 'REPLACE_WITH_CLIENT_SECRET_FROM_DEVELOPER_CONSOLE';
+
+/** True when the rule still reports something in this text (the harness re-scans the same way). */
+export function stillFlags(file: string, text: string, ruleId: string): boolean {
+  const rule = RULES_BY_ID.get(ruleId);
+  return !!rule && matchFile([rule], { path: file, text }).findings.length > 0;
+}
+
+/** The rule ids of `ids` found in the file that the new text no longer reports. */
+export function settledIds(ctx: RewriteContext, text: string, ids: string[]): string[] {
+  return ids.filter((id) => ctx.findings.some((f) => f.ruleId === id) && !stillFlags(ctx.file, text, id));
+}
+
+export function lineAt(text: string, offset: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+export function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+export function scopesStep(file: string, line: number, ruleId: string, choice: ScopeChoice): ManualStep[] {
+  if (choice.value !== SCOPES_PLACEHOLDER) return [];
+  return [{ file, line, ruleId, instructions: `Fill in the OAuth scopes: ${describeScopes(choice)}.` }];
+}
+
+export function placeholderStep(file: string, line: number, ruleId: string, what: string, placeholder: string): ManualStep {
+  return {
+    file,
+    line,
+    ruleId,
+    instructions: `Replace ${placeholder} with the ${what} of the OAuth Server-to-Server credential (Adobe Developer Console > project > credential).`,
+  };
+}
+
+export interface JNode {
+  kind: 'object' | 'array' | 'value';
+  start: number;
+  end: number;
+  members: JMember[];
+  items: JNode[];
+  value?: unknown;
+}
+export interface JMember {
+  key: string;
+  /** Offset of the key's opening quote. */
+  start: number;
+  value: JNode;
+}
+
+/** A position-annotated tree of a valid JSON text (duplicate keys kept in order), or null. */
+export function parseJson(text: string): JNode | null {
+  try {
+    JSON.parse(text);
+  } catch {
+    return null;
+  }
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && /\s/.test(text[i])) i++;
+  };
+  const str = (): string => {
+    const s = i;
+    i++;
+    while (text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    i++;
+    return JSON.parse(text.slice(s, i)) as string;
+  };
+  const node = (): JNode => {
+    ws();
+    const start = i;
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const n: JNode = { kind: c === '{' ? 'object' : 'array', start, end: 0, members: [], items: [] };
+      i++;
+      ws();
+      while (text[i] !== (c === '{' ? '}' : ']')) {
+        if (c === '{') {
+          const at = i;
+          const key = str();
+          ws();
+          i++; // :
+          n.members.push({ key, start: at, value: node() });
+        } else n.items.push(node());
+        ws();
+        if (text[i] === ',') i++;
+        ws();
+      }
+      i++;
+      n.end = i;
+      return n;
+    }
+    if (c === '"') str();
+    else while (i < text.length && /[^\s,\]}]/.test(text[i])) i++;
+    return { kind: 'value', start, end: i, members: [], items: [], value: JSON.parse(text.slice(start, i)) };
+  };
+  return node();
+}
+
+export function member(obj: JNode, key: string): JMember | undefined {
+  return obj.members.find((m) => m.key === key);
+}
+
+/** The node at a path of keys and indexes. */
+export function nodeAt(root: JNode, path: (string | number)[]): JNode | undefined {
+  let n: JNode | undefined = root;
+  for (const p of path) {
+    if (!n) return undefined;
+    n = typeof p === 'number' ? n.items[p] : member(n, p)?.value;
+  }
+  return n;
+}
+
+function lineStartOf(text: string, at: number): number {
+  return text.lastIndexOf('\n', at - 1) + 1;
+}
+function ownLine(text: string, at: number): boolean {
+  return /^[ \t]*$/.test(text.slice(lineStartOf(text, at), at));
+}
+export function indentAt(text: string, at: number): string {
+  return /^[ \t]*/.exec(text.slice(lineStartOf(text, at)))![0];
+}
+
+/** Removes element `idx` of an object's members or an array's items, with its comma and own lines. */
+export function removeElement(text: string, container: JNode, idx: number): string {
+  const spans = container.kind === 'object' ? container.members.map((m) => [m.start, m.value.end]) : container.items.map((n) => [n.start, n.end]);
+  const [s, e] = spans[idx];
+  if (idx < spans.length - 1) {
+    const next = spans[idx + 1][0];
+    if (ownLine(text, s) && ownLine(text, next)) return text.slice(0, lineStartOf(text, s)) + text.slice(lineStartOf(text, next));
+    return text.slice(0, s) + text.slice(next);
+  }
+  if (idx > 0) return text.slice(0, spans[idx - 1][1]) + text.slice(e);
+  return text.slice(0, container.start + 1) + text.slice(container.end - 1);
+}
+
+/** Inserts members (`"key": value` texts) after member `idx`, each on its own line when the object is. */
+export function insertMembers(text: string, obj: JNode, idx: number, entries: string[]): string {
+  if (!entries.length) return text;
+  const prev = obj.members[idx];
+  if (!prev) {
+    // empty object or insert at the front: put them first
+    const first = obj.members[0];
+    if (!first) return text.slice(0, obj.start + 1) + entries.join(', ') + text.slice(obj.start + 1);
+    const sep = ownLine(text, first.start) ? `,${eolOf(text)}${indentAt(text, first.start)}` : ', ';
+    return text.slice(0, first.start) + entries.join(sep) + sep + text.slice(first.start);
+  }
+  const sep = ownLine(text, prev.start) ? `,${eolOf(text)}${indentAt(text, prev.start)}` : ', ';
+  const at = prev.value.end;
+  return text.slice(0, at) + entries.map((e) => sep + e).join('') + text.slice(at);
+}
+
+/** A renderer of raw JSON item texts as an array laid out like `like` (or like the object it goes in). */
+export function arrayStyle(text: string, like: JNode | undefined, memberIndent: string, unit: string): (items: string[]) => string {
+  const eol = eolOf(text);
+  if (like && like.kind === 'array') {
+    const inner = text.slice(like.start + 1, like.end - 1);
+    if (inner.includes('\n') && like.items.length) {
+      const ind = indentAt(text, like.items[0].start);
+      const close = indentAt(text, like.end - 1);
+      return (items) => `[${eol}${items.map((x) => ind + x).join(`,${eol}`)}${eol}${close}]`;
+    }
+    const sep = like.items.length > 1 ? text.slice(like.items[0].end, like.items[1].start) : ', ';
+    const pad = /^\s/.test(inner) ? ' ' : '';
+    return (items) => `[${pad}${items.join(sep)}${pad}]`;
+  }
+  if (unit) return (items) => `[${eol}${items.map((x) => memberIndent + unit + x).join(`,${eol}`)}${eol}${memberIndent}]`;
+  return (items) => `[${items.join(', ')}]`;
+}
+
+/** The indentation step of a multi-line object (member indent minus the object's line indent). */
+export function indentUnit(text: string, obj: JNode): string {
+  const m = obj.members[0];
+  if (!m || !ownLine(text, m.start)) return '';
+  const inner = indentAt(text, m.start);
+  const outer = indentAt(text, obj.start);
+  return inner.startsWith(outer) && inner.length > outer.length ? inner.slice(outer.length) : '  ';
+}
+
+function asList(v: unknown): string[] {
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+  if (typeof v === 'string') {
+    const t = v.trim();
+    if (t.startsWith('[')) {
+      try {
+        return asList(JSON.parse(t));
+      } catch {
+        /* not JSON: split below */
+      }
+    }
+    return t.split(/[\s,]+/).filter(Boolean);
+  }
+  return [];
+}
+export { asList as metascopeList };
+
+// ---------------------------------------------------------------------------------------------
+// .aio JSON: ims.contexts.<name> and the older $ims.<name>
+
+const AIO_RULE = 'config-aio-jwt-context';
+const JWT_ONLY = ['private_key', 'passphrase'];
+
+function contextPaths(root: JNode): (string | number)[][] {
+  const out: (string | number)[][] = [];
+  const ctxs = nodeAt(root, ['ims', 'contexts']);
+  for (const m of ctxs?.kind === 'object' ? ctxs.members : []) out.push(['ims', 'contexts', m.key]);
+  const legacy = nodeAt(root, ['$ims']);
+  for (const m of legacy?.kind === 'object' ? legacy.members : []) out.push(['$ims', m.key]);
+  return out.filter((p) => {
+    const o = nodeAt(root, p);
+    return o?.kind === 'object' && (member(o, 'meta_scopes') || member(o, 'private_key'));
+  });
+}
+
+/** One edit on one context, re-parsing between edits so spans never go stale. */
+function migrateJsonContext(ctx: RewriteContext, text0: string, path: (string | number)[], manual: ManualStep[]): string | null {
+  let text = text0;
+  const obj = () => nodeAt(parseJson(text)!, path)!;
+  const o = obj();
+  const keys = o.members.map((m) => m.key);
+  if (new Set(keys).size !== keys.length) return null; // duplicate keys: which one aio reads is unclear
+  const line = lineAt(text, o.start);
+  const meta = member(o, 'meta_scopes');
+  const choice = ctx.scopes(meta ? asList(JSON.parse(text0.slice(meta.value.start, meta.value.end))) : []);
+  const unit = indentUnit(text, o);
+  const memberIndent = o.members.length ? indentAt(text, o.members[0].start) : '';
+  const like = meta?.value.kind === 'array' ? meta.value : undefined;
+  const arr = arrayStyle(text, like, memberIndent, unit);
+
+  const replaceMember = (key: string, newKey: string, value: string) => {
+    const m = member(obj(), key)!;
+    text = `${text.slice(0, m.start)}${JSON.stringify(newKey)}: ${value}${text.slice(m.value.end)}`;
+  };
+  const remove = (key: string) => {
+    const cur = obj();
+    const idx = cur.members.findIndex((m) => m.key === key);
+    if (idx >= 0) text = removeElement(text, cur, idx);
+  };
+  const insertAfter = (anchors: string[], entry: string) => {
+    const cur = obj();
+    let idx = -1;
+    for (const a of anchors) {
+      idx = cur.members.findIndex((m) => m.key === a);
+      if (idx >= 0) break;
+    }
+    text = insertMembers(text, cur, idx >= 0 ? idx : cur.members.length - 1, [entry]);
+  };
+
+  // scopes take the place of meta_scopes, client_secrets that of client_secret
+  const scopeItems = choice.value.split(',').map((s) => JSON.stringify(s));
+  if (member(o, 'scopes')) remove('meta_scopes');
+  else if (meta) replaceMember('meta_scopes', 'scopes', arr(scopeItems));
+  else insertAfter(['client_id'], `"scopes": ${arr(scopeItems)}`);
+  if (!member(o, 'scopes')) manual.push(...scopesStep(ctx.file, line, AIO_RULE, choice));
+
+  const secret = member(o, 'client_secret');
+  if (member(o, 'client_secrets')) remove('client_secret');
+  else if (secret) replaceMember('client_secret', 'client_secrets', arr([text0.slice(secret.value.start, secret.value.end)]));
+  else {
+    insertAfter(['client_id'], `"client_secrets": ${arr([JSON.stringify(SECRET_PLACEHOLDER)])}`);
+    manual.push(placeholderStep(ctx.file, line, AIO_RULE, 'client secret', SECRET_PLACEHOLDER));
+  }
+  for (const k of JWT_ONLY) remove(k);
+
+  if (!member(o, 'technical_account_id')) {
+    const techacct = member(o, 'techacct');
+    const value = techacct ? text0.slice(techacct.value.start, techacct.value.end) : JSON.stringify(ACCOUNT_ID_PLACEHOLDER);
+    insertAfter(['techacct', 'client_secrets'], `"technical_account_id": ${value}`);
+    if (!techacct) manual.push(placeholderStep(ctx.file, line, AIO_RULE, 'technical account id', ACCOUNT_ID_PLACEHOLDER));
+  }
+  if (!member(o, 'technical_account_email')) {
+    insertAfter(['technical_account_id'], `"technical_account_email": ${JSON.stringify(EMAIL_PLACEHOLDER)}`);
+    manual.push(placeholderStep(ctx.file, line, AIO_RULE, 'technical account email', EMAIL_PLACEHOLDER));
+  }
+  return text;
+}
+
+const aioJson: Rewriter = {
+  name: 'aio-lib-ims contexts (.aio)',
+  ruleIds: [AIO_RULE],
+  rewrite(ctx) {
+    const root = parseJson(ctx.text);
+    if (!root) return null;
+    let text = ctx.text;
+    const manual: ManualStep[] = [];
+    for (const path of contextPaths(root)) {
+      const next = migrateJsonContext(ctx, text, path, manual);
+      if (next === null) return null;
+      text = next;
+    }
+    if (text === ctx.text || stillFlags(ctx.file, text, AIO_RULE)) return null;
+    return { ruleIds: [AIO_RULE], text, manual };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// .env: AIO_ims_contexts_<Ctx>_<key> (aio app use doubles every `_` inside a key) and the upper-case
+// AIO_IMS_CONTEXTS_<NAME>_<KEY> style; values that are arrays are JSON strings.
+
+const ENV_RULE = 'config-aio-env-jwt-context';
+const ENV_FILE = /(?:^|\/)(?:\.env(?:\.[\w.-]+)?|[\w.-]+\.env|env\.(?:example|sample|template|dist))$/;
+const ENV_LINE =
+  /^([ \t]*(?:export[ \t]+)?)(AIO_(?:\$ims|ims_contexts)_)(\w+?)_(client_?_id|client_?_secrets?|technical_?_account_?_(?:id|email)|meta_?_scopes|ims_?_org_?_id|private_?_key|passphrase|scopes|techacct)([ \t]*=[ \t]*)([^\r\n]*)(\r?\n?)$/i;
+
+interface EnvLine {
+  lead: string;
+  prefix: string;
+  name: string;
+  key: string; // canonical: client_secret, meta_scopes, ...
+  rawKey: string;
+  value: string;
+}
+
+/** A dotenv value without its quotes, or null when unquoting would need escape handling. */
+function envValue(raw: string): string | null {
+  const v = raw.trim();
+  const q = /^(['"])([\s\S]*)\1$/.exec(v);
+  if (q) return q[1] === '"' && q[2].includes('\\') ? null : q[2];
+  if (/^['"]/.test(v) || /\s#/.test(v)) return null;
+  return v;
+}
+
+const aioEnv: Rewriter = {
+  name: 'aio-lib-ims contexts (.env)',
+  ruleIds: [ENV_RULE],
+  rewrite(ctx) {
+    if (!ENV_FILE.test(ctx.file)) return null; // YAML and Dockerfiles: by hand
+    const lines = ctx.text.split(/(?<=\n)/);
+    const parsed: (EnvLine | null)[] = lines.map((l) => {
+      const m = ENV_LINE.exec(l);
+      return m ? { lead: m[1], prefix: m[2], name: m[3], key: m[4].toLowerCase().replace(/__/g, '_'), rawKey: m[4], value: m[6] } : null;
+    });
+    const groups = new Map<string, number[]>();
+    parsed.forEach((p, i) => {
+      if (!p) return;
+      const id = `${p.prefix.toLowerCase()}\0${p.name}`;
+      groups.set(id, [...(groups.get(id) ?? []), i]);
+    });
+    const out: (string | null)[] = [...lines];
+    const after = new Map<number, string[]>();
+    const manual: ManualStep[] = [];
+    const eol = eolOf(ctx.text);
+    for (const idxs of groups.values()) {
+      const byKey = new Map<string, number>();
+      for (const i of idxs) {
+        if (byKey.has(parsed[i]!.key)) return null; // a key set twice: leave it to a person
+        byKey.set(parsed[i]!.key, i);
+      }
+      if (!byKey.has('meta_scopes') && !byKey.has('private_key')) continue;
+      const first = parsed[idxs[0]]!;
+      const doubled = idxs.some((i) => parsed[i]!.rawKey.includes('__'));
+      const upper = idxs.every((i) => parsed[i]!.rawKey === parsed[i]!.rawKey.toUpperCase());
+      const keyName = (k: string) => {
+        const s = doubled ? k.replace(/_/g, '__') : k;
+        return upper ? s.toUpperCase() : s;
+      };
+      const lineFor = (i: number, k: string, v: string) => {
+        const p = parsed[i] ?? first;
+        const term = /\r?\n$/.exec(lines[i] ?? '')?.[0] || eol;
+        return `${p.lead}${first.prefix}${first.name}_${keyName(k)}=${v}${term}`;
+      };
+      const lineNo = Math.min(...['meta_scopes', 'private_key'].filter((k) => byKey.has(k)).map((k) => byKey.get(k)!)) + 1;
+      const last = Math.max(...idxs);
+      const add = (anchor: number | undefined, k: string, v: string) => {
+        const at = anchor ?? last;
+        after.set(at, [...(after.get(at) ?? []), lineFor(at, k, v)]);
+      };
+
+      const metaAt = byKey.get('meta_scopes');
+      const metas = metaAt === undefined ? [] : asList(envValue(parsed[metaAt]!.value) ?? '');
+      const choice = ctx.scopes(metas);
+      const scopes = JSON.stringify(choice.value.split(','));
+      if (byKey.has('scopes')) {
+        if (metaAt !== undefined) out[metaAt] = '';
+      } else {
+        if (metaAt !== undefined) out[metaAt] = lineFor(metaAt, 'scopes', scopes);
+        else add(byKey.get('client_id'), 'scopes', scopes);
+        manual.push(...scopesStep(ctx.file, lineNo, ENV_RULE, choice));
+      }
+
+      const secretAt = byKey.get('client_secret');
+      if (byKey.has('client_secrets')) {
+        if (secretAt !== undefined) out[secretAt] = '';
+      } else if (secretAt !== undefined) {
+        const v = envValue(parsed[secretAt]!.value);
+        if (v === null) return null;
+        out[secretAt] = lineFor(secretAt, 'client_secrets', JSON.stringify([v]));
+      } else {
+        add(byKey.get('client_id'), 'client_secrets', JSON.stringify([SECRET_PLACEHOLDER]));
+        manual.push(placeholderStep(ctx.file, lineNo, ENV_RULE, 'client secret', SECRET_PLACEHOLDER));
+      }
+
+      for (const k of ['private_key', 'passphrase']) {
+        const i = byKey.get(k);
+        if (i === undefined) continue;
+        if (/^\s*"/.test(parsed[i]!.value) && envValue(parsed[i]!.value) === null) return null; // multi-line PEM
+        out[i] = '';
+      }
+
+      if (!byKey.has('technical_account_id')) {
+        const t = byKey.get('techacct');
+        add(t, 'technical_account_id', t !== undefined ? parsed[t]!.value : ACCOUNT_ID_PLACEHOLDER);
+        if (t === undefined) manual.push(placeholderStep(ctx.file, lineNo, ENV_RULE, 'technical account id', ACCOUNT_ID_PLACEHOLDER));
+      }
+      if (!byKey.has('technical_account_email')) {
+        add(byKey.get('technical_account_id') ?? byKey.get('techacct'), 'technical_account_email', EMAIL_PLACEHOLDER);
+        manual.push(placeholderStep(ctx.file, lineNo, ENV_RULE, 'technical account email', EMAIL_PLACEHOLDER));
+      }
+    }
+    if (!manual.length && out.every((l, i) => l === lines[i]) && !after.size) return null;
+    const text = out.map((l, i) => {
+      const extra = after.get(i)?.join('') ?? '';
+      if (!extra) return l;
+      // a last line without a newline gets one before the lines added after it
+      return l && !/\n$/.test(l) ? l + eol + extra.replace(/\r?\n$/, '') : (l ?? '') + extra;
+    }).join('');
+    if (stillFlags(ctx.file, text, ENV_RULE)) return null;
+    return { ruleIds: [ENV_RULE], text, manual };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// App Builder manifests: an aio-lib-ims context passed as action inputs (a mapping with client_id
+// and meta_scopes/private_key). Inputs that feed the action's own JWT code are the code's business.
+
+const INPUTS_RULE = 'config-app-builder-jwt-inputs';
+
+function contextMaps(node: unknown, out: YAMLMap[]): YAMLMap[] {
+  if (isMap(node)) {
+    const keys = node.items.map((p) => (isScalar(p.key) ? String(p.key.value) : ''));
+    if (keys.includes('client_id') && (keys.includes('meta_scopes') || keys.includes('private_key'))) out.push(node);
+    for (const p of node.items) contextMaps(p.value, out);
+  } else if (isSeq(node)) for (const it of node.items) contextMaps(it, out);
+  return out;
+}
+
+const ANY_VAR = /^\$\{?\w+\}?$/;
+/** Variables `aio app use` writes to .env (the .env rewriter renames them the same way). */
+const AIO_VAR = /^\$\{?AIO_(?:\$ims|ims_contexts)_\w+\}?$/i;
+
+/** An aio context variable renamed from one context key to another, keeping its style. */
+function renameVar(v: string, from: RegExp, to: (m: string) => string): string | null {
+  if (!AIO_VAR.test(v) || !from.test(v)) return null;
+  return v.replace(from, to);
+}
+
+const caseLike = (m: string, lower: string) => (m === m.toUpperCase() ? lower.toUpperCase() : lower);
+
+const appInputs: Rewriter = {
+  name: 'aio-lib-ims contexts (App Builder inputs)',
+  ruleIds: [INPUTS_RULE],
+  rewrite(ctx) {
+    if (!/\.ya?ml$/.test(ctx.file)) return null;
+    const doc = parseDocument(ctx.text);
+    if (doc.errors.length) return null;
+    const maps = contextMaps(doc.contents, []);
+    if (!maps.length) return null;
+    const text0 = ctx.text;
+    const eol = eolOf(text0);
+    // line spans [start, end) of a pair: from its key's line to the end of its value's last line
+    const span = (p: Pair): [number, number] => {
+      const k = p.key as { range: [number, number, number] };
+      const v = p.value as { range?: [number, number, number] } | null;
+      const start = lineStartOf(text0, k.range[0]);
+      let end = v?.range ? v.range[1] : k.range[1];
+      while (end > start && /\s/.test(text0[end - 1])) end--;
+      const nl = text0.indexOf('\n', end);
+      return [start, nl === -1 ? text0.length : nl + 1];
+    };
+    const edits: { start: number; end: number; text: string }[] = [];
+    const manual: ManualStep[] = [];
+    for (const map of maps) {
+      const pairs = new Map(map.items.map((p) => [String((p.key as { value: unknown }).value), p]));
+      if (pairs.size !== map.items.length) return null;
+      const first = span(map.items[0]);
+      const indent = indentAt(text0, (map.items[0].key as { range: number[] }).range[0]);
+      const line = lineAt(text0, first[0]);
+      const scalar = (k: string) => {
+        const v = pairs.get(k)?.value;
+        return isScalar(v) && typeof v.value === 'string' ? v.value : undefined;
+      };
+      const entry = (k: string, v: string, at: [number, number]) => {
+        const term = /\r?\n$/.exec(text0.slice(at[0], at[1]))?.[0] || eol;
+        return `${indent}${k}: ${v}${term}`;
+      };
+      // a one-line pair keeps what follows its value (a comment); a block value goes with its lines
+      const replace = (k: string, newKey: string | null, v?: string) => {
+        const p = pairs.get(k)!;
+        const s = span(p);
+        const keyAt = (p.key as { range: number[] }).range[0];
+        const valEnd = (p.value as { range?: number[] } | null)?.range?.[1] ?? s[1];
+        if (newKey !== null && isScalar(p.value) && !text0.slice(keyAt, valEnd).includes('\n')) {
+          edits.push({ start: keyAt, end: valEnd, text: `${newKey}: ${v}` });
+        } else edits.push({ start: s[0], end: s[1], text: newKey === null ? '' : entry(newKey, v!, s) });
+      };
+
+      const meta = pairs.get('meta_scopes');
+      if (pairs.has('scopes')) {
+        if (meta) replace('meta_scopes', null);
+      } else {
+        const mv = scalar('meta_scopes');
+        const renamed = mv && renameVar(mv, /meta_?_?scopes/i, (m) => caseLike(m, 'scopes'));
+        if (mv && ANY_VAR.test(mv) && !renamed) return null; // the action's own variable: by hand
+        if (meta && renamed) replace('meta_scopes', 'scopes', renamed);
+        else {
+          const metas = meta ? asList(meta.value && (meta.value as { toJSON(): unknown }).toJSON()) : [];
+          const choice = ctx.scopes(metas);
+          const v = JSON.stringify(choice.value.split(','));
+          if (meta) replace('meta_scopes', 'scopes', v);
+          else edits.push({ start: first[1], end: first[1], text: entry('scopes', v, first) });
+          manual.push(...scopesStep(ctx.file, line, INPUTS_RULE, choice));
+        }
+      }
+
+      const secret = pairs.get('client_secret');
+      if (pairs.has('client_secrets')) {
+        if (secret) replace('client_secret', null);
+      } else if (secret) {
+        const sv = scalar('client_secret');
+        if (sv === undefined) return null;
+        const renamed = renameVar(sv, /client_?_?secret\b/i, (m) => m + caseLike(m.slice(-1), 's'));
+        if (ANY_VAR.test(sv) && !renamed) return null;
+        replace('client_secret', 'client_secrets', renamed ?? JSON.stringify([sv]));
+      } else return null;
+      for (const k of ['private_key', 'passphrase']) if (pairs.has(k)) replace(k, null);
+
+      if (!pairs.has('technical_account_email')) {
+        const idp = pairs.get('technical_account_id');
+        const idv = scalar('technical_account_id');
+        const renamed = idv && renameVar(idv, /(?<=technical_?_?account_?_?)id\b/i, (m) => caseLike(m, 'email'));
+        const at = idp ? span(idp) : first;
+        edits.push({ start: at[1], end: at[1], text: entry('technical_account_email', renamed || EMAIL_PLACEHOLDER, at) });
+        if (!renamed) manual.push(placeholderStep(ctx.file, line, INPUTS_RULE, 'technical account email', EMAIL_PLACEHOLDER));
+      }
+    }
+    edits.sort((a, b) => b.start - a.start || b.end - a.end);
+    let text = text0;
+    for (const e of edits) text = text.slice(0, e.start) + e.text + text.slice(e.end);
+    if (text === text0) return null;
+    // other inputs (privateKey: $PRIVATE_KEY read by the action's own code) stay findings
+    return { ruleIds: settledIds(ctx, text, [INPUTS_RULE]), text, manual };
+  },
+};
+
+export const aioRewriters: Rewriter[] = [aioJson, aioEnv, appInputs];

@@ -3,6 +3,7 @@ import { aioRewriters } from './aio.js';
 import { codeJsRewriters } from './code-js.js';
 import { codePythonRewriters } from './code-python.js';
 import { depsRewriters } from './deps.js';
+import { envRewriters } from './env.js';
 import { keys } from './keys.js';
 import { postmanRewriters } from './postman.js';
 import { pyconfigsRewriters } from './pyconfigs.js';
@@ -17,6 +18,7 @@ export const REWRITERS: Rewriter[] = [
   ...codeJsRewriters,
   ...codePythonRewriters,
   ...aioRewriters,
+  ...envRewriters,
   ...workspaceRewriters,
   ...pyconfigsRewriters,
   ...postmanRewriters,

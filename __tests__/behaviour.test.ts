@@ -1,0 +1,93 @@
+// The example app's own token code, before and after `migrate --write`, against a fake IMS:
+// before, it gets tokens through the JWT exchange; after, through /ims/token/v3 only.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { cpSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeIms, startFakeIms } from './fakes/ims.js';
+import { cli, PROJECT, tempDir } from './helpers/run.js';
+
+const EXAMPLE = join(PROJECT, 'examples', 'acme-analytics-sync');
+const SCOPES = 'openid,AdobeID,read_organizations,additional_info.projectedProductContext';
+const CRED = {
+  clientId: '4b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e',
+  clientSecret: 'p8e-TestOnlySecret0123456789abcdef',
+  orgId: '0A1B2C3D4E5F60718293A4B5@AdobeOrg',
+  technicalAccountId: '1A2B3C4D5E6F708192A3B4C5@techacct.adobe.com',
+  metascopes: ['ent_analytics_bulk_ingest_sdk'],
+  scopes: SCOPES.split(','),
+  certificatePem: readFileSync(join(EXAMPLE, 'keys', 'certificate_pub.crt'), 'utf8'),
+};
+// Debian's python3 carries requests and PyJWT (.ci/run installs them); pyenv's may not.
+const PYTHON = '/usr/bin/python3';
+
+let ims: FakeIms;
+beforeAll(async () => {
+  ims = await startFakeIms(CRED);
+});
+afterAll(() => ims.close());
+
+function env(app: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: app,
+    NODE_PATH: join(PROJECT, 'node_modules'), // the example's own dependencies (@adobe/jwt-auth)
+    ADOBE_IMS_HOST: ims.url,
+    ADOBE_CLIENT_ID: CRED.clientId,
+    ADOBE_CLIENT_SECRET: CRED.clientSecret,
+    ADOBE_ORG_ID: CRED.orgId,
+    ADOBE_TECHNICAL_ACCOUNT_ID: CRED.technicalAccountId,
+    ADOBE_PRIVATE_KEY_PATH: join(EXAMPLE, 'keys', 'private.key'),
+    ADOBE_METASCOPES: CRED.metascopes.join(','),
+    ADOBE_SCOPES: SCOPES,
+  };
+}
+
+// Asynchronous on purpose: the fake IMS answers from this process's event loop.
+const run = promisify(execFile);
+
+async function nodeToken(app: string): Promise<string> {
+  const r = await run(process.execPath, ['-e', "require('./src/adobe/token').getAccessToken().then((t) => console.log(t))"], {
+    cwd: app,
+    env: env(app),
+    timeout: 30_000,
+  });
+  expect(r.stderr).toBe('');
+  return r.stdout.trim();
+}
+
+async function pythonToken(app: string): Promise<string> {
+  const r = await run(PYTHON, ['-c', "import sys; sys.path.insert(0, 'scripts'); import export_segments as e; print(e.get_token()[0])"], {
+    cwd: app,
+    env: env(app),
+    timeout: 30_000,
+  });
+  expect(r.stderr).toBe('');
+  return r.stdout.trim();
+}
+
+describe('the example app against a fake IMS', () => {
+  it('gets tokens through the JWT exchange, then through /ims/token/v3 after migrate --write', async () => {
+    const app = tempDir('ajm-example-');
+    cpSync(EXAMPLE, app, { recursive: true });
+
+    expect(await nodeToken(app)).toMatch(/^jwt-access-/);
+    expect(await pythonToken(app)).toMatch(/^jwt-access-/);
+    // @adobe/jwt-auth posts to /ims/exchange/jwt/ (trailing slash), the Python script without it.
+    expect(ims.calls.map((c) => `${c.path.replace(/\/$/, '')} ${c.status}`)).toEqual(['/ims/exchange/jwt 200', '/ims/exchange/jwt 200']);
+
+    const migrate = cli(['migrate', app, '--write', '--scopes', SCOPES]);
+    expect(migrate.status, migrate.stderr).toBe(0);
+    ims.calls.length = 0;
+
+    expect(await nodeToken(app)).toMatch(/^oauth-access-/);
+    expect(await pythonToken(app)).toMatch(/^oauth-access-/);
+    expect(ims.calls.map((c) => `${c.path} ${c.status}`)).toEqual(['/ims/token/v3 200', '/ims/token/v3 200']);
+    expect(ims.calls.every((c) => c.form.scope === SCOPES)).toBe(true);
+
+    const scan = cli(['scan', app, '--fail-on', 'error']);
+    expect(scan.stdout).toContain('0 errors');
+    expect(scan.status, scan.stdout).toBe(0);
+  });
+});

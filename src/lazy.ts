@@ -1,0 +1,13 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Loads the migration engine. TypeScript's compiler reads the CommonJS globals __filename and
+ * __dirname when it loads; an ES module bundle has neither, so give them the bundle's own.
+ */
+export async function loadMigrate(moduleUrl: string): Promise<typeof import('./migrate/index.js')> {
+  const g = globalThis as Record<string, unknown>;
+  g.__filename ??= fileURLToPath(moduleUrl);
+  g.__dirname ??= dirname(fileURLToPath(moduleUrl));
+  return import('./migrate/index.js');
+}
