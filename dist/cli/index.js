@@ -1780,23 +1780,18 @@ function findSecrets(text) {
 
 /***/ }),
 
-/***/ 4907:
+/***/ 9235:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  vn: () => (/* binding */ CANDIDATE_PATHS),
-  D$: () => (/* binding */ PREFILTER_LITERALS),
-  y0: () => (/* binding */ RULES),
-  kF: () => (/* binding */ RULES_BY_ID)
-});
-
-// UNUSED EXPORTS: FAMILIES
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/rules/ci.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CT: () => (/* binding */ PRIVATE_KEY_NAME),
+/* harmony export */   Cv: () => (/* binding */ ADOBE_NAME),
+/* harmony export */   U2: () => (/* binding */ META_SCOPES_NAME),
+/* harmony export */   ci: () => (/* binding */ ci),
+/* harmony export */   d_: () => (/* binding */ OTHER_NAME),
+/* harmony export */   fq: () => (/* binding */ FILE_ADOBE)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
 
 // CI pipelines that feed the Service Account (JWT) credential to their steps.
 const GITHUB_WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
@@ -1857,21 +1852,21 @@ function jwtSecretLines(shape, allowLiteral) {
 }
 /** `adobe/aio-apps-action` steps run with `command: auth` or given a `KEY` input. */
 function aioAppsActionJwt(file) {
-    const doc = (0,dist/* parseDocument */.Tp)(file.text, { uniqueKeys: false });
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(file.text, { uniqueKeys: false });
     const hits = [];
-    (0,dist/* visit */.YR)(doc, {
+    (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(doc, {
         Map(_, node) {
             const uses = node.get('uses');
             if (typeof uses !== 'string' || !/^adobe\/aio-apps-action(?:@|$)/.test(uses.trim()))
                 return;
             const withNode = node.get('with', true);
-            if (!(0,dist/* isMap */.jh)(withNode))
+            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(withNode))
                 return;
             for (const pair of withNode.items) {
-                if (!(0,dist/* isScalar */.jn)(pair.key))
+                if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key))
                     continue;
                 const name = String(pair.key.value);
-                const value = (0,dist/* isScalar */.jn)(pair.value) ? String(pair.value.value).trim() : '';
+                const value = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.value) ? String(pair.value.value).trim() : '';
                 const jwt = (name === 'command' && value === 'auth') || name === 'KEY';
                 const range = pair.key.range;
                 if (jwt && range)
@@ -1931,6 +1926,25 @@ const ci = {
     ],
 };
 
+
+/***/ }),
+
+/***/ 2109:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  vn: () => (/* binding */ CANDIDATE_PATHS),
+  D$: () => (/* binding */ PREFILTER_LITERALS),
+  y0: () => (/* binding */ RULES),
+  kF: () => (/* binding */ RULES_BY_ID)
+});
+
+// UNUSED EXPORTS: FAMILIES
+
+// EXTERNAL MODULE: ./src/rules/ci.ts
+var ci = __nccwpck_require__(9235);
 ;// CONCATENATED MODULE: ./src/rules/context.ts
 // Context patterns shared by rule families: "this file talks to Adobe IMS".
 /** Adobe IMS context: a generic JWT library only counts in a file that also matches this. */
@@ -2841,7 +2855,7 @@ const keys = {
 
 
 /** The rule catalog: one file per family, each rule plain data. */
-const FAMILIES = [code, config, dependencies, ci, keys, docs];
+const FAMILIES = [code, config, dependencies, ci.ci, keys, docs];
 const RULES = FAMILIES.flatMap((f) => f.rules);
 const RULES_BY_ID = new Map(RULES.map((r) => [r.id, r]));
 /** Every family's literals, deduplicated: the prefilter's alternation. */
@@ -2865,8 +2879,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/rules/index.ts + 7 modules
-var rules = __nccwpck_require__(4907);
+// EXTERNAL MODULE: ./src/rules/index.ts + 6 modules
+var rules = __nccwpck_require__(2109);
 // EXTERNAL MODULE: ./src/scan/match.ts + 1 modules
 var match = __nccwpck_require__(3362);
 ;// CONCATENATED MODULE: ./src/scan/prefilter.ts
@@ -3110,7 +3124,7 @@ function scanBatch(files, opts) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4907);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2109);
 // The cross-file pass: judgements a single file cannot make on its own.
 
 
@@ -3180,8 +3194,8 @@ var external_node_worker_threads_ = __nccwpck_require__(5919);
 // EXTERNAL MODULE: ./node_modules/ignore/index.js
 var ignore = __nccwpck_require__(298);
 var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
-// EXTERNAL MODULE: ./src/rules/index.ts + 7 modules
-var rules = __nccwpck_require__(4907);
+// EXTERNAL MODULE: ./src/rules/index.ts + 6 modules
+var rules = __nccwpck_require__(2109);
 // EXTERNAL MODULE: ./src/scan/batch.ts + 1 modules
 var batch = __nccwpck_require__(7527);
 // EXTERNAL MODULE: ./src/scan/context.ts
@@ -21976,8 +21990,8 @@ function preprocess(fn, schema) {
     });
 }
 
-// EXTERNAL MODULE: ./src/rules/index.ts + 7 modules
-var src_rules = __nccwpck_require__(4907);
+// EXTERNAL MODULE: ./src/rules/index.ts + 6 modules
+var src_rules = __nccwpck_require__(2109);
 ;// CONCATENATED MODULE: ./src/config.ts
 // One place turns every outside input (CLI flags, action inputs, the config file) into typed settings.
 
@@ -22102,7 +22116,7 @@ async function loadMigrate(moduleUrl) {
     const g = globalThis;
     g.__filename ??= (0,external_node_url_namespaceObject.fileURLToPath)(moduleUrl);
     g.__dirname ??= (0,external_node_path_.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(moduleUrl));
-    return Promise.all(/* import() */[__nccwpck_require__.e(186), __nccwpck_require__.e(283)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3283));
+    return Promise.all(/* import() */[__nccwpck_require__.e(186), __nccwpck_require__.e(208)]).then(__nccwpck_require__.bind(__nccwpck_require__, 208));
 }
 
 // EXTERNAL MODULE: ./src/migrate/scopes.ts

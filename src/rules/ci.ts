@@ -9,16 +9,16 @@ const CI_FILES =
   /^\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)(?:action\.ya?ml|\.gitlab-ci\.ya?ml|azure-pipelines[\w.-]*\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile)$|^\.circleci\/config\.ya?ml$/;
 
 /** The file talks to Adobe: Adobe actions, the aio CLI, AIO_/ADOBE_ names, IMS hosts, metascopes. */
-const FILE_ADOBE =
+export const FILE_ADOBE =
   /\badobe\/aio-|@adobe\/aio-cli|\baio[ \t]+(?:app|login|config|console|cloudmanager|runtime|rt|plugins|where|api-mesh|event)\b|adobelogin\.com|\bAIO_[A-Z]|\bADOBE_[A-Z]|\bent_[a-z_]+_sdk\b/;
 
 /** Names (upper-cased, `-`/`.` as `_`) that say Adobe on their own. */
-const ADOBE_NAME = /ADOBE|(?:^|_)AIO(?:_|$)|(?:^|_)IMS(?:_|$)|TECH_?ACC/;
+export const ADOBE_NAME = /ADOBE|(?:^|_)AIO(?:_|$)|(?:^|_)IMS(?:_|$)|TECH_?ACC/;
 /** Names of other systems' keys that sit in the same pipelines (SSH deploys, GitHub Apps, signing). */
-const OTHER_NAME =
+export const OTHER_NAME =
   /SSH|DEPLOY|GPG|PGP|SIGN|TLS|SSL|SFTP|GIT|(?:^|_)GH(?:_|$)|(?:^|_)APP(?:_|$)|BOT|DOCKER|NPM|APPLE|ANDROID|GOOGLE|GCP|GCLOUD|FIREBASE|AWS|AZURE|SNOWFLAKE|VAULT|SERVER|HOST|KUBE|K8S|TERRAFORM|HEROKU|VERCEL|NETLIFY|JENKINS|SALESFORCE|SF_|CERT/;
-const PRIVATE_KEY_NAME = /(?:^|_)PRIVATE_?KEY(?:_|$)|PRIVATEKEY/;
-const META_SCOPES_NAME = /META_?SCOPES?(?:_|$)/;
+export const PRIVATE_KEY_NAME = /(?:^|_)PRIVATE_?KEY(?:_|$)|PRIVATEKEY/;
+export const META_SCOPES_NAME = /META_?SCOPES?(?:_|$)/;
 
 const LINE_KEY = /^[ \t]*(?:-[ \t]+)?(?:export[ \t]+)?([A-Za-z_][\w.-]{0,100})[ \t]*[:=]/;
 const SECRET_REF = /\bsecrets\.([A-Za-z_]\w{0,100})|\bsecrets\[\s*['"]([\w-]{1,100})['"]\s*\]/g;

@@ -3,9 +3,8 @@
 // spliced into the original text, so untouched bytes survive.
 import { posix } from 'node:path';
 import ts from 'typescript';
-import { RULES } from '../../rules/index.js';
-import { matchFile } from '../../scan/match.js';
 import { describeScopes, SCOPES_PLACEHOLDER } from '../scopes.js';
+import { settledIds } from '../settle.js';
 import type { ManualStep, RewriteContext, RewriteResult, Rewriter, ScopeChoice } from '../types.js';
 
 // ---------------------------------------------------------------- shared (also used by code-python)
@@ -29,11 +28,6 @@ export function applySplices(text: string, splices: Splice[]): string {
   return out;
 }
 
-/** Rule ids of `ids` found in the file that the scanner no longer reports in `text`. */
-export function settledIds(ctx: RewriteContext, ids: string[], text: string): string[] {
-  const left = new Set(matchFile(RULES, { path: ctx.file, text }).findings.map((f) => f.ruleId));
-  return [...new Set(ctx.findings.map((f) => f.ruleId))].filter((id) => ids.includes(id) && !left.has(id)).sort();
-}
 
 const METASCOPE = /\bent_[a-z_]+_sdk\b|\bevent_receiver_api\b/g;
 

@@ -2,8 +2,9 @@
 // become grant_type/scope, the URL /ims/token/v3, and the claims, key reading and signing go.
 // No Python parser in Node: a small tokenizer (strings, comments, brackets) finds statement
 // spans, and only recognisable shapes are edited; anything else stays a manual step.
+import { settledIds } from '../settle.js';
 import type { RewriteContext, RewriteResult, Rewriter } from '../types.js';
-import { applySplices, droppedEnvNames, metascopesIn, placeholderStep, scopesEnvName, type Splice, settledIds } from './code-js.js';
+import { applySplices, droppedEnvNames, metascopesIn, placeholderStep, scopesEnvName, type Splice } from './code-js.js';
 
 const RULES = ['code-jwt-library-python', 'code-ims-jwt-exchange', 'code-jwt-token-form-field', 'code-jwt-meta-scope-claim', 'code-jwt-audience-claim'];
 const EXCHANGE_PATH = /\/ims\/exchange\/(?:v1\/)?jwt\/?/;

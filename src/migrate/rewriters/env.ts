@@ -1,5 +1,5 @@
+import { settledIds } from '../settle.js';
 import type { Rewriter } from '../types.js';
-import { settledIds } from './code-js.js';
 
 // Plain KEY=VALUE settings files (.env, .env.example, app.env): the JWT key path goes, the
 // metascopes setting becomes a scopes setting the migrated code reads (e.g. ADOBE_SCOPES).

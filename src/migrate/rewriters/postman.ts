@@ -1,22 +1,9 @@
 // Postman exports (Adobe's "Export to Postman"): environments lose PRIVATE_KEY / JWT_TOKEN /
 // META_SCOPE and gain SCOPES; collections lose the jsrsasign pre-request signing and get a
 // client_credentials token request at /ims/token/v3 (the exchange request is turned into it).
+import { settledIds } from '../settle.js';
 import type { ManualStep, Rewriter } from '../types.js';
-import {
-  arrayStyle,
-  eolOf,
-  indentAt,
-  indentUnit,
-  insertMembers,
-  type JNode,
-  lineAt,
-  member,
-  metascopeList,
-  parseJson,
-  removeElement,
-  scopesStep,
-  settledIds,
-} from './aio.js';
+import { arrayStyle, eolOf, indentAt, indentUnit, insertMembers, type JNode, lineAt, member, metascopeList, parseJson, removeElement, scopesStep } from '../spans.js';
 
 const RULES = ['config-postman-jwt', 'code-ims-jwt-exchange-config'];
 const JWT_VARS = /^(?:PRIVATE_KEY|JWT_TOKEN)$/;
@@ -151,7 +138,7 @@ export const postman: Rewriter = {
     }
 
     if (ed.text === ctx.text) return null;
-    const ids = settledIds(ctx, ed.text, RULES);
+    const ids = settledIds(ctx, RULES, ed.text);
     return ids.length ? { ruleIds: ids, text: ed.text, manual } : null;
   },
 };

@@ -1,7 +1,8 @@
 // Python library configs: aepp / aanalytics2 / cjapy JSON (tech_id + pathToKey -> scopes) and the
 // User Sync Tool umapi connector (authentication_method: oauth, no technical account or key).
+import { settledIds } from '../settle.js';
 import type { ManualStep, Rewriter } from '../types.js';
-import { type JNode, lineAt, parseJson, removeElement, scopesStep, settledIds } from './aio.js';
+import { type JNode, lineAt, parseJson, removeElement, scopesStep } from '../spans.js';
 
 const SDK_RULE = 'config-python-sdk-jwt-config';
 const UST_RULE = 'config-user-sync-jwt';
@@ -52,7 +53,7 @@ const sdkConfig: Rewriter = {
         if (idx >= 0) text = removeElement(text, cur, idx);
       }
     }
-    const ids = settledIds(ctx, text, [SDK_RULE]);
+    const ids = settledIds(ctx, [SDK_RULE], text);
     return ids.length ? { ruleIds: ids, text, manual } : null;
   },
 };
@@ -111,7 +112,7 @@ const userSync: Rewriter = {
     }
     const text = out.join('');
     if (text === ctx.text) return null;
-    const ids = settledIds(ctx, text, [UST_RULE]);
+    const ids = settledIds(ctx, [UST_RULE], text);
     return ids.length ? { ruleIds: ids, text } : null;
   },
 };

@@ -7,6 +7,8 @@
 import { isMap, isScalar, isSeq, type Pair, parseDocument, type Scalar, visit, type YAMLMap } from 'yaml';
 import { RULES_BY_ID } from '../../rules/index.js';
 import { matchFile } from '../../scan/match.js';
+// The name tests of the ci rules, so the rewrite removes exactly what the rules flag.
+import { ADOBE_NAME, FILE_ADOBE, META_SCOPES_NAME, OTHER_NAME, PRIVATE_KEY_NAME } from '../../rules/ci.js';
 import { describeScopes } from '../scopes.js';
 import type { ManualStep, RewriteContext, Rewriter, ScopeChoice } from '../types.js';
 
@@ -14,14 +16,6 @@ const WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
 const RULE_IDS = ['ci-aio-apps-action-jwt-auth', 'ci-jwt-private-key-secret', 'ci-jwt-meta-scopes'];
 const PLUGIN_RULE = 'ci-aio-jwt-auth-plugin';
 
-// The name tests of src/rules/ci.ts, so we remove exactly what the rules flag.
-const FILE_ADOBE =
-  /\badobe\/aio-|@adobe\/aio-cli|\baio[ \t]+(?:app|login|config|console|cloudmanager|runtime|rt|plugins|where|api-mesh|event)\b|adobelogin\.com|\bAIO_[A-Z]|\bADOBE_[A-Z]|\bent_[a-z_]+_sdk\b/;
-const ADOBE_NAME = /ADOBE|(?:^|_)AIO(?:_|$)|(?:^|_)IMS(?:_|$)|TECH_?ACC/;
-const OTHER_NAME =
-  /SSH|DEPLOY|GPG|PGP|SIGN|TLS|SSL|SFTP|GIT|(?:^|_)GH(?:_|$)|(?:^|_)APP(?:_|$)|BOT|DOCKER|NPM|APPLE|ANDROID|GOOGLE|GCP|GCLOUD|FIREBASE|AWS|AZURE|SNOWFLAKE|VAULT|SERVER|HOST|KUBE|K8S|TERRAFORM|HEROKU|VERCEL|NETLIFY|JENKINS|SALESFORCE|SF_|CERT/;
-const PRIVATE_KEY_NAME = /(?:^|_)PRIVATE_?KEY(?:_|$)|PRIVATEKEY/;
-const META_SCOPES_NAME = /META_?SCOPES?(?:_|$)/;
 const SECRET_REF = /\bsecrets\.([A-Za-z_]\w*)/g;
 const METASCOPE_TOKEN = /\bent_[a-z_]+_sdk\b|\bevent_receiver_api\b/g;
 /** A comment line above a removed entry or step that is about what we remove. */

@@ -1,26 +1,9 @@
 // App Builder workspace JSON (console.json, <project>-<workspace>.json, the project in .aio): a
 // Service Account (JWT) credential entry becomes an oauth_server_to_server entry. Spans are edited
 // in place so the rest of the download (often committed as-is) keeps its bytes.
+import { settledIds } from '../settle.js';
 import type { ManualStep, Rewriter } from '../types.js';
-import {
-  ACCOUNT_ID_PLACEHOLDER,
-  EMAIL_PLACEHOLDER,
-  SECRET_PLACEHOLDER,
-  arrayStyle,
-  eolOf,
-  indentAt,
-  insertMembers,
-  type JNode,
-  lineAt,
-  member,
-  metascopeList,
-  nodeAt,
-  parseJson,
-  placeholderStep,
-  removeElement,
-  scopesStep,
-  settledIds,
-} from './aio.js';
+import { ACCOUNT_ID_PLACEHOLDER, EMAIL_PLACEHOLDER, SECRET_PLACEHOLDER, arrayStyle, eolOf, indentAt, insertMembers, type JNode, lineAt, member, metascopeList, nodeAt, parseJson, placeholderStep, removeElement, scopesStep } from '../spans.js';
 
 const RULES = ['config-workspace-jwt-credential', 'config-workspace-jwt-migrating'];
 const OAUTH = '"oauth_server_to_server"';
@@ -106,7 +89,7 @@ export const workspace: Rewriter = {
       }
     }
     if (text === ctx.text) return null;
-    const ids = settledIds(ctx, text, RULES);
+    const ids = settledIds(ctx, RULES, text);
     return ids.length ? { ruleIds: ids, text, manual } : null;
   },
 };
