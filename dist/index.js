@@ -1,6 +1,2379 @@
 import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 9659:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
+exports.getProxyUrl = getProxyUrl;
+exports.isHttps = isHttps;
+const http = __importStar(__nccwpck_require__(8611));
+const https = __importStar(__nccwpck_require__(5692));
+const pm = __importStar(__nccwpck_require__(3335));
+const tunnel = __importStar(__nccwpck_require__(770));
+const undici_1 = __nccwpck_require__(6752);
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (exports.HttpCodes = HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (exports.Headers = Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (exports.MediaTypes = MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+exports.HttpClientError = HttpClientError;
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+exports.HttpClientResponse = HttpClientResponse;
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+exports.HttpClient = HttpClient;
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 3335:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.getProxyUrl = getProxyUrl;
+exports.checkBypass = checkBypass;
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+
+/***/ }),
+
+/***/ 3251:
+/***/ (function(module) {
+
+/**
+  * This file contains the Bottleneck library (MIT), compiled to ES2017, and without Clustering support.
+  * https://github.com/SGrondin/bottleneck
+  */
+(function (global, factory) {
+	 true ? module.exports = factory() :
+	0;
+}(this, (function () { 'use strict';
+
+	var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
+
+	function getCjsExportFromNamespace (n) {
+		return n && n['default'] || n;
+	}
+
+	var load = function(received, defaults, onto = {}) {
+	  var k, ref, v;
+	  for (k in defaults) {
+	    v = defaults[k];
+	    onto[k] = (ref = received[k]) != null ? ref : v;
+	  }
+	  return onto;
+	};
+
+	var overwrite = function(received, defaults, onto = {}) {
+	  var k, v;
+	  for (k in received) {
+	    v = received[k];
+	    if (defaults[k] !== void 0) {
+	      onto[k] = v;
+	    }
+	  }
+	  return onto;
+	};
+
+	var parser = {
+		load: load,
+		overwrite: overwrite
+	};
+
+	var DLList;
+
+	DLList = class DLList {
+	  constructor(incr, decr) {
+	    this.incr = incr;
+	    this.decr = decr;
+	    this._first = null;
+	    this._last = null;
+	    this.length = 0;
+	  }
+
+	  push(value) {
+	    var node;
+	    this.length++;
+	    if (typeof this.incr === "function") {
+	      this.incr();
+	    }
+	    node = {
+	      value,
+	      prev: this._last,
+	      next: null
+	    };
+	    if (this._last != null) {
+	      this._last.next = node;
+	      this._last = node;
+	    } else {
+	      this._first = this._last = node;
+	    }
+	    return void 0;
+	  }
+
+	  shift() {
+	    var value;
+	    if (this._first == null) {
+	      return;
+	    } else {
+	      this.length--;
+	      if (typeof this.decr === "function") {
+	        this.decr();
+	      }
+	    }
+	    value = this._first.value;
+	    if ((this._first = this._first.next) != null) {
+	      this._first.prev = null;
+	    } else {
+	      this._last = null;
+	    }
+	    return value;
+	  }
+
+	  first() {
+	    if (this._first != null) {
+	      return this._first.value;
+	    }
+	  }
+
+	  getArray() {
+	    var node, ref, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, ref.value));
+	    }
+	    return results;
+	  }
+
+	  forEachShift(cb) {
+	    var node;
+	    node = this.shift();
+	    while (node != null) {
+	      (cb(node), node = this.shift());
+	    }
+	    return void 0;
+	  }
+
+	  debug() {
+	    var node, ref, ref1, ref2, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, {
+	        value: ref.value,
+	        prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+	        next: (ref2 = ref.next) != null ? ref2.value : void 0
+	      }));
+	    }
+	    return results;
+	  }
+
+	};
+
+	var DLList_1 = DLList;
+
+	var Events;
+
+	Events = class Events {
+	  constructor(instance) {
+	    this.instance = instance;
+	    this._events = {};
+	    if ((this.instance.on != null) || (this.instance.once != null) || (this.instance.removeAllListeners != null)) {
+	      throw new Error("An Emitter already exists for this object");
+	    }
+	    this.instance.on = (name, cb) => {
+	      return this._addListener(name, "many", cb);
+	    };
+	    this.instance.once = (name, cb) => {
+	      return this._addListener(name, "once", cb);
+	    };
+	    this.instance.removeAllListeners = (name = null) => {
+	      if (name != null) {
+	        return delete this._events[name];
+	      } else {
+	        return this._events = {};
+	      }
+	    };
+	  }
+
+	  _addListener(name, status, cb) {
+	    var base;
+	    if ((base = this._events)[name] == null) {
+	      base[name] = [];
+	    }
+	    this._events[name].push({cb, status});
+	    return this.instance;
+	  }
+
+	  listenerCount(name) {
+	    if (this._events[name] != null) {
+	      return this._events[name].length;
+	    } else {
+	      return 0;
+	    }
+	  }
+
+	  async trigger(name, ...args) {
+	    var e, promises;
+	    try {
+	      if (name !== "debug") {
+	        this.trigger("debug", `Event triggered: ${name}`, args);
+	      }
+	      if (this._events[name] == null) {
+	        return;
+	      }
+	      this._events[name] = this._events[name].filter(function(listener) {
+	        return listener.status !== "none";
+	      });
+	      promises = this._events[name].map(async(listener) => {
+	        var e, returned;
+	        if (listener.status === "none") {
+	          return;
+	        }
+	        if (listener.status === "once") {
+	          listener.status = "none";
+	        }
+	        try {
+	          returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+	          if (typeof (returned != null ? returned.then : void 0) === "function") {
+	            return (await returned);
+	          } else {
+	            return returned;
+	          }
+	        } catch (error) {
+	          e = error;
+	          {
+	            this.trigger("error", e);
+	          }
+	          return null;
+	        }
+	      });
+	      return ((await Promise.all(promises))).find(function(x) {
+	        return x != null;
+	      });
+	    } catch (error) {
+	      e = error;
+	      {
+	        this.trigger("error", e);
+	      }
+	      return null;
+	    }
+	  }
+
+	};
+
+	var Events_1 = Events;
+
+	var DLList$1, Events$1, Queues;
+
+	DLList$1 = DLList_1;
+
+	Events$1 = Events_1;
+
+	Queues = class Queues {
+	  constructor(num_priorities) {
+	    var i;
+	    this.Events = new Events$1(this);
+	    this._length = 0;
+	    this._lists = (function() {
+	      var j, ref, results;
+	      results = [];
+	      for (i = j = 1, ref = num_priorities; (1 <= ref ? j <= ref : j >= ref); i = 1 <= ref ? ++j : --j) {
+	        results.push(new DLList$1((() => {
+	          return this.incr();
+	        }), (() => {
+	          return this.decr();
+	        })));
+	      }
+	      return results;
+	    }).call(this);
+	  }
+
+	  incr() {
+	    if (this._length++ === 0) {
+	      return this.Events.trigger("leftzero");
+	    }
+	  }
+
+	  decr() {
+	    if (--this._length === 0) {
+	      return this.Events.trigger("zero");
+	    }
+	  }
+
+	  push(job) {
+	    return this._lists[job.options.priority].push(job);
+	  }
+
+	  queued(priority) {
+	    if (priority != null) {
+	      return this._lists[priority].length;
+	    } else {
+	      return this._length;
+	    }
+	  }
+
+	  shiftAll(fn) {
+	    return this._lists.forEach(function(list) {
+	      return list.forEachShift(fn);
+	    });
+	  }
+
+	  getFirst(arr = this._lists) {
+	    var j, len, list;
+	    for (j = 0, len = arr.length; j < len; j++) {
+	      list = arr[j];
+	      if (list.length > 0) {
+	        return list;
+	      }
+	    }
+	    return [];
+	  }
+
+	  shiftLastFrom(priority) {
+	    return this.getFirst(this._lists.slice(priority).reverse()).shift();
+	  }
+
+	};
+
+	var Queues_1 = Queues;
+
+	var BottleneckError;
+
+	BottleneckError = class BottleneckError extends Error {};
+
+	var BottleneckError_1 = BottleneckError;
+
+	var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+
+	NUM_PRIORITIES = 10;
+
+	DEFAULT_PRIORITY = 5;
+
+	parser$1 = parser;
+
+	BottleneckError$1 = BottleneckError_1;
+
+	Job = class Job {
+	  constructor(task, args, options, jobDefaults, rejectOnDrop, Events, _states, Promise) {
+	    this.task = task;
+	    this.args = args;
+	    this.rejectOnDrop = rejectOnDrop;
+	    this.Events = Events;
+	    this._states = _states;
+	    this.Promise = Promise;
+	    this.options = parser$1.load(options, jobDefaults);
+	    this.options.priority = this._sanitizePriority(this.options.priority);
+	    if (this.options.id === jobDefaults.id) {
+	      this.options.id = `${this.options.id}-${this._randomIndex()}`;
+	    }
+	    this.promise = new this.Promise((_resolve, _reject) => {
+	      this._resolve = _resolve;
+	      this._reject = _reject;
+	    });
+	    this.retryCount = 0;
+	  }
+
+	  _sanitizePriority(priority) {
+	    var sProperty;
+	    sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+	    if (sProperty < 0) {
+	      return 0;
+	    } else if (sProperty > NUM_PRIORITIES - 1) {
+	      return NUM_PRIORITIES - 1;
+	    } else {
+	      return sProperty;
+	    }
+	  }
+
+	  _randomIndex() {
+	    return Math.random().toString(36).slice(2);
+	  }
+
+	  doDrop({error, message = "This job has been dropped by Bottleneck"} = {}) {
+	    if (this._states.remove(this.options.id)) {
+	      if (this.rejectOnDrop) {
+	        this._reject(error != null ? error : new BottleneckError$1(message));
+	      }
+	      this.Events.trigger("dropped", {args: this.args, options: this.options, task: this.task, promise: this.promise});
+	      return true;
+	    } else {
+	      return false;
+	    }
+	  }
+
+	  _assertStatus(expected) {
+	    var status;
+	    status = this._states.jobStatus(this.options.id);
+	    if (!(status === expected || (expected === "DONE" && status === null))) {
+	      throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+	    }
+	  }
+
+	  doReceive() {
+	    this._states.start(this.options.id);
+	    return this.Events.trigger("received", {args: this.args, options: this.options});
+	  }
+
+	  doQueue(reachedHWM, blocked) {
+	    this._assertStatus("RECEIVED");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("queued", {args: this.args, options: this.options, reachedHWM, blocked});
+	  }
+
+	  doRun() {
+	    if (this.retryCount === 0) {
+	      this._assertStatus("QUEUED");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    return this.Events.trigger("scheduled", {args: this.args, options: this.options});
+	  }
+
+	  async doExecute(chained, clearGlobalState, run, free) {
+	    var error, eventInfo, passed;
+	    if (this.retryCount === 0) {
+	      this._assertStatus("RUNNING");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    this.Events.trigger("executing", eventInfo);
+	    try {
+	      passed = (await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args)));
+	      if (clearGlobalState()) {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._resolve(passed);
+	      }
+	    } catch (error1) {
+	      error = error1;
+	      return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	    }
+	  }
+
+	  doExpire(clearGlobalState, run, free) {
+	    var error, eventInfo;
+	    if (this._states.jobStatus(this.options.id === "RUNNING")) {
+	      this._states.next(this.options.id);
+	    }
+	    this._assertStatus("EXECUTING");
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+	    return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	  }
+
+	  async _onFailure(error, eventInfo, clearGlobalState, run, free) {
+	    var retry, retryAfter;
+	    if (clearGlobalState()) {
+	      retry = (await this.Events.trigger("failed", error, eventInfo));
+	      if (retry != null) {
+	        retryAfter = ~~retry;
+	        this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+	        this.retryCount++;
+	        return run(retryAfter);
+	      } else {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._reject(error);
+	      }
+	    }
+	  }
+
+	  doDone(eventInfo) {
+	    this._assertStatus("EXECUTING");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("done", eventInfo);
+	  }
+
+	};
+
+	var Job_1 = Job;
+
+	var BottleneckError$2, LocalDatastore, parser$2;
+
+	parser$2 = parser;
+
+	BottleneckError$2 = BottleneckError_1;
+
+	LocalDatastore = class LocalDatastore {
+	  constructor(instance, storeOptions, storeInstanceOptions) {
+	    this.instance = instance;
+	    this.storeOptions = storeOptions;
+	    this.clientId = this.instance._randomIndex();
+	    parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+	    this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+	    this._running = 0;
+	    this._done = 0;
+	    this._unblockTime = 0;
+	    this.ready = this.Promise.resolve();
+	    this.clients = {};
+	    this._startHeartbeat();
+	  }
+
+	  _startHeartbeat() {
+	    var base;
+	    if ((this.heartbeat == null) && (((this.storeOptions.reservoirRefreshInterval != null) && (this.storeOptions.reservoirRefreshAmount != null)) || ((this.storeOptions.reservoirIncreaseInterval != null) && (this.storeOptions.reservoirIncreaseAmount != null)))) {
+	      return typeof (base = (this.heartbeat = setInterval(() => {
+	        var amount, incr, maximum, now, reservoir;
+	        now = Date.now();
+	        if ((this.storeOptions.reservoirRefreshInterval != null) && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+	          this._lastReservoirRefresh = now;
+	          this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+	          this.instance._drainAll(this.computeCapacity());
+	        }
+	        if ((this.storeOptions.reservoirIncreaseInterval != null) && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+	          ({
+	            reservoirIncreaseAmount: amount,
+	            reservoirIncreaseMaximum: maximum,
+	            reservoir
+	          } = this.storeOptions);
+	          this._lastReservoirIncrease = now;
+	          incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+	          if (incr > 0) {
+	            this.storeOptions.reservoir += incr;
+	            return this.instance._drainAll(this.computeCapacity());
+	          }
+	        }
+	      }, this.heartbeatInterval))).unref === "function" ? base.unref() : void 0;
+	    } else {
+	      return clearInterval(this.heartbeat);
+	    }
+	  }
+
+	  async __publish__(message) {
+	    await this.yieldLoop();
+	    return this.instance.Events.trigger("message", message.toString());
+	  }
+
+	  async __disconnect__(flush) {
+	    await this.yieldLoop();
+	    clearInterval(this.heartbeat);
+	    return this.Promise.resolve();
+	  }
+
+	  yieldLoop(t = 0) {
+	    return new this.Promise(function(resolve, reject) {
+	      return setTimeout(resolve, t);
+	    });
+	  }
+
+	  computePenalty() {
+	    var ref;
+	    return (ref = this.storeOptions.penalty) != null ? ref : (15 * this.storeOptions.minTime) || 5000;
+	  }
+
+	  async __updateSettings__(options) {
+	    await this.yieldLoop();
+	    parser$2.overwrite(options, options, this.storeOptions);
+	    this._startHeartbeat();
+	    this.instance._drainAll(this.computeCapacity());
+	    return true;
+	  }
+
+	  async __running__() {
+	    await this.yieldLoop();
+	    return this._running;
+	  }
+
+	  async __queued__() {
+	    await this.yieldLoop();
+	    return this.instance.queued();
+	  }
+
+	  async __done__() {
+	    await this.yieldLoop();
+	    return this._done;
+	  }
+
+	  async __groupCheck__(time) {
+	    await this.yieldLoop();
+	    return (this._nextRequest + this.timeout) < time;
+	  }
+
+	  computeCapacity() {
+	    var maxConcurrent, reservoir;
+	    ({maxConcurrent, reservoir} = this.storeOptions);
+	    if ((maxConcurrent != null) && (reservoir != null)) {
+	      return Math.min(maxConcurrent - this._running, reservoir);
+	    } else if (maxConcurrent != null) {
+	      return maxConcurrent - this._running;
+	    } else if (reservoir != null) {
+	      return reservoir;
+	    } else {
+	      return null;
+	    }
+	  }
+
+	  conditionsCheck(weight) {
+	    var capacity;
+	    capacity = this.computeCapacity();
+	    return (capacity == null) || weight <= capacity;
+	  }
+
+	  async __incrementReservoir__(incr) {
+	    var reservoir;
+	    await this.yieldLoop();
+	    reservoir = this.storeOptions.reservoir += incr;
+	    this.instance._drainAll(this.computeCapacity());
+	    return reservoir;
+	  }
+
+	  async __currentReservoir__() {
+	    await this.yieldLoop();
+	    return this.storeOptions.reservoir;
+	  }
+
+	  isBlocked(now) {
+	    return this._unblockTime >= now;
+	  }
+
+	  check(weight, now) {
+	    return this.conditionsCheck(weight) && (this._nextRequest - now) <= 0;
+	  }
+
+	  async __check__(weight) {
+	    var now;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    return this.check(weight, now);
+	  }
+
+	  async __register__(index, weight, expiration) {
+	    var now, wait;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    if (this.conditionsCheck(weight)) {
+	      this._running += weight;
+	      if (this.storeOptions.reservoir != null) {
+	        this.storeOptions.reservoir -= weight;
+	      }
+	      wait = Math.max(this._nextRequest - now, 0);
+	      this._nextRequest = now + wait + this.storeOptions.minTime;
+	      return {
+	        success: true,
+	        wait,
+	        reservoir: this.storeOptions.reservoir
+	      };
+	    } else {
+	      return {
+	        success: false
+	      };
+	    }
+	  }
+
+	  strategyIsBlock() {
+	    return this.storeOptions.strategy === 3;
+	  }
+
+	  async __submit__(queueLength, weight) {
+	    var blocked, now, reachedHWM;
+	    await this.yieldLoop();
+	    if ((this.storeOptions.maxConcurrent != null) && weight > this.storeOptions.maxConcurrent) {
+	      throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+	    }
+	    now = Date.now();
+	    reachedHWM = (this.storeOptions.highWater != null) && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+	    blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+	    if (blocked) {
+	      this._unblockTime = now + this.computePenalty();
+	      this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+	      this.instance._dropAllQueued();
+	    }
+	    return {
+	      reachedHWM,
+	      blocked,
+	      strategy: this.storeOptions.strategy
+	    };
+	  }
+
+	  async __free__(index, weight) {
+	    await this.yieldLoop();
+	    this._running -= weight;
+	    this._done += weight;
+	    this.instance._drainAll(this.computeCapacity());
+	    return {
+	      running: this._running
+	    };
+	  }
+
+	};
+
+	var LocalDatastore_1 = LocalDatastore;
+
+	var BottleneckError$3, States;
+
+	BottleneckError$3 = BottleneckError_1;
+
+	States = class States {
+	  constructor(status1) {
+	    this.status = status1;
+	    this._jobs = {};
+	    this.counts = this.status.map(function() {
+	      return 0;
+	    });
+	  }
+
+	  next(id) {
+	    var current, next;
+	    current = this._jobs[id];
+	    next = current + 1;
+	    if ((current != null) && next < this.status.length) {
+	      this.counts[current]--;
+	      this.counts[next]++;
+	      return this._jobs[id]++;
+	    } else if (current != null) {
+	      this.counts[current]--;
+	      return delete this._jobs[id];
+	    }
+	  }
+
+	  start(id) {
+	    var initial;
+	    initial = 0;
+	    this._jobs[id] = initial;
+	    return this.counts[initial]++;
+	  }
+
+	  remove(id) {
+	    var current;
+	    current = this._jobs[id];
+	    if (current != null) {
+	      this.counts[current]--;
+	      delete this._jobs[id];
+	    }
+	    return current != null;
+	  }
+
+	  jobStatus(id) {
+	    var ref;
+	    return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+	  }
+
+	  statusJobs(status) {
+	    var k, pos, ref, results, v;
+	    if (status != null) {
+	      pos = this.status.indexOf(status);
+	      if (pos < 0) {
+	        throw new BottleneckError$3(`status must be one of ${this.status.join(', ')}`);
+	      }
+	      ref = this._jobs;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        if (v === pos) {
+	          results.push(k);
+	        }
+	      }
+	      return results;
+	    } else {
+	      return Object.keys(this._jobs);
+	    }
+	  }
+
+	  statusCounts() {
+	    return this.counts.reduce(((acc, v, i) => {
+	      acc[this.status[i]] = v;
+	      return acc;
+	    }), {});
+	  }
+
+	};
+
+	var States_1 = States;
+
+	var DLList$2, Sync;
+
+	DLList$2 = DLList_1;
+
+	Sync = class Sync {
+	  constructor(name, Promise) {
+	    this.schedule = this.schedule.bind(this);
+	    this.name = name;
+	    this.Promise = Promise;
+	    this._running = 0;
+	    this._queue = new DLList$2();
+	  }
+
+	  isEmpty() {
+	    return this._queue.length === 0;
+	  }
+
+	  async _tryToRun() {
+	    var args, cb, error, reject, resolve, returned, task;
+	    if ((this._running < 1) && this._queue.length > 0) {
+	      this._running++;
+	      ({task, args, resolve, reject} = this._queue.shift());
+	      cb = (await (async function() {
+	        try {
+	          returned = (await task(...args));
+	          return function() {
+	            return resolve(returned);
+	          };
+	        } catch (error1) {
+	          error = error1;
+	          return function() {
+	            return reject(error);
+	          };
+	        }
+	      })());
+	      this._running--;
+	      this._tryToRun();
+	      return cb();
+	    }
+	  }
+
+	  schedule(task, ...args) {
+	    var promise, reject, resolve;
+	    resolve = reject = null;
+	    promise = new this.Promise(function(_resolve, _reject) {
+	      resolve = _resolve;
+	      return reject = _reject;
+	    });
+	    this._queue.push({task, args, resolve, reject});
+	    this._tryToRun();
+	    return promise;
+	  }
+
+	};
+
+	var Sync_1 = Sync;
+
+	var version = "2.19.5";
+	var version$1 = {
+		version: version
+	};
+
+	var version$2 = /*#__PURE__*/Object.freeze({
+		version: version,
+		default: version$1
+	});
+
+	var require$$2 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$3 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$4 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+
+	parser$3 = parser;
+
+	Events$2 = Events_1;
+
+	RedisConnection$1 = require$$2;
+
+	IORedisConnection$1 = require$$3;
+
+	Scripts$1 = require$$4;
+
+	Group = (function() {
+	  class Group {
+	    constructor(limiterOptions = {}) {
+	      this.deleteKey = this.deleteKey.bind(this);
+	      this.limiterOptions = limiterOptions;
+	      parser$3.load(this.limiterOptions, this.defaults, this);
+	      this.Events = new Events$2(this);
+	      this.instances = {};
+	      this.Bottleneck = Bottleneck_1;
+	      this._startAutoCleanup();
+	      this.sharedConnection = this.connection != null;
+	      if (this.connection == null) {
+	        if (this.limiterOptions.datastore === "redis") {
+	          this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        } else if (this.limiterOptions.datastore === "ioredis") {
+	          this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        }
+	      }
+	    }
+
+	    key(key = "") {
+	      var ref;
+	      return (ref = this.instances[key]) != null ? ref : (() => {
+	        var limiter;
+	        limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+	          id: `${this.id}-${key}`,
+	          timeout: this.timeout,
+	          connection: this.connection
+	        }));
+	        this.Events.trigger("created", limiter, key);
+	        return limiter;
+	      })();
+	    }
+
+	    async deleteKey(key = "") {
+	      var deleted, instance;
+	      instance = this.instances[key];
+	      if (this.connection) {
+	        deleted = (await this.connection.__runCommand__(['del', ...Scripts$1.allKeys(`${this.id}-${key}`)]));
+	      }
+	      if (instance != null) {
+	        delete this.instances[key];
+	        await instance.disconnect();
+	      }
+	      return (instance != null) || deleted > 0;
+	    }
+
+	    limiters() {
+	      var k, ref, results, v;
+	      ref = this.instances;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        results.push({
+	          key: k,
+	          limiter: v
+	        });
+	      }
+	      return results;
+	    }
+
+	    keys() {
+	      return Object.keys(this.instances);
+	    }
+
+	    async clusterKeys() {
+	      var cursor, end, found, i, k, keys, len, next, start;
+	      if (this.connection == null) {
+	        return this.Promise.resolve(this.keys());
+	      }
+	      keys = [];
+	      cursor = null;
+	      start = `b_${this.id}-`.length;
+	      end = "_settings".length;
+	      while (cursor !== 0) {
+	        [next, found] = (await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 10000]));
+	        cursor = ~~next;
+	        for (i = 0, len = found.length; i < len; i++) {
+	          k = found[i];
+	          keys.push(k.slice(start, -end));
+	        }
+	      }
+	      return keys;
+	    }
+
+	    _startAutoCleanup() {
+	      var base;
+	      clearInterval(this.interval);
+	      return typeof (base = (this.interval = setInterval(async() => {
+	        var e, k, ref, results, time, v;
+	        time = Date.now();
+	        ref = this.instances;
+	        results = [];
+	        for (k in ref) {
+	          v = ref[k];
+	          try {
+	            if ((await v._store.__groupCheck__(time))) {
+	              results.push(this.deleteKey(k));
+	            } else {
+	              results.push(void 0);
+	            }
+	          } catch (error) {
+	            e = error;
+	            results.push(v.Events.trigger("error", e));
+	          }
+	        }
+	        return results;
+	      }, this.timeout / 2))).unref === "function" ? base.unref() : void 0;
+	    }
+
+	    updateSettings(options = {}) {
+	      parser$3.overwrite(options, this.defaults, this);
+	      parser$3.overwrite(options, options, this.limiterOptions);
+	      if (options.timeout != null) {
+	        return this._startAutoCleanup();
+	      }
+	    }
+
+	    disconnect(flush = true) {
+	      var ref;
+	      if (!this.sharedConnection) {
+	        return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+	      }
+	    }
+
+	  }
+	  Group.prototype.defaults = {
+	    timeout: 1000 * 60 * 5,
+	    connection: null,
+	    Promise: Promise,
+	    id: "group-key"
+	  };
+
+	  return Group;
+
+	}).call(commonjsGlobal);
+
+	var Group_1 = Group;
+
+	var Batcher, Events$3, parser$4;
+
+	parser$4 = parser;
+
+	Events$3 = Events_1;
+
+	Batcher = (function() {
+	  class Batcher {
+	    constructor(options = {}) {
+	      this.options = options;
+	      parser$4.load(this.options, this.defaults, this);
+	      this.Events = new Events$3(this);
+	      this._arr = [];
+	      this._resetPromise();
+	      this._lastFlush = Date.now();
+	    }
+
+	    _resetPromise() {
+	      return this._promise = new this.Promise((res, rej) => {
+	        return this._resolve = res;
+	      });
+	    }
+
+	    _flush() {
+	      clearTimeout(this._timeout);
+	      this._lastFlush = Date.now();
+	      this._resolve();
+	      this.Events.trigger("batch", this._arr);
+	      this._arr = [];
+	      return this._resetPromise();
+	    }
+
+	    add(data) {
+	      var ret;
+	      this._arr.push(data);
+	      ret = this._promise;
+	      if (this._arr.length === this.maxSize) {
+	        this._flush();
+	      } else if ((this.maxTime != null) && this._arr.length === 1) {
+	        this._timeout = setTimeout(() => {
+	          return this._flush();
+	        }, this.maxTime);
+	      }
+	      return ret;
+	    }
+
+	  }
+	  Batcher.prototype.defaults = {
+	    maxTime: null,
+	    maxSize: null,
+	    Promise: Promise
+	  };
+
+	  return Batcher;
+
+	}).call(commonjsGlobal);
+
+	var Batcher_1 = Batcher;
+
+	var require$$4$1 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$8 = getCjsExportFromNamespace(version$2);
+
+	var Bottleneck, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5,
+	  splice = [].splice;
+
+	NUM_PRIORITIES$1 = 10;
+
+	DEFAULT_PRIORITY$1 = 5;
+
+	parser$5 = parser;
+
+	Queues$1 = Queues_1;
+
+	Job$1 = Job_1;
+
+	LocalDatastore$1 = LocalDatastore_1;
+
+	RedisDatastore$1 = require$$4$1;
+
+	Events$4 = Events_1;
+
+	States$1 = States_1;
+
+	Sync$1 = Sync_1;
+
+	Bottleneck = (function() {
+	  class Bottleneck {
+	    constructor(options = {}, ...invalid) {
+	      var storeInstanceOptions, storeOptions;
+	      this._addToQueue = this._addToQueue.bind(this);
+	      this._validateOptions(options, invalid);
+	      parser$5.load(options, this.instanceDefaults, this);
+	      this._queues = new Queues$1(NUM_PRIORITIES$1);
+	      this._scheduled = {};
+	      this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+	      this._limiter = null;
+	      this.Events = new Events$4(this);
+	      this._submitLock = new Sync$1("submit", this.Promise);
+	      this._registerLock = new Sync$1("register", this.Promise);
+	      storeOptions = parser$5.load(options, this.storeDefaults, {});
+	      this._store = (function() {
+	        if (this.datastore === "redis" || this.datastore === "ioredis" || (this.connection != null)) {
+	          storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+	          return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else if (this.datastore === "local") {
+	          storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+	          return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else {
+	          throw new Bottleneck.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+	        }
+	      }).call(this);
+	      this._queues.on("leftzero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+	      });
+	      this._queues.on("zero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+	      });
+	    }
+
+	    _validateOptions(options, invalid) {
+	      if (!((options != null) && typeof options === "object" && invalid.length === 0)) {
+	        throw new Bottleneck.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+	      }
+	    }
+
+	    ready() {
+	      return this._store.ready;
+	    }
+
+	    clients() {
+	      return this._store.clients;
+	    }
+
+	    channel() {
+	      return `b_${this.id}`;
+	    }
+
+	    channel_client() {
+	      return `b_${this.id}_${this._store.clientId}`;
+	    }
+
+	    publish(message) {
+	      return this._store.__publish__(message);
+	    }
+
+	    disconnect(flush = true) {
+	      return this._store.__disconnect__(flush);
+	    }
+
+	    chain(_limiter) {
+	      this._limiter = _limiter;
+	      return this;
+	    }
+
+	    queued(priority) {
+	      return this._queues.queued(priority);
+	    }
+
+	    clusterQueued() {
+	      return this._store.__queued__();
+	    }
+
+	    empty() {
+	      return this.queued() === 0 && this._submitLock.isEmpty();
+	    }
+
+	    running() {
+	      return this._store.__running__();
+	    }
+
+	    done() {
+	      return this._store.__done__();
+	    }
+
+	    jobStatus(id) {
+	      return this._states.jobStatus(id);
+	    }
+
+	    jobs(status) {
+	      return this._states.statusJobs(status);
+	    }
+
+	    counts() {
+	      return this._states.statusCounts();
+	    }
+
+	    _randomIndex() {
+	      return Math.random().toString(36).slice(2);
+	    }
+
+	    check(weight = 1) {
+	      return this._store.__check__(weight);
+	    }
+
+	    _clearGlobalState(index) {
+	      if (this._scheduled[index] != null) {
+	        clearTimeout(this._scheduled[index].expiration);
+	        delete this._scheduled[index];
+	        return true;
+	      } else {
+	        return false;
+	      }
+	    }
+
+	    async _free(index, job, options, eventInfo) {
+	      var e, running;
+	      try {
+	        ({running} = (await this._store.__free__(index, options.weight)));
+	        this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+	        if (running === 0 && this.empty()) {
+	          return this.Events.trigger("idle");
+	        }
+	      } catch (error1) {
+	        e = error1;
+	        return this.Events.trigger("error", e);
+	      }
+	    }
+
+	    _run(index, job, wait) {
+	      var clearGlobalState, free, run;
+	      job.doRun();
+	      clearGlobalState = this._clearGlobalState.bind(this, index);
+	      run = this._run.bind(this, index, job);
+	      free = this._free.bind(this, index, job);
+	      return this._scheduled[index] = {
+	        timeout: setTimeout(() => {
+	          return job.doExecute(this._limiter, clearGlobalState, run, free);
+	        }, wait),
+	        expiration: job.options.expiration != null ? setTimeout(function() {
+	          return job.doExpire(clearGlobalState, run, free);
+	        }, wait + job.options.expiration) : void 0,
+	        job: job
+	      };
+	    }
+
+	    _drainOne(capacity) {
+	      return this._registerLock.schedule(() => {
+	        var args, index, next, options, queue;
+	        if (this.queued() === 0) {
+	          return this.Promise.resolve(null);
+	        }
+	        queue = this._queues.getFirst();
+	        ({options, args} = next = queue.first());
+	        if ((capacity != null) && options.weight > capacity) {
+	          return this.Promise.resolve(null);
+	        }
+	        this.Events.trigger("debug", `Draining ${options.id}`, {args, options});
+	        index = this._randomIndex();
+	        return this._store.__register__(index, options.weight, options.expiration).then(({success, wait, reservoir}) => {
+	          var empty;
+	          this.Events.trigger("debug", `Drained ${options.id}`, {success, args, options});
+	          if (success) {
+	            queue.shift();
+	            empty = this.empty();
+	            if (empty) {
+	              this.Events.trigger("empty");
+	            }
+	            if (reservoir === 0) {
+	              this.Events.trigger("depleted", empty);
+	            }
+	            this._run(index, next, wait);
+	            return this.Promise.resolve(options.weight);
+	          } else {
+	            return this.Promise.resolve(null);
+	          }
+	        });
+	      });
+	    }
+
+	    _drainAll(capacity, total = 0) {
+	      return this._drainOne(capacity).then((drained) => {
+	        var newCapacity;
+	        if (drained != null) {
+	          newCapacity = capacity != null ? capacity - drained : capacity;
+	          return this._drainAll(newCapacity, total + drained);
+	        } else {
+	          return this.Promise.resolve(total);
+	        }
+	      }).catch((e) => {
+	        return this.Events.trigger("error", e);
+	      });
+	    }
+
+	    _dropAllQueued(message) {
+	      return this._queues.shiftAll(function(job) {
+	        return job.doDrop({message});
+	      });
+	    }
+
+	    stop(options = {}) {
+	      var done, waitForExecuting;
+	      options = parser$5.load(options, this.stopDefaults);
+	      waitForExecuting = (at) => {
+	        var finished;
+	        finished = () => {
+	          var counts;
+	          counts = this._states.counts;
+	          return (counts[0] + counts[1] + counts[2] + counts[3]) === at;
+	        };
+	        return new this.Promise((resolve, reject) => {
+	          if (finished()) {
+	            return resolve();
+	          } else {
+	            return this.on("done", () => {
+	              if (finished()) {
+	                this.removeAllListeners("done");
+	                return resolve();
+	              }
+	            });
+	          }
+	        });
+	      };
+	      done = options.dropWaitingJobs ? (this._run = function(index, next) {
+	        return next.doDrop({
+	          message: options.dropErrorMessage
+	        });
+	      }, this._drainOne = () => {
+	        return this.Promise.resolve(null);
+	      }, this._registerLock.schedule(() => {
+	        return this._submitLock.schedule(() => {
+	          var k, ref, v;
+	          ref = this._scheduled;
+	          for (k in ref) {
+	            v = ref[k];
+	            if (this.jobStatus(v.job.options.id) === "RUNNING") {
+	              clearTimeout(v.timeout);
+	              clearTimeout(v.expiration);
+	              v.job.doDrop({
+	                message: options.dropErrorMessage
+	              });
+	            }
+	          }
+	          this._dropAllQueued(options.dropErrorMessage);
+	          return waitForExecuting(0);
+	        });
+	      })) : this.schedule({
+	        priority: NUM_PRIORITIES$1 - 1,
+	        weight: 0
+	      }, () => {
+	        return waitForExecuting(1);
+	      });
+	      this._receive = function(job) {
+	        return job._reject(new Bottleneck.prototype.BottleneckError(options.enqueueErrorMessage));
+	      };
+	      this.stop = () => {
+	        return this.Promise.reject(new Bottleneck.prototype.BottleneckError("stop() has already been called"));
+	      };
+	      return done;
+	    }
+
+	    async _addToQueue(job) {
+	      var args, blocked, error, options, reachedHWM, shifted, strategy;
+	      ({args, options} = job);
+	      try {
+	        ({reachedHWM, blocked, strategy} = (await this._store.__submit__(this.queued(), options.weight)));
+	      } catch (error1) {
+	        error = error1;
+	        this.Events.trigger("debug", `Could not queue ${options.id}`, {args, options, error});
+	        job.doDrop({error});
+	        return false;
+	      }
+	      if (blocked) {
+	        job.doDrop();
+	        return true;
+	      } else if (reachedHWM) {
+	        shifted = strategy === Bottleneck.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck.prototype.strategy.OVERFLOW ? job : void 0;
+	        if (shifted != null) {
+	          shifted.doDrop();
+	        }
+	        if ((shifted == null) || strategy === Bottleneck.prototype.strategy.OVERFLOW) {
+	          if (shifted == null) {
+	            job.doDrop();
+	          }
+	          return reachedHWM;
+	        }
+	      }
+	      job.doQueue(reachedHWM, blocked);
+	      this._queues.push(job);
+	      await this._drainAll();
+	      return reachedHWM;
+	    }
+
+	    _receive(job) {
+	      if (this._states.jobStatus(job.options.id) != null) {
+	        job._reject(new Bottleneck.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+	        return false;
+	      } else {
+	        job.doReceive();
+	        return this._submitLock.schedule(this._addToQueue, job);
+	      }
+	    }
+
+	    submit(...args) {
+	      var cb, fn, job, options, ref, ref1, task;
+	      if (typeof args[0] === "function") {
+	        ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+	        options = parser$5.load({}, this.jobDefaults);
+	      } else {
+	        ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+	        options = parser$5.load(options, this.jobDefaults);
+	      }
+	      task = (...args) => {
+	        return new this.Promise(function(resolve, reject) {
+	          return fn(...args, function(...args) {
+	            return (args[0] != null ? reject : resolve)(args);
+	          });
+	        });
+	      };
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      job.promise.then(function(args) {
+	        return typeof cb === "function" ? cb(...args) : void 0;
+	      }).catch(function(args) {
+	        if (Array.isArray(args)) {
+	          return typeof cb === "function" ? cb(...args) : void 0;
+	        } else {
+	          return typeof cb === "function" ? cb(args) : void 0;
+	        }
+	      });
+	      return this._receive(job);
+	    }
+
+	    schedule(...args) {
+	      var job, options, task;
+	      if (typeof args[0] === "function") {
+	        [task, ...args] = args;
+	        options = {};
+	      } else {
+	        [options, task, ...args] = args;
+	      }
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      this._receive(job);
+	      return job.promise;
+	    }
+
+	    wrap(fn) {
+	      var schedule, wrapped;
+	      schedule = this.schedule.bind(this);
+	      wrapped = function(...args) {
+	        return schedule(fn.bind(this), ...args);
+	      };
+	      wrapped.withOptions = function(options, ...args) {
+	        return schedule(options, fn, ...args);
+	      };
+	      return wrapped;
+	    }
+
+	    async updateSettings(options = {}) {
+	      await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+	      parser$5.overwrite(options, this.instanceDefaults, this);
+	      return this;
+	    }
+
+	    currentReservoir() {
+	      return this._store.__currentReservoir__();
+	    }
+
+	    incrementReservoir(incr = 0) {
+	      return this._store.__incrementReservoir__(incr);
+	    }
+
+	  }
+	  Bottleneck.default = Bottleneck;
+
+	  Bottleneck.Events = Events$4;
+
+	  Bottleneck.version = Bottleneck.prototype.version = require$$8.version;
+
+	  Bottleneck.strategy = Bottleneck.prototype.strategy = {
+	    LEAK: 1,
+	    OVERFLOW: 2,
+	    OVERFLOW_PRIORITY: 4,
+	    BLOCK: 3
+	  };
+
+	  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = BottleneckError_1;
+
+	  Bottleneck.Group = Bottleneck.prototype.Group = Group_1;
+
+	  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = require$$2;
+
+	  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = require$$3;
+
+	  Bottleneck.Batcher = Bottleneck.prototype.Batcher = Batcher_1;
+
+	  Bottleneck.prototype.jobDefaults = {
+	    priority: DEFAULT_PRIORITY$1,
+	    weight: 1,
+	    expiration: null,
+	    id: "<no-id>"
+	  };
+
+	  Bottleneck.prototype.storeDefaults = {
+	    maxConcurrent: null,
+	    minTime: 0,
+	    highWater: null,
+	    strategy: Bottleneck.prototype.strategy.LEAK,
+	    penalty: null,
+	    reservoir: null,
+	    reservoirRefreshInterval: null,
+	    reservoirRefreshAmount: null,
+	    reservoirIncreaseInterval: null,
+	    reservoirIncreaseAmount: null,
+	    reservoirIncreaseMaximum: null
+	  };
+
+	  Bottleneck.prototype.localStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 250
+	  };
+
+	  Bottleneck.prototype.redisStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 5000,
+	    clientTimeout: 10000,
+	    Redis: null,
+	    clientOptions: {},
+	    clusterNodes: null,
+	    clearDatastore: false,
+	    connection: null
+	  };
+
+	  Bottleneck.prototype.instanceDefaults = {
+	    datastore: "local",
+	    connection: null,
+	    id: "<no-id>",
+	    rejectOnDrop: true,
+	    trackDoneStatus: false,
+	    Promise: Promise
+	  };
+
+	  Bottleneck.prototype.stopDefaults = {
+	    enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+	    dropWaitingJobs: true,
+	    dropErrorMessage: "This limiter has been stopped."
+	  };
+
+	  return Bottleneck;
+
+	}).call(commonjsGlobal);
+
+	var Bottleneck_1 = Bottleneck;
+
+	var lib = Bottleneck_1;
+
+	return lib;
+
+})));
+
+
+/***/ }),
+
 /***/ 298:
 /***/ ((module) => {
 
@@ -1643,7 +4016,7 @@ define(module.exports, Symbol.for('setupWindows'), setupWindows)
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -1651,7 +4024,6 @@ define(module.exports, Symbol.for('setupWindows'), setupWindows)
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -1663,10 +4035,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -1915,7 +4287,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -1923,7 +4295,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -1951,29 +4322,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -2027,11 +4398,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -2042,57 +4413,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -30009,6 +32380,2752 @@ module.exports = {
 
 /***/ }),
 
+/***/ 2764:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Ry: () => (/* binding */ planDiff),
+  iY: () => (/* binding */ planJson),
+  Pt: () => (/* binding */ planText)
+});
+
+// UNUSED EXPORTS: MIGRATE_JSON_VERSION
+
+;// CONCATENATED MODULE: ./node_modules/diff/libesm/diff/base.js
+class Diff {
+    diff(oldStr, newStr, 
+    // Type below is not accurate/complete - see above for full possibilities - but it compiles
+    options = {}) {
+        let callback;
+        if (typeof options === 'function') {
+            callback = options;
+            options = {};
+        }
+        else if ('callback' in options) {
+            callback = options.callback;
+        }
+        // Allow subclasses to massage the input prior to running
+        const oldString = this.castInput(oldStr, options);
+        const newString = this.castInput(newStr, options);
+        const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+        const newTokens = this.removeEmpty(this.tokenize(newString, options));
+        return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+    }
+    diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+        var _a;
+        const done = (value) => {
+            value = this.postProcess(value, options);
+            if (callback) {
+                setTimeout(function () { callback(value); }, 0);
+                return undefined;
+            }
+            else {
+                return value;
+            }
+        };
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let editLength = 1;
+        let maxEditLength = newLen + oldLen;
+        if (options.maxEditLength != null) {
+            maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+        }
+        const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+        const abortAfterTimestamp = Date.now() + maxExecutionTime;
+        const bestPath = [{ oldPos: -1, lastComponent: undefined }];
+        // Seed editLength = 0, i.e. the content starts with the same values
+        let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+        if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+            // Identity per the equality and tokenizer
+            return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+        }
+        // Once we hit the right edge of the edit graph on some diagonal k, we can
+        // definitely reach the end of the edit graph in no more than k edits, so
+        // there's no point in considering any moves to diagonal k+1 any more (from
+        // which we're guaranteed to need at least k+1 more edits).
+        // Similarly, once we've reached the bottom of the edit graph, there's no
+        // point considering moves to lower diagonals.
+        // We record this fact by setting minDiagonalToConsider and
+        // maxDiagonalToConsider to some finite value once we've hit the edge of
+        // the edit graph.
+        // This optimization is not faithful to the original algorithm presented in
+        // Myers's paper, which instead pointlessly extends D-paths off the end of
+        // the edit graph - see page 7 of Myers's paper which notes this point
+        // explicitly and illustrates it with a diagram. This has major performance
+        // implications for some common scenarios. For instance, to compute a diff
+        // where the new text simply appends d characters on the end of the
+        // original text of length n, the true Myers algorithm will take O(n+d^2)
+        // time while this optimization needs only O(n+d) time.
+        let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+        // Main worker method. checks all permutations of a given edit length for acceptance.
+        const execEditLength = () => {
+            for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+                let basePath;
+                const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+                if (removePath) {
+                    // No one else is going to attempt to use this value, clear it
+                    // @ts-expect-error - perf optimisation. This type-violating value will never be read.
+                    bestPath[diagonalPath - 1] = undefined;
+                }
+                let canAdd = false;
+                if (addPath) {
+                    // what newPos will be after we do an insertion:
+                    const addPathNewPos = addPath.oldPos - diagonalPath;
+                    canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+                }
+                const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+                if (!canAdd && !canRemove) {
+                    // If this path is a terminal then prune
+                    // @ts-expect-error - perf optimisation. This type-violating value will never be read.
+                    bestPath[diagonalPath] = undefined;
+                    continue;
+                }
+                // Select the diagonal that we want to branch from. We select the prior
+                // path whose position in the old string is the farthest from the origin
+                // and does not pass the bounds of the diff graph
+                if (!canRemove || (canAdd && removePath.oldPos < addPath.oldPos)) {
+                    basePath = this.addToPath(addPath, true, false, 0, options);
+                }
+                else {
+                    basePath = this.addToPath(removePath, false, true, 1, options);
+                }
+                newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+                if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+                    // If we have hit the end of both strings, then we are done
+                    return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+                }
+                else {
+                    bestPath[diagonalPath] = basePath;
+                    if (basePath.oldPos + 1 >= oldLen) {
+                        maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+                    }
+                    if (newPos + 1 >= newLen) {
+                        minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+                    }
+                }
+            }
+            editLength++;
+        };
+        // Performs the length of edit iteration. Is a bit fugly as this has to support the
+        // sync and async mode which is never fun. Loops over execEditLength until a value
+        // is produced, or until the edit length exceeds options.maxEditLength (if given),
+        // in which case it will return undefined.
+        if (callback) {
+            (function exec() {
+                setTimeout(function () {
+                    if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+                        return callback(undefined);
+                    }
+                    if (!execEditLength()) {
+                        exec();
+                    }
+                }, 0);
+            }());
+        }
+        else {
+            while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+                const ret = execEditLength();
+                if (ret) {
+                    return ret;
+                }
+            }
+        }
+    }
+    addToPath(path, added, removed, oldPosInc, options) {
+        const last = path.lastComponent;
+        if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+            return {
+                oldPos: path.oldPos + oldPosInc,
+                lastComponent: { count: last.count + 1, added: added, removed: removed, previousComponent: last.previousComponent }
+            };
+        }
+        else {
+            return {
+                oldPos: path.oldPos + oldPosInc,
+                lastComponent: { count: 1, added: added, removed: removed, previousComponent: last }
+            };
+        }
+    }
+    extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+        while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+            newPos++;
+            oldPos++;
+            commonCount++;
+            if (options.oneChangePerToken) {
+                basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+            }
+        }
+        if (commonCount && !options.oneChangePerToken) {
+            basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+        }
+        basePath.oldPos = oldPos;
+        return newPos;
+    }
+    equals(left, right, options) {
+        if (options.comparator) {
+            return options.comparator(left, right);
+        }
+        else {
+            return left === right
+                || (!!options.ignoreCase && left.toLowerCase() === right.toLowerCase());
+        }
+    }
+    removeEmpty(array) {
+        const ret = [];
+        for (let i = 0; i < array.length; i++) {
+            if (array[i]) {
+                ret.push(array[i]);
+            }
+        }
+        return ret;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    castInput(value, options) {
+        return value;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    tokenize(value, options) {
+        return Array.from(value);
+    }
+    join(chars) {
+        // Assumes ValueT is string, which is the case for most subclasses.
+        // When it's false, e.g. in diffArrays, this method needs to be overridden (e.g. with a no-op)
+        // Yes, the casts are verbose and ugly, because this pattern - of having the base class SORT OF
+        // assume tokens and values are strings, but not completely - is weird and janky.
+        return chars.join('');
+    }
+    postProcess(changeObjects, 
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    options) {
+        return changeObjects;
+    }
+    get useLongestToken() {
+        return false;
+    }
+    buildValues(lastComponent, newTokens, oldTokens) {
+        // First we convert our linked list of components in reverse order to an
+        // array in the right order:
+        const components = [];
+        let nextComponent;
+        while (lastComponent) {
+            components.push(lastComponent);
+            nextComponent = lastComponent.previousComponent;
+            delete lastComponent.previousComponent;
+            lastComponent = nextComponent;
+        }
+        components.reverse();
+        const componentLen = components.length;
+        let componentPos = 0, newPos = 0, oldPos = 0;
+        for (; componentPos < componentLen; componentPos++) {
+            const component = components[componentPos];
+            if (!component.removed) {
+                if (!component.added && this.useLongestToken) {
+                    let value = newTokens.slice(newPos, newPos + component.count);
+                    value = value.map(function (value, i) {
+                        const oldValue = oldTokens[oldPos + i];
+                        return oldValue.length > value.length ? oldValue : value;
+                    });
+                    component.value = this.join(value);
+                }
+                else {
+                    component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+                }
+                newPos += component.count;
+                // Common case
+                if (!component.added) {
+                    oldPos += component.count;
+                }
+            }
+            else {
+                component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+                oldPos += component.count;
+            }
+        }
+        return components;
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/diff/libesm/diff/line.js
+
+
+class LineDiff extends Diff {
+    constructor() {
+        super(...arguments);
+        this.tokenize = tokenize;
+    }
+    equals(left, right, options) {
+        // If we're ignoring whitespace, we need to normalise lines by stripping
+        // whitespace before checking equality. (This has an annoying interaction
+        // with newlineIsToken that requires special handling: if newlines get their
+        // own token, then we DON'T want to trim the *newline* tokens down to empty
+        // strings, since this would cause us to treat whitespace-only line content
+        // as equal to a separator between lines, which would be weird and
+        // inconsistent with the documented behavior of the options.)
+        if (options.ignoreWhitespace) {
+            if (!options.newlineIsToken || !left.includes('\n')) {
+                left = left.trim();
+            }
+            if (!options.newlineIsToken || !right.includes('\n')) {
+                right = right.trim();
+            }
+        }
+        else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+            if (left.endsWith('\n')) {
+                left = left.slice(0, -1);
+            }
+            if (right.endsWith('\n')) {
+                right = right.slice(0, -1);
+            }
+        }
+        return super.equals(left, right, options);
+    }
+}
+const lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options) {
+    return lineDiff.diff(oldStr, newStr, options);
+}
+function diffTrimmedLines(oldStr, newStr, options) {
+    options = generateOptions(options, { ignoreWhitespace: true });
+    return lineDiff.diff(oldStr, newStr, options);
+}
+// Exported standalone so it can be used from jsonDiff too.
+function tokenize(value, options) {
+    if (options.stripTrailingCr) {
+        // remove one \r before \n to match GNU diff's --strip-trailing-cr behavior
+        value = value.replace(/\r\n/g, '\n');
+    }
+    const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+    // Ignore the final empty token that occurs if the string ends with a new line
+    if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+        linesAndNewlines.pop();
+    }
+    // Merge the content and line separators into single tokens
+    for (let i = 0; i < linesAndNewlines.length; i++) {
+        const line = linesAndNewlines[i];
+        if (i % 2 && !options.newlineIsToken) {
+            retLines[retLines.length - 1] += line;
+        }
+        else {
+            retLines.push(line);
+        }
+    }
+    return retLines;
+}
+
+;// CONCATENATED MODULE: ./node_modules/diff/libesm/patch/create.js
+
+/**
+ * Returns true if the filename contains characters that require C-style
+ * quoting (as used by Git and GNU diffutils in diff output).
+ */
+function needsQuoting(s) {
+    for (let i = 0; i < s.length; i++) {
+        if (s[i] < '\x20' || s[i] > '\x7e' || s[i] === '"' || s[i] === '\\') {
+            return true;
+        }
+    }
+    return false;
+}
+/**
+ * C-style quotes a filename, encoding special characters as escape sequences
+ * and non-ASCII bytes as octal escapes. This is the inverse of
+ * `parseQuotedFileName` in parse.ts.
+ *
+ * Non-ASCII bytes are encoded as UTF-8 before being emitted as octal escapes.
+ * This matches the behaviour of both Git and GNU diffutils, which always emit
+ * UTF-8 octal escapes regardless of the underlying filesystem encoding (e.g.
+ * Git for Windows converts from NTFS's UTF-16 to UTF-8 internally).
+ *
+ * If the filename doesn't need quoting, returns it as-is.
+ */
+function quoteFileNameIfNeeded(s) {
+    if (!needsQuoting(s)) {
+        return s;
+    }
+    let result = '"';
+    const bytes = new TextEncoder().encode(s);
+    let i = 0;
+    while (i < bytes.length) {
+        const b = bytes[i];
+        // See https://en.wikipedia.org/wiki/Escape_sequences_in_C#Escape_sequences
+        if (b === 0x07) {
+            result += '\\a';
+        }
+        else if (b === 0x08) {
+            result += '\\b';
+        }
+        else if (b === 0x09) {
+            result += '\\t';
+        }
+        else if (b === 0x0a) {
+            result += '\\n';
+        }
+        else if (b === 0x0b) {
+            result += '\\v';
+        }
+        else if (b === 0x0c) {
+            result += '\\f';
+        }
+        else if (b === 0x0d) {
+            result += '\\r';
+        }
+        else if (b === 0x22) {
+            result += '\\"';
+        }
+        else if (b === 0x5c) {
+            result += '\\\\';
+        }
+        else if (b >= 0x20 && b <= 0x7e) {
+            // Just a printable ASCII character that is neither a double quote nor a
+            // backslash; no need to escape it.
+            result += String.fromCharCode(b);
+        }
+        else {
+            // Either part of a non-ASCII character or a control character without a
+            // special escape sequence; needs escaping as a 3-digit octal escape
+            result += '\\' + b.toString(8).padStart(3, '0');
+        }
+        i++;
+    }
+    result += '"';
+    return result;
+}
+const INCLUDE_HEADERS = {
+    includeIndex: true,
+    includeUnderline: true,
+    includeFileHeaders: true
+};
+const FILE_HEADERS_ONLY = {
+    includeIndex: false,
+    includeUnderline: false,
+    includeFileHeaders: true
+};
+const OMIT_HEADERS = {
+    includeIndex: false,
+    includeUnderline: false,
+    includeFileHeaders: false
+};
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+    let optionsObj;
+    if (!options) {
+        optionsObj = {};
+    }
+    else if (typeof options === 'function') {
+        optionsObj = { callback: options };
+    }
+    else {
+        optionsObj = options;
+    }
+    if (typeof optionsObj.context === 'undefined') {
+        optionsObj.context = 4;
+    }
+    // We copy this into its own variable to placate TypeScript, which thinks
+    // optionsObj.context might be undefined in the callbacks below.
+    const context = optionsObj.context;
+    // @ts-expect-error (runtime check for something that is correctly a static type error)
+    if (optionsObj.newlineIsToken) {
+        throw new Error('newlineIsToken may not be used with patch-generation functions, only with diffing functions');
+    }
+    if (!optionsObj.callback) {
+        return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+    }
+    else {
+        const { callback } = optionsObj;
+        diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+                const patch = diffLinesResultToPatch(diff);
+                // TypeScript is unhappy without the cast because it does not understand that `patch` may
+                // be undefined here only if `callback` is StructuredPatchCallbackAbortable:
+                callback(patch);
+            } }));
+    }
+    function diffLinesResultToPatch(diff) {
+        // STEP 1: Build up the patch with no "\ No newline at end of file" lines and with the arrays
+        //         of lines containing trailing newline characters. We'll tidy up later...
+        if (!diff) {
+            return;
+        }
+        diff.push({ value: '', lines: [] }); // Append an empty value to make cleanup easier
+        function contextLines(lines) {
+            return lines.map(function (entry) { return ' ' + entry; });
+        }
+        const hunks = [];
+        let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+        for (let i = 0; i < diff.length; i++) {
+            const current = diff[i], lines = current.lines || splitLines(current.value);
+            current.lines = lines;
+            if (current.added || current.removed) {
+                // If we have previous context, start with that
+                if (!oldRangeStart) {
+                    const prev = diff[i - 1];
+                    oldRangeStart = oldLine;
+                    newRangeStart = newLine;
+                    if (prev) {
+                        curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+                        oldRangeStart -= curRange.length;
+                        newRangeStart -= curRange.length;
+                    }
+                }
+                // Output our changes
+                for (const line of lines) {
+                    curRange.push((current.added ? '+' : '-') + line);
+                }
+                // Track the updated file position
+                if (current.added) {
+                    newLine += lines.length;
+                }
+                else {
+                    oldLine += lines.length;
+                }
+            }
+            else {
+                // Identical context lines. Track line changes
+                if (oldRangeStart) {
+                    // Close out any changes that have been output (or join overlapping)
+                    if (lines.length <= context * 2 && i < diff.length - 2) {
+                        // Overlapping
+                        for (const line of contextLines(lines)) {
+                            curRange.push(line);
+                        }
+                    }
+                    else {
+                        // end the range and output
+                        const contextSize = Math.min(lines.length, context);
+                        for (const line of contextLines(lines.slice(0, contextSize))) {
+                            curRange.push(line);
+                        }
+                        const hunk = {
+                            oldStart: oldRangeStart,
+                            oldLines: (oldLine - oldRangeStart + contextSize),
+                            newStart: newRangeStart,
+                            newLines: (newLine - newRangeStart + contextSize),
+                            lines: curRange
+                        };
+                        hunks.push(hunk);
+                        oldRangeStart = 0;
+                        newRangeStart = 0;
+                        curRange = [];
+                    }
+                }
+                oldLine += lines.length;
+                newLine += lines.length;
+            }
+        }
+        // Step 2: eliminate the trailing `\n` from each line of each hunk, and, where needed, add
+        //         "\ No newline at end of file".
+        for (const hunk of hunks) {
+            for (let i = 0; i < hunk.lines.length; i++) {
+                if (hunk.lines[i].endsWith('\n')) {
+                    hunk.lines[i] = hunk.lines[i].slice(0, -1);
+                }
+                else {
+                    hunk.lines.splice(i + 1, 0, '\\ No newline at end of file');
+                    i++; // Skip the line we just added, then continue iterating
+                }
+            }
+        }
+        return {
+            oldFileName: oldFileName, newFileName: newFileName,
+            oldHeader: oldHeader, newHeader: newHeader,
+            hunks: hunks
+        };
+    }
+}
+/**
+ * creates a unified diff patch.
+ *
+ * @param patch either a single structured patch object (as returned by `structuredPatch`) or an
+ *   array of them (as returned by `parsePatch`).
+ * @param headerOptions behaves the same as the `headerOptions` option of `createTwoFilesPatch`.
+ *   Ignored for patches where `isGit` is `true`.
+ *
+ * When a patch has `isGit: true`, `formatPatch` output is changed to more closely match Git's
+ * output: it emits a `diff --git` header, emits Git extended headers as appropriate based on
+ * properties like `isRename`, `isCreate`, `newMode`, etc, and will omit `---`/`+++` file
+ * headers for patches with no hunks (e.g. renames without content changes).
+ */
+function formatPatch(patch, headerOptions) {
+    var _a, _b, _c, _d, _e, _f;
+    if (!headerOptions) {
+        headerOptions = INCLUDE_HEADERS;
+    }
+    if (Array.isArray(patch)) {
+        if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every(p => p.isGit)) {
+            throw new Error('Cannot omit file headers on a multi-file patch. '
+                + '(The result would be unparseable; how would a tool trying to apply '
+                + 'the patch know which changes are to which file?)');
+        }
+        return patch.map(p => formatPatch(p, headerOptions)).join('\n');
+    }
+    const ret = [];
+    // Git patches have a fixed header format (diff --git, extended headers,
+    // and ---/+++ when hunks are present), so headerOptions is ignored.
+    if (patch.isGit) {
+        headerOptions = INCLUDE_HEADERS;
+        // Emit Git-style diff --git header and extended headers.
+        // Git never puts /dev/null in the "diff --git" line; for file
+        // creations/deletions it uses the real filename on both sides.
+        if (!patch.oldFileName) {
+            throw new Error('oldFileName must be specified for Git patches');
+        }
+        if (!patch.newFileName) {
+            throw new Error('newFileName must be specified for Git patches');
+        }
+        let gitOldName = patch.oldFileName;
+        let gitNewName = patch.newFileName;
+        if (patch.isCreate && gitOldName === '/dev/null') {
+            gitOldName = gitNewName.replace(/^b\//, 'a/');
+        }
+        else if (patch.isDelete && gitNewName === '/dev/null') {
+            gitNewName = gitOldName.replace(/^a\//, 'b/');
+        }
+        ret.push('diff --git ' + quoteFileNameIfNeeded(gitOldName) + ' ' + quoteFileNameIfNeeded(gitNewName));
+        if (patch.isDelete) {
+            ret.push('deleted file mode ' + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : '100644'));
+        }
+        if (patch.isCreate) {
+            ret.push('new file mode ' + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : '100644'));
+        }
+        if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
+            ret.push('old mode ' + patch.oldMode);
+            ret.push('new mode ' + patch.newMode);
+        }
+        if (patch.isRename) {
+            ret.push('rename from ' + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : '').replace(/^a\//, '')));
+            ret.push('rename to ' + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : '').replace(/^b\//, '')));
+        }
+        if (patch.isCopy) {
+            ret.push('copy from ' + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : '').replace(/^a\//, '')));
+            ret.push('copy to ' + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : '').replace(/^b\//, '')));
+        }
+    }
+    else {
+        if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== undefined) {
+            ret.push('Index: ' + patch.oldFileName);
+        }
+        if (headerOptions.includeUnderline) {
+            ret.push('===================================================================');
+        }
+    }
+    // Emit --- / +++ file headers. For Git patches with no hunks (e.g.
+    // pure renames, mode-only changes), Git omits these, so we do too.
+    const hasHunks = patch.hunks.length > 0;
+    if (headerOptions.includeFileHeaders && patch.oldFileName !== undefined && patch.newFileName !== undefined
+        && (!patch.isGit || hasHunks)) {
+        ret.push('--- ' + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? '\t' + patch.oldHeader : ''));
+        ret.push('+++ ' + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? '\t' + patch.newHeader : ''));
+    }
+    for (let i = 0; i < patch.hunks.length; i++) {
+        const hunk = patch.hunks[i];
+        // Unified Diff Format quirk: If the chunk size is 0,
+        // the first number is one lower than one would expect.
+        // https://www.artima.com/weblogs/viewpost.jsp?thread=164293
+        const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
+        const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
+        ret.push('@@ -' + oldStart + ',' + hunk.oldLines
+            + ' +' + newStart + ',' + hunk.newLines
+            + ' @@');
+        for (const line of hunk.lines) {
+            ret.push(line);
+        }
+    }
+    return ret.join('\n') + '\n';
+}
+function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+    if (typeof options === 'function') {
+        options = { callback: options };
+    }
+    if (!(options === null || options === void 0 ? void 0 : options.callback)) {
+        const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
+        if (!patchObj) {
+            return;
+        }
+        return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
+    }
+    else {
+        const { callback } = options;
+        structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: patchObj => {
+                if (!patchObj) {
+                    callback(undefined);
+                }
+                else {
+                    callback(formatPatch(patchObj, options.headerOptions));
+                }
+            } }));
+    }
+}
+function createPatch(fileName, oldStr, newStr, oldHeader, newHeader, options) {
+    return createTwoFilesPatch(fileName, fileName, oldStr, newStr, oldHeader, newHeader, options);
+}
+/**
+ * Split `text` into an array of lines, including the trailing newline character (where present)
+ */
+function splitLines(text) {
+    const hasTrailingNl = text.endsWith('\n');
+    const result = text.split('\n').map(line => line + '\n');
+    if (hasTrailingNl) {
+        result.pop();
+    }
+    else {
+        result.push(result.pop().slice(0, -1));
+    }
+    return result;
+}
+
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __nccwpck_require__(6670);
+// EXTERNAL MODULE: ./src/migrate/scopes.ts
+var scopes = __nccwpck_require__(6736);
+;// CONCATENATED MODULE: ./src/migrate/output.ts
+// What `migrate` prints: a unified diff of the plan (redacted), the manual steps, the secrets.
+
+
+
+const MIGRATE_JSON_VERSION = 1;
+function redactLines(text) {
+    return text
+        .split('\n')
+        .map((l) => (0,redact/* redact */.E)(l))
+        .join('\n');
+}
+/** A unified diff of every planned edit. Deleted files show no body: they may be keys. */
+function planDiff(plan) {
+    const parts = [];
+    for (const e of plan.edits) {
+        if (e.action === 'delete') {
+            parts.push(`diff --git a/${e.file} b/${e.file}\ndeleted file\n--- a/${e.file}\n+++ /dev/null\n`);
+            continue;
+        }
+        const before = e.before === null ? '' : redactLines(e.before);
+        const after = redactLines(e.after ?? '');
+        const patch = createTwoFilesPatch(e.action === 'create' ? '/dev/null' : `a/${e.file}`, `b/${e.file}`, before, after, '', '', { context: 3 });
+        parts.push(`diff --git a/${e.file} b/${e.file}\n${e.action === 'create' ? 'new file\n' : ''}${patch.replace(/^=+\n/m, '')}`);
+    }
+    return parts.join('');
+}
+function planText(plan, written) {
+    const out = [];
+    if (!written)
+        out.push(planDiff(plan));
+    const n = plan.edits.length;
+    out.push(written
+        ? `Applied ${n} edit${n === 1 ? '' : 's'}: ${plan.edits.map((e) => `${e.action} ${e.file}`).join(', ') || 'none'}.`
+        : `${n} planned edit${n === 1 ? '' : 's'} (run with --write to apply).`);
+    if (plan.scopes.length) {
+        out.push('', 'Scopes:');
+        for (const s of plan.scopes)
+            out.push(`- ${s.value}: ${(0,scopes/* describeScopes */.vB)(s)}`);
+    }
+    if (plan.secrets.add.length || plan.secrets.remove.length) {
+        out.push('', 'Secrets (names only):');
+        if (plan.secrets.add.length)
+            out.push(`- add: ${plan.secrets.add.join(', ')}`);
+        if (plan.secrets.remove.length)
+            out.push(`- remove: ${plan.secrets.remove.join(', ')}`);
+    }
+    if (plan.manual.length) {
+        out.push('', `Manual steps (${plan.manual.length}):`);
+        for (const m of plan.manual) {
+            out.push(`- ${m.file}:${m.line} [${m.ruleId}] ${m.instructions}`);
+            if (m.snippet)
+                out.push(m.snippet.replace(/^/gm, '    '));
+        }
+    }
+    return `${out.join('\n')}\n`;
+}
+/** The JSON contract of `migrate --format json`. */
+function planJson(plan) {
+    return {
+        version: MIGRATE_JSON_VERSION,
+        root: plan.root,
+        edits: plan.edits.map((e) => ({ file: e.file, action: e.action, ruleIds: e.ruleIds })),
+        manual: plan.manual.map((m) => ({ file: m.file, line: m.line, ruleId: m.ruleId, instructions: m.instructions, ...(m.snippet ? { snippet: m.snippet } : {}) })),
+        secrets: plan.secrets,
+        scopes: plan.scopes,
+    };
+}
+
+
+/***/ }),
+
+/***/ 6736:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   cY: () => (/* binding */ SCOPES_PLACEHOLDER),
+/* harmony export */   h0: () => (/* binding */ scopeResolver),
+/* harmony export */   vB: () => (/* binding */ describeScopes)
+/* harmony export */ });
+/* unused harmony exports PRODUCTS, normalizeScopes */
+const PRODUCTS = [
+    {
+        name: 'I/O Management API',
+        metascopes: ['ent_adobeio_sdk'],
+        scopes: 'AdobeID,openid,read_organizations,additional_info.projectedProductContext,additional_info.roles,adobeio_api,read_client_secret,manage_client_secrets',
+        confidence: 'confirmed',
+    },
+    { name: 'Experience Platform', metascopes: ['ent_dataservices_sdk'], scopes: 'openid,session,AdobeID,read_organizations,additional_info.projectedProductContext', confidence: 'confirmed' },
+    { name: 'User Management', metascopes: ['ent_user_sdk'], scopes: 'openid,AdobeID,user_management_sdk', confidence: 'confirmed' },
+    { name: 'Cloud Manager', metascopes: ['ent_cloudmgr_sdk'], scopes: 'openid,AdobeID,read_organizations,additional_info.projectedProductContext,read_pc.dma_aem_ams', confidence: 'confirmed' },
+    { name: 'Target', metascopes: ['ent_marketing_sdk'], scopes: 'openid,AdobeID,target_sdk,additional_info.projectedProductContext,read_organizations,additional_info.roles', confidence: 'third-party' },
+    { name: 'Campaign', metascopes: ['ent_campaign_sdk'], scopes: 'openid,AdobeID,campaign_sdk,additional_info.projectedProductContext', confidence: 'third-party' },
+    { name: 'PDF Services', metascopes: ['ent_documentcloud_sdk'], scopes: 'openid,AdobeID,DCAPI', confidence: 'third-party' },
+    { name: 'Analytics', metascopes: ['ent_analytics_bulk_ingest_sdk'], confidence: 'unknown' },
+    { name: 'Customer Journey Analytics', metascopes: ['ent_cja_sdk'], confidence: 'unknown' },
+    { name: 'I/O Events', metascopes: ['event_receiver_api'], confidence: 'unknown' },
+    { name: 'Adobe Stock', metascopes: ['ent_stocksearch_sdk'], confidence: 'unknown' },
+    { name: 'Photoshop / Lightroom', metascopes: ['ent_default_sdk', 'ent_ccas_sdk'], confidence: 'unknown' },
+    { name: 'Launch / Reactor', metascopes: ['ent_reactor_sdk', 'ent_reactor_admin_sdk', 'ent_reactor_developer_sdk', 'ent_reactor_extension_developer_sdk'], confidence: 'unknown' },
+    { name: 'Privacy Service', metascopes: ['ent_gdpr_sdk'], confidence: 'unknown' },
+    { name: 'Smart Content', metascopes: ['ent_smartcontent_sdk'], confidence: 'unknown' },
+    { name: 'Auto Crop / Auto Tag', metascopes: ['ent_sensei_image_sdk'], confidence: 'unknown' },
+    { name: 'Brand Portal', metascopes: ['ent_brand_portal_sdk'], confidence: 'unknown' },
+    { name: 'Places', metascopes: ['ent_places_sdk'], confidence: 'unknown' },
+];
+/** Stands where a scope list must be filled in by hand; the scanner's rules never match it. */
+const SCOPES_PLACEHOLDER = 'REPLACE_WITH_SCOPES_FROM_DEVELOPER_CONSOLE';
+const RANK = { confirmed: 2, 'third-party': 1, unknown: 0 };
+/** Normalises a scope list: comma-separated, no spaces, no duplicates. */
+function normalizeScopes(value) {
+    return [...new Set(value.split(/[\s,]+/).filter(Boolean))].join(',');
+}
+/** Scopes from the CLI/action input win; else the table; else a placeholder and a manual step. */
+function scopeResolver(input) {
+    const given = input ? normalizeScopes(input) : '';
+    return (metascopes) => {
+        const names = metascopes.map((m) => m.replace(/^.*\/s\//, '').trim()).filter(Boolean);
+        const products = PRODUCTS.filter((p) => p.metascopes.some((m) => names.includes(m)));
+        const productNames = products.map((p) => p.name);
+        if (given)
+            return { value: given, source: 'input', confidence: 'confirmed', products: productNames };
+        const known = products.filter((p) => p.scopes);
+        if (products.length && known.length === products.length) {
+            const confidence = known.reduce((c, p) => (RANK[p.confidence] < RANK[c] ? p.confidence : c), 'confirmed');
+            return { value: normalizeScopes(known.map((p) => p.scopes).join(',')), source: 'table', confidence, products: productNames };
+        }
+        return { value: SCOPES_PLACEHOLDER, source: 'placeholder', confidence: 'unknown', products: productNames };
+    };
+}
+function describeScopes(choice) {
+    const what = choice.products.length ? choice.products.join(', ') : 'the APIs of this credential';
+    switch (choice.source) {
+        case 'input':
+            return `scopes given with --scopes / the scopes input (${what})`;
+        case 'console':
+            return `scopes read from the credential in the Adobe Developer Console (${what})`;
+        case 'table':
+            return `scopes for ${what} from Adobe's published scope sets (${choice.confidence === 'confirmed' ? 'confirmed by Adobe sources' : 'seen in third-party code: check them in the Console'})`;
+        default:
+            return `scopes for ${what} are not published: copy them from the OAuth Server-to-Server credential in the Adobe Developer Console and replace ${SCOPES_PLACEHOLDER}`;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ redact),
+/* harmony export */   d: () => (/* binding */ findSecrets)
+/* harmony export */ });
+// Redaction: every string that leaves the scanner (snippets, report text) goes through here.
+const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]*)-----[\s\S]*?(?:-----END \1-----|$)/g;
+const PEM_LINE_BODY = /^[\s"'`]*[A-Za-z0-9+/]{40,}={0,2}[\s"',`\\n]*$/;
+const JWT_VALUE = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g;
+const ADOBE_SECRET = /\bp8e-[A-Za-z0-9_-]{8,}/g;
+const SECRET_KEY_NAMES = 'client_{0,2}secrets?|client-secrets?|clientsecrets?|secret|password|passwd|passphrase|private_{0,2}key|private-key|privatekey|priv[_-]?key(?:[_-]data)?|access[_-]?token|jwt[_-]?token|refresh[_-]?token|api[_-]?secret|auth[_-]?token';
+// key = value, key: value, "key": "value", KEY=value (env), with the value up to a delimiter.
+const KEY_VALUE = new RegExp(`((?:^|[^A-Za-z0-9])(?:[A-Za-z0-9]*[_-])?(?:${SECRET_KEY_NAMES})["']?\\s*[:=]\\s*["'\`]?)([^"'\`\\s,;}{)]{6,})`, 'gi');
+// The same keys holding a list (aio-lib-ims client_secrets: ["..."]): every quoted item goes.
+const KEY_LIST = new RegExp(`((?:^|[^A-Za-z0-9])(?:[A-Za-z0-9]*[_-])?(?:${SECRET_KEY_NAMES})["']?\\s*[:=]\\s*["']?\\[)([^\\]\\n]*)`, 'gi');
+const LONG_TOKEN = /[A-Za-z0-9+/_-]{48,}={0,2}/g;
+/** Values that look like expressions or references, not secrets. */
+function isReference(value) {
+    return /^(?:\$\{?|\{\{|process\.env|os\.environ|env\.|secrets\.|<|\[|%|\(|@|getenv|System\.|config\.|cfg\.|options\.|opts\.|self\.|this\.)/i.test(value);
+}
+function redact(text) {
+    let out = text.replace(PEM_BLOCK, (_m, label) => `-----BEGIN ${label}----- [REDACTED]`);
+    if (PEM_LINE_BODY.test(out))
+        return '[REDACTED key material]';
+    out = out.replace(JWT_VALUE, '[REDACTED]').replace(ADOBE_SECRET, '[REDACTED]');
+    out = out.replace(KEY_LIST, (_m, prefix, items) => `${prefix}${items.replace(/(\\?["'])([^"'\\]{6,})(\\?["'])/g, (_i, a, v, b) => (isReference(v) ? `${a}${v}${b}` : `${a}[REDACTED]${b}`))}`);
+    out = out.replace(KEY_VALUE, (m, prefix, value) => isReference(value) ? m : `${prefix}[REDACTED]`);
+    return out.replace(LONG_TOKEN, '[REDACTED]');
+}
+/**
+ * Secret values in a text, for core.setSecret. Errs on the side of collecting more:
+ * masking a harmless value costs nothing, printing a secret cannot be undone.
+ */
+function findSecrets(text) {
+    const found = new Set();
+    for (const m of text.matchAll(PEM_BLOCK)) {
+        for (const line of m[0].split(/\r?\n|\\n/)) {
+            const body = line.trim().replace(/^["'`]|["'`,]+$/g, '');
+            if (body.length >= 16 && !body.startsWith('-----'))
+                found.add(body);
+        }
+    }
+    for (const re of [JWT_VALUE, ADOBE_SECRET])
+        for (const m of text.matchAll(re))
+            found.add(m[0]);
+    for (const m of text.matchAll(KEY_LIST)) {
+        for (const item of m[2].matchAll(/["']([^"'\\]{8,})\\?["']/g))
+            if (!isReference(item[1]))
+                found.add(item[1]);
+    }
+    for (const m of text.matchAll(KEY_VALUE)) {
+        const value = m[2];
+        if (!isReference(value) && value.length >= 8)
+            found.add(value);
+    }
+    return [...found];
+}
+
+
+/***/ }),
+
+/***/ 9235:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CT: () => (/* binding */ PRIVATE_KEY_NAME),
+/* harmony export */   Cv: () => (/* binding */ ADOBE_NAME),
+/* harmony export */   U2: () => (/* binding */ META_SCOPES_NAME),
+/* harmony export */   ci: () => (/* binding */ ci),
+/* harmony export */   d_: () => (/* binding */ OTHER_NAME),
+/* harmony export */   fq: () => (/* binding */ FILE_ADOBE)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
+
+// CI pipelines that feed the Service Account (JWT) credential to their steps.
+const GITHUB_WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
+const COMPOSITE_ACTION = /(?:^|\/)action\.ya?ml$/;
+const CI_FILES = /^\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)(?:action\.ya?ml|\.gitlab-ci\.ya?ml|azure-pipelines[\w.-]*\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile)$|^\.circleci\/config\.ya?ml$/;
+/** The file talks to Adobe: Adobe actions, the aio CLI, AIO_/ADOBE_ names, IMS hosts, metascopes. */
+const FILE_ADOBE = /\badobe\/aio-|@adobe\/aio-cli|\baio[ \t]+(?:app|login|config|console|cloudmanager|runtime|rt|plugins|where|api-mesh|event)\b|adobelogin\.com|\bAIO_[A-Z]|\bADOBE_[A-Z]|\bent_[a-z_]+_sdk\b/;
+/** Names (upper-cased, `-`/`.` as `_`) that say Adobe on their own. */
+const ADOBE_NAME = /ADOBE|(?:^|_)AIO(?:_|$)|(?:^|_)IMS(?:_|$)|TECH_?ACC/;
+/** Names of other systems' keys that sit in the same pipelines (SSH deploys, GitHub Apps, signing). */
+const OTHER_NAME = /SSH|DEPLOY|GPG|PGP|SIGN|TLS|SSL|SFTP|GIT|(?:^|_)GH(?:_|$)|(?:^|_)APP(?:_|$)|BOT|DOCKER|NPM|APPLE|ANDROID|GOOGLE|GCP|GCLOUD|FIREBASE|AWS|AZURE|SNOWFLAKE|VAULT|SERVER|HOST|KUBE|K8S|TERRAFORM|HEROKU|VERCEL|NETLIFY|JENKINS|SALESFORCE|SF_|CERT/;
+const PRIVATE_KEY_NAME = /(?:^|_)PRIVATE_?KEY(?:_|$)|PRIVATEKEY/;
+const META_SCOPES_NAME = /META_?SCOPES?(?:_|$)/;
+const LINE_KEY = /^[ \t]*(?:-[ \t]+)?(?:export[ \t]+)?([A-Za-z_][\w.-]{0,100})[ \t]*[:=]/;
+const SECRET_REF = /\bsecrets\.([A-Za-z_]\w{0,100})|\bsecrets\[\s*['"]([\w-]{1,100})['"]\s*\]/g;
+const VAR_REF = /\$\{?([A-Za-z_]\w{0,100})\}?|\$\(([\w.]{1,100})\)|\$env:([A-Za-z_]\w{0,100})|\b(?:vars|env)\.([A-Za-z_]\w{0,100})|\b(?:credentials|credentialsId:)\s*\(?\s*['"]([\w.-]{1,100})['"]/g;
+const norm = (name) => name.toUpperCase().replace(/[-.]/g, '_');
+/** Per non-comment line: its key and the secrets/variables it references. */
+function scanLines(text) {
+    const out = [];
+    let offset = 0;
+    for (const line of text.split('\n')) {
+        const here = offset;
+        offset += line.length + 1;
+        if (line.length > 2000 || /^[ \t]*(?:#|\/\/|\*)/.test(line))
+            continue;
+        const key = LINE_KEY.exec(line)?.[1];
+        const secrets = [...line.matchAll(SECRET_REF)].map((m) => norm(m[1] ?? m[2]));
+        const vars = [...line.matchAll(VAR_REF)].map((m) => norm(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]));
+        out.push({ index: here + line.length - line.trimStart().length, key: key ? norm(key) : undefined, secrets, vars });
+    }
+    return out;
+}
+/**
+ * Lines passing a JWT-shaped secret (name matching `shape`) with Adobe context: an Adobe name on the
+ * line, or an Adobe file without another system's name on the line. GitHub workflows must take it
+ * from `secrets.`; other CI systems reference their variables (`$NAME`, `$(NAME)`, credentials()).
+ */
+function jwtSecretLines(shape, allowLiteral) {
+    return (file) => {
+        const fileAdobe = FILE_ADOBE.test(file.text);
+        const github = GITHUB_WORKFLOW.test(file.path) || COMPOSITE_ACTION.test(file.path);
+        const hits = [];
+        for (const l of scanLines(file.text)) {
+            const refs = github ? l.secrets : [...l.secrets, ...l.vars];
+            const names = [...(l.key ? [l.key] : []), ...refs];
+            if (!names.some((n) => shape.test(n)))
+                continue;
+            if (refs.length === 0 && !(allowLiteral && l.key && shape.test(l.key)))
+                continue;
+            const adobe = names.some((n) => ADOBE_NAME.test(n)) || (fileAdobe && !names.some((n) => OTHER_NAME.test(n)));
+            if (!adobe)
+                continue;
+            hits.push({ index: l.index, length: 1 });
+        }
+        return hits;
+    };
+}
+/** `adobe/aio-apps-action` steps run with `command: auth` or given a `KEY` input. */
+function aioAppsActionJwt(file) {
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(file.text, { uniqueKeys: false });
+    const hits = [];
+    (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(doc, {
+        Map(_, node) {
+            const uses = node.get('uses');
+            if (typeof uses !== 'string' || !/^adobe\/aio-apps-action(?:@|$)/.test(uses.trim()))
+                return;
+            const withNode = node.get('with', true);
+            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(withNode))
+                return;
+            for (const pair of withNode.items) {
+                if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key))
+                    continue;
+                const name = String(pair.key.value);
+                const value = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.value) ? String(pair.value.value).trim() : '';
+                const jwt = (name === 'command' && value === 'auth') || name === 'KEY';
+                const range = pair.key.range;
+                if (jwt && range)
+                    hits.push({ index: range[0], length: range[1] - range[0] });
+            }
+        },
+    });
+    return hits;
+}
+const ci = {
+    name: 'ci',
+    literals: [],
+    candidatePaths: CI_FILES,
+    rules: [
+        {
+            id: 'ci-aio-apps-action-jwt-auth',
+            title: 'aio-apps-action JWT auth step',
+            severity: 'error',
+            category: 'ci',
+            message: 'This adobe/aio-apps-action step uses the JWT `auth` command or the KEY (private key) input, which no longer yield tokens. Switch it to `command: oauth_sts` with CLIENTID, CLIENTSECRET, TECHNICALACCOUNTID, TECHNICALACCOUNTEMAIL, IMSORGID and SCOPES, and drop the KEY secret.',
+            fixable: true,
+            paths: /^\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)action\.ya?ml$/,
+            requires: [/adobe\/aio-apps-action/],
+            match: aioAppsActionJwt,
+        },
+        {
+            id: 'ci-jwt-private-key-secret',
+            title: 'Adobe JWT private key passed to CI',
+            severity: 'error',
+            category: 'ci',
+            message: 'This pipeline hands the Adobe Service Account (JWT) private key to a step. After switching to OAuth Server-to-Server (client id + client secret + scopes), remove the key secret here and revoke the key by deleting the JWT credential in the Adobe Developer Console.',
+            fixable: true,
+            paths: CI_FILES,
+            match: jwtSecretLines(PRIVATE_KEY_NAME, false),
+        },
+        {
+            id: 'ci-jwt-meta-scopes',
+            title: 'Adobe JWT metascopes in CI',
+            severity: 'error',
+            category: 'ci',
+            message: 'Metascopes only exist for the Adobe Service Account (JWT) flow. Replace them with the OAuth Server-to-Server scopes listed on the credential in the Adobe Developer Console (for aio contexts: SCOPES, plus TECHNICAL_ACCOUNT_EMAIL and CLIENT_SECRETS).',
+            fixable: true,
+            paths: CI_FILES,
+            unless: [/\bent_aem_cloud_api\b/],
+            match: jwtSecretLines(META_SCOPES_NAME, true),
+        },
+        {
+            id: 'ci-aio-jwt-auth-plugin',
+            title: 'aio JWT auth plugin in CI',
+            severity: 'error',
+            category: 'ci',
+            message: 'This pipeline gets its token through the aio JWT auth plugin, which depends on the retired Service Account (JWT) flow. Configure an OAuth Server-to-Server aio context instead (or use adobe/aio-apps-action with `command: oauth_sts`).',
+            fixable: false,
+            paths: CI_FILES,
+            pattern: /\baio[ \t]+plugins(?::install|[ \t]+install)[ \t]+(?:-[\w-]+[ \t]+){0,3}(?<hit>(?:@adobe\/)?aio-cli-plugin-jwt-auth)\b|\baio[ \t]+(?<hit2>jwt-auth:[\w-]+)/,
+        },
+    ],
+};
+
+
+/***/ }),
+
+/***/ 2109:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  vn: () => (/* binding */ CANDIDATE_PATHS),
+  D$: () => (/* binding */ PREFILTER_LITERALS),
+  y0: () => (/* binding */ RULES),
+  kF: () => (/* binding */ RULES_BY_ID)
+});
+
+// UNUSED EXPORTS: FAMILIES
+
+// EXTERNAL MODULE: ./src/rules/ci.ts
+var ci = __nccwpck_require__(9235);
+;// CONCATENATED MODULE: ./src/rules/context.ts
+// Context patterns shared by rule families: "this file talks to Adobe IMS".
+/** Adobe IMS context: a generic JWT library only counts in a file that also matches this. */
+const ADOBE_IMS = /adobelogin\.com|ims-na1|\/ims\/exchange|techacct\.adobe\.com|@AdobeOrg|\bmeta_?scopes?\b|metaScopes|\bent_[a-z_]+_sdk\b/i;
+/** Files that are documentation, not code or configuration. */
+const DOC_PATHS = /\.(?:md|mdx|markdown|rst|adoc|txt|html?)$/i;
+/** Source code in the languages the JWT flow was written in. */
+const CODE_PATHS = /\.(?:[cm]?[jt]sx?|py|java|kt|kts|scala|groovy|cs|php|go|rb|r|R|ps1|psm1|sh|bash|zsh|swift|rs|ipynb)$/;
+
+;// CONCATENATED MODULE: ./src/rules/code.ts
+
+// Code (and config-like strings) that performs the Service Account (JWT) flow itself:
+// the exchange call, the JWT claims, the form it posts, the libraries that sign it, and the
+// SDK credentials built on it.
+/** Languages the migration engine rewrites (JS/TS and Python). */
+const JS_TS = /\.[cm]?[jt]sx?$/;
+const PYTHON = /\.(?:py|ipynb)$/;
+const JS_TS_PY = /\.(?:[cm]?[jt]sx?|py|ipynb)$/;
+/** Config-like files where an exchange URL is read at runtime (not docs). */
+const CONFIG_FILES = /\.(?:ini|cfg|conf|config|properties|ya?ml|json|jsonc|json5|toml|xml|tf|tfvars|hcl|env|plist)$|(?:^|\/)\.env(?:\.[\w-]+)*$|(?:^|\/)\.aio$/i;
+/** Scripts and build files that can install or run the aio JWT CLI plugin. */
+const SCRIPT_PATHS = /(?:^|\/)(?:Dockerfile[\w.-]*|Makefile|Procfile|Jenkinsfile)$/;
+/**
+ * The Service Account (JWT) flow, as opposed to any IMS use: an OAuth Server-to-Server file
+ * also names adobelogin.com, so generic JWT libraries need one of these as well.
+ */
+const JWT_FLOW = /\/ims\/exchange|meta_?scopes?|\bent_[a-z_]+_sdk\b|event_receiver_api|jwt_token|techacct|adobelogin\.com\/[cs]\//i;
+/**
+ * AEM as a Cloud Service service credentials (not deprecated) also exchange a JWT: their
+ * metascope, or the shape of their JSON (integration.imsEndpoint, technicalAccount.clientId).
+ */
+const AEM_CLOUD = /ent_aem_cloud_api|aemcs-api-client-lib|technicalAccount(?:\??\.|['"]\]\s*\[\s*['"])clientId|integration(?:\??\.|\[\s*['"])imsEndpoint/;
+/**
+ * Appended after a pattern's literal: the match is not on a line that starts as a comment
+ * (`//`, `#`, `*`, `/*`, `;`, `<!--`, a docstring). Evaluated only where the literal matched.
+ */
+const NOT_COMMENT = String.raw `(?<!^[ \t]*(?:\/\/|#|\*|\/\*|;|<!--|"""|''')[^\n]*)`;
+const EXCHANGE = new RegExp(String.raw `\bims\/exchange\/(?:v1\/)?jwt\b` + NOT_COMMENT, 'm');
+const EXCHANGE_MESSAGE = 'This calls the Adobe IMS JWT exchange, which no longer issues tokens. Request a token with grant_type=client_credentials, client_id, client_secret and scope at /ims/token/v3 (OAuth Server-to-Server) instead.';
+/** Metascope claims: the literal claim URL, or one built from an IMS host variable. */
+const META_SCOPE_CLAIM = new RegExp(String.raw `(?:adobelogin\.com\/s\/|[}'"\x60]\/s\/(?:\$?\{|ent_\w|event_receiver_api)|%[sv]\/s\/|['"\x60]\/?s\/['"\x60]|\$\w+\/s\/\$?\{?\w)` + NOT_COMMENT, 'm');
+/** The aud claim: the literal audience URL, or `aud` built from an IMS host variable. */
+const AUDIENCE_CLAIM = new RegExp(String.raw `(?:adobelogin\.com\/c\/|\b(?:aud|AUD|Aud)(?:ience|IENCE)?(?:_\w{0,30}|[A-Z]\w{0,30})?['"]?\s*(?:[:=,]|=>)[^\n]{0,120}?(?:\}\/c\/|%[sv]\/c\/|['"\x60]\/?c\/|\$\w+\/c\/))` +
+    NOT_COMMENT, 'm');
+/** Adobe in the file at all: jwt_token is IMS's own field name, so a form class named for Adobe is enough. */
+const ADOBE_ANY = new RegExp(`${ADOBE_IMS.source}|adobe|\\bims\\b`, 'i');
+/** The jwt_token form field: quoted key, urlencoded pair, object key, or an R/keyword argument line. */
+const JWT_TOKEN_FIELD = /['"]jwt_token\\?['"]|(?:^|[&?'"`])jwt_token=|\bjwt_token\s*:\s*(?!str\b|string\b|number\b|Optional\b)[\w$'"`[(]|\bclient_secret\b[^\n]{0,80}\bjwt_token\b|^[ \t]*jwt_token\s*=\s*(?!NULL\b|None\b|null\b|nil\b)[\w$.]+[ \t]*(?:,|\)|$)/m;
+const JS_JWT_LIBS = String.raw `(?:jsonwebtoken|jwt-simple|jose|node-jose|jsrsasign|njwt)`;
+const JS_JWT_LIBRARY = new RegExp(String.raw `\b(?:require|import)\s*\(\s*['"]${JS_JWT_LIBS}['"]\s*\)|(?:\bfrom|\bimport)\s*['"]${JS_JWT_LIBS}['"]|\bKJUR\.jws\.JWS\.sign\s*\(`);
+const PY_JWT_LIBRARY = /^[ \t]*"?(?:import[ \t]+jwt\b|from[ \t]+jwt(?:\.\w+)?[ \t]+import\b|from[ \t]+jose[ \t]+import[^\n]{0,40}\bjwt\b|import[ \t]+jose\b)|\bjwt\.encode\s*\(/m;
+/** JWT signing in the languages the migration engine does not rewrite. */
+const MANUAL_JWT_SIGNING = /\bJwts\.builder\s*\(|\bJWT\.create\s*\(|\bnew\s+SignedJWT\s*\(|\bJWT\.(?:Encode|encode)\s*\(|\bnew\s+JwtSecurityToken\s*\(|\bjwt_encode_sig\s*\(|\bopenssl_sign\s*\(|\bJWT::encode\s*\(|\bjwt\.NewWithClaims\s*\(|\.SignData\s*\(|\bX509Certificate2\s*\(|\bX509Certificate2\]::new\s*\(|\bopenssl\s+dgst\s+-sha256\s+-sign\b/;
+/** `@adobe/jwt-auth` imports and the calls of the names they bind (JS/TS). */
+const JWT_AUTH_IMPORT = /\b(?:(?:const|let|var)\s+(?:(\w+)|\{[^}\n]{0,200}\})\s*=\s*|import\s+(\w+)\s*=\s*)?(?:require|import)\s*\(\s*['"`]@adobe\/jwt-auth['"`]\s*\)|\bimport\s+(?:(\w+)\s*(?:,\s*\{[^}\n]{0,200}\}\s*)?|\*\s*as\s+(\w+)\s*|\{[^}\n]{0,200}\}\s*)from\s*['"]@adobe\/jwt-auth['"]/g;
+function jwtAuthHits(file) {
+    const hits = [];
+    const names = new Set();
+    for (const m of file.text.matchAll(JWT_AUTH_IMPORT)) {
+        hits.push({ index: m.index, length: m[0].length });
+        for (const name of [m[1], m[2], m[3], m[4]])
+            if (name)
+                names.add(name);
+        if (hits.length >= 1000)
+            return hits; // a generated file can match everywhere
+    }
+    for (const name of names) {
+        const call = new RegExp(String.raw `(?<![\w$.])(?<!function\s+)${name}\s*\(`, 'g');
+        for (const m of file.text.matchAll(call)) {
+            hits.push({ index: m.index, length: name.length });
+            if (hits.length >= 1000)
+                return hits;
+        }
+    }
+    return hits;
+}
+const code = {
+    name: 'code',
+    literals: ['adobe', 'Adobe', 'ADOBE', 'ims/exchange', 'jwt-auth'],
+    rules: [
+        {
+            id: 'code-ims-jwt-exchange',
+            title: 'Adobe IMS JWT exchange endpoint',
+            severity: 'error',
+            category: 'code',
+            message: EXCHANGE_MESSAGE,
+            fixable: true,
+            paths: JS_TS_PY,
+            unless: [AEM_CLOUD],
+            pattern: EXCHANGE,
+        },
+        {
+            id: 'code-ims-jwt-exchange-manual',
+            title: 'Adobe IMS JWT exchange endpoint (manual migration)',
+            severity: 'error',
+            category: 'code',
+            message: `${EXCHANGE_MESSAGE} Code in this language is not rewritten automatically.`,
+            fixable: false,
+            paths: CODE_PATHS,
+            excludePaths: JS_TS_PY,
+            unless: [AEM_CLOUD],
+            pattern: EXCHANGE,
+        },
+        {
+            id: 'code-ims-jwt-exchange-config',
+            title: 'Adobe IMS JWT exchange URL in configuration',
+            severity: 'error',
+            category: 'code',
+            message: 'This configuration points at the Adobe IMS JWT exchange, which no longer issues tokens. Point it at /ims/token/v3 and change the code that reads it to send grant_type=client_credentials with client_id, client_secret and scope.',
+            fixable: false,
+            paths: CONFIG_FILES,
+            excludePaths: DOC_PATHS,
+            unless: [AEM_CLOUD],
+            pattern: EXCHANGE,
+        },
+        {
+            id: 'code-jwt-meta-scope-claim',
+            title: 'JWT metascope claim',
+            severity: 'error',
+            category: 'code',
+            message: 'This builds a Service Account (JWT) metascope claim. OAuth Server-to-Server has no JWT: drop the claim and request the scopes shown on the credential in the Developer Console as a comma-separated scope parameter at /ims/token/v3.',
+            fixable: false,
+            paths: CODE_PATHS,
+            requires: [ADOBE_IMS, JWT_FLOW],
+            unless: [AEM_CLOUD],
+            pattern: META_SCOPE_CLAIM,
+        },
+        {
+            id: 'code-jwt-audience-claim',
+            title: 'JWT audience claim for Adobe IMS',
+            severity: 'error',
+            category: 'code',
+            message: 'This builds the aud claim of a Service Account (JWT) token. Remove the JWT and request an OAuth Server-to-Server token with client_id and client_secret at /ims/token/v3.',
+            fixable: false,
+            paths: CODE_PATHS,
+            requires: [ADOBE_IMS, JWT_FLOW],
+            unless: [AEM_CLOUD],
+            pattern: AUDIENCE_CLAIM,
+        },
+        {
+            id: 'code-jwt-token-form-field',
+            title: 'jwt_token field posted to Adobe IMS',
+            severity: 'error',
+            category: 'code',
+            message: 'This posts a signed JWT to Adobe IMS. Send grant_type=client_credentials, client_id, client_secret and scope to /ims/token/v3 instead, and drop the jwt_token field.',
+            fixable: false,
+            paths: CODE_PATHS,
+            requires: [ADOBE_ANY],
+            unless: [AEM_CLOUD],
+            pattern: JWT_TOKEN_FIELD,
+        },
+        {
+            id: 'code-adobe-jwt-auth',
+            title: '@adobe/jwt-auth',
+            severity: 'error',
+            category: 'code',
+            message: '@adobe/jwt-auth only performs the retired JWT exchange. Replace it with a POST to /ims/token/v3 (grant_type=client_credentials, client_id, client_secret, scope) or @adobe/aio-lib-ims with an OAuth Server-to-Server context.',
+            fixable: true,
+            paths: JS_TS,
+            match: jwtAuthHits,
+        },
+        {
+            id: 'code-aio-jwt-plugin',
+            title: 'Adobe I/O JWT plugin or CLI command',
+            severity: 'error',
+            category: 'code',
+            message: 'The aio JWT plugin signs a Service Account JWT. Use @adobe/aio-lib-ims with an OAuth Server-to-Server context (client_secrets, scopes, technical_account_email) or `aio app use` with the OAuth credential instead.',
+            fixable: false,
+            paths: new RegExp(`${CODE_PATHS.source}|${SCRIPT_PATHS.source}`),
+            excludePaths: DOC_PATHS,
+            pattern: /@adobe\/aio-lib-ims-jwt\b|\baio-cli-plugin-jwt-auth\b|\baio\s+jwt-auth:access-token\b/,
+        },
+        {
+            id: 'code-aio-ims-jwt-context',
+            title: 'aio-lib-ims JWT context in code',
+            severity: 'error',
+            category: 'code',
+            message: 'aio-lib-ims uses the JWT plugin while a context holds meta_scopes and private_key. Replace them with client_secrets, scopes and technical_account_email from the OAuth Server-to-Server credential.',
+            fixable: false,
+            paths: JS_TS,
+            requires: [/@adobe\/aio-lib-ims\b(?!-)|@adobe\/aio-sdk\b/, /\bprivate_key\b/],
+            pattern: /['"]?\bmeta_scopes['"]?\s*:/,
+        },
+        {
+            id: 'code-jwt-library-js',
+            title: 'JWT library used beside Adobe IMS (JS/TS)',
+            severity: 'warning',
+            category: 'code',
+            message: 'This file signs tokens next to Adobe JWT claims or the JWT exchange. If it signs the Adobe Service Account JWT, remove the signing and request an OAuth Server-to-Server token at /ims/token/v3 instead.',
+            fixable: true,
+            paths: JS_TS,
+            requires: [ADOBE_IMS, JWT_FLOW],
+            unless: [AEM_CLOUD],
+            pattern: JS_JWT_LIBRARY,
+        },
+        {
+            id: 'code-jwt-library-python',
+            title: 'JWT library used beside Adobe IMS (Python)',
+            severity: 'warning',
+            category: 'code',
+            message: 'This file uses PyJWT or python-jose next to Adobe JWT claims or the JWT exchange. If it signs the Adobe Service Account JWT, remove the signing and request an OAuth Server-to-Server token at /ims/token/v3 instead.',
+            fixable: true,
+            paths: PYTHON,
+            requires: [ADOBE_IMS, JWT_FLOW],
+            unless: [AEM_CLOUD],
+            pattern: PY_JWT_LIBRARY,
+        },
+        {
+            id: 'code-jwt-library-manual',
+            title: 'JWT signing beside Adobe IMS (manual migration)',
+            severity: 'warning',
+            category: 'code',
+            message: 'This signs a token next to Adobe JWT claims or the JWT exchange. If it is the Adobe Service Account JWT, remove the signing, certificate and private key and request an OAuth Server-to-Server token at /ims/token/v3 by hand.',
+            fixable: false,
+            paths: CODE_PATHS,
+            excludePaths: JS_TS_PY,
+            requires: [ADOBE_IMS, JWT_FLOW],
+            unless: [AEM_CLOUD],
+            pattern: MANUAL_JWT_SIGNING,
+        },
+        {
+            id: 'code-ims-go-exchange-jwt',
+            title: 'adobe/ims-go ExchangeJWT',
+            severity: 'error',
+            category: 'code',
+            message: 'ims-go ExchangeJWT calls the retired JWT exchange. Request an OAuth Server-to-Server token (client_credentials with client_id, client_secret and scopes at /ims/token/v3) instead of ExchangeJWT.',
+            fixable: false,
+            paths: /\.go$/,
+            requires: [/github\.com\/adobe\/ims-go/],
+            pattern: /\.ExchangeJWT\s*\(|\bExchangeJWTRequest\s*\{/,
+        },
+        {
+            id: 'code-pdf-services-service-account',
+            title: 'PDF Services SDK service-account (JWT) credentials',
+            severity: 'error',
+            category: 'code',
+            message: 'PDF Services service-account credentials use the retired JWT flow. Upgrade the SDK and build ServicePrincipalCredentials from the OAuth Server-to-Server client id and client secret instead.',
+            fixable: false,
+            paths: CODE_PATHS,
+            requires: [/pdfservices/i],
+            // Google Cloud's ServiceAccountCredentials share the class name.
+            unless: [/com\.google\.auth\.oauth2\.ServiceAccountCredentials|google\.oauth2\.service_account|Google\.Apis\.Auth/],
+            pattern: /(?<!oauth2\.)\b(?:serviceAccountCredentialsBuilder|ServiceAccountCredentialsBuilder|service_account_credentials_builder|ServiceAccountCredentials|service_account_credentials)\b/,
+        },
+    ],
+};
+
+;// CONCATENATED MODULE: ./src/rules/config.ts
+
+// Configuration that carries a Service Account (JWT) credential: aio-lib-ims contexts, App Builder
+// workspace files, Developer Console downloads, SDK configs, User Sync Tool, Postman exports, Java
+// and INI settings, AEM 6.5 token providers. Also the AEM as a Cloud Service note (not deprecated).
+// ---------------------------------------------------------------------------------------------
+// Paths and file-level context
+/** dotenv files: .env, .env.local, .env.sample, stage.env, env.example. */
+const ENV_PATHS = /(?:^|\/)(?:\.env(?:\.[\w.-]+)?|[\w.-]+\.env|env\.(?:example|sample|template|dist))$/;
+/** Key/value configuration files the generic settings rules read. */
+const SETTINGS_PATHS = new RegExp(`\\.(?:properties|ini|cfg|conf|config|toml|ya?ml|json|jsonc)$|${ENV_PATHS.source}`);
+/** App Builder / I/O Runtime manifests: their own rule (fixable). */
+const APP_BUILDER_PATHS = /(?:^|\/)(?:(?:app|ext)\.config\.ya?ml|manifest\.ya?ml|[\w-]+\.manifest\.ya?ml)$/;
+/** AEM 6.5 / AMS OSGi configurations of the Granite IMS token provider. */
+const AEM_TOKEN_PROVIDER_PATHS = /(?:^|\/)com\.adobe\.granite\.auth\.(?:oauth\.accesstoken\.provider|ims\.impl\.IMSAccessTokenRequestCustomizerImpl)[^/]*(?:\/\.content\.xml)?$/;
+/** CI definitions: the ci family owns them. */
+const CI_PATHS = /(?:^|\/)\.github\/workflows\/|(?:^|\/)(?:action\.ya?ml|\.gitlab-ci\.ya?ml|azure-pipelines[\w.-]*\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile|\.travis\.ya?ml)$|(?:^|\/)\.circleci\//;
+/** Files other families or rules own. */
+const NOT_GENERIC = /(?:^|\/)\.aio$|(?:^|\/)(?:\d+ )?connector-umapi\.ya?ml$|(?:^|\/)package(?:-lock)?\.json$|(?:^|\/)(?:tsconfig|jsconfig)[\w.-]*\.json$/;
+/** The file is about Adobe (META_SCOPES alone may be Facebook's). */
+const ADOBE_CTX = /adobe|ims-na1|techacct|\bent_[a-z0-9_]+_sdk\b|\baio[._-](?:meta|technical|ims|api|client|encoded|credential)|metascopes/i;
+/** The file holds a JWT-only setting besides the private key. */
+const JWT_TRIAD = /meta[_.-]{0,2}scopes?|metascopes?|technical[_.-]{0,2}account|tech[_.-]?acc(?:oun)?t|techacct|ims\/exchange|\bent_[a-z0-9_]+_sdk\b/i;
+/** JSON shapes the structured rules judge (the generic line rules stay out of them). */
+const STRUCTURED_JSON = /"(?:integration_type|contexts|\$ims|tech_id|PUBLIC_KEYS_WITH_EXPIRY)"\s*:|_postman_/;
+/** An OAuth Server-to-Server (or user OAuth) configuration. */
+const OAUTH_MARKERS = /(?<!meta[_.-]{0,2})scopes\b|client_?_?secrets|\bclient_credentials\b|\/ims\/token\/v[123]|authentication_method[ \t]*[:=][ \t]*["']?oauth/i;
+// ---------------------------------------------------------------------------------------------
+// Line helpers (linear: one pass over the lines, bounded regexes per line)
+const AIO_CONTEXT_KEY = /^AIO_(?:\$ims|ims_contexts)_/i;
+const COMMENT_LINE = /^[ \t]*(?:#|;|\/\/|!|<!--|\/\*|\*)/;
+/** `key = value`, `key: value`, `"key": value`, `<add key="key" value=...>`, `export KEY=value`. */
+const KEY_AT_LINE = /^[ \t]*(?:export[ \t]+|-[ \t]+)?["']?([\w.$-]{1,120})["']?[ \t]*[:=]|\bkey=["']([\w.$-]{1,120})["']/;
+function* keyLines(text) {
+    let start = 0;
+    while (start <= text.length) {
+        let end = text.indexOf('\n', start);
+        if (end === -1)
+            end = text.length;
+        const line = text.slice(start, end);
+        if (!COMMENT_LINE.test(line)) {
+            const m = KEY_AT_LINE.exec(line);
+            if (m) {
+                const key = m[1] ?? m[2];
+                const at = line.indexOf(key, m.index);
+                yield { key, index: start + at, rest: line.slice(at + key.length, at + key.length + 400) };
+            }
+        }
+        start = end + 1;
+    }
+}
+function keyHits(text, keyTest, valueTest) {
+    const hits = [];
+    for (const kl of keyLines(text)) {
+        if (AIO_CONTEXT_KEY.test(kl.key))
+            continue; // aio-lib-ims context variables have their own rule
+        if (keyTest.test(kl.key) || (valueTest && valueTest.test(kl.rest))) {
+            hits.push({ index: kl.index, length: kl.key.length });
+            if (hits.length >= 1000)
+                break;
+        }
+    }
+    return hits;
+}
+// Key names (tested against a whole key, so anchored).
+const METASCOPES_KEY = /^[\w.$-]{0,80}(?:meta[_.-]?scopes?|metascopes?)$/i;
+const PRIVATE_KEY_KEY = /^[\w.$-]{0,80}?(?:private[_.-]?key(?:[_.-]?(?:path|file|location|data|pem|content))?|key[_.-]?(?:path|file)|path[_.-]?to[_.-]?(?:private[_.-]?)?key|encoded[_.-]?pkcs8|pkcs(?:8|12)[_.-]?file[_.-]?path)$/i;
+const TECH_ACCOUNT_KEY = /^[\w.$-]{0,80}?(?:technical[_.-]?account[_.-]?id|tech[_.-]?acc(?:oun)?t[_.-]?id|techacct)$/i;
+/** A metascope as a value: ent_analytics_bulk_ingest_sdk, /s/ent_user_sdk. */
+const METASCOPE_VALUE = /^["']?[ \t]*[:=][^\n]{0,300}?(?:^|[\s"'\/,=:[(])ent_[a-z0-9_]{2,60}_sdk\b/;
+let cachedText;
+let cachedJson = null;
+/** Parsed JSON and key positions, or null when the text is not JSON. Cached for the file at hand. */
+function readJson(text) {
+    if (text === cachedText)
+        return cachedJson;
+    cachedText = text;
+    cachedJson = null;
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return null;
+    }
+    cachedJson = { value, keys: locateKeys(text) };
+    return cachedJson;
+}
+/** Every object key of a valid JSON text with its position and the path of its object. */
+function locateKeys(text) {
+    const out = [];
+    const stack = [];
+    const childPath = () => {
+        const f = stack[stack.length - 1];
+        if (!f)
+            return [];
+        return f.kind === 'o' ? [...f.path, f.key ?? ''] : [...f.path, f.idx];
+    };
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === 34 /* " */) {
+            let j = i + 1;
+            while (j < n && text.charCodeAt(j) !== 34)
+                j += text.charCodeAt(j) === 92 /* \ */ ? 2 : 1;
+            const f = stack[stack.length - 1];
+            if (f && f.kind === 'o' && f.expectKey) {
+                const key = JSON.parse(text.slice(i, j + 1));
+                out.push({ path: f.path, key, index: i + 1, length: j - i - 1 });
+                f.key = key;
+                f.expectKey = false;
+            }
+            i = j + 1;
+            continue;
+        }
+        if (c === 123 /* { */)
+            stack.push({ kind: 'o', path: childPath(), key: null, idx: 0, expectKey: true });
+        else if (c === 91 /* [ */)
+            stack.push({ kind: 'a', path: childPath(), key: null, idx: 0, expectKey: false });
+        else if (c === 125 /* } */ || c === 93 /* ] */)
+            stack.pop();
+        else if (c === 44 /* , */) {
+            const f = stack[stack.length - 1];
+            if (f?.kind === 'o')
+                f.expectKey = true;
+            else if (f)
+                f.idx++;
+        }
+        i++;
+    }
+    return out;
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function at(value, path) {
+    let v = value;
+    for (const p of path) {
+        if (v === null || typeof v !== 'object')
+            return undefined;
+        v = v[p];
+    }
+    return v;
+}
+/** Hits for chosen keys of the objects a predicate picks. */
+function jsonKeyHits(file, pick) {
+    const doc = readJson(file.text);
+    if (!doc)
+        return [];
+    const hits = [];
+    const decided = new Map();
+    for (const k of doc.keys) {
+        const id = JSON.stringify(k.path);
+        let wanted = decided.get(id);
+        if (!wanted) {
+            const obj = at(doc.value, k.path);
+            wanted = new Set(isObject(obj) ? pick(obj, k.path) : []);
+            decided.set(id, wanted);
+        }
+        if (wanted.has(k.key))
+            hits.push({ index: k.index, length: k.length });
+        if (hits.length >= 1000)
+            break;
+    }
+    return hits;
+}
+// ---------------------------------------------------------------------------------------------
+// Structured matchers
+/** aio-lib-ims contexts: ims.contexts.<name> (and the older $ims.<name>) holding JWT keys. */
+function aioJwtContexts(file) {
+    return jsonKeyHits(file, (obj, path) => {
+        const inContexts = (path.length === 3 && path[0] === 'ims' && path[1] === 'contexts') || (path.length === 2 && path[0] === '$ims');
+        if (!inContexts)
+            return [];
+        return ['meta_scopes', 'private_key'].filter((k) => k in obj);
+    });
+}
+function credentialEntry(path) {
+    return path.length >= 2 && typeof path[path.length - 1] === 'number' && path[path.length - 2] === 'credentials';
+}
+/** Workspace JSON: `integration_type: service`, or a bare `jwt` object in a credentials entry. */
+function workspaceJwtCredentials(file) {
+    return jsonKeyHits(file, (obj, path) => {
+        if (!credentialEntry(path))
+            return [];
+        const type = obj.integration_type;
+        if (type === 'service')
+            return ['integration_type'];
+        if (type === undefined && isObject(obj.jwt))
+            return ['jwt'];
+        return [];
+    });
+}
+function workspaceMigrating(file) {
+    return jsonKeyHits(file, (obj, path) => credentialEntry(path) && obj.integration_type === 'oauth_server_to_server_migrate' ? ['integration_type'] : []);
+}
+/** Developer Console "Download JSON" of a JWT credential. */
+function consoleJwtDownload(file) {
+    return jsonKeyHits(file, (obj) => {
+        if ('PUBLIC_KEYS_WITH_EXPIRY' in obj)
+            return ['PUBLIC_KEYS_WITH_EXPIRY'];
+        if ('API_KEY' in obj && 'TECHNICAL_ACCOUNT_ID' in obj && !('SCOPES' in obj) && !('CLIENT_SECRETS' in obj)) {
+            return ['TECHNICAL_ACCOUNT_ID'];
+        }
+        return [];
+    });
+}
+/** aepp / aanalytics2 / cjapy JSON config: tech_id + pathToKey (or private_key), no scopes. */
+function pythonSdkJwtConfig(file) {
+    return jsonKeyHits(file, (obj) => {
+        if (!('tech_id' in obj) || 'scopes' in obj)
+            return [];
+        if (!('pathToKey' in obj) && !('private_key' in obj))
+            return [];
+        return ['tech_id', 'pathToKey', 'private_key'].filter((k) => k in obj);
+    });
+}
+/** App Builder manifests: action inputs carrying the JWT context (private key, metascopes). */
+const APP_INPUT_KEY = /^[\w$-]{0,80}(?:meta[_-]?_?scopes?|metascopes?|private[_-]?_?key)$/i;
+const APP_INPUT_VALUE = /^["']?[ \t]*:[ \t]*["']?\$\{?[\w$]{0,120}?(?:META_?_?SCOPES?|METASCOPES?|PRIVATE_?_?KEY|meta__scopes|private__key)\b/i;
+function appBuilderInputs(file) {
+    return keyHits(file.text, APP_INPUT_KEY, APP_INPUT_VALUE);
+}
+const config = {
+    name: 'config',
+    literals: [
+        'adobe',
+        'Adobe',
+        'ADOBE',
+        'techacct',
+        'meta_scopes',
+        'meta__scopes',
+        'metascopes',
+        'integration_type',
+        'priv_key_',
+        'ent_aem_cloud_api',
+    ],
+    // App Builder manifests name the JWT inputs through variables ($META_SCOPES) with no Adobe word.
+    candidatePaths: APP_BUILDER_PATHS,
+    rules: [
+        {
+            id: 'config-aio-jwt-context',
+            title: 'aio-lib-ims JWT context in aio config',
+            severity: 'error',
+            category: 'config',
+            message: 'This aio-lib-ims context is a Service Account (JWT) context. Remove meta_scopes and private_key (aio-lib-ims tries JWT first while they are present) and set client_secrets, scopes and technical_account_email from the OAuth Server-to-Server credential.',
+            fixable: true,
+            paths: /(?:^|\/)(?:\.aio|aio)$|\.json$/,
+            requires: [/"(?:contexts|\$ims)"\s*:/],
+            match: aioJwtContexts,
+        },
+        {
+            id: 'config-aio-env-jwt-context',
+            title: 'aio-lib-ims JWT context in environment',
+            severity: 'error',
+            category: 'config',
+            message: 'This AIO_ims_contexts variable belongs to a Service Account (JWT) context. Run `aio app use` with the OAuth Server-to-Server workspace (or set ..._client__secrets, ..._scopes, ..._technical__account__email) and delete the meta__scopes and private__key variables.',
+            fixable: true,
+            paths: new RegExp(`${ENV_PATHS.source}|\\.ya?ml$|(?:^|\\/)Dockerfile[\\w.-]*$`),
+            excludePaths: CI_PATHS,
+            pattern: /(?<![\w$])(?<hit>AIO_(?:\$ims|ims_contexts)_\w{1,120}?_(?:meta_?_scopes|private_?_key))(?=["']?[ \t]*[:=])/gi,
+        },
+        {
+            id: 'config-app-builder-jwt-inputs',
+            title: 'App Builder action inputs for a JWT context',
+            severity: 'error',
+            category: 'config',
+            message: 'This action input passes a JWT private key or metascopes to the action. Pass the OAuth Server-to-Server client id, client secret and scopes instead, and request the token at /ims/token/v3 (or let aio-lib-ims use an OAuth context).',
+            fixable: true,
+            paths: APP_BUILDER_PATHS,
+            requires: [/meta[_.-]{0,2}scopes?|metascopes?|tech[_.-]?acc(?:oun)?t|technical[_.-]?_?account|ims_contexts|techacct/i],
+            match: appBuilderInputs,
+        },
+        {
+            id: 'config-workspace-jwt-credential',
+            title: 'Service Account (JWT) credential in workspace config',
+            severity: 'error',
+            category: 'config',
+            message: 'This App Builder workspace holds a Service Account (JWT) credential. Add an OAuth Server-to-Server credential in the Developer Console, download the workspace again (or run `aio app use`) and switch the app to the oauth_server_to_server entry.',
+            fixable: true,
+            paths: /\.json$|(?:^|\/)\.aio$/,
+            requires: [/"(?:integration_type|jwt)"\s*:/],
+            match: workspaceJwtCredentials,
+        },
+        {
+            id: 'config-workspace-jwt-migrating',
+            title: 'Workspace credential mid-migration to OAuth',
+            severity: 'warning',
+            category: 'config',
+            message: 'This credential is being migrated from JWT to OAuth Server-to-Server. Make the app use the oauth_server_to_server values, wait until the JWT credential is no longer used, delete it in the Developer Console, then download the workspace again.',
+            fixable: true,
+            paths: /\.json$|(?:^|\/)\.aio$/,
+            requires: [/oauth_server_to_server_migrate/],
+            match: workspaceMigrating,
+        },
+        {
+            id: 'config-console-jwt-credential-json',
+            title: 'Developer Console JWT credential download',
+            severity: 'error',
+            category: 'config',
+            message: 'This is the Developer Console download of a Service Account (JWT) credential. Download the OAuth Server-to-Server credential instead (CLIENT_ID, CLIENT_SECRETS, SCOPES) and change the code that reads this file to request tokens at /ims/token/v3.',
+            fixable: false,
+            paths: /\.json$/,
+            requires: [/"(?:PUBLIC_KEYS_WITH_EXPIRY|TECHNICAL_ACCOUNT_ID)"\s*:/],
+            match: consoleJwtDownload,
+        },
+        {
+            id: 'config-python-sdk-jwt-config',
+            title: 'aepp / aanalytics2 / cjapy JWT config file',
+            severity: 'error',
+            category: 'config',
+            message: 'This aepp/aanalytics2/cjapy config authenticates with JWT (tech_id + private key). Replace tech_id and pathToKey with "scopes" from the OAuth Server-to-Server credential; the library then uses the OAuth flow.',
+            fixable: true,
+            paths: /\.json$/,
+            requires: [/"tech_id"\s*:/],
+            match: pythonSdkJwtConfig,
+        },
+        {
+            id: 'config-user-sync-jwt',
+            title: 'User Sync Tool JWT connector settings',
+            severity: 'error',
+            category: 'config',
+            message: 'This User Sync Tool umapi connector authenticates with JWT. Set authentication_method: oauth, use the OAuth Server-to-Server client_id and client_secret, and remove tech_acct_id and the private key settings.',
+            fixable: true,
+            paths: /\.ya?ml$/,
+            requires: [/^enterprise[ \t]*:/m],
+            unless: [/^[ \t]+authentication_method[ \t]*:[ \t]*["']?oauth/m],
+            pattern: /^[ \t]+(?<hit>tech_acct(?:_id)?|priv_key_(?:path|data)|secure_priv_key_data_key|authentication_method(?=[ \t]*:[ \t]*["']?jwt))[ \t]*:/gm,
+        },
+        {
+            id: 'config-postman-jwt',
+            title: 'Postman JWT environment or pre-request signing',
+            severity: 'error',
+            category: 'config',
+            message: 'This Postman export uses the Adobe JWT flow (private key, metascopes, signed JWT exchange). Download the OAuth Server-to-Server Postman environment from the Developer Console and request the token at /ims/token/v3 with grant_type=client_credentials.',
+            fixable: true,
+            paths: /\.json$/,
+            requires: [/_postman_|getpostman\.com/, ADOBE_CTX],
+            pattern: 
+            // The exchange URL itself is code-ims-jwt-exchange-config's.
+            /(?<hit>"key"[ \t]*:[ \t]*"(?:PRIVATE_KEY|META_SCOPES?|METASCOPES?|JWT_TOKEN)"|KJUR\.jws\.JWS\.sign)/g,
+        },
+        {
+            id: 'config-jwt-scope-claim-setting',
+            title: 'Metascopes setting (JWT only)',
+            severity: 'error',
+            category: 'config',
+            message: 'Metascopes exist only in the JWT flow. Replace this setting with the scope list of the OAuth Server-to-Server credential (comma-separated, from the Developer Console) and change the code that reads it.',
+            fixable: false,
+            paths: SETTINGS_PATHS,
+            excludePaths: new RegExp(`${CI_PATHS.source}|${NOT_GENERIC.source}|${APP_BUILDER_PATHS.source}|${AEM_TOKEN_PROVIDER_PATHS.source}`),
+            requires: [ADOBE_CTX],
+            unless: [STRUCTURED_JSON],
+            match: (file) => keyHits(file.text, METASCOPES_KEY, METASCOPE_VALUE),
+        },
+        {
+            id: 'config-jwt-signing-key',
+            title: 'JWT private key setting',
+            severity: 'error',
+            category: 'config',
+            message: 'This setting points to the private key used to sign the Adobe JWT. OAuth Server-to-Server needs no key: remove the setting (and revoke the key), and use the client secret and scopes of the OAuth credential instead.',
+            fixable: false,
+            paths: SETTINGS_PATHS,
+            excludePaths: new RegExp(`${CI_PATHS.source}|${NOT_GENERIC.source}|${APP_BUILDER_PATHS.source}|${AEM_TOKEN_PROVIDER_PATHS.source}`),
+            requires: [ADOBE_CTX, JWT_TRIAD],
+            unless: [STRUCTURED_JSON],
+            match: (file) => keyHits(file.text, PRIVATE_KEY_KEY),
+        },
+        {
+            id: 'config-service-account-id',
+            title: 'Adobe technical account setting',
+            severity: 'warning',
+            category: 'config',
+            message: 'This configuration names an Adobe technical account but no OAuth scopes, so it probably feeds a JWT integration. Check how it is used; an OAuth Server-to-Server setup needs the client id, client secret and scopes.',
+            fixable: false,
+            paths: SETTINGS_PATHS,
+            excludePaths: new RegExp(`${CI_PATHS.source}|${NOT_GENERIC.source}|${APP_BUILDER_PATHS.source}|${AEM_TOKEN_PROVIDER_PATHS.source}`),
+            requires: [ADOBE_CTX],
+            unless: [
+                STRUCTURED_JSON,
+                OAUTH_MARKERS,
+                /"API_KEY"\s*:/,
+                /meta[_.-]{0,2}scopes?|metascopes?|private[_.-]?key|privateKey|priv_key_|key[_.-]?path|encoded[_.-]?pkcs8|pkcs(?:8|12)[_.-]?file|\bent_[a-z0-9_]+_sdk\b/i,
+            ],
+            match: (file) => keyHits(file.text, TECH_ACCOUNT_KEY),
+        },
+        {
+            id: 'config-aem-jwt-token-provider',
+            title: 'AEM OSGi IMS token provider using JWT',
+            severity: 'error',
+            category: 'config',
+            message: 'This AEM Granite IMS access token provider signs a JWT. Set auth.token.provider.authorization.grants="client_credentials", auth.access.token.request to https://ims-na1.adobelogin.com/ims/token/v3, the OAuth client id, secret and scope (see Adobe\'s AEM 6.5 OAuth steps).',
+            fixable: false,
+            paths: AEM_TOKEN_PROVIDER_PATHS,
+            unless: [/authorization\.grants[^\n]{0,40}client_credentials|\/ims\/token\/v[123]/],
+            pattern: 
+            // The exchange URL itself is code-ims-jwt-exchange-config's.
+            /(?<hit>auth\.token\.provider\.keypair\.alias|\/s\/ent_[a-z0-9_]{2,60}_sdk|auth\.ims\.[\w.]{0,40}?jwt[\w.]{0,40})/gi,
+        },
+        {
+            id: 'aem-cloud-service-credential',
+            title: 'AEM as a Cloud Service service credential',
+            severity: 'note',
+            category: 'info',
+            message: 'This is an AEM as a Cloud Service service credential (ent_aem_cloud_api / cm-p…-e…-integration). It is a separate system and is not deprecated: nothing needs to change here.',
+            fixable: false,
+            // In docs it would silence the docs rules of the whole page; the docs rules skip AEM lines.
+            excludePaths: DOC_PATHS,
+            pattern: /(?<hit>\bent_aem_cloud_api\b|\bcm-p\d{1,10}-e\d{1,10}-integration\b)/g,
+        },
+    ],
+};
+
+;// CONCATENATED MODULE: ./src/rules/dependencies.ts
+// Manifests that declare JWT libraries. Adobe's own JWT packages are reported on sight; generic
+// JWT libraries only count when the same folder (or below) has other JWT findings
+// (`needsContext: 'project'`), since most projects use them for their own tokens.
+const PACKAGE_JSON = /(?:^|\/)package\.json$/;
+const PYTHON_MANIFESTS = /(?:^|\/)(?:requirements[\w.-]*\.txt|pyproject\.toml|Pipfile)$/;
+const OTHER_MANIFESTS = /(?:^|\/)(?:pom\.xml|build\.gradle(?:\.kts)?|[^/]+\.csproj|go\.mod|Gemfile|composer\.json)$/;
+const GENERIC_MESSAGE = 'This JWT library is used here for the Adobe Service Account (JWT) flow. After moving the token request to OAuth Server-to-Server (grant_type=client_credentials at /ims/token/v3), remove the dependency unless the project still needs it for other tokens.';
+/** R DESCRIPTION files: `jose` in Imports/Depends/Suggests/LinkingTo (fields may span lines). */
+function rDescriptionJose(file) {
+    const hits = [];
+    const lines = file.text.split('\n');
+    let offset = 0;
+    let inDeps = false;
+    for (const line of lines) {
+        const field = /^([A-Za-z][\w.@-]*)\s*:/.exec(line);
+        if (field)
+            inDeps = /^(?:Imports|Depends|Suggests|LinkingTo)$/.test(field[1]);
+        else if (!/^\s/.test(line))
+            inDeps = false;
+        if (inDeps) {
+            const body = field ? line.slice(field[0].length) : line;
+            const start = field ? field[0].length : 0;
+            const m = /(?:^|[\s,])(jose)\s*(?:\([^)\n]{0,40}\))?\s*(?:,|$)/.exec(body);
+            if (m)
+                hits.push({ index: offset + start + m.index + m[0].indexOf('jose'), length: 4 });
+        }
+        offset += line.length + 1;
+    }
+    return hits;
+}
+const dependencies = {
+    name: 'dependencies',
+    literals: [],
+    candidatePaths: /(?:^|\/)(?:package\.json|requirements[\w.-]*\.txt|pyproject\.toml|Pipfile|pom\.xml|build\.gradle(?:\.kts)?|[^/]+\.csproj|go\.mod|Gemfile|DESCRIPTION|composer\.json)$/,
+    rules: [
+        {
+            id: 'dep-adobe-jwt-package',
+            title: 'Adobe JWT authentication package',
+            severity: 'error',
+            category: 'dependency',
+            message: "This package only implements Adobe's Service Account (JWT) flow, which no longer issues tokens. Remove it and get tokens with OAuth Server-to-Server (@adobe/aio-lib-ims with an OAuth context, or grant_type=client_credentials at /ims/token/v3).",
+            fixable: true,
+            paths: PACKAGE_JSON,
+            pattern: /"(?<hit>@adobe\/jwt-auth|@adobe\/aio-lib-ims-jwt|@adobe\/aio-cli-plugin-jwt-auth|aio-cli-plugin-jwt-auth)"\s*:/,
+        },
+        {
+            id: 'dep-jwt-library-npm',
+            title: 'JWT library used for Adobe (npm)',
+            severity: 'warning',
+            category: 'dependency',
+            message: GENERIC_MESSAGE,
+            fixable: false,
+            needsContext: 'project',
+            paths: PACKAGE_JSON,
+            pattern: /"(?<hit>jsonwebtoken|jwt-simple|jose|jsrsasign|node-jose)"\s*:/,
+        },
+        {
+            id: 'dep-jwt-library-python',
+            title: 'JWT library used for Adobe (Python)',
+            severity: 'warning',
+            category: 'dependency',
+            message: GENERIC_MESSAGE,
+            fixable: false,
+            needsContext: 'project',
+            paths: PYTHON_MANIFESTS,
+            // requirements lines, PEP 621 arrays ("pyjwt[crypto]>=2"), Poetry/Pipfile tables (pyjwt = "*").
+            pattern: /^[ \t]*["']?(?<hit>pyjwt|python-jose|jwcrypto)(?:\[[\w, -]{0,40}\])?[ \t]*(?:[=<>!~;@"',]|$)/im,
+        },
+        {
+            id: 'dep-jwt-library-other',
+            title: 'JWT library used for Adobe (Java, .NET, Go, Ruby, R, PHP)',
+            severity: 'warning',
+            category: 'dependency',
+            message: GENERIC_MESSAGE,
+            fixable: false,
+            needsContext: 'project',
+            paths: OTHER_MANIFESTS,
+            pattern: new RegExp([
+                // Maven
+                String.raw `<artifactId>\s*(?<hit>jjwt(?:-api|-impl|-jackson|-gson|-orgjson)?|java-jwt|nimbus-jose-jwt|jose4j)\s*</artifactId>`,
+                // Gradle (Groovy and Kotlin DSL)
+                String.raw `["'](?:io\.jsonwebtoken:jjwt[\w-]*|com\.auth0:java-jwt|com\.nimbusds:nimbus-jose-jwt|org\.bitbucket\.b_c:jose4j)[:"']`,
+                // .NET
+                String.raw `<PackageReference\s+Include\s*=\s*"(?:jose-jwt|JWT|System\.IdentityModel\.Tokens\.Jwt)"`,
+                // Go
+                String.raw `^[ \t]*(?:require[ \t]+)?(?:github\.com/adobe/ims-go|github\.com/golang-jwt/jwt(?:/v\d+)?|github\.com/dgrijalva/jwt-go)[ \t]+v\d`,
+                // Ruby
+                String.raw `^[ \t]*gem[ \t]+["']jwt["']`,
+                // PHP
+                String.raw `"(?:firebase/php-jwt|lcobucci/jwt)"\s*:`,
+            ].join('|'), 'm'),
+        },
+        {
+            id: 'dep-jwt-library-r',
+            title: 'JWT library used for Adobe (R)',
+            severity: 'warning',
+            category: 'dependency',
+            message: GENERIC_MESSAGE,
+            fixable: false,
+            needsContext: 'project',
+            paths: /(?:^|\/)DESCRIPTION$/,
+            match: rDescriptionJose,
+        },
+    ],
+};
+
+;// CONCATENATED MODULE: ./src/rules/docs.ts
+
+// Documentation that tells readers to set up or use the Service Account (JWT) credential.
+// Only Adobe documents count, and lines that talk about the migration away from JWT are skipped.
+/** The document is about Adobe. */
+const ADOBE_DOC = /adobe|adobelogin\.com|\baio (?:app|login|console|config)\b|\bent_[a-z_]+_sdk\b/i;
+/**
+ * Lines that describe the deprecation or the move to OAuth Server-to-Server, not the setup (and AEM as
+ * a Cloud Service service credentials, which are not deprecated).
+ */
+const MIGRATION_LINE = /ent_aem_cloud_api|migrat|deprecat|end[- ]of[- ]life|\bEOL\b|sunset|retire|no longer|replace|instead of|switch(?:ed|ing)? (?:from|to)|Server[- ]to[- ]Server|\bS2S\b|client_credentials|\/ims\/token\/v[23]/i;
+/** Release notes tell history, not setup. */
+const HISTORY_FILES = /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|NEWS)[^/]*$/i;
+/** Hits of `re` on lines that are not about the migration. */
+function setupLines(re) {
+    const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    return (file) => {
+        const hits = [];
+        let offset = 0;
+        for (const line of file.text.split('\n')) {
+            if (line.length <= 4000 && !MIGRATION_LINE.test(line)) {
+                global.lastIndex = 0;
+                const m = global.exec(line);
+                if (m)
+                    hits.push({ index: offset + m.index, length: m[0].length });
+            }
+            offset += line.length + 1;
+        }
+        return hits;
+    };
+}
+const base = {
+    severity: 'note',
+    category: 'docs',
+    fixable: false,
+    paths: DOC_PATHS,
+    excludePaths: HISTORY_FILES,
+    requires: [ADOBE_DOC],
+};
+const docs = {
+    name: 'docs',
+    literals: ['adobe', 'Adobe', 'ADOBE', 'ims/exchange'],
+    rules: [
+        {
+            ...base,
+            id: 'docs-service-account-jwt',
+            title: 'Docs: Service Account (JWT) credential',
+            message: 'These docs tell readers to create or use a Service Account (JWT) credential, which Adobe has retired. Rewrite the step for an OAuth Server-to-Server credential (client id, client secret, scopes).',
+            match: setupLines(/\bService[ -]Account \(JWT\)|\bJWT \(Service Account\)|\bService Account Integration\b|\bJWT (?:credentials?|integration)\b|\bService Account (?:credentials?|authentication) \(?JWT/i),
+        },
+        {
+            ...base,
+            id: 'docs-jwt-keypair-setup',
+            title: 'Docs: JWT key pair generation',
+            message: 'These docs walk through creating or uploading the JWT key pair (private.key / certificate_pub.crt). OAuth Server-to-Server needs no key pair: drop the step and document the client secret and scopes instead.',
+            match: setupLines(/certificate_pub\.crt|\bGenerate (?:a )?(?:public[/ ]private )?key ?pair\b|\bUpload (?:a |the )?public key\b/i),
+        },
+        {
+            ...base,
+            id: 'docs-meta-scope-config',
+            title: 'Docs: metascopes configuration',
+            message: 'These docs configure JWT metascopes. OAuth Server-to-Server uses scopes instead: document the comma-separated scope list shown on the credential in the Adobe Developer Console.',
+            match: setupLines(/\bmeta[_ ]?scopes?\b|\bent_(?!aem_cloud_api)[a-z_]+_sdk\b/i),
+        },
+        {
+            ...base,
+            id: 'docs-ims-jwt-exchange-url',
+            title: 'Docs: IMS JWT exchange URL',
+            message: 'These docs point to the IMS JWT exchange endpoint, which no longer issues tokens. Document the OAuth Server-to-Server token request instead: POST grant_type=client_credentials to /ims/token/v3.',
+            requires: undefined,
+            match: setupLines(/\/ims\/exchange\/(?:v1\/)?jwt\b/),
+        },
+    ],
+};
+
+;// CONCATENATED MODULE: ./src/rules/keys.ts
+// Committed key material of the Service Account (JWT) credential. SSH and TLS keys are not
+// findings: every key rule but the certificate one needs the key tied to Adobe
+// (`needsContext: 'key'`: JWT findings in the same file, beside certificate_pub.crt, an Adobe-ish
+// path, or named by a file with JWT findings).
+/** Files whose name says "private key" (Adobe's download names it private.key). */
+const PRIVATE_KEY_FILE = /(?:^|\/)[\w.-]*private[\w.-]*\.(?:key|pem)$/i;
+const REVOKE = 'Deleting the file is not enough: the key stays in git history. Revoke it by deleting the Service Account (JWT) credential in the Adobe Developer Console once the OAuth Server-to-Server credential is in use.';
+const keys = {
+    name: 'keys',
+    literals: ['PRIVATE KEY-----'],
+    rules: [
+        {
+            id: 'key-pem-private-key',
+            title: 'Committed private key (PEM)',
+            severity: 'error',
+            category: 'security',
+            message: `A private key for the Adobe JWT credential is committed here. ${REVOKE}`,
+            fixable: true,
+            needsContext: 'key',
+            excludePaths: PRIVATE_KEY_FILE,
+            // OPENSSH, EC and DSA keys are not JWT keys; the form also matches inside JSON/.env values.
+            pattern: /-----BEGIN (?:RSA |ENCRYPTED )?PRIVATE KEY-----/,
+        },
+        {
+            id: 'key-private-key-file',
+            title: 'Committed private key file',
+            severity: 'error',
+            category: 'security',
+            message: `This private key file belongs to the Adobe JWT credential. Remove it from the repository. ${REVOKE}`,
+            fixable: true,
+            needsContext: 'key',
+            pathOnly: true,
+            paths: PRIVATE_KEY_FILE,
+        },
+        {
+            id: 'key-config-zip',
+            title: 'Committed JWT credential download (config.zip)',
+            severity: 'error',
+            category: 'security',
+            message: `config.zip is the Developer Console download of a JWT key pair and holds the private key. Remove it from the repository. ${REVOKE}`,
+            fixable: true,
+            needsContext: 'key',
+            pathOnly: true,
+            paths: /(?:^|\/)config\.zip$/,
+        },
+        {
+            id: 'key-jwt-certificate',
+            title: 'Committed JWT certificate (certificate_pub.crt)',
+            severity: 'warning',
+            category: 'security',
+            message: 'certificate_pub.crt is the public certificate of an Adobe Service Account (JWT) credential, so the JWT flow (and probably its private key) lives in this repository. Remove it after migrating to OAuth Server-to-Server, then delete the JWT credential in the Adobe Developer Console.',
+            fixable: true,
+            pathOnly: true,
+            paths: /(?:^|\/)certificate_pub\.crt$/,
+        },
+    ],
+};
+
+;// CONCATENATED MODULE: ./src/rules/index.ts
+
+
+
+
+
+
+/** The rule catalog: one file per family, each rule plain data. */
+const FAMILIES = [code, config, dependencies, ci.ci, keys, docs];
+const RULES = FAMILIES.flatMap((f) => f.rules);
+const RULES_BY_ID = new Map(RULES.map((r) => [r.id, r]));
+/** Every family's literals, deduplicated: the prefilter's alternation. */
+const PREFILTER_LITERALS = [...new Set(FAMILIES.flatMap((f) => f.literals))];
+/** Paths that skip the literal prefilter. */
+const CANDIDATE_PATHS = FAMILIES.flatMap((f) => (f.candidatePaths ? [f.candidatePaths] : []));
+
+
+/***/ }),
+
+/***/ 7527:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  A: () => (/* binding */ scanBatch)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/rules/index.ts + 6 modules
+var rules = __nccwpck_require__(2109);
+// EXTERNAL MODULE: ./src/scan/match.ts
+var match = __nccwpck_require__(6288);
+;// CONCATENATED MODULE: ./src/scan/prefilter.ts
+// The cheap first pass: a file reaches the rules only if its bytes hold one of the catalog's
+// literals, or its path is one a family always reads (manifests name JWT libraries without
+// any Adobe word). The fixture walk proves each positive is reachable through this gate.
+//
+// A regex alternation of the literals runs near 300 MB/s in V8; this Wu-Manber search (shift
+// table over byte pairs, so most windows skip ahead by the shortest literal's length less one),
+// run as four interleaved lanes, near 1.8 GB/s on source code. See bench/bench.mjs.
+
+/** Builds a test for "buf[0..n) contains any of these byte strings" (each at least 2 bytes). */
+function compileLiterals(literals) {
+    const lits = literals.map((l) => Buffer.from(l, 'latin1')).filter((l) => l.length >= 2);
+    if (lits.length === 0)
+        return () => false;
+    const m = Math.min(255, ...lits.map((l) => l.length));
+    // shift[pair]: how far the window may move when its last two bytes are `pair`.
+    const shift = new Uint8Array(65536).fill(m - 1);
+    const candidates = new Array(65536);
+    for (const l of lits) {
+        for (let j = 1; j < m; j++) {
+            const pair = (l[j - 1] << 8) | l[j];
+            shift[pair] = Math.min(shift[pair], m - 1 - j);
+        }
+        const last = (l[m - 2] << 8) | l[m - 1];
+        (candidates[last] ??= []).push(l);
+    }
+    /** True when a literal ends at `pos` (the window's last byte). */
+    const verify = (buf, n, pos) => {
+        const start = pos - m + 1;
+        for (const l of candidates[(buf[pos - 1] << 8) | buf[pos]]) {
+            if (start + l.length > n)
+                continue;
+            let j = 0;
+            while (j < l.length && buf[start + j] === l[j])
+                j++;
+            if (j === l.length)
+                return true;
+        }
+        return false;
+    };
+    /** Window ends in [pos, end). */
+    const lane = (buf, n, pos, end) => {
+        while (pos < end) {
+            const s = shift[(buf[pos - 1] << 8) | buf[pos]];
+            if (s !== 0)
+                pos += s;
+            else if (verify(buf, n, pos))
+                return true;
+            else
+                pos++;
+        }
+        return false;
+    };
+    // Each step of a lane waits on two dependent loads; four lanes over the four quarters of the
+    // buffer interleave those waits, which nearly doubles the speed over one lane.
+    return (buf, n) => {
+        if (n < 1024)
+            return lane(buf, n, m - 1, n);
+        const q = n >> 2;
+        const e0 = q + m - 1;
+        const e1 = e0 + q;
+        const e2 = e1 + q;
+        let a = m - 1;
+        let b = e0;
+        let c = e1;
+        let d = e2;
+        while (a < e0 && b < e1 && c < e2 && d < n) {
+            const sa = shift[(buf[a - 1] << 8) | buf[a]];
+            const sb = shift[(buf[b - 1] << 8) | buf[b]];
+            const sc = shift[(buf[c - 1] << 8) | buf[c]];
+            const sd = shift[(buf[d - 1] << 8) | buf[d]];
+            if (sa !== 0)
+                a += sa;
+            else if (verify(buf, n, a))
+                return true;
+            else
+                a++;
+            if (sb !== 0)
+                b += sb;
+            else if (verify(buf, n, b))
+                return true;
+            else
+                b++;
+            if (sc !== 0)
+                c += sc;
+            else if (verify(buf, n, c))
+                return true;
+            else
+                c++;
+            if (sd !== 0)
+                d += sd;
+            else if (verify(buf, n, d))
+                return true;
+            else
+                d++;
+        }
+        return lane(buf, n, a, e0) || lane(buf, n, b, e1) || lane(buf, n, c, e2) || lane(buf, n, d, n);
+    };
+}
+const hasLiteral = compileLiterals(rules/* PREFILTER_LITERALS */.D$);
+// One alternation instead of one test per family (they share no flags, so they combine as they are).
+const combinable = rules/* CANDIDATE_PATHS */.vn.every((re) => re.flags.replace(/[gy]/g, '') === '');
+const ANY_CANDIDATE_PATH = combinable ? new RegExp(rules/* CANDIDATE_PATHS */.vn.map((re) => `(?:${re.source})`).join('|') || '(?!)') : undefined;
+function isCandidate(buf, n, path) {
+    const byPath = ANY_CANDIDATE_PATH ? ANY_CANDIDATE_PATH.test(path) : rules/* CANDIDATE_PATHS */.vn.some((re) => re.test(path));
+    return byPath || hasLiteral(buf, n);
+}
+
+;// CONCATENATED MODULE: ./src/scan/batch.ts
+
+
+
+
+
+const CONTENT_RULES = rules/* RULES */.y0.filter((r) => !r.pathOnly);
+const PATH_RULES = rules/* RULES */.y0.filter((r) => r.pathOnly);
+const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+let buffer = Buffer.allocUnsafe(1 << 20);
+// O_NOFOLLOW: a symlink fails to open (ELOOP) instead of being followed, saving an lstat a file.
+// O_NONBLOCK: a FIFO in the tree cannot hang the scan.
+const NOFOLLOW = external_node_fs_.constants.O_NOFOLLOW ?? 0;
+const OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | NOFOLLOW | (external_node_fs_.constants.O_NONBLOCK ?? 0);
+/** Why a symlink is listed as skipped, or undefined when it stays inside the root. */
+function linkReason(abs, realRoot) {
+    let target;
+    try {
+        target = (0,external_node_fs_.realpathSync)(abs);
+    }
+    catch {
+        return 'broken symbolic link';
+    }
+    const inside = (0,external_node_path_.relative)(realRoot, target);
+    if (inside === '..' || inside.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(inside))
+        return 'symbolic link pointing outside the scanned folder';
+    return undefined;
+}
+/** A NUL byte in the first 8000 bytes, as git judges binaries. buf[n] is a sentinel the read left room for. */
+function isBinary(buf, n) {
+    buf[n] = 0;
+    return buf.indexOf(0) < Math.min(n, 8000);
+}
+function errorReason(err) {
+    const code = err?.code;
+    if (code === 'EACCES' || code === 'EPERM')
+        return 'unreadable: permission denied';
+    if (code === 'EISDIR')
+        return 'is a directory';
+    return `unreadable: ${code ?? String(err)}`;
+}
+/** Scans files synchronously: one open, one read and one close per file, into a reused buffer. */
+function scanBatch(files, opts) {
+    const result = { findings: [], skipped: [], keyRefs: {}, secrets: [], filesScanned: 0, filesMatched: 0, bytes: 0 };
+    for (const rel of files) {
+        const abs = `${opts.root}${external_node_path_.sep}${rel}`;
+        try {
+            let fd;
+            try {
+                if (!NOFOLLOW && (0,external_node_fs_.lstatSync)(abs).isSymbolicLink())
+                    throw Object.assign(new Error('link'), { code: 'ELOOP' });
+                fd = (0,external_node_fs_.openSync)(abs, OPEN_FLAGS);
+            }
+            catch (err) {
+                const code = err.code;
+                if (code === 'ENOENT')
+                    continue; // tracked but deleted in the work tree
+                if (code === 'ELOOP') {
+                    const reason = linkReason(abs, opts.realRoot);
+                    if (reason)
+                        result.skipped.push({ file: rel, reason });
+                    continue; // a link inside the root: its target is scanned under its own name
+                }
+                throw err;
+            }
+            result.findings.push(...(0,match/* matchPath */.B6)(PATH_RULES, rel));
+            let n;
+            try {
+                n = (0,external_node_fs_.readSync)(fd, buffer, 0, buffer.length, 0);
+                if (n === buffer.length && n <= opts.maxFileSize) {
+                    // Filled the buffer: size the file, then read the rest unless it is over the limit.
+                    const size = (0,external_node_fs_.fstatSync)(fd).size;
+                    if (size <= opts.maxFileSize) {
+                        const bigger = Buffer.allocUnsafe(size + 1);
+                        buffer.copy(bigger, 0, 0, n);
+                        buffer = bigger;
+                        let r;
+                        while (n < buffer.length && (r = (0,external_node_fs_.readSync)(fd, buffer, n, buffer.length - n, n)) > 0)
+                            n += r;
+                    }
+                    else
+                        n = size;
+                }
+            }
+            catch (err) {
+                if (err.code === 'EISDIR')
+                    continue; // a submodule or folder
+                throw err;
+            }
+            finally {
+                (0,external_node_fs_.closeSync)(fd);
+            }
+            if (n > opts.maxFileSize) {
+                result.skipped.push({ file: rel, reason: `larger than ${opts.maxFileSize} bytes (max-file-size)` });
+                continue;
+            }
+            result.filesScanned++;
+            result.bytes += n;
+            if (isBinary(buffer, n)) {
+                result.skipped.push({ file: rel, reason: 'binary file' });
+                continue;
+            }
+            if (!isCandidate(buffer, n, rel))
+                continue;
+            result.filesMatched++;
+            const text = decoder.decode(buffer.subarray(0, n));
+            const fr = (0,match/* matchFile */.g3)(CONTENT_RULES, { path: rel, text });
+            if (fr.findings.length) {
+                result.findings.push(...fr.findings);
+                if (fr.keyRefs.length)
+                    result.keyRefs[rel] = fr.keyRefs;
+                result.secrets.push(...fr.secrets);
+            }
+        }
+        catch (err) {
+            result.skipped.push({ file: rel, reason: errorReason(err) });
+        }
+    }
+    return result;
+}
+
+
+/***/ }),
+
+/***/ 5570:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ applyContext),
+/* harmony export */   V: () => (/* binding */ AEM_CLOUD_RULE)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2109);
+// The cross-file pass: judgements a single file cannot make on its own.
+
+
+const AEM_CLOUD_RULE = 'aem-cloud-service-credential';
+const ADOBE_PATH = /adobe|(?:^|[/._-])aio(?:[/._-]|$)|jwt|(?:^|[/._-])ims(?:[/._-]|$)|techacct/i;
+function dirOf(file) {
+    const d = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(file);
+    return d === '.' ? '' : d;
+}
+function within(dir, file) {
+    return dir === '' || file.startsWith(`${dir}/`);
+}
+/**
+ * Applies context rules:
+ * - a file holding AEM as a Cloud Service service credentials keeps only the note about them;
+ * - 'project' findings stay only when their folder has other JWT findings;
+ * - 'key' findings stay only when the key is tied to the Adobe JWT flow.
+ */
+function applyContext(findings, files, keyRefs) {
+    const aemFiles = new Set(findings.filter((f) => f.ruleId === AEM_CLOUD_RULE).map((f) => f.file));
+    let kept = findings.filter((f) => !aemFiles.has(f.file) || f.ruleId === AEM_CLOUD_RULE);
+    const contextOf = (f) => _rules_index_js__WEBPACK_IMPORTED_MODULE_1__/* .RULES_BY_ID */ .kF.get(f.ruleId)?.needsContext;
+    const anchors = kept.filter((f) => !contextOf(f) && f.severity !== 'note');
+    const anchorFiles = new Set(anchors.map((f) => f.file));
+    const certDirs = new Set(files.filter((f) => node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(f) === 'certificate_pub.crt').map(dirOf));
+    const referenced = new Set();
+    for (const [file, refs] of Object.entries(keyRefs)) {
+        if (!anchorFiles.has(file))
+            continue;
+        for (const r of refs)
+            referenced.add(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(r));
+    }
+    kept = kept.filter((f) => {
+        const need = contextOf(f);
+        if (!need)
+            return true;
+        if (need === 'project') {
+            const dir = dirOf(f.file);
+            return anchors.some((a) => within(dir, a.file));
+        }
+        return (anchorFiles.has(f.file) ||
+            certDirs.has(dirOf(f.file)) ||
+            ADOBE_PATH.test(f.file) ||
+            referenced.has(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(f.file)));
+    });
+    return kept;
+}
+
+
+/***/ }),
+
+/***/ 5889:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  S: () => (/* binding */ scan)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+// EXTERNAL MODULE: ./node_modules/ignore/index.js
+var ignore = __nccwpck_require__(298);
+var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
+// EXTERNAL MODULE: ./src/rules/index.ts + 6 modules
+var rules = __nccwpck_require__(2109);
+// EXTERNAL MODULE: ./src/scan/batch.ts + 1 modules
+var batch = __nccwpck_require__(7527);
+// EXTERNAL MODULE: ./src/scan/context.ts
+var context = __nccwpck_require__(5570);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/scan/files.ts
+
+
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+/** Folders never worth walking when there is no git to say what is tracked. */
+const ALWAYS_SKIP = new Set(['.git', 'node_modules', '.hg', '.svn']);
+async function isGitWorkTree(root) {
+    try {
+        const { stdout } = await run('git', ['-C', root, 'rev-parse', '--is-inside-work-tree'], { maxBuffer: 1 << 20 });
+        return stdout.trim() === 'true';
+    }
+    catch {
+        return false;
+    }
+}
+async function gitFiles(root) {
+    // Tracked plus untracked-but-not-ignored, relative to root (git prints them relative to -C).
+    const { stdout } = await run('git', ['-C', root, '-c', 'core.quotepath=off', 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate'], { maxBuffer: 1 << 30 });
+    return stdout.split('\0').filter(Boolean);
+}
+/** Walks the tree depth-first, honouring every .gitignore on the way, yielding files as found. */
+function* walkFiles(root) {
+    const stack = [{ rel: '', rules: [] }];
+    while (stack.length) {
+        const { rel, rules } = stack.pop();
+        const abs = rel ? (0,external_node_path_.join)(root, rel) : root;
+        let entries;
+        try {
+            entries = (0,external_node_fs_.readdirSync)(abs, { withFileTypes: true });
+        }
+        catch {
+            continue; // unreadable folder: nothing to list
+        }
+        let here = rules;
+        if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+            try {
+                here = [...rules, { base: rel, ig: ignore_default()().add((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(abs, '.gitignore'), 'utf8')) }];
+            }
+            catch {
+                // unreadable .gitignore: keep the parent rules
+            }
+        }
+        const ignored = (p, dir) => here.some(({ base, ig }) => {
+            const sub = base ? p.slice(base.length + 1) : p;
+            return ig.ignores(dir ? `${sub}/` : sub);
+        });
+        const dirs = [];
+        for (const e of entries) {
+            const p = rel ? `${rel}/${e.name}` : e.name;
+            if (e.isDirectory()) {
+                if (!ALWAYS_SKIP.has(e.name) && !(here.length && ignored(p, true)))
+                    dirs.push(p);
+            }
+            else if ((e.isFile() || e.isSymbolicLink()) && !(here.length && ignored(p, false))) {
+                yield p;
+            }
+        }
+        for (let i = dirs.length - 1; i >= 0; i--)
+            stack.push({ rel: dirs[i], rules: here });
+    }
+}
+/** Files to scan, as posix paths relative to root. */
+async function listFiles(root) {
+    if (await isGitWorkTree(root)) {
+        try {
+            return { files: await gitFiles(root), source: 'git' };
+        }
+        catch {
+            // fall back to walking (for example a repository git refuses as unsafe)
+        }
+    }
+    // A generator: the engine scans the first files while the walk goes on.
+    return { files: walkFiles(root), source: 'walk' };
+}
+
+// EXTERNAL MODULE: ./src/scan/worker.ts
+var worker = __nccwpck_require__(847);
+;// CONCATENATED MODULE: ./src/scan/engine.ts
+
+
+
+
+
+
+
+
+
+const BATCH = 256;
+/** Below this many files, threads cost more than they save. */
+const INLINE_LIMIT = 2000;
+function merge(into, part) {
+    into.findings.push(...part.findings);
+    into.skipped.push(...part.skipped);
+    Object.assign(into.keyRefs, part.keyRefs);
+    into.secrets.push(...part.secrets);
+    into.filesScanned += part.filesScanned;
+    into.filesMatched += part.filesMatched;
+    into.bytes += part.bytes;
+}
+function emptyResult() {
+    return { findings: [], skipped: [], keyRefs: {}, secrets: [], filesScanned: 0, filesMatched: 0, bytes: 0 };
+}
+/** Takes up to `size` items from an iterator. */
+function take(it, size) {
+    const out = [];
+    while (out.length < size) {
+        const r = it.next();
+        if (r.done)
+            break;
+        out.push(r.value);
+    }
+    return out;
+}
+/**
+ * Feeds batches to worker threads as the listing produces them, at most two batches in flight
+ * per worker, so the walk, the workers' start-up and the scanning overlap.
+ */
+async function scanInWorkers(first, rest, opts, script, count) {
+    const total = emptyResult();
+    const workers = Array.from({ length: count }, () => new external_node_worker_threads_.Worker(script, { workerData: { role: worker/* WORKER_ROLE */.MJ, opts } }));
+    const inFlight = new Map(workers.map((w) => [w, 0]));
+    let wake;
+    let failure;
+    for (const w of workers) {
+        w.on('message', (part) => {
+            merge(total, part);
+            inFlight.set(w, inFlight.get(w) - 1);
+            wake?.();
+        });
+        w.once('error', (e) => {
+            failure = e;
+            wake?.();
+        });
+        w.once('exit', (code) => {
+            if (inFlight.get(w) > 0)
+                failure ??= new Error(`a scan worker stopped (exit code ${code}) before finishing its files`);
+            wake?.();
+        });
+    }
+    const idle = () => workers.find((w) => inFlight.get(w) < 2);
+    const waitForMessage = () => new Promise((r) => (wake = r));
+    try {
+        let pending = first;
+        while (pending.length) {
+            for (let w = idle(); w && pending.length; w = idle()) {
+                w.postMessage(pending.slice(0, BATCH));
+                inFlight.set(w, inFlight.get(w) + 1);
+                pending = pending.slice(BATCH);
+                if (pending.length < BATCH)
+                    pending = pending.concat(take(rest, BATCH * 4));
+            }
+            if (failure)
+                throw failure;
+            if (pending.length)
+                await waitForMessage();
+        }
+        while ([...inFlight.values()].some((n) => n > 0)) {
+            if (failure)
+                throw failure;
+            await waitForMessage();
+        }
+        if (failure)
+            throw failure;
+    }
+    finally {
+        await Promise.all(workers.map((w) => w.terminate()));
+    }
+    return total;
+}
+function applyPolicy(findings, s) {
+    return findings
+        .filter((f) => !s.disabled.has(f.ruleId) && !s.ignoredFingerprints.has(f.fingerprint))
+        .map((f) => {
+        const sev = s.severity.get(f.ruleId);
+        return sev ? { ...f, severity: sev } : f;
+    });
+}
+async function scan(settings, engine = {}) {
+    const started = performance.now();
+    const { files: listing } = await listFiles(settings.root);
+    const excluded = ignore_default()().add(settings.exclude);
+    const files = [];
+    let listed = 0;
+    // Every listed file passes here once: counted, excluded or kept (for the cross-file pass).
+    const kept = (function* () {
+        for (const f of listing) {
+            listed++;
+            if (settings.exclude.length && excluded.ignores(f))
+                continue;
+            files.push(f);
+            yield f;
+        }
+    })();
+    const opts = { root: settings.root, realRoot: (0,external_node_fs_.realpathSync)(settings.root), maxFileSize: settings.maxFileSize };
+    const threads = engine.workers ?? (0,external_node_os_.availableParallelism)();
+    const first = take(kept, INLINE_LIMIT + 1);
+    const workers = engine.workerScript && threads > 1 && first.length > INLINE_LIMIT ? threads : 0;
+    const raw = workers ? await scanInWorkers(first, kept, opts, engine.workerScript, workers) : (0,batch/* scanBatch */.A)(first, opts);
+    const findings = applyPolicy((0,context/* applyContext */.S)(raw.findings, files, raw.keyRefs), settings).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1)));
+    raw.skipped.sort((a, b) => (a.file < b.file ? -1 : 1));
+    return {
+        root: settings.root,
+        findings,
+        skipped: raw.skipped,
+        secrets: [...new Set(raw.secrets)],
+        stats: {
+            filesListed: listed,
+            filesScanned: raw.filesScanned,
+            filesMatched: raw.filesMatched,
+            bytesScanned: raw.bytes,
+            durationMs: Math.round(performance.now() - started),
+            rules: rules/* RULES */.y0.length - settings.disabled.size,
+            workers,
+            maxRssBytes: process.resourceUsage().maxRSS * 1024,
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 6288:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B6: () => (/* binding */ matchPath),
+/* harmony export */   g3: () => (/* binding */ matchFile)
+/* harmony export */ });
+/* unused harmony exports lineStarts, ruleAppliesToPath, fingerprint */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6670);
+
+
+const IGNORE = /adobe-jwt-migrate-ignore(?::\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*))?/;
+/** Offsets of line starts, for offset -> line/column. */
+function lineStarts(text) {
+    const starts = [0];
+    let i = -1;
+    while ((i = text.indexOf('\n', i + 1)) !== -1)
+        starts.push(i + 1);
+    return starts;
+}
+function lineOf(starts, offset) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo; // 0-based
+}
+function lineText(text, starts, line) {
+    const end = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;
+    return text.slice(starts[line], end).replace(/\r$/, '');
+}
+function regexHits(re, text) {
+    const flags = re.flags.includes('g') ? re.flags : `${re.flags}g`;
+    const global = new RegExp(re.source, flags.includes('d') ? flags : `${flags}d`);
+    const hits = [];
+    for (const m of text.matchAll(global)) {
+        const span = m.indices?.groups?.hit ?? m.indices?.[0];
+        if (!span)
+            continue;
+        hits.push({ index: span[0], length: Math.max(0, span[1] - span[0]) });
+        if (hits.length >= 1000)
+            break; // a generated file can match everywhere; enough is enough
+    }
+    return hits;
+}
+function ruleAppliesToPath(rule, path) {
+    if (rule.paths && !rule.paths.test(path))
+        return false;
+    if (rule.excludePaths && rule.excludePaths.test(path))
+        return false;
+    return true;
+}
+function ignoredBy(line, ruleId) {
+    const m = IGNORE.exec(line);
+    if (!m)
+        return false;
+    if (!m[1])
+        return true;
+    return m[1].split(',').some((id) => id.trim() === ruleId);
+}
+function fingerprint(ruleId, file, normalizedLine, occurrence) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+        .update(`${ruleId}\0${file}\0${normalizedLine}\0${occurrence}`)
+        .digest('hex')
+        .slice(0, 32);
+}
+function makeFinding(rule, path, line, col, endLine, endCol, snippet) {
+    return {
+        ruleId: rule.id,
+        severity: rule.severity,
+        file: path,
+        line,
+        column: col,
+        endLine,
+        endColumn: endCol,
+        message: rule.message,
+        title: rule.title,
+        category: rule.category,
+        fingerprint: '',
+        fixable: rule.fixable,
+        snippet,
+    };
+}
+/** Path-only rules: no content needed (key files, archives). */
+function matchPath(rules, path) {
+    const out = [];
+    for (const rule of rules) {
+        if (!rule.pathOnly || !ruleAppliesToPath(rule, path))
+            continue;
+        const f = makeFinding(rule, path, 1, 1, 1, 1, '');
+        f.fingerprint = fingerprint(rule.id, path, '', 0);
+        out.push(f);
+    }
+    return out;
+}
+/** Runs every content rule that applies to the file. */
+function matchFile(rules, file) {
+    const { text, path } = file;
+    let starts;
+    const findings = [];
+    const seen = new Set();
+    const occurrences = new Map();
+    for (const rule of rules) {
+        if (rule.pathOnly || !ruleAppliesToPath(rule, path))
+            continue;
+        if (rule.requires && !rule.requires.every((re) => re.test(text)))
+            continue;
+        if (rule.unless && rule.unless.some((re) => re.test(text)))
+            continue;
+        let hits;
+        try {
+            hits = rule.match ? rule.match(file) : rule.pattern ? regexHits(rule.pattern, text) : [];
+        }
+        catch {
+            continue; // a structured matcher that cannot read the file reports nothing
+        }
+        for (const hit of hits) {
+            starts ??= lineStarts(text);
+            const line = lineOf(starts, hit.index);
+            const endLine = lineOf(starts, hit.index + Math.max(0, hit.length - 1));
+            const key = `${rule.id}:${line}`;
+            if (seen.has(key))
+                continue; // one finding per rule and line
+            seen.add(key);
+            const current = lineText(text, starts, line);
+            const previous = line > 0 ? lineText(text, starts, line - 1) : '';
+            if (ignoredBy(current, rule.id) || ignoredBy(previous, rule.id))
+                continue;
+            const column = hit.index - starts[line] + 1;
+            const endColumn = endLine === line ? column + Math.max(1, hit.length) : hit.index + hit.length - starts[endLine] + 1;
+            const snippet = (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(current.trim()).slice(0, 200);
+            const normalized = snippet.replace(/\s+/g, ' ');
+            const occKey = `${rule.id}\0${normalized}`;
+            const occurrence = occurrences.get(occKey) ?? 0;
+            occurrences.set(occKey, occurrence + 1);
+            const f = makeFinding(rule, path, line + 1, column, endLine + 1, endColumn, snippet);
+            f.fingerprint = fingerprint(rule.id, path, normalized, occurrence);
+            findings.push(f);
+        }
+    }
+    let keyRefs = [];
+    let secrets = [];
+    if (findings.length > 0) {
+        keyRefs = [...new Set([...text.matchAll(/(?<![\w.-])[\w.-]{1,200}\.(?:key|pem|p8|p12|pfx)\b/g)].map((m) => m[0]))];
+        secrets = (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .findSecrets */ .d)(text);
+    }
+    return { findings, keyRefs, secrets };
+}
+
+
+/***/ }),
+
+/***/ 847:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MJ: () => (/* binding */ WORKER_ROLE),
+/* harmony export */   WJ: () => (/* binding */ isScanWorker),
+/* harmony export */   WY: () => (/* binding */ runWorker)
+/* harmony export */ });
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _batch_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7527);
+
+
+const WORKER_ROLE = 'adobe-jwt-migrate-scan';
+/** True when this thread was started by the engine to scan files. */
+function isScanWorker() {
+    return !node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread && node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData?.role === WORKER_ROLE;
+}
+/** Answers each batch of paths with its BatchResult. */
+function runWorker() {
+    const opts = node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData.opts;
+    node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort?.on('message', (batch) => {
+        node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort?.postMessage((0,_batch_js__WEBPACK_IMPORTED_MODULE_1__/* .scanBatch */ .A)(batch, opts));
+    });
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -30023,10 +35140,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -30041,6 +35172,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 264:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("inspector");
 
 /***/ }),
 
@@ -30107,6 +35245,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -30125,6 +35270,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -30188,6 +35347,27 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 2987:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("perf_hooks");
 
 /***/ }),
 
@@ -32859,7 +38039,7 @@ exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
 exports.jn = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
@@ -38808,7 +43988,7 @@ exports.visitAsync = visitAsync;
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -38817,6 +43997,9 @@ exports.visitAsync = visitAsync;
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -38846,9 +44029,105 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -38856,17 +44135,17 @@ var __webpack_exports__ = {};
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ main_run)
+  e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -38941,7 +44220,7 @@ function toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -38995,10 +44274,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -39012,15 +44291,15 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -39031,11 +44310,11 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
@@ -39994,7 +45273,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -40017,7 +45296,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -40113,7 +45392,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -40317,7 +45596,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -40344,7 +45623,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -40402,7 +45681,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -40431,11 +45710,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -40655,7 +45934,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -40670,7 +45949,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -40681,7 +45960,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -40690,7 +45969,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -40837,13 +46116,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -41121,7 +46400,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -41134,7 +46413,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -41473,8 +46752,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -41655,7 +46934,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -41723,7 +47002,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -51347,1059 +56626,8 @@ function preprocess(fn, schema) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/rules/ci.ts
-
-// CI pipelines that feed the Service Account (JWT) credential to their steps.
-const GITHUB_WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
-const COMPOSITE_ACTION = /(?:^|\/)action\.ya?ml$/;
-const CI_FILES = /^\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)(?:action\.ya?ml|\.gitlab-ci\.ya?ml|azure-pipelines[\w.-]*\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile)$|^\.circleci\/config\.ya?ml$/;
-/** The file talks to Adobe: Adobe actions, the aio CLI, AIO_/ADOBE_ names, IMS hosts, metascopes. */
-const FILE_ADOBE = /\badobe\/aio-|@adobe\/aio-cli|\baio[ \t]+(?:app|login|config|console|cloudmanager|runtime|rt|plugins|where|api-mesh|event)\b|adobelogin\.com|\bAIO_[A-Z]|\bADOBE_[A-Z]|\bent_[a-z_]+_sdk\b/;
-/** Names (upper-cased, `-`/`.` as `_`) that say Adobe on their own. */
-const ADOBE_NAME = /ADOBE|(?:^|_)AIO(?:_|$)|(?:^|_)IMS(?:_|$)|TECH_?ACC/;
-/** Names of other systems' keys that sit in the same pipelines (SSH deploys, GitHub Apps, signing). */
-const OTHER_NAME = /SSH|DEPLOY|GPG|PGP|SIGN|TLS|SSL|SFTP|GIT|(?:^|_)GH(?:_|$)|(?:^|_)APP(?:_|$)|BOT|DOCKER|NPM|APPLE|ANDROID|GOOGLE|GCP|GCLOUD|FIREBASE|AWS|AZURE|SNOWFLAKE|VAULT|SERVER|HOST|KUBE|K8S|TERRAFORM|HEROKU|VERCEL|NETLIFY|JENKINS|SALESFORCE|SF_|CERT/;
-const PRIVATE_KEY_NAME = /(?:^|_)PRIVATE_?KEY(?:_|$)|PRIVATEKEY/;
-const META_SCOPES_NAME = /META_?SCOPES?(?:_|$)/;
-const LINE_KEY = /^[ \t]*(?:-[ \t]+)?(?:export[ \t]+)?([A-Za-z_][\w.-]{0,100})[ \t]*[:=]/;
-const SECRET_REF = /\bsecrets\.([A-Za-z_]\w{0,100})|\bsecrets\[\s*['"]([\w-]{1,100})['"]\s*\]/g;
-const VAR_REF = /\$\{?([A-Za-z_]\w{0,100})\}?|\$\(([\w.]{1,100})\)|\$env:([A-Za-z_]\w{0,100})|\b(?:vars|env)\.([A-Za-z_]\w{0,100})|\b(?:credentials|credentialsId:)\s*\(?\s*['"]([\w.-]{1,100})['"]/g;
-const norm = (name) => name.toUpperCase().replace(/[-.]/g, '_');
-/** Per non-comment line: its key and the secrets/variables it references. */
-function scanLines(text) {
-    const out = [];
-    let offset = 0;
-    for (const line of text.split('\n')) {
-        const here = offset;
-        offset += line.length + 1;
-        if (line.length > 2000 || /^[ \t]*(?:#|\/\/|\*)/.test(line))
-            continue;
-        const key = LINE_KEY.exec(line)?.[1];
-        const secrets = [...line.matchAll(SECRET_REF)].map((m) => norm(m[1] ?? m[2]));
-        const vars = [...line.matchAll(VAR_REF)].map((m) => norm(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]));
-        out.push({ index: here + line.length - line.trimStart().length, key: key ? norm(key) : undefined, secrets, vars });
-    }
-    return out;
-}
-/**
- * Lines passing a JWT-shaped secret (name matching `shape`) with Adobe context: an Adobe name on the
- * line, or an Adobe file without another system's name on the line. GitHub workflows must take it
- * from `secrets.`; other CI systems reference their variables (`$NAME`, `$(NAME)`, credentials()).
- */
-function jwtSecretLines(shape, allowLiteral) {
-    return (file) => {
-        const fileAdobe = FILE_ADOBE.test(file.text);
-        const github = GITHUB_WORKFLOW.test(file.path) || COMPOSITE_ACTION.test(file.path);
-        const hits = [];
-        for (const l of scanLines(file.text)) {
-            const refs = github ? l.secrets : [...l.secrets, ...l.vars];
-            const names = [...(l.key ? [l.key] : []), ...refs];
-            if (!names.some((n) => shape.test(n)))
-                continue;
-            if (refs.length === 0 && !(allowLiteral && l.key && shape.test(l.key)))
-                continue;
-            const adobe = names.some((n) => ADOBE_NAME.test(n)) || (fileAdobe && !names.some((n) => OTHER_NAME.test(n)));
-            if (!adobe)
-                continue;
-            hits.push({ index: l.index, length: 1 });
-        }
-        return hits;
-    };
-}
-/** `adobe/aio-apps-action` steps run with `command: auth` or given a `KEY` input. */
-function aioAppsActionJwt(file) {
-    const doc = (0,dist/* parseDocument */.Tp)(file.text, { uniqueKeys: false });
-    const hits = [];
-    (0,dist/* visit */.YR)(doc, {
-        Map(_, node) {
-            const uses = node.get('uses');
-            if (typeof uses !== 'string' || !/^adobe\/aio-apps-action(?:@|$)/.test(uses.trim()))
-                return;
-            const withNode = node.get('with', true);
-            if (!(0,dist/* isMap */.jh)(withNode))
-                return;
-            for (const pair of withNode.items) {
-                if (!(0,dist/* isScalar */.jn)(pair.key))
-                    continue;
-                const name = String(pair.key.value);
-                const value = (0,dist/* isScalar */.jn)(pair.value) ? String(pair.value.value).trim() : '';
-                const jwt = (name === 'command' && value === 'auth') || name === 'KEY';
-                const range = pair.key.range;
-                if (jwt && range)
-                    hits.push({ index: range[0], length: range[1] - range[0] });
-            }
-        },
-    });
-    return hits;
-}
-const ci = {
-    name: 'ci',
-    literals: [],
-    candidatePaths: CI_FILES,
-    rules: [
-        {
-            id: 'ci-aio-apps-action-jwt-auth',
-            title: 'aio-apps-action JWT auth step',
-            severity: 'error',
-            category: 'ci',
-            message: 'This adobe/aio-apps-action step uses the JWT `auth` command or the KEY (private key) input, which no longer yield tokens. Switch it to `command: oauth_sts` with CLIENTID, CLIENTSECRET, TECHNICALACCOUNTID, TECHNICALACCOUNTEMAIL, IMSORGID and SCOPES, and drop the KEY secret.',
-            fixable: true,
-            paths: /^\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)action\.ya?ml$/,
-            requires: [/adobe\/aio-apps-action/],
-            match: aioAppsActionJwt,
-        },
-        {
-            id: 'ci-jwt-private-key-secret',
-            title: 'Adobe JWT private key passed to CI',
-            severity: 'error',
-            category: 'ci',
-            message: 'This pipeline hands the Adobe Service Account (JWT) private key to a step. After switching to OAuth Server-to-Server (client id + client secret + scopes), remove the key secret here and revoke the key by deleting the JWT credential in the Adobe Developer Console.',
-            fixable: true,
-            paths: CI_FILES,
-            match: jwtSecretLines(PRIVATE_KEY_NAME, false),
-        },
-        {
-            id: 'ci-jwt-meta-scopes',
-            title: 'Adobe JWT metascopes in CI',
-            severity: 'error',
-            category: 'ci',
-            message: 'Metascopes only exist for the Adobe Service Account (JWT) flow. Replace them with the OAuth Server-to-Server scopes listed on the credential in the Adobe Developer Console (for aio contexts: SCOPES, plus TECHNICAL_ACCOUNT_EMAIL and CLIENT_SECRETS).',
-            fixable: true,
-            paths: CI_FILES,
-            unless: [/\bent_aem_cloud_api\b/],
-            match: jwtSecretLines(META_SCOPES_NAME, true),
-        },
-        {
-            id: 'ci-aio-jwt-auth-plugin',
-            title: 'aio JWT auth plugin in CI',
-            severity: 'error',
-            category: 'ci',
-            message: 'This pipeline gets its token through the aio JWT auth plugin, which depends on the retired Service Account (JWT) flow. Configure an OAuth Server-to-Server aio context instead (or use adobe/aio-apps-action with `command: oauth_sts`).',
-            fixable: false,
-            paths: CI_FILES,
-            pattern: /\baio[ \t]+plugins(?::install|[ \t]+install)[ \t]+(?:-[\w-]+[ \t]+){0,3}(?<hit>(?:@adobe\/)?aio-cli-plugin-jwt-auth)\b|\baio[ \t]+(?<hit2>jwt-auth:[\w-]+)/,
-        },
-    ],
-};
-
-;// CONCATENATED MODULE: ./src/rules/context.ts
-// Context patterns shared by rule families: "this file talks to Adobe IMS".
-/** Adobe IMS context: a generic JWT library only counts in a file that also matches this. */
-const ADOBE_IMS = /adobelogin\.com|ims-na1|\/ims\/exchange|techacct\.adobe\.com|@AdobeOrg|\bmeta_?scopes?\b|metaScopes|\bent_[a-z_]+_sdk\b/i;
-/** Files that are documentation, not code or configuration. */
-const DOC_PATHS = /\.(?:md|mdx|markdown|rst|adoc|txt|html?)$/i;
-/** Source code in the languages the JWT flow was written in. */
-const CODE_PATHS = /\.(?:[cm]?[jt]sx?|py|java|kt|kts|scala|groovy|cs|php|go|rb|r|R|ps1|psm1|sh|bash|zsh|swift|rs|ipynb)$/;
-
-;// CONCATENATED MODULE: ./src/rules/code.ts
-
-// Code (and config-like strings) that performs the Service Account (JWT) flow itself:
-// the exchange call, the JWT claims, the form it posts, the libraries that sign it, and the
-// SDK credentials built on it.
-/** Languages the migration engine rewrites (JS/TS and Python). */
-const JS_TS = /\.[cm]?[jt]sx?$/;
-const PYTHON = /\.(?:py|ipynb)$/;
-const JS_TS_PY = /\.(?:[cm]?[jt]sx?|py|ipynb)$/;
-/** Config-like files where an exchange URL is read at runtime (not docs). */
-const CONFIG_FILES = /\.(?:ini|cfg|conf|config|properties|ya?ml|json|jsonc|json5|toml|xml|tf|tfvars|hcl|env|plist)$|(?:^|\/)\.env(?:\.[\w-]+)*$|(?:^|\/)\.aio$/i;
-/** Scripts and build files that can install or run the aio JWT CLI plugin. */
-const SCRIPT_PATHS = /(?:^|\/)(?:Dockerfile[\w.-]*|Makefile|Procfile|Jenkinsfile)$/;
-/**
- * The Service Account (JWT) flow, as opposed to any IMS use: an OAuth Server-to-Server file
- * also names adobelogin.com, so generic JWT libraries need one of these as well.
- */
-const JWT_FLOW = /\/ims\/exchange|meta_?scopes?|\bent_[a-z_]+_sdk\b|event_receiver_api|jwt_token|techacct|adobelogin\.com\/[cs]\//i;
-/**
- * AEM as a Cloud Service service credentials (not deprecated) also exchange a JWT: their
- * metascope, or the shape of their JSON (integration.imsEndpoint, technicalAccount.clientId).
- */
-const AEM_CLOUD = /ent_aem_cloud_api|aemcs-api-client-lib|technicalAccount(?:\??\.|['"]\]\s*\[\s*['"])clientId|integration(?:\??\.|\[\s*['"])imsEndpoint/;
-/**
- * Appended after a pattern's literal: the match is not on a line that starts as a comment
- * (`//`, `#`, `*`, `/*`, `;`, `<!--`, a docstring). Evaluated only where the literal matched.
- */
-const NOT_COMMENT = String.raw `(?<!^[ \t]*(?:\/\/|#|\*|\/\*|;|<!--|"""|''')[^\n]*)`;
-const EXCHANGE = new RegExp(String.raw `\bims\/exchange\/(?:v1\/)?jwt\b` + NOT_COMMENT, 'm');
-const EXCHANGE_MESSAGE = 'This calls the Adobe IMS JWT exchange, which no longer issues tokens. Request a token with grant_type=client_credentials, client_id, client_secret and scope at /ims/token/v3 (OAuth Server-to-Server) instead.';
-/** Metascope claims: the literal claim URL, or one built from an IMS host variable. */
-const META_SCOPE_CLAIM = new RegExp(String.raw `(?:adobelogin\.com\/s\/|[}'"\x60]\/s\/(?:\$?\{|ent_\w|event_receiver_api)|%[sv]\/s\/|['"\x60]\/?s\/['"\x60]|\$\w+\/s\/\$?\{?\w)` + NOT_COMMENT, 'm');
-/** The aud claim: the literal audience URL, or `aud` built from an IMS host variable. */
-const AUDIENCE_CLAIM = new RegExp(String.raw `(?:adobelogin\.com\/c\/|\b(?:aud|AUD|Aud)(?:ience|IENCE)?(?:_\w{0,30}|[A-Z]\w{0,30})?['"]?\s*(?:[:=,]|=>)[^\n]{0,120}?(?:\}\/c\/|%[sv]\/c\/|['"\x60]\/?c\/|\$\w+\/c\/))` +
-    NOT_COMMENT, 'm');
-/** Adobe in the file at all: jwt_token is IMS's own field name, so a form class named for Adobe is enough. */
-const ADOBE_ANY = new RegExp(`${ADOBE_IMS.source}|adobe|\\bims\\b`, 'i');
-/** The jwt_token form field: quoted key, urlencoded pair, object key, or an R/keyword argument line. */
-const JWT_TOKEN_FIELD = /['"]jwt_token\\?['"]|(?:^|[&?'"`])jwt_token=|\bjwt_token\s*:\s*(?!str\b|string\b|number\b|Optional\b)[\w$'"`[(]|\bclient_secret\b[^\n]{0,80}\bjwt_token\b|^[ \t]*jwt_token\s*=\s*(?!NULL\b|None\b|null\b|nil\b)[\w$.]+[ \t]*(?:,|\)|$)/m;
-const JS_JWT_LIBS = String.raw `(?:jsonwebtoken|jwt-simple|jose|node-jose|jsrsasign|njwt)`;
-const JS_JWT_LIBRARY = new RegExp(String.raw `\b(?:require|import)\s*\(\s*['"]${JS_JWT_LIBS}['"]\s*\)|(?:\bfrom|\bimport)\s*['"]${JS_JWT_LIBS}['"]|\bKJUR\.jws\.JWS\.sign\s*\(`);
-const PY_JWT_LIBRARY = /^[ \t]*"?(?:import[ \t]+jwt\b|from[ \t]+jwt(?:\.\w+)?[ \t]+import\b|from[ \t]+jose[ \t]+import[^\n]{0,40}\bjwt\b|import[ \t]+jose\b)|\bjwt\.encode\s*\(/m;
-/** JWT signing in the languages the migration engine does not rewrite. */
-const MANUAL_JWT_SIGNING = /\bJwts\.builder\s*\(|\bJWT\.create\s*\(|\bnew\s+SignedJWT\s*\(|\bJWT\.(?:Encode|encode)\s*\(|\bnew\s+JwtSecurityToken\s*\(|\bjwt_encode_sig\s*\(|\bopenssl_sign\s*\(|\bJWT::encode\s*\(|\bjwt\.NewWithClaims\s*\(|\.SignData\s*\(|\bX509Certificate2\s*\(|\bX509Certificate2\]::new\s*\(|\bopenssl\s+dgst\s+-sha256\s+-sign\b/;
-/** `@adobe/jwt-auth` imports and the calls of the names they bind (JS/TS). */
-const JWT_AUTH_IMPORT = /\b(?:(?:const|let|var)\s+(?:(\w+)|\{[^}\n]{0,200}\})\s*=\s*|import\s+(\w+)\s*=\s*)?(?:require|import)\s*\(\s*['"`]@adobe\/jwt-auth['"`]\s*\)|\bimport\s+(?:(\w+)\s*(?:,\s*\{[^}\n]{0,200}\}\s*)?|\*\s*as\s+(\w+)\s*|\{[^}\n]{0,200}\}\s*)from\s*['"]@adobe\/jwt-auth['"]/g;
-function jwtAuthHits(file) {
-    const hits = [];
-    const names = new Set();
-    for (const m of file.text.matchAll(JWT_AUTH_IMPORT)) {
-        hits.push({ index: m.index, length: m[0].length });
-        for (const name of [m[1], m[2], m[3], m[4]])
-            if (name)
-                names.add(name);
-        if (hits.length >= 1000)
-            return hits; // a generated file can match everywhere
-    }
-    for (const name of names) {
-        const call = new RegExp(String.raw `(?<![\w$.])(?<!function\s+)${name}\s*\(`, 'g');
-        for (const m of file.text.matchAll(call)) {
-            hits.push({ index: m.index, length: name.length });
-            if (hits.length >= 1000)
-                return hits;
-        }
-    }
-    return hits;
-}
-const code = {
-    name: 'code',
-    literals: ['adobe', 'Adobe', 'ADOBE', 'ims/exchange', 'jwt-auth'],
-    rules: [
-        {
-            id: 'code-ims-jwt-exchange',
-            title: 'Adobe IMS JWT exchange endpoint',
-            severity: 'error',
-            category: 'code',
-            message: EXCHANGE_MESSAGE,
-            fixable: true,
-            paths: JS_TS_PY,
-            unless: [AEM_CLOUD],
-            pattern: EXCHANGE,
-        },
-        {
-            id: 'code-ims-jwt-exchange-manual',
-            title: 'Adobe IMS JWT exchange endpoint (manual migration)',
-            severity: 'error',
-            category: 'code',
-            message: `${EXCHANGE_MESSAGE} Code in this language is not rewritten automatically.`,
-            fixable: false,
-            paths: CODE_PATHS,
-            excludePaths: JS_TS_PY,
-            unless: [AEM_CLOUD],
-            pattern: EXCHANGE,
-        },
-        {
-            id: 'code-ims-jwt-exchange-config',
-            title: 'Adobe IMS JWT exchange URL in configuration',
-            severity: 'error',
-            category: 'code',
-            message: 'This configuration points at the Adobe IMS JWT exchange, which no longer issues tokens. Point it at /ims/token/v3 and change the code that reads it to send grant_type=client_credentials with client_id, client_secret and scope.',
-            fixable: false,
-            paths: CONFIG_FILES,
-            excludePaths: DOC_PATHS,
-            unless: [AEM_CLOUD],
-            pattern: EXCHANGE,
-        },
-        {
-            id: 'code-jwt-meta-scope-claim',
-            title: 'JWT metascope claim',
-            severity: 'error',
-            category: 'code',
-            message: 'This builds a Service Account (JWT) metascope claim. OAuth Server-to-Server has no JWT: drop the claim and request the scopes shown on the credential in the Developer Console as a comma-separated scope parameter at /ims/token/v3.',
-            fixable: false,
-            paths: CODE_PATHS,
-            requires: [ADOBE_IMS, JWT_FLOW],
-            unless: [AEM_CLOUD],
-            pattern: META_SCOPE_CLAIM,
-        },
-        {
-            id: 'code-jwt-audience-claim',
-            title: 'JWT audience claim for Adobe IMS',
-            severity: 'error',
-            category: 'code',
-            message: 'This builds the aud claim of a Service Account (JWT) token. Remove the JWT and request an OAuth Server-to-Server token with client_id and client_secret at /ims/token/v3.',
-            fixable: false,
-            paths: CODE_PATHS,
-            requires: [ADOBE_IMS, JWT_FLOW],
-            unless: [AEM_CLOUD],
-            pattern: AUDIENCE_CLAIM,
-        },
-        {
-            id: 'code-jwt-token-form-field',
-            title: 'jwt_token field posted to Adobe IMS',
-            severity: 'error',
-            category: 'code',
-            message: 'This posts a signed JWT to Adobe IMS. Send grant_type=client_credentials, client_id, client_secret and scope to /ims/token/v3 instead, and drop the jwt_token field.',
-            fixable: false,
-            paths: CODE_PATHS,
-            requires: [ADOBE_ANY],
-            unless: [AEM_CLOUD],
-            pattern: JWT_TOKEN_FIELD,
-        },
-        {
-            id: 'code-adobe-jwt-auth',
-            title: '@adobe/jwt-auth',
-            severity: 'error',
-            category: 'code',
-            message: '@adobe/jwt-auth only performs the retired JWT exchange. Replace it with a POST to /ims/token/v3 (grant_type=client_credentials, client_id, client_secret, scope) or @adobe/aio-lib-ims with an OAuth Server-to-Server context.',
-            fixable: true,
-            paths: JS_TS,
-            match: jwtAuthHits,
-        },
-        {
-            id: 'code-aio-jwt-plugin',
-            title: 'Adobe I/O JWT plugin or CLI command',
-            severity: 'error',
-            category: 'code',
-            message: 'The aio JWT plugin signs a Service Account JWT. Use @adobe/aio-lib-ims with an OAuth Server-to-Server context (client_secrets, scopes, technical_account_email) or `aio app use` with the OAuth credential instead.',
-            fixable: false,
-            paths: new RegExp(`${CODE_PATHS.source}|${SCRIPT_PATHS.source}`),
-            excludePaths: DOC_PATHS,
-            pattern: /@adobe\/aio-lib-ims-jwt\b|\baio-cli-plugin-jwt-auth\b|\baio\s+jwt-auth:access-token\b/,
-        },
-        {
-            id: 'code-aio-ims-jwt-context',
-            title: 'aio-lib-ims JWT context in code',
-            severity: 'error',
-            category: 'code',
-            message: 'aio-lib-ims uses the JWT plugin while a context holds meta_scopes and private_key. Replace them with client_secrets, scopes and technical_account_email from the OAuth Server-to-Server credential.',
-            fixable: false,
-            paths: JS_TS,
-            requires: [/@adobe\/aio-lib-ims\b(?!-)|@adobe\/aio-sdk\b/, /\bprivate_key\b/],
-            pattern: /['"]?\bmeta_scopes['"]?\s*:/,
-        },
-        {
-            id: 'code-jwt-library-js',
-            title: 'JWT library used beside Adobe IMS (JS/TS)',
-            severity: 'warning',
-            category: 'code',
-            message: 'This file signs tokens next to Adobe JWT claims or the JWT exchange. If it signs the Adobe Service Account JWT, remove the signing and request an OAuth Server-to-Server token at /ims/token/v3 instead.',
-            fixable: true,
-            paths: JS_TS,
-            requires: [ADOBE_IMS, JWT_FLOW],
-            unless: [AEM_CLOUD],
-            pattern: JS_JWT_LIBRARY,
-        },
-        {
-            id: 'code-jwt-library-python',
-            title: 'JWT library used beside Adobe IMS (Python)',
-            severity: 'warning',
-            category: 'code',
-            message: 'This file uses PyJWT or python-jose next to Adobe JWT claims or the JWT exchange. If it signs the Adobe Service Account JWT, remove the signing and request an OAuth Server-to-Server token at /ims/token/v3 instead.',
-            fixable: true,
-            paths: PYTHON,
-            requires: [ADOBE_IMS, JWT_FLOW],
-            unless: [AEM_CLOUD],
-            pattern: PY_JWT_LIBRARY,
-        },
-        {
-            id: 'code-jwt-library-manual',
-            title: 'JWT signing beside Adobe IMS (manual migration)',
-            severity: 'warning',
-            category: 'code',
-            message: 'This signs a token next to Adobe JWT claims or the JWT exchange. If it is the Adobe Service Account JWT, remove the signing, certificate and private key and request an OAuth Server-to-Server token at /ims/token/v3 by hand.',
-            fixable: false,
-            paths: CODE_PATHS,
-            excludePaths: JS_TS_PY,
-            requires: [ADOBE_IMS, JWT_FLOW],
-            unless: [AEM_CLOUD],
-            pattern: MANUAL_JWT_SIGNING,
-        },
-        {
-            id: 'code-ims-go-exchange-jwt',
-            title: 'adobe/ims-go ExchangeJWT',
-            severity: 'error',
-            category: 'code',
-            message: 'ims-go ExchangeJWT calls the retired JWT exchange. Request an OAuth Server-to-Server token (client_credentials with client_id, client_secret and scopes at /ims/token/v3) instead of ExchangeJWT.',
-            fixable: false,
-            paths: /\.go$/,
-            requires: [/github\.com\/adobe\/ims-go/],
-            pattern: /\.ExchangeJWT\s*\(|\bExchangeJWTRequest\s*\{/,
-        },
-        {
-            id: 'code-pdf-services-service-account',
-            title: 'PDF Services SDK service-account (JWT) credentials',
-            severity: 'error',
-            category: 'code',
-            message: 'PDF Services service-account credentials use the retired JWT flow. Upgrade the SDK and build ServicePrincipalCredentials from the OAuth Server-to-Server client id and client secret instead.',
-            fixable: false,
-            paths: CODE_PATHS,
-            requires: [/pdfservices/i],
-            // Google Cloud's ServiceAccountCredentials share the class name.
-            unless: [/com\.google\.auth\.oauth2\.ServiceAccountCredentials|google\.oauth2\.service_account|Google\.Apis\.Auth/],
-            pattern: /(?<!oauth2\.)\b(?:serviceAccountCredentialsBuilder|ServiceAccountCredentialsBuilder|service_account_credentials_builder|ServiceAccountCredentials|service_account_credentials)\b/,
-        },
-    ],
-};
-
-;// CONCATENATED MODULE: ./src/rules/config.ts
-
-// Configuration that carries a Service Account (JWT) credential: aio-lib-ims contexts, App Builder
-// workspace files, Developer Console downloads, SDK configs, User Sync Tool, Postman exports, Java
-// and INI settings, AEM 6.5 token providers. Also the AEM as a Cloud Service note (not deprecated).
-// ---------------------------------------------------------------------------------------------
-// Paths and file-level context
-/** dotenv files: .env, .env.local, .env.sample, stage.env, env.example. */
-const ENV_PATHS = /(?:^|\/)(?:\.env(?:\.[\w.-]+)?|[\w.-]+\.env|env\.(?:example|sample|template|dist))$/;
-/** Key/value configuration files the generic settings rules read. */
-const SETTINGS_PATHS = new RegExp(`\\.(?:properties|ini|cfg|conf|config|toml|ya?ml|json|jsonc)$|${ENV_PATHS.source}`);
-/** App Builder / I/O Runtime manifests: their own rule (fixable). */
-const APP_BUILDER_PATHS = /(?:^|\/)(?:(?:app|ext)\.config\.ya?ml|manifest\.ya?ml|[\w-]+\.manifest\.ya?ml)$/;
-/** AEM 6.5 / AMS OSGi configurations of the Granite IMS token provider. */
-const AEM_TOKEN_PROVIDER_PATHS = /(?:^|\/)com\.adobe\.granite\.auth\.(?:oauth\.accesstoken\.provider|ims\.impl\.IMSAccessTokenRequestCustomizerImpl)[^/]*(?:\/\.content\.xml)?$/;
-/** CI definitions: the ci family owns them. */
-const CI_PATHS = /(?:^|\/)\.github\/workflows\/|(?:^|\/)(?:action\.ya?ml|\.gitlab-ci\.ya?ml|azure-pipelines[\w.-]*\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile|\.travis\.ya?ml)$|(?:^|\/)\.circleci\//;
-/** Files other families or rules own. */
-const NOT_GENERIC = /(?:^|\/)\.aio$|(?:^|\/)(?:\d+ )?connector-umapi\.ya?ml$|(?:^|\/)package(?:-lock)?\.json$|(?:^|\/)(?:tsconfig|jsconfig)[\w.-]*\.json$/;
-/** The file is about Adobe (META_SCOPES alone may be Facebook's). */
-const ADOBE_CTX = /adobe|ims-na1|techacct|\bent_[a-z0-9_]+_sdk\b|\baio[._-](?:meta|technical|ims|api|client|encoded|credential)|metascopes/i;
-/** The file holds a JWT-only setting besides the private key. */
-const JWT_TRIAD = /meta[_.-]{0,2}scopes?|metascopes?|technical[_.-]{0,2}account|tech[_.-]?acc(?:oun)?t|techacct|ims\/exchange|\bent_[a-z0-9_]+_sdk\b/i;
-/** JSON shapes the structured rules judge (the generic line rules stay out of them). */
-const STRUCTURED_JSON = /"(?:integration_type|contexts|\$ims|tech_id|PUBLIC_KEYS_WITH_EXPIRY)"\s*:|_postman_/;
-/** An OAuth Server-to-Server (or user OAuth) configuration. */
-const OAUTH_MARKERS = /(?<!meta[_.-]{0,2})scopes\b|client_?_?secrets|\bclient_credentials\b|\/ims\/token\/v[123]|authentication_method[ \t]*[:=][ \t]*["']?oauth/i;
-// ---------------------------------------------------------------------------------------------
-// Line helpers (linear: one pass over the lines, bounded regexes per line)
-const AIO_CONTEXT_KEY = /^AIO_(?:\$ims|ims_contexts)_/i;
-const COMMENT_LINE = /^[ \t]*(?:#|;|\/\/|!|<!--|\/\*|\*)/;
-/** `key = value`, `key: value`, `"key": value`, `<add key="key" value=...>`, `export KEY=value`. */
-const KEY_AT_LINE = /^[ \t]*(?:export[ \t]+|-[ \t]+)?["']?([\w.$-]{1,120})["']?[ \t]*[:=]|\bkey=["']([\w.$-]{1,120})["']/;
-function* keyLines(text) {
-    let start = 0;
-    while (start <= text.length) {
-        let end = text.indexOf('\n', start);
-        if (end === -1)
-            end = text.length;
-        const line = text.slice(start, end);
-        if (!COMMENT_LINE.test(line)) {
-            const m = KEY_AT_LINE.exec(line);
-            if (m) {
-                const key = m[1] ?? m[2];
-                const at = line.indexOf(key, m.index);
-                yield { key, index: start + at, rest: line.slice(at + key.length, at + key.length + 400) };
-            }
-        }
-        start = end + 1;
-    }
-}
-function keyHits(text, keyTest, valueTest) {
-    const hits = [];
-    for (const kl of keyLines(text)) {
-        if (AIO_CONTEXT_KEY.test(kl.key))
-            continue; // aio-lib-ims context variables have their own rule
-        if (keyTest.test(kl.key) || (valueTest && valueTest.test(kl.rest))) {
-            hits.push({ index: kl.index, length: kl.key.length });
-            if (hits.length >= 1000)
-                break;
-        }
-    }
-    return hits;
-}
-// Key names (tested against a whole key, so anchored).
-const METASCOPES_KEY = /^[\w.$-]{0,80}(?:meta[_.-]?scopes?|metascopes?)$/i;
-const PRIVATE_KEY_KEY = /^[\w.$-]{0,80}?(?:private[_.-]?key(?:[_.-]?(?:path|file|location|data|pem|content))?|key[_.-]?(?:path|file)|path[_.-]?to[_.-]?(?:private[_.-]?)?key|encoded[_.-]?pkcs8|pkcs(?:8|12)[_.-]?file[_.-]?path)$/i;
-const TECH_ACCOUNT_KEY = /^[\w.$-]{0,80}?(?:technical[_.-]?account[_.-]?id|tech[_.-]?acc(?:oun)?t[_.-]?id|techacct)$/i;
-/** A metascope as a value: ent_analytics_bulk_ingest_sdk, /s/ent_user_sdk. */
-const METASCOPE_VALUE = /^["']?[ \t]*[:=][^\n]{0,300}?(?:^|[\s"'\/,=:[(])ent_[a-z0-9_]{2,60}_sdk\b/;
-let cachedText;
-let cachedJson = null;
-/** Parsed JSON and key positions, or null when the text is not JSON. Cached for the file at hand. */
-function readJson(text) {
-    if (text === cachedText)
-        return cachedJson;
-    cachedText = text;
-    cachedJson = null;
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        return null;
-    }
-    cachedJson = { value, keys: locateKeys(text) };
-    return cachedJson;
-}
-/** Every object key of a valid JSON text with its position and the path of its object. */
-function locateKeys(text) {
-    const out = [];
-    const stack = [];
-    const childPath = () => {
-        const f = stack[stack.length - 1];
-        if (!f)
-            return [];
-        return f.kind === 'o' ? [...f.path, f.key ?? ''] : [...f.path, f.idx];
-    };
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
-        const c = text.charCodeAt(i);
-        if (c === 34 /* " */) {
-            let j = i + 1;
-            while (j < n && text.charCodeAt(j) !== 34)
-                j += text.charCodeAt(j) === 92 /* \ */ ? 2 : 1;
-            const f = stack[stack.length - 1];
-            if (f && f.kind === 'o' && f.expectKey) {
-                const key = JSON.parse(text.slice(i, j + 1));
-                out.push({ path: f.path, key, index: i + 1, length: j - i - 1 });
-                f.key = key;
-                f.expectKey = false;
-            }
-            i = j + 1;
-            continue;
-        }
-        if (c === 123 /* { */)
-            stack.push({ kind: 'o', path: childPath(), key: null, idx: 0, expectKey: true });
-        else if (c === 91 /* [ */)
-            stack.push({ kind: 'a', path: childPath(), key: null, idx: 0, expectKey: false });
-        else if (c === 125 /* } */ || c === 93 /* ] */)
-            stack.pop();
-        else if (c === 44 /* , */) {
-            const f = stack[stack.length - 1];
-            if (f?.kind === 'o')
-                f.expectKey = true;
-            else if (f)
-                f.idx++;
-        }
-        i++;
-    }
-    return out;
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function at(value, path) {
-    let v = value;
-    for (const p of path) {
-        if (v === null || typeof v !== 'object')
-            return undefined;
-        v = v[p];
-    }
-    return v;
-}
-/** Hits for chosen keys of the objects a predicate picks. */
-function jsonKeyHits(file, pick) {
-    const doc = readJson(file.text);
-    if (!doc)
-        return [];
-    const hits = [];
-    const decided = new Map();
-    for (const k of doc.keys) {
-        const id = JSON.stringify(k.path);
-        let wanted = decided.get(id);
-        if (!wanted) {
-            const obj = at(doc.value, k.path);
-            wanted = new Set(isObject(obj) ? pick(obj, k.path) : []);
-            decided.set(id, wanted);
-        }
-        if (wanted.has(k.key))
-            hits.push({ index: k.index, length: k.length });
-        if (hits.length >= 1000)
-            break;
-    }
-    return hits;
-}
-// ---------------------------------------------------------------------------------------------
-// Structured matchers
-/** aio-lib-ims contexts: ims.contexts.<name> (and the older $ims.<name>) holding JWT keys. */
-function aioJwtContexts(file) {
-    return jsonKeyHits(file, (obj, path) => {
-        const inContexts = (path.length === 3 && path[0] === 'ims' && path[1] === 'contexts') || (path.length === 2 && path[0] === '$ims');
-        if (!inContexts)
-            return [];
-        return ['meta_scopes', 'private_key'].filter((k) => k in obj);
-    });
-}
-function credentialEntry(path) {
-    return path.length >= 2 && typeof path[path.length - 1] === 'number' && path[path.length - 2] === 'credentials';
-}
-/** Workspace JSON: `integration_type: service`, or a bare `jwt` object in a credentials entry. */
-function workspaceJwtCredentials(file) {
-    return jsonKeyHits(file, (obj, path) => {
-        if (!credentialEntry(path))
-            return [];
-        const type = obj.integration_type;
-        if (type === 'service')
-            return ['integration_type'];
-        if (type === undefined && isObject(obj.jwt))
-            return ['jwt'];
-        return [];
-    });
-}
-function workspaceMigrating(file) {
-    return jsonKeyHits(file, (obj, path) => credentialEntry(path) && obj.integration_type === 'oauth_server_to_server_migrate' ? ['integration_type'] : []);
-}
-/** Developer Console "Download JSON" of a JWT credential. */
-function consoleJwtDownload(file) {
-    return jsonKeyHits(file, (obj) => {
-        if ('PUBLIC_KEYS_WITH_EXPIRY' in obj)
-            return ['PUBLIC_KEYS_WITH_EXPIRY'];
-        if ('API_KEY' in obj && 'TECHNICAL_ACCOUNT_ID' in obj && !('SCOPES' in obj) && !('CLIENT_SECRETS' in obj)) {
-            return ['TECHNICAL_ACCOUNT_ID'];
-        }
-        return [];
-    });
-}
-/** aepp / aanalytics2 / cjapy JSON config: tech_id + pathToKey (or private_key), no scopes. */
-function pythonSdkJwtConfig(file) {
-    return jsonKeyHits(file, (obj) => {
-        if (!('tech_id' in obj) || 'scopes' in obj)
-            return [];
-        if (!('pathToKey' in obj) && !('private_key' in obj))
-            return [];
-        return ['tech_id', 'pathToKey', 'private_key'].filter((k) => k in obj);
-    });
-}
-/** App Builder manifests: action inputs carrying the JWT context (private key, metascopes). */
-const APP_INPUT_KEY = /^[\w$-]{0,80}(?:meta[_-]?_?scopes?|metascopes?|private[_-]?_?key)$/i;
-const APP_INPUT_VALUE = /^["']?[ \t]*:[ \t]*["']?\$\{?[\w$]{0,120}?(?:META_?_?SCOPES?|METASCOPES?|PRIVATE_?_?KEY|meta__scopes|private__key)\b/i;
-function appBuilderInputs(file) {
-    return keyHits(file.text, APP_INPUT_KEY, APP_INPUT_VALUE);
-}
-const config_config = {
-    name: 'config',
-    literals: [
-        'adobe',
-        'Adobe',
-        'ADOBE',
-        'techacct',
-        'meta_scopes',
-        'meta__scopes',
-        'metascopes',
-        'integration_type',
-        'priv_key_',
-        'ent_aem_cloud_api',
-    ],
-    // App Builder manifests name the JWT inputs through variables ($META_SCOPES) with no Adobe word.
-    candidatePaths: APP_BUILDER_PATHS,
-    rules: [
-        {
-            id: 'config-aio-jwt-context',
-            title: 'aio-lib-ims JWT context in aio config',
-            severity: 'error',
-            category: 'config',
-            message: 'This aio-lib-ims context is a Service Account (JWT) context. Remove meta_scopes and private_key (aio-lib-ims tries JWT first while they are present) and set client_secrets, scopes and technical_account_email from the OAuth Server-to-Server credential.',
-            fixable: true,
-            paths: /(?:^|\/)(?:\.aio|aio)$|\.json$/,
-            requires: [/"(?:contexts|\$ims)"\s*:/],
-            match: aioJwtContexts,
-        },
-        {
-            id: 'config-aio-env-jwt-context',
-            title: 'aio-lib-ims JWT context in environment',
-            severity: 'error',
-            category: 'config',
-            message: 'This AIO_ims_contexts variable belongs to a Service Account (JWT) context. Run `aio app use` with the OAuth Server-to-Server workspace (or set ..._client__secrets, ..._scopes, ..._technical__account__email) and delete the meta__scopes and private__key variables.',
-            fixable: true,
-            paths: new RegExp(`${ENV_PATHS.source}|\\.ya?ml$|(?:^|\\/)Dockerfile[\\w.-]*$`),
-            excludePaths: CI_PATHS,
-            pattern: /(?<![\w$])(?<hit>AIO_(?:\$ims|ims_contexts)_\w{1,120}?_(?:meta_?_scopes|private_?_key))(?=["']?[ \t]*[:=])/gi,
-        },
-        {
-            id: 'config-app-builder-jwt-inputs',
-            title: 'App Builder action inputs for a JWT context',
-            severity: 'error',
-            category: 'config',
-            message: 'This action input passes a JWT private key or metascopes to the action. Pass the OAuth Server-to-Server client id, client secret and scopes instead, and request the token at /ims/token/v3 (or let aio-lib-ims use an OAuth context).',
-            fixable: true,
-            paths: APP_BUILDER_PATHS,
-            requires: [/meta[_.-]{0,2}scopes?|metascopes?|tech[_.-]?acc(?:oun)?t|technical[_.-]?_?account|ims_contexts|techacct/i],
-            match: appBuilderInputs,
-        },
-        {
-            id: 'config-workspace-jwt-credential',
-            title: 'Service Account (JWT) credential in workspace config',
-            severity: 'error',
-            category: 'config',
-            message: 'This App Builder workspace holds a Service Account (JWT) credential. Add an OAuth Server-to-Server credential in the Developer Console, download the workspace again (or run `aio app use`) and switch the app to the oauth_server_to_server entry.',
-            fixable: true,
-            paths: /\.json$|(?:^|\/)\.aio$/,
-            requires: [/"(?:integration_type|jwt)"\s*:/],
-            match: workspaceJwtCredentials,
-        },
-        {
-            id: 'config-workspace-jwt-migrating',
-            title: 'Workspace credential mid-migration to OAuth',
-            severity: 'warning',
-            category: 'config',
-            message: 'This credential is being migrated from JWT to OAuth Server-to-Server. Make the app use the oauth_server_to_server values, wait until the JWT credential is no longer used, delete it in the Developer Console, then download the workspace again.',
-            fixable: true,
-            paths: /\.json$|(?:^|\/)\.aio$/,
-            requires: [/oauth_server_to_server_migrate/],
-            match: workspaceMigrating,
-        },
-        {
-            id: 'config-console-jwt-credential-json',
-            title: 'Developer Console JWT credential download',
-            severity: 'error',
-            category: 'config',
-            message: 'This is the Developer Console download of a Service Account (JWT) credential. Download the OAuth Server-to-Server credential instead (CLIENT_ID, CLIENT_SECRETS, SCOPES) and change the code that reads this file to request tokens at /ims/token/v3.',
-            fixable: false,
-            paths: /\.json$/,
-            requires: [/"(?:PUBLIC_KEYS_WITH_EXPIRY|TECHNICAL_ACCOUNT_ID)"\s*:/],
-            match: consoleJwtDownload,
-        },
-        {
-            id: 'config-python-sdk-jwt-config',
-            title: 'aepp / aanalytics2 / cjapy JWT config file',
-            severity: 'error',
-            category: 'config',
-            message: 'This aepp/aanalytics2/cjapy config authenticates with JWT (tech_id + private key). Replace tech_id and pathToKey with "scopes" from the OAuth Server-to-Server credential; the library then uses the OAuth flow.',
-            fixable: true,
-            paths: /\.json$/,
-            requires: [/"tech_id"\s*:/],
-            match: pythonSdkJwtConfig,
-        },
-        {
-            id: 'config-user-sync-jwt',
-            title: 'User Sync Tool JWT connector settings',
-            severity: 'error',
-            category: 'config',
-            message: 'This User Sync Tool umapi connector authenticates with JWT. Set authentication_method: oauth, use the OAuth Server-to-Server client_id and client_secret, and remove tech_acct_id and the private key settings.',
-            fixable: true,
-            paths: /\.ya?ml$/,
-            requires: [/^enterprise[ \t]*:/m],
-            unless: [/^[ \t]+authentication_method[ \t]*:[ \t]*["']?oauth/m],
-            pattern: /^[ \t]+(?<hit>tech_acct(?:_id)?|priv_key_(?:path|data)|secure_priv_key_data_key|authentication_method(?=[ \t]*:[ \t]*["']?jwt))[ \t]*:/gm,
-        },
-        {
-            id: 'config-postman-jwt',
-            title: 'Postman JWT environment or pre-request signing',
-            severity: 'error',
-            category: 'config',
-            message: 'This Postman export uses the Adobe JWT flow (private key, metascopes, signed JWT exchange). Download the OAuth Server-to-Server Postman environment from the Developer Console and request the token at /ims/token/v3 with grant_type=client_credentials.',
-            fixable: true,
-            paths: /\.json$/,
-            requires: [/_postman_|getpostman\.com/, ADOBE_CTX],
-            pattern: 
-            // The exchange URL itself is code-ims-jwt-exchange-config's.
-            /(?<hit>"key"[ \t]*:[ \t]*"(?:PRIVATE_KEY|META_SCOPES?|METASCOPES?|JWT_TOKEN)"|KJUR\.jws\.JWS\.sign)/g,
-        },
-        {
-            id: 'config-jwt-scope-claim-setting',
-            title: 'Metascopes setting (JWT only)',
-            severity: 'error',
-            category: 'config',
-            message: 'Metascopes exist only in the JWT flow. Replace this setting with the scope list of the OAuth Server-to-Server credential (comma-separated, from the Developer Console) and change the code that reads it.',
-            fixable: false,
-            paths: SETTINGS_PATHS,
-            excludePaths: new RegExp(`${CI_PATHS.source}|${NOT_GENERIC.source}|${APP_BUILDER_PATHS.source}|${AEM_TOKEN_PROVIDER_PATHS.source}`),
-            requires: [ADOBE_CTX],
-            unless: [STRUCTURED_JSON],
-            match: (file) => keyHits(file.text, METASCOPES_KEY, METASCOPE_VALUE),
-        },
-        {
-            id: 'config-jwt-signing-key',
-            title: 'JWT private key setting',
-            severity: 'error',
-            category: 'config',
-            message: 'This setting points to the private key used to sign the Adobe JWT. OAuth Server-to-Server needs no key: remove the setting (and revoke the key), and use the client secret and scopes of the OAuth credential instead.',
-            fixable: false,
-            paths: SETTINGS_PATHS,
-            excludePaths: new RegExp(`${CI_PATHS.source}|${NOT_GENERIC.source}|${APP_BUILDER_PATHS.source}|${AEM_TOKEN_PROVIDER_PATHS.source}`),
-            requires: [ADOBE_CTX, JWT_TRIAD],
-            unless: [STRUCTURED_JSON],
-            match: (file) => keyHits(file.text, PRIVATE_KEY_KEY),
-        },
-        {
-            id: 'config-service-account-id',
-            title: 'Adobe technical account setting',
-            severity: 'warning',
-            category: 'config',
-            message: 'This configuration names an Adobe technical account but no OAuth scopes, so it probably feeds a JWT integration. Check how it is used; an OAuth Server-to-Server setup needs the client id, client secret and scopes.',
-            fixable: false,
-            paths: SETTINGS_PATHS,
-            excludePaths: new RegExp(`${CI_PATHS.source}|${NOT_GENERIC.source}|${APP_BUILDER_PATHS.source}|${AEM_TOKEN_PROVIDER_PATHS.source}`),
-            requires: [ADOBE_CTX],
-            unless: [
-                STRUCTURED_JSON,
-                OAUTH_MARKERS,
-                /"API_KEY"\s*:/,
-                /meta[_.-]{0,2}scopes?|metascopes?|private[_.-]?key|privateKey|priv_key_|key[_.-]?path|encoded[_.-]?pkcs8|pkcs(?:8|12)[_.-]?file|\bent_[a-z0-9_]+_sdk\b/i,
-            ],
-            match: (file) => keyHits(file.text, TECH_ACCOUNT_KEY),
-        },
-        {
-            id: 'config-aem-jwt-token-provider',
-            title: 'AEM OSGi IMS token provider using JWT',
-            severity: 'error',
-            category: 'config',
-            message: 'This AEM Granite IMS access token provider signs a JWT. Set auth.token.provider.authorization.grants="client_credentials", auth.access.token.request to https://ims-na1.adobelogin.com/ims/token/v3, the OAuth client id, secret and scope (see Adobe\'s AEM 6.5 OAuth steps).',
-            fixable: false,
-            paths: AEM_TOKEN_PROVIDER_PATHS,
-            unless: [/authorization\.grants[^\n]{0,40}client_credentials|\/ims\/token\/v[123]/],
-            pattern: 
-            // The exchange URL itself is code-ims-jwt-exchange-config's.
-            /(?<hit>auth\.token\.provider\.keypair\.alias|\/s\/ent_[a-z0-9_]{2,60}_sdk|auth\.ims\.[\w.]{0,40}?jwt[\w.]{0,40})/gi,
-        },
-        {
-            id: 'aem-cloud-service-credential',
-            title: 'AEM as a Cloud Service service credential',
-            severity: 'note',
-            category: 'info',
-            message: 'This is an AEM as a Cloud Service service credential (ent_aem_cloud_api / cm-p…-e…-integration). It is a separate system and is not deprecated: nothing needs to change here.',
-            fixable: false,
-            // In docs it would silence the docs rules of the whole page; the docs rules skip AEM lines.
-            excludePaths: DOC_PATHS,
-            pattern: /(?<hit>\bent_aem_cloud_api\b|\bcm-p\d{1,10}-e\d{1,10}-integration\b)/g,
-        },
-    ],
-};
-
-;// CONCATENATED MODULE: ./src/rules/dependencies.ts
-// Manifests that declare JWT libraries. Adobe's own JWT packages are reported on sight; generic
-// JWT libraries only count when the same folder (or below) has other JWT findings
-// (`needsContext: 'project'`), since most projects use them for their own tokens.
-const PACKAGE_JSON = /(?:^|\/)package\.json$/;
-const PYTHON_MANIFESTS = /(?:^|\/)(?:requirements[\w.-]*\.txt|pyproject\.toml|Pipfile)$/;
-const OTHER_MANIFESTS = /(?:^|\/)(?:pom\.xml|build\.gradle(?:\.kts)?|[^/]+\.csproj|go\.mod|Gemfile|composer\.json)$/;
-const GENERIC_MESSAGE = 'This JWT library is used here for the Adobe Service Account (JWT) flow. After moving the token request to OAuth Server-to-Server (grant_type=client_credentials at /ims/token/v3), remove the dependency unless the project still needs it for other tokens.';
-/** R DESCRIPTION files: `jose` in Imports/Depends/Suggests/LinkingTo (fields may span lines). */
-function rDescriptionJose(file) {
-    const hits = [];
-    const lines = file.text.split('\n');
-    let offset = 0;
-    let inDeps = false;
-    for (const line of lines) {
-        const field = /^([A-Za-z][\w.@-]*)\s*:/.exec(line);
-        if (field)
-            inDeps = /^(?:Imports|Depends|Suggests|LinkingTo)$/.test(field[1]);
-        else if (!/^\s/.test(line))
-            inDeps = false;
-        if (inDeps) {
-            const body = field ? line.slice(field[0].length) : line;
-            const start = field ? field[0].length : 0;
-            const m = /(?:^|[\s,])(jose)\s*(?:\([^)\n]{0,40}\))?\s*(?:,|$)/.exec(body);
-            if (m)
-                hits.push({ index: offset + start + m.index + m[0].indexOf('jose'), length: 4 });
-        }
-        offset += line.length + 1;
-    }
-    return hits;
-}
-const dependencies = {
-    name: 'dependencies',
-    literals: [],
-    candidatePaths: /(?:^|\/)(?:package\.json|requirements[\w.-]*\.txt|pyproject\.toml|Pipfile|pom\.xml|build\.gradle(?:\.kts)?|[^/]+\.csproj|go\.mod|Gemfile|DESCRIPTION|composer\.json)$/,
-    rules: [
-        {
-            id: 'dep-adobe-jwt-package',
-            title: 'Adobe JWT authentication package',
-            severity: 'error',
-            category: 'dependency',
-            message: "This package only implements Adobe's Service Account (JWT) flow, which no longer issues tokens. Remove it and get tokens with OAuth Server-to-Server (@adobe/aio-lib-ims with an OAuth context, or grant_type=client_credentials at /ims/token/v3).",
-            fixable: true,
-            paths: PACKAGE_JSON,
-            pattern: /"(?<hit>@adobe\/jwt-auth|@adobe\/aio-lib-ims-jwt|@adobe\/aio-cli-plugin-jwt-auth|aio-cli-plugin-jwt-auth)"\s*:/,
-        },
-        {
-            id: 'dep-jwt-library-npm',
-            title: 'JWT library used for Adobe (npm)',
-            severity: 'warning',
-            category: 'dependency',
-            message: GENERIC_MESSAGE,
-            fixable: false,
-            needsContext: 'project',
-            paths: PACKAGE_JSON,
-            pattern: /"(?<hit>jsonwebtoken|jwt-simple|jose|jsrsasign|node-jose)"\s*:/,
-        },
-        {
-            id: 'dep-jwt-library-python',
-            title: 'JWT library used for Adobe (Python)',
-            severity: 'warning',
-            category: 'dependency',
-            message: GENERIC_MESSAGE,
-            fixable: false,
-            needsContext: 'project',
-            paths: PYTHON_MANIFESTS,
-            // requirements lines, PEP 621 arrays ("pyjwt[crypto]>=2"), Poetry/Pipfile tables (pyjwt = "*").
-            pattern: /^[ \t]*["']?(?<hit>pyjwt|python-jose|jwcrypto)(?:\[[\w, -]{0,40}\])?[ \t]*(?:[=<>!~;@"',]|$)/im,
-        },
-        {
-            id: 'dep-jwt-library-other',
-            title: 'JWT library used for Adobe (Java, .NET, Go, Ruby, R, PHP)',
-            severity: 'warning',
-            category: 'dependency',
-            message: GENERIC_MESSAGE,
-            fixable: false,
-            needsContext: 'project',
-            paths: OTHER_MANIFESTS,
-            pattern: new RegExp([
-                // Maven
-                String.raw `<artifactId>\s*(?<hit>jjwt(?:-api|-impl|-jackson|-gson|-orgjson)?|java-jwt|nimbus-jose-jwt|jose4j)\s*</artifactId>`,
-                // Gradle (Groovy and Kotlin DSL)
-                String.raw `["'](?:io\.jsonwebtoken:jjwt[\w-]*|com\.auth0:java-jwt|com\.nimbusds:nimbus-jose-jwt|org\.bitbucket\.b_c:jose4j)[:"']`,
-                // .NET
-                String.raw `<PackageReference\s+Include\s*=\s*"(?:jose-jwt|JWT|System\.IdentityModel\.Tokens\.Jwt)"`,
-                // Go
-                String.raw `^[ \t]*(?:require[ \t]+)?(?:github\.com/adobe/ims-go|github\.com/golang-jwt/jwt(?:/v\d+)?|github\.com/dgrijalva/jwt-go)[ \t]+v\d`,
-                // Ruby
-                String.raw `^[ \t]*gem[ \t]+["']jwt["']`,
-                // PHP
-                String.raw `"(?:firebase/php-jwt|lcobucci/jwt)"\s*:`,
-            ].join('|'), 'm'),
-        },
-        {
-            id: 'dep-jwt-library-r',
-            title: 'JWT library used for Adobe (R)',
-            severity: 'warning',
-            category: 'dependency',
-            message: GENERIC_MESSAGE,
-            fixable: false,
-            needsContext: 'project',
-            paths: /(?:^|\/)DESCRIPTION$/,
-            match: rDescriptionJose,
-        },
-    ],
-};
-
-;// CONCATENATED MODULE: ./src/rules/docs.ts
-
-// Documentation that tells readers to set up or use the Service Account (JWT) credential.
-// Only Adobe documents count, and lines that talk about the migration away from JWT are skipped.
-/** The document is about Adobe. */
-const ADOBE_DOC = /adobe|adobelogin\.com|\baio (?:app|login|console|config)\b|\bent_[a-z_]+_sdk\b/i;
-/**
- * Lines that describe the deprecation or the move to OAuth Server-to-Server, not the setup (and AEM as
- * a Cloud Service service credentials, which are not deprecated).
- */
-const MIGRATION_LINE = /ent_aem_cloud_api|migrat|deprecat|end[- ]of[- ]life|\bEOL\b|sunset|retire|no longer|replace|instead of|switch(?:ed|ing)? (?:from|to)|Server[- ]to[- ]Server|\bS2S\b|client_credentials|\/ims\/token\/v[23]/i;
-/** Release notes tell history, not setup. */
-const HISTORY_FILES = /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|NEWS)[^/]*$/i;
-/** Hits of `re` on lines that are not about the migration. */
-function setupLines(re) {
-    const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
-    return (file) => {
-        const hits = [];
-        let offset = 0;
-        for (const line of file.text.split('\n')) {
-            if (line.length <= 4000 && !MIGRATION_LINE.test(line)) {
-                global.lastIndex = 0;
-                const m = global.exec(line);
-                if (m)
-                    hits.push({ index: offset + m.index, length: m[0].length });
-            }
-            offset += line.length + 1;
-        }
-        return hits;
-    };
-}
-const base = {
-    severity: 'note',
-    category: 'docs',
-    fixable: false,
-    paths: DOC_PATHS,
-    excludePaths: HISTORY_FILES,
-    requires: [ADOBE_DOC],
-};
-const docs = {
-    name: 'docs',
-    literals: ['adobe', 'Adobe', 'ADOBE', 'ims/exchange'],
-    rules: [
-        {
-            ...base,
-            id: 'docs-service-account-jwt',
-            title: 'Docs: Service Account (JWT) credential',
-            message: 'These docs tell readers to create or use a Service Account (JWT) credential, which Adobe has retired. Rewrite the step for an OAuth Server-to-Server credential (client id, client secret, scopes).',
-            match: setupLines(/\bService[ -]Account \(JWT\)|\bJWT \(Service Account\)|\bService Account Integration\b|\bJWT (?:credentials?|integration)\b|\bService Account (?:credentials?|authentication) \(?JWT/i),
-        },
-        {
-            ...base,
-            id: 'docs-jwt-keypair-setup',
-            title: 'Docs: JWT key pair generation',
-            message: 'These docs walk through creating or uploading the JWT key pair (private.key / certificate_pub.crt). OAuth Server-to-Server needs no key pair: drop the step and document the client secret and scopes instead.',
-            match: setupLines(/certificate_pub\.crt|\bGenerate (?:a )?(?:public[/ ]private )?key ?pair\b|\bUpload (?:a |the )?public key\b/i),
-        },
-        {
-            ...base,
-            id: 'docs-meta-scope-config',
-            title: 'Docs: metascopes configuration',
-            message: 'These docs configure JWT metascopes. OAuth Server-to-Server uses scopes instead: document the comma-separated scope list shown on the credential in the Adobe Developer Console.',
-            match: setupLines(/\bmeta[_ ]?scopes?\b|\bent_(?!aem_cloud_api)[a-z_]+_sdk\b/i),
-        },
-        {
-            ...base,
-            id: 'docs-ims-jwt-exchange-url',
-            title: 'Docs: IMS JWT exchange URL',
-            message: 'These docs point to the IMS JWT exchange endpoint, which no longer issues tokens. Document the OAuth Server-to-Server token request instead: POST grant_type=client_credentials to /ims/token/v3.',
-            requires: undefined,
-            match: setupLines(/\/ims\/exchange\/(?:v1\/)?jwt\b/),
-        },
-    ],
-};
-
-;// CONCATENATED MODULE: ./src/rules/keys.ts
-// Committed key material of the Service Account (JWT) credential. SSH and TLS keys are not
-// findings: every key rule but the certificate one needs the key tied to Adobe
-// (`needsContext: 'key'`: JWT findings in the same file, beside certificate_pub.crt, an Adobe-ish
-// path, or named by a file with JWT findings).
-/** Files whose name says "private key" (Adobe's download names it private.key). */
-const PRIVATE_KEY_FILE = /(?:^|\/)[\w.-]*private[\w.-]*\.(?:key|pem)$/i;
-const REVOKE = 'Deleting the file is not enough: the key stays in git history. Revoke it by deleting the Service Account (JWT) credential in the Adobe Developer Console once the OAuth Server-to-Server credential is in use.';
-const keys = {
-    name: 'keys',
-    literals: ['PRIVATE KEY-----'],
-    rules: [
-        {
-            id: 'key-pem-private-key',
-            title: 'Committed private key (PEM)',
-            severity: 'error',
-            category: 'security',
-            message: `A private key for the Adobe JWT credential is committed here. ${REVOKE}`,
-            fixable: true,
-            needsContext: 'key',
-            excludePaths: PRIVATE_KEY_FILE,
-            // OPENSSH, EC and DSA keys are not JWT keys; the form also matches inside JSON/.env values.
-            pattern: /-----BEGIN (?:RSA |ENCRYPTED )?PRIVATE KEY-----/,
-        },
-        {
-            id: 'key-private-key-file',
-            title: 'Committed private key file',
-            severity: 'error',
-            category: 'security',
-            message: `This private key file belongs to the Adobe JWT credential. Remove it from the repository. ${REVOKE}`,
-            fixable: true,
-            needsContext: 'key',
-            pathOnly: true,
-            paths: PRIVATE_KEY_FILE,
-        },
-        {
-            id: 'key-config-zip',
-            title: 'Committed JWT credential download (config.zip)',
-            severity: 'error',
-            category: 'security',
-            message: `config.zip is the Developer Console download of a JWT key pair and holds the private key. Remove it from the repository. ${REVOKE}`,
-            fixable: true,
-            needsContext: 'key',
-            pathOnly: true,
-            paths: /(?:^|\/)config\.zip$/,
-        },
-        {
-            id: 'key-jwt-certificate',
-            title: 'Committed JWT certificate (certificate_pub.crt)',
-            severity: 'warning',
-            category: 'security',
-            message: 'certificate_pub.crt is the public certificate of an Adobe Service Account (JWT) credential, so the JWT flow (and probably its private key) lives in this repository. Remove it after migrating to OAuth Server-to-Server, then delete the JWT credential in the Adobe Developer Console.',
-            fixable: true,
-            pathOnly: true,
-            paths: /(?:^|\/)certificate_pub\.crt$/,
-        },
-    ],
-};
-
-;// CONCATENATED MODULE: ./src/rules/index.ts
-
-
-
-
-
-
-/** The rule catalog: one file per family, each rule plain data. */
-const FAMILIES = [code, config_config, dependencies, ci, keys, docs];
-const RULES = FAMILIES.flatMap((f) => f.rules);
-const RULES_BY_ID = new Map(RULES.map((r) => [r.id, r]));
-/** Every family's literals, deduplicated: the prefilter's alternation. */
-const PREFILTER_LITERALS = [...new Set(FAMILIES.flatMap((f) => f.literals))];
-/** Paths that skip the literal prefilter. */
-const CANDIDATE_PATHS = FAMILIES.flatMap((f) => (f.candidatePaths ? [f.candidatePaths] : []));
-
+// EXTERNAL MODULE: ./src/rules/index.ts + 6 modules
+var rules = __nccwpck_require__(2109);
 ;// CONCATENATED MODULE: ./src/config.ts
 // One place turns every outside input (CLI flags, action inputs, the config file) into typed settings.
 
@@ -52415,7 +56643,7 @@ const FAIL_ON = ['error', 'warning', 'never'];
 const FORMATS = (/* unused pure expression or super */ null && (['text', 'json', 'sarif']));
 const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 const CONFIG_NAMES = ['.adobe-jwt-migrate.yml', '.adobe-jwt-migrate.yaml'];
-const ruleId = schemas_string().refine((id) => RULES_BY_ID.has(id), {
+const ruleId = schemas_string().refine((id) => rules/* RULES_BY_ID */.kF.has(id), {
     error: (issue) => `unknown rule id '${String(issue.input)}'`,
 });
 const ConfigFile = object({
@@ -52438,7 +56666,7 @@ function describeZod(err) {
 function readYamlFile(path, what) {
     let text;
     try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
     }
     catch (e) {
         throw new UsageError(`cannot read ${what} ${path}: ${e.code ?? e}`);
@@ -52454,7 +56682,7 @@ const Baseline = object({ findings: array(object({ fingerprint: schemas_string()
 function readBaseline(path) {
     let data;
     try {
-        data = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+        data = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
     }
     catch (e) {
         throw new UsageError(`baseline ${path} must be a JSON report written by 'scan --format json': ${e.message}`);
@@ -52472,19 +56700,19 @@ function parseFailOn(value, name) {
 }
 /** Builds the settings, reading the config file (given, or found in the root). */
 function loadSettings(raw, cwd = process.cwd()) {
-    const root = (0,external_node_path_namespaceObject.resolve)(cwd, raw.root ?? '.');
-    if (!(0,external_node_fs_namespaceObject.existsSync)(root) || !(0,external_node_fs_namespaceObject.statSync)(root).isDirectory()) {
+    const root = (0,external_node_path_.resolve)(cwd, raw.root ?? '.');
+    if (!(0,external_node_fs_.existsSync)(root) || !(0,external_node_fs_.statSync)(root).isDirectory()) {
         throw new UsageError(`path ${raw.root ?? '.'} is not a folder: give the repository to scan`);
     }
     const failOn = parseFailOn(raw.failOn, 'fail-on');
     let configPath;
     if (raw.config?.trim()) {
-        configPath = (0,external_node_path_namespaceObject.isAbsolute)(raw.config) ? raw.config : (0,external_node_path_namespaceObject.resolve)(cwd, raw.config);
-        if (!(0,external_node_fs_namespaceObject.existsSync)(configPath))
+        configPath = (0,external_node_path_.isAbsolute)(raw.config) ? raw.config : (0,external_node_path_.resolve)(cwd, raw.config);
+        if (!(0,external_node_fs_.existsSync)(configPath))
             throw new UsageError(`config file ${raw.config} does not exist`);
     }
     else {
-        configPath = CONFIG_NAMES.map((n) => (0,external_node_path_namespaceObject.resolve)(root, n)).find((p) => (0,external_node_fs_namespaceObject.existsSync)(p));
+        configPath = CONFIG_NAMES.map((n) => (0,external_node_path_.resolve)(root, n)).find((p) => (0,external_node_fs_.existsSync)(p));
     }
     let cfg = ConfigFile.parse({});
     if (configPath) {
@@ -52495,7 +56723,7 @@ function loadSettings(raw, cwd = process.cwd()) {
     }
     const ignored = new Set(cfg['ignore-fingerprints']);
     if (cfg.baseline) {
-        const base = (0,external_node_path_namespaceObject.resolve)(configPath ? (0,external_node_path_namespaceObject.resolve)(configPath, '..') : root, cfg.baseline);
+        const base = (0,external_node_path_.resolve)(configPath ? (0,external_node_path_.resolve)(configPath, '..') : root, cfg.baseline);
         for (const fp of readBaseline(base))
             ignored.add(fp);
     }
@@ -52509,6 +56737,5894 @@ function loadSettings(raw, cwd = process.cwd()) {
         maxFileSize: raw.maxFileSize ?? cfg['max-file-size'] ?? DEFAULT_MAX_FILE_SIZE,
         configPath,
     };
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/lazy.ts
+
+
+/**
+ * Loads the migration engine. TypeScript's compiler reads the CommonJS globals __filename and
+ * __dirname when it loads; an ES module bundle has neither, so give them the bundle's own.
+ */
+async function loadMigrate(moduleUrl) {
+    const g = globalThis;
+    g.__filename ??= (0,external_node_url_.fileURLToPath)(moduleUrl);
+    g.__dirname ??= (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(moduleUrl));
+    return Promise.all(/* import() */[__nccwpck_require__.e(672), __nccwpck_require__.e(734)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7734));
+}
+
+// EXTERNAL MODULE: ./src/migrate/output.ts + 3 modules
+var output = __nccwpck_require__(2764);
+// EXTERNAL MODULE: ./src/migrate/scopes.ts
+var migrate_scopes = __nccwpck_require__(6736);
+;// CONCATENATED MODULE: ./src/types.ts
+const SEVERITY_RANK = { error: 3, warning: 2, note: 1 };
+
+;// CONCATENATED MODULE: ./src/report/policy.ts
+
+function totals(findings) {
+    const t = { findings: findings.length, error: 0, warning: 0, note: 0, files: 0, fixable: 0 };
+    for (const f of findings) {
+        t[f.severity]++;
+        if (f.fixable)
+            t.fixable++;
+    }
+    t.files = new Set(findings.map((f) => f.file)).size;
+    return t;
+}
+/** The findings that make the run fail under the policy. */
+function failing(findings, failOn) {
+    if (failOn === 'never')
+        return [];
+    const min = SEVERITY_RANK[failOn];
+    return findings.filter((f) => SEVERITY_RANK[f.severity] >= min);
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+/** GitHub rejects a step summary over 1 MiB; stay well below it. */
+const SUMMARY_LIMIT = 900 * 1024;
+/** Adobe's console-side steps, which no pull request can do. */
+const CONSOLE_STEPS = [
+    'In the Adobe Developer Console, open Projects and filter by "Has Service Account (JWT) credential".',
+    'In each project, add the OAuth Server-to-Server credential (this starts the migration).',
+    'Update the application and its secrets to the OAuth Server-to-Server credential (client id, client secret, scopes), then deploy.',
+    'Check the credentials\' "last used" timestamps: the new one in use, and at least 24 hours since the JWT one was last used.',
+    'Delete the Service Account (JWT) credential, which finishes the migration (this cannot be undone).',
+];
+const ICON = { error: '🔴', warning: '🟠', note: '🔵' };
+function cell(text) {
+    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;');
+}
+function fileTable(file, items) {
+    const rows = items.map((f) => `| ${ICON[f.severity]} ${f.severity} | \`${f.ruleId}\` | ${f.line} | ${cell(f.message)} | ${f.fixable ? 'yes' : 'manual'} |`);
+    return [`#### \`${cell(file)}\``, '', '| Severity | Rule | Line | What to do | Fixable |', '| --- | --- | --- | --- | --- |', ...rows, ''].join('\n');
+}
+/** The job summary: totals, a table per file, next steps. */
+function toSummary(result, failOn, shownAnnotations) {
+    const t = totals(result.findings);
+    const out = ['## Adobe JWT (Service Account) migration check', ''];
+    if (t.findings === 0) {
+        out.push('No Adobe Service Account (JWT) usage found. ✅', '');
+    }
+    else {
+        const fail = failing(result.findings, failOn).length;
+        out.push(`| Errors | Warnings | Notes | Files | Fixable automatically |`, `| ---: | ---: | ---: | ---: | ---: |`, `| ${t.error} | ${t.warning} | ${t.note} | ${t.files} | ${t.fixable} |`, '', fail
+            ? `**${plural(fail, 'finding')} at or above \`${failOn}\`**: the step fails (input \`fail-on\`).`
+            : `Policy \`fail-on: ${failOn}\`: the step does not fail.`, '');
+        if (shownAnnotations !== undefined && shownAnnotations < t.findings) {
+            out.push(`${shownAnnotations} findings are shown as annotations; all ${t.findings} are listed here.`, '');
+        }
+    }
+    const byFile = new Map();
+    for (const f of result.findings)
+        byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+    let size = out.join('\n').length;
+    let omitted = 0;
+    if (byFile.size)
+        out.push('### Findings by file', '');
+    for (const [file, items] of byFile) {
+        const table = fileTable(file, items);
+        if (size + table.length > SUMMARY_LIMIT - 4096) {
+            omitted += items.length;
+            continue;
+        }
+        size += table.length;
+        out.push(table);
+    }
+    if (omitted)
+        out.push(`_${plural(omitted, 'more finding')} omitted to stay within GitHub's summary size limit; see the JSON report or SARIF._`, '');
+    if (result.skipped.length) {
+        out.push(`<details><summary>${plural(result.skipped.length, 'file')} skipped</summary>`, '');
+        for (const s of result.skipped.slice(0, 200))
+            out.push(`- \`${cell(s.file)}\`: ${cell(s.reason)}`);
+        if (result.skipped.length > 200)
+            out.push(`- … and ${result.skipped.length - 200} more`);
+        out.push('', '</details>', '');
+    }
+    if (t.findings > 0) {
+        out.push('### Next steps', '', 'In the repository: apply the fixes above (`adobe-jwt-migrate migrate` previews them). In the Adobe Developer Console:', '');
+        CONSOLE_STEPS.forEach((s, i) => out.push(`${i + 1}. ${s}`));
+        out.push('');
+    }
+    return out.join('\n');
+}
+
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
+
+
+class Context {
+    /**
+     * Hydrate the context from the environment
+     */
+    constructor() {
+        var _a, _b, _c;
+        this.payload = {};
+        if (process.env.GITHUB_EVENT_PATH) {
+            if ((0,external_fs_.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            }
+            else {
+                const path = process.env.GITHUB_EVENT_PATH;
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_.EOL}`);
+            }
+        }
+        this.eventName = process.env.GITHUB_EVENT_NAME;
+        this.sha = process.env.GITHUB_SHA;
+        this.ref = process.env.GITHUB_REF;
+        this.workflow = process.env.GITHUB_WORKFLOW;
+        this.action = process.env.GITHUB_ACTION;
+        this.actor = process.env.GITHUB_ACTOR;
+        this.job = process.env.GITHUB_JOB;
+        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
+        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
+        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
+        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
+        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+        this.graphqlUrl =
+            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+    }
+    get issue() {
+        const payload = this.payload;
+        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+    }
+    get repo() {
+        if (process.env.GITHUB_REPOSITORY) {
+            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
+            return { owner, repo };
+        }
+        if (this.payload.repository) {
+            return {
+                owner: this.payload.repository.owner.login,
+                repo: this.payload.repository.name
+            };
+        }
+        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+    }
+}
+//# sourceMappingURL=context.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var lib = __nccwpck_require__(9659);
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
+var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+function getAuthString(token, options) {
+    if (!token && !options.auth) {
+        throw new Error('Parameter token or opts.auth is required');
+    }
+    else if (token && options.auth) {
+        throw new Error('Parameters token and opts.auth may not both be specified');
+    }
+    return typeof options.auth === 'string' ? options.auth : `token ${token}`;
+}
+function getProxyAgent(destinationUrl) {
+    const hc = new lib.HttpClient();
+    return hc.getAgent(destinationUrl);
+}
+function getProxyAgentDispatcher(destinationUrl) {
+    const hc = new lib.HttpClient();
+    return hc.getAgentDispatcher(destinationUrl);
+}
+function getProxyFetch(destinationUrl) {
+    const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
+    const proxyFetch = (url, opts) => utils_awaiter(this, void 0, void 0, function* () {
+        return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
+    });
+    return proxyFetch;
+}
+function getApiBaseUrl() {
+    return process.env['GITHUB_API_URL'] || 'https://api.github.com';
+}
+function getUserAgentWithOrchestrationId(baseUserAgent) {
+    var _a;
+    const orchId = (_a = process.env['ACTIONS_ORCHESTRATION_ID']) === null || _a === void 0 ? void 0 : _a.trim();
+    if (orchId) {
+        const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+        const tag = `actions_orchestration_id/${sanitizedId}`;
+        if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
+            return baseUserAgent;
+        const ua = baseUserAgent ? `${baseUserAgent} ` : '';
+        return `${ua}${tag}`;
+    }
+    return baseUserAgent;
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+
+  if (typeof process === "object" && process.version !== undefined) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
+      process.arch
+    })`;
+  }
+
+  return "<environment undetectable>";
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
+// @ts-check
+
+function register(state, name, method, options) {
+  if (typeof method !== "function") {
+    throw new Error("method for before hook must be a function");
+  }
+
+  if (!options) {
+    options = {};
+  }
+
+  if (Array.isArray(name)) {
+    return name.reverse().reduce((callback, name) => {
+      return register.bind(null, state, name, callback, options);
+    }, method)();
+  }
+
+  return Promise.resolve().then(() => {
+    if (!state.registry[name]) {
+      return method(options);
+    }
+
+    return state.registry[name].reduce((method, registered) => {
+      return registered.hook.bind(null, method, options);
+    }, method)();
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
+// @ts-check
+
+function addHook(state, kind, name, hook) {
+  const orig = hook;
+  if (!state.registry[name]) {
+    state.registry[name] = [];
+  }
+
+  if (kind === "before") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(orig.bind(null, options))
+        .then(method.bind(null, options));
+    };
+  }
+
+  if (kind === "after") {
+    hook = (method, options) => {
+      let result;
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .then((result_) => {
+          result = result_;
+          return orig(result, options);
+        })
+        .then(() => {
+          return result;
+        });
+    };
+  }
+
+  if (kind === "error") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .catch((error) => {
+          return orig(error, options);
+        });
+    };
+  }
+
+  state.registry[name].push({
+    hook: hook,
+    orig: orig,
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
+// @ts-check
+
+function removeHook(state, name, method) {
+  if (!state.registry[name]) {
+    return;
+  }
+
+  const index = state.registry[name]
+    .map((registered) => {
+      return registered.orig;
+    })
+    .indexOf(method);
+
+  if (index === -1) {
+    return;
+  }
+
+  state.registry[name].splice(index, 1);
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
+// @ts-check
+
+
+
+
+
+// bind with array of arguments: https://stackoverflow.com/a/21792913
+const bind = Function.bind;
+const bindable = bind.bind(bind);
+
+function bindApi(hook, state, name) {
+  const removeHookRef = bindable(removeHook, null).apply(
+    null,
+    name ? [state, name] : [state]
+  );
+  hook.api = { remove: removeHookRef };
+  hook.remove = removeHookRef;
+  ["before", "error", "after", "wrap"].forEach((kind) => {
+    const args = name ? [state, kind, name] : [state, kind];
+    hook[kind] = hook.api[kind] = bindable(addHook, null).apply(null, args);
+  });
+}
+
+function Singular() {
+  const singularHookName = Symbol("Singular");
+  const singularHookState = {
+    registry: {},
+  };
+  const singularHook = register.bind(null, singularHookState, singularHookName);
+  bindApi(singularHook, singularHookState, singularHookName);
+  return singularHook;
+}
+
+function Collection() {
+  const state = {
+    registry: {},
+  };
+
+  const hook = register.bind(null, state);
+  bindApi(hook, state);
+
+  return hook;
+}
+
+/* harmony default export */ const before_after_hook = ({ Singular, Collection });
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var VERSION = "0.0.0-development";
+
+// pkg/dist-src/defaults.js
+var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+var DEFAULTS = {
+  method: "GET",
+  baseUrl: "https://api.github.com",
+  headers: {
+    accept: "application/vnd.github.v3+json",
+    "user-agent": userAgent
+  },
+  mediaType: {
+    format: ""
+  }
+};
+
+// pkg/dist-src/util/lowercase-keys.js
+function dist_bundle_lowercaseKeys(object) {
+  if (!object) {
+    return {};
+  }
+  return Object.keys(object).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object[key];
+    return newObj;
+  }, {});
+}
+
+// pkg/dist-src/util/is-plain-object.js
+function dist_bundle_isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/util/merge-deep.js
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
+  Object.keys(options).forEach((key) => {
+    if (dist_bundle_isPlainObject(options[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults[key], options[key]);
+    } else {
+      Object.assign(result, { [key]: options[key] });
+    }
+  });
+  return result;
+}
+
+// pkg/dist-src/util/remove-undefined-properties.js
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
+    }
+  }
+  return obj;
+}
+
+// pkg/dist-src/merge.js
+function dist_bundle_merge(defaults, route, options) {
+  if (typeof route === "string") {
+    let [method, url] = route.split(" ");
+    options = Object.assign(url ? { method, url } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = dist_bundle_lowercaseKeys(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+
+// pkg/dist-src/util/add-query-parameters.js
+function addQueryParameters(url, parameters) {
+  const separator = /\?/.test(url) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url;
+  }
+  return url + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+
+// pkg/dist-src/util/extract-url-variable-names.js
+var urlVariableRegex = /\{[^{}}]+\}/g;
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url) {
+  const matches = url.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+
+// pkg/dist-src/util/omit.js
+function dist_bundle_omit(object, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key of Object.keys(object)) {
+    if (keysToOmit.indexOf(key) === -1) {
+      result[key] = object[key];
+    }
+  }
+  return result;
+}
+
+// pkg/dist-src/util/url-template.js
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key) {
+    return encodeUnreserved(key) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result.push(encodeUnreserved(key));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+
+// pkg/dist-src/parse.js
+function dist_bundle_parse(options) {
+  let method = options.method.toUpperCase();
+  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body;
+  let parameters = dist_bundle_omit(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url);
+  url = parseUrl(url).expand(parameters);
+  if (!/^http/.test(url)) {
+    url = options.baseUrl + url;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = dist_bundle_omit(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url = addQueryParameters(url, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+    body = "";
+  }
+  return Object.assign(
+    { method, url, headers },
+    typeof body !== "undefined" ? { body } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+
+// pkg/dist-src/endpoint-with-defaults.js
+function endpointWithDefaults(defaults, route, options) {
+  return dist_bundle_parse(dist_bundle_merge(defaults, route, options));
+}
+
+// pkg/dist-src/with-defaults.js
+function withDefaults(oldDefaults, newDefaults) {
+  const DEFAULTS2 = dist_bundle_merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults.bind(null, DEFAULTS2),
+    merge: dist_bundle_merge.bind(null, DEFAULTS2),
+    parse: dist_bundle_parse
+  });
+}
+
+// pkg/dist-src/index.js
+var endpoint = withDefaults(null, DEFAULTS);
+
+
+;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+const LOWER_CASE = 1;
+const OWS = 2;
+const SEMI_FLAG = 4;
+const COMMA_FLAG = 8;
+const TOKEN_FLAG = 16;
+const NON_ASCII = 0xff00;
+const CASE_FLAGS = LOWER_CASE | NON_ASCII;
+/**
+ * Character flags used to normalize HTTP field values while scanning.
+ * Out-of-range reads intentionally coerce to zero in bitwise expressions.
+ */
+const CHAR_MAP = new Uint8Array(0x100);
+CHAR_MAP[HTAB] |= OWS;
+CHAR_MAP[SP] |= OWS;
+CHAR_MAP[SEMI] |= SEMI_FLAG;
+CHAR_MAP[COMMA] |= COMMA_FLAG;
+for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
+    CHAR_MAP[code] |= LOWER_CASE;
+}
+for (const char of "!#$%&'*+-.^_`|~") {
+    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+}
+for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
+    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+}
+for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Validate a type string against RFC 9110.
+ */
+function isTypeValid(type, start = 0, end = type.length) {
+    let hasSlash = false;
+    for (let index = start; index < end; index++) {
+        const code = type.charCodeAt(index);
+        if (code === 47 /* / */) {
+            if (hasSlash || index === start || index >= end - 1)
+                return false;
+            hasSlash = true;
+        }
+        else if (!isTokenCode(code)) {
+            return false;
+        }
+    }
+    return hasSlash;
+}
+/**
+ * Validate a token against RFC 9110.
+ */
+function isTokenValid(token, start = 0, end = token.length) {
+    if (start >= end)
+        return false;
+    for (let index = start; index < end; index++) {
+        if (!isTokenCode(token.charCodeAt(index)))
+            return false;
+    }
+    return true;
+}
+/**
+ * Check whether a character code belongs to the token production in RFC 9110.
+ */
+function isTokenCode(code) {
+    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
+}
+/**
+ * Serialize a parameter value.
+ */
+function parameterValue(str) {
+    const len = str.length;
+    if (len === 0)
+        return '""';
+    let index = 0;
+    while (index < len && isTokenCode(str.charCodeAt(index)))
+        index++;
+    if (index === len)
+        return str;
+    let result = '"';
+    let start = 0;
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
+            throw new TypeError(`Invalid parameter value: ${str}`);
+        }
+        if (code === 34 /* " */ || code === 92 /* \\ */) {
+            result += `${str.slice(start, index)}\\`;
+            start = index;
+        }
+        index++;
+    }
+    return `${result}${str.slice(start)}"`;
+}
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !isTypeValid(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!isTokenValid(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${parameterValue(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function dist_parse(header, options) {
+    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+    const len = header.length;
+    let valueStart = options?.start ?? 0;
+    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+        valueStart++;
+    }
+    let index = valueStart;
+    let typeFlags = 0;
+    let whitespace = -1;
+    let stop = options?.parameters === false ? COMMA_FLAG : 0;
+    while (index < len) {
+        const code = header.charCodeAt(index);
+        const flags = CHAR_MAP[code];
+        if ((flags & stopFlags) !== 0) {
+            stop |= flags & COMMA_FLAG;
+            break;
+        }
+        if ((flags & OWS) !== 0) {
+            if (whitespace === -1)
+                whitespace = index;
+        }
+        else {
+            whitespace = -1;
+        }
+        typeFlags |= (code & NON_ASCII) | flags;
+        index++;
+    }
+    const valueEnd = whitespace === -1 ? index : whitespace;
+    const value = header.slice(valueStart, valueEnd);
+    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+    if (index === len || stop !== 0) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopFlags);
+}
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopFlags) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        index++; // Skip over ;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+            index++;
+        }
+        const keyStart = index;
+        let keyFlags = 0;
+        let keyWhitespace = -1;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            const flags = CHAR_MAP[code];
+            if ((flags & stopFlags) !== 0) {
+                if ((flags & COMMA_FLAG) !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if (code === EQ) {
+                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+                const value = header.slice(keyStart, keyEnd);
+                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+                index++;
+                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+                    index++;
+                }
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    const quotedStart = ++index;
+                    let escaped = false;
+                    while (index < len) {
+                        const code = header.charCodeAt(index);
+                        if (code === DQUOTE) {
+                            if (parameters[key] === undefined) {
+                                parameters[key] = escaped
+                                    ? unescapeQuotedPairs(header, quotedStart, index)
+                                    : header.slice(quotedStart, index);
+                            }
+                            index++;
+                            let stop = 0;
+                            // Discard characters between quote and delimiter.
+                            while (index < len) {
+                                const code = header.charCodeAt(index);
+                                const flags = CHAR_MAP[code];
+                                if ((flags & stopFlags) !== 0) {
+                                    stop = flags & COMMA_FLAG;
+                                    break;
+                                }
+                                index++;
+                            }
+                            if (stop !== 0)
+                                break parameter;
+                            continue parameter;
+                        }
+                        if (code === BSLASH && index + 1 < len) {
+                            escaped = true;
+                            index += 2;
+                            continue;
+                        }
+                        index++;
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                let stop = 0;
+                let valueWhitespace = -1;
+                while (index < len) {
+                    const code = header.charCodeAt(index);
+                    const flags = CHAR_MAP[code];
+                    if ((flags & stopFlags) !== 0) {
+                        stop = flags & COMMA_FLAG;
+                        break;
+                    }
+                    if ((flags & OWS) !== 0) {
+                        if (valueWhitespace === -1)
+                            valueWhitespace = index;
+                    }
+                    else {
+                        valueWhitespace = -1;
+                    }
+                    index++;
+                }
+                if (parameters[key] === undefined) {
+                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                if (stop !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if ((flags & OWS) !== 0) {
+                if (keyWhitespace === -1)
+                    keyWhitespace = index;
+            }
+            else {
+                keyWhitespace = -1;
+            }
+            keyFlags |= (code & NON_ASCII) | flags;
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Remove backslashes from quoted pairs in a known-terminated quoted string body.
+ */
+function unescapeQuotedPairs(str, start, end) {
+    let result = "";
+    for (let index = start; index < end; index++) {
+        if (str.charCodeAt(index) === BSLASH) {
+            result += str.slice(start, index);
+            start = ++index;
+        }
+    }
+    return result + str.slice(start, end);
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
+const intRegex = /^-?\d+$/;
+const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
+const originalStringify = JSON.stringify;
+const originalParse = JSON.parse;
+const customFormat = /^-?\d+n$/;
+
+const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+
+/**
+ * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
+ * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
+ */
+
+/**
+ * Checks if a value is unstringifiable according to native JSON.stringify rules.
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is undefined, a function, or a symbol.
+ */
+const isUnstringifiable = (val) =>
+  val === undefined || typeof val === "function" || typeof val === "symbol";
+
+/**
+ * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is a RawJSON instance.
+ */
+const isRawJSON = (val) =>
+  val !== null &&
+  typeof val === "object" &&
+  val.constructor &&
+  val.constructor.name === "RawJSON";
+
+/**
+ * Iteratively converts a JS value to a JSON string.
+ * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
+ * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
+ *
+ * @param {any} rootValue The value to stringify.
+ * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
+ * @param {string | number} [spaceParam] Indentation for pretty-printing.
+ * @returns {string | undefined} The generated JSON string.
+ */
+const stringifyIteratively = (rootValue, replacer, spaceParam) => {
+  let space = "";
+
+  if (typeof spaceParam === "number") {
+    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+  } else if (typeof spaceParam === "string") {
+    space = spaceParam.slice(0, 10);
+  }
+
+  const isFunctionReplacer = typeof replacer === "function";
+  const propertyList = Array.isArray(replacer)
+    ? new Set(replacer.map(String))
+    : null;
+
+  /**
+   * Prepares a value for stringification by resolving toJSON, handling BigInts,
+   * applying custom replacers, and unwrapping primitive objects.
+   *
+   * @param {object|Array} parent The parent object or array holding the value.
+   * @param {string} key The key associated with the value.
+   * @param {any} val The raw value to process.
+   * @returns {any} The processed value ready for stringification.
+   */
+  const prepareVal = (parent, key, val) => {
+    const isObject = val !== null && typeof val === "object";
+    const hasToJSON = isObject && typeof val.toJSON === "function";
+
+    if (hasToJSON) {
+      val = val.toJSON(key);
+    }
+
+    const isNoise = typeof val === "string" && noiseValue.test(val);
+
+    if (isNoise) return val + "n";
+
+    const isBigInt = typeof val === "bigint";
+
+    if (isBigInt) {
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return JSON.rawJSON(val.toString());
+
+      return val.toString() + "n";
+    }
+
+    if (isFunctionReplacer) {
+      val = replacer.call(parent, key, val);
+    }
+
+    const isPostReplacerObject = val !== null && typeof val === "object";
+
+    if (isPostReplacerObject) {
+      const isPrimitiveWrapper =
+        val instanceof Number ||
+        val instanceof String ||
+        val instanceof Boolean;
+
+      if (isPrimitiveWrapper) {
+        val = val.valueOf();
+      }
+    }
+
+    return val;
+  };
+
+  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+
+  if (isUnstringifiable(rootProcessed)) {
+    return undefined;
+  }
+
+  const isRootPrimitive =
+    rootProcessed === null || typeof rootProcessed !== "object";
+  const isRootNativeRawJSON = isRawJSON(rootProcessed);
+
+  if (isRootPrimitive || isRootNativeRawJSON) {
+    return originalStringify(rootProcessed);
+  }
+
+  const chunks = [];
+  let level = 0;
+
+  const stack = [
+    {
+      parent: { "": rootProcessed },
+      key: "",
+      val: rootProcessed,
+      isArray: Array.isArray(rootProcessed),
+      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+      index: 0,
+      first: true,
+    },
+  ];
+
+  const visited = new WeakSet([rootProcessed]);
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (node.index === 0) {
+      chunks.push(node.isArray ? "[" : "{");
+      level++;
+    }
+
+    let isDone = false;
+
+    if (node.isArray) {
+      if (node.index < node.val.length) {
+        if (!node.first) chunks.push(",");
+
+        if (space) chunks.push("\n" + space.repeat(level));
+
+        const childRaw = node.val[node.index];
+        const childVal = prepareVal(node.val, String(node.index), childRaw);
+
+        if (isUnstringifiable(childVal)) {
+          chunks.push("null");
+          node.first = false;
+          node.index++;
+        } else {
+          const isComplexObject =
+            childVal !== null && typeof childVal === "object";
+          const isNativeRaw = isRawJSON(childVal);
+
+          if (isComplexObject && !isNativeRaw) {
+            if (visited.has(childVal)) {
+              throw new TypeError("Converting circular structure to JSON");
+            }
+
+            visited.add(childVal);
+
+            stack.push({
+              parent: node.val,
+              key: String(node.index),
+              val: childVal,
+              isArray: Array.isArray(childVal),
+              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+              index: 0,
+              first: true,
+            });
+
+            node.first = false;
+            node.index++;
+          } else {
+            chunks.push(originalStringify(childVal));
+            node.first = false;
+            node.index++;
+          }
+        }
+      } else {
+        isDone = true;
+      }
+    } else {
+      while (node.index < node.keys.length) {
+        const k = node.keys[node.index++];
+
+        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+
+        if (isFilteredOutByArray) continue;
+
+        const childRaw = node.val[k];
+        const childVal = prepareVal(node.val, k, childRaw);
+
+        if (isUnstringifiable(childVal)) continue;
+
+        if (!node.first) chunks.push(",");
+
+        if (space) {
+          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+        } else {
+          chunks.push(originalStringify(k) + ":");
+        }
+
+        const isComplexObject =
+          childVal !== null && typeof childVal === "object";
+        const isNativeRaw = isRawJSON(childVal);
+
+        if (isComplexObject && !isNativeRaw) {
+          if (visited.has(childVal)) {
+            throw new TypeError("Converting circular structure to JSON");
+          }
+
+          visited.add(childVal);
+
+          stack.push({
+            parent: node.val,
+            key: k,
+            val: childVal,
+            isArray: Array.isArray(childVal),
+            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+            index: 0,
+            first: true,
+          });
+
+          node.first = false;
+
+          break; // Stop current loop level to process the newly pushed stack node
+        } else {
+          chunks.push(originalStringify(childVal));
+          node.first = false;
+        }
+      }
+
+      const isNodeFullyProcessed =
+        node.index >= node.keys.length && stack[stack.length - 1] === node;
+
+      if (isNodeFullyProcessed) {
+        isDone = true;
+      }
+    }
+
+    if (isDone) {
+      level--;
+
+      if (!node.first && space) chunks.push("\n" + space.repeat(level));
+
+      chunks.push(node.isArray ? "]" : "}");
+      visited.delete(node.val);
+      stack.pop();
+    }
+  }
+
+  return chunks.join("");
+};
+
+/**
+ * Converts a JavaScript value to a JSON string.
+ *
+ * Supports serialization of BigInt values using two strategies:
+ * 1. Custom format "123n" → "123" (universal fallback)
+ * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
+ *
+ * All other values are serialized exactly like native JSON.stringify().
+ *
+ * @param {*} value The value to convert to a JSON string.
+ * @param {Replacer | Array<string | number> | null} [replacer]
+ * A function that alters the behavior of the stringification process,
+ * or an array of strings/numbers to indicate properties to exclude.
+ * @param {string | number} [space]
+ * A string or number to specify indentation or pretty-printing.
+ * @returns {string} The JSON string representation.
+ */
+const JSONStringify = (value, replacer, space) => {
+  try {
+    const supportsRawJSON = "rawJSON" in JSON;
+
+    if (supportsRawJSON) {
+      return originalStringify(
+        value,
+        (key, val) => {
+          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+
+          const hasFunctionReplacer = typeof replacer === "function";
+
+          if (hasFunctionReplacer) return replacer(key, val);
+
+          const isKeyInArrayReplacer =
+            Array.isArray(replacer) && replacer.includes(key);
+
+          if (isKeyInArrayReplacer) return val;
+
+          return val;
+        },
+        space,
+      );
+    }
+
+    if (!value) return originalStringify(value, replacer, space);
+
+    const convertedToCustomJSON = originalStringify(
+      value,
+      (key, val) => {
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+
+        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+        if (typeof val === "bigint") return val.toString() + "n";
+
+        const hasFunctionReplacer = typeof replacer === "function";
+
+        if (hasFunctionReplacer) return replacer(key, val);
+
+        const isKeyInArrayReplacer =
+          Array.isArray(replacer) && replacer.includes(key);
+
+        if (isKeyInArrayReplacer) return val;
+
+        return val;
+      },
+      space,
+    );
+
+    const processedJSON = convertedToCustomJSON.replace(
+      bigIntsStringify,
+      "$1$2$3",
+    ); // Delete one "n" off the end of every BigInt value
+
+    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
+
+    return denoisedJSON;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const convertedJSON = stringifyIteratively(value, replacer, space);
+
+      if (convertedJSON === undefined) return undefined;
+
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return convertedJSON;
+
+      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+
+      return processedJSON.replace(noiseStringify, "$1$2$3");
+    }
+
+    throw error;
+  }
+};
+
+const featureCache = new Map();
+
+/**
+ * Detects if the current JSON.parse implementation supports the context.source feature.
+ *
+ * Uses toString() fingerprinting to cache results and automatically detect runtime
+ * replacements of JSON.parse (polyfills, mocks, etc.).
+ *
+ * @returns {boolean} true if context.source is supported, false otherwise.
+ */
+const isContextSourceSupported = () => {
+  const parseFingerprint = JSON.parse.toString();
+
+  if (featureCache.has(parseFingerprint)) {
+    return featureCache.get(parseFingerprint);
+  }
+
+  try {
+    const result = JSON.parse(
+      "1",
+      (_, __, context) => !!context?.source && context.source === "1",
+    );
+    featureCache.set(parseFingerprint, result);
+
+    return result;
+  } catch {
+    featureCache.set(parseFingerprint, false);
+
+    return false;
+  }
+};
+
+/**
+ * Reviver function that converts custom-format BigInt strings back to BigInt values.
+ * Also handles "noise" strings that accidentally match the BigInt format.
+ *
+ * @param {string | number | undefined} key The object key.
+ * @param {*} value The value being parsed.
+ * @param {object} [context] Parse context (if supported by JSON.parse).
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The transformed value.
+ */
+const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+  const isCustomFormatBigInt =
+    typeof value === "string" && customFormat.test(value);
+
+  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+
+  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+  if (isNoiseValue) return value.slice(0, -1);
+
+  const hasUserReviver = typeof userReviver === "function";
+
+  if (!hasUserReviver) return value;
+
+  return userReviver(key, value, context);
+};
+
+/**
+ * Fast JSON.parse implementation (~2x faster than classic fallback).
+ * Uses JSON.parse's context.source feature to detect integers and convert
+ * large numbers directly to BigInt without string manipulation.
+ *
+ * Does not support legacy custom format from v1 of this library.
+ *
+ * @param {string} text JSON string to parse.
+ * @param {Reviver} [reviver] Transform function to apply to each value.
+ * @returns {any} Parsed JavaScript value.
+ */
+const JSONParseV2 = (text, reviver) => {
+  return JSON.parse(text, (key, value, context) => {
+    const isNumber = typeof value === "number";
+    const isOutOfBounds =
+      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+    const isBigNumber = isNumber && isOutOfBounds;
+    const isInt = context && intRegex.test(context.source);
+    const isBigInt = isBigNumber && isInt;
+
+    if (isBigInt) return BigInt(context.source);
+
+    const hasCustomReviver = typeof reviver === "function";
+
+    if (!hasCustomReviver) return value;
+
+    return reviver(key, value, context);
+  });
+};
+
+const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+const MAX_DIGITS = MAX_INT.length;
+const stringsOrLargeNumbers =
+  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
+
+/**
+ * Iteratively traverses the parsed object bottom-up (post-order),
+ * emulating the native JSON.parse reviver behavior.
+ * This avoids Call Stack overflows (RangeError) on deeply nested structures.
+ *
+ * @param {any} parsed The natively parsed JSON object.
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The fully processed object.
+ */
+const applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
+  const stack = [{ parent: rootHolder, key: "", visited: false }];
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (!node.visited) {
+      node.visited = true;
+
+      const value = node.parent[node.key];
+      const isComplexObject = value !== null && typeof value === "object";
+
+      if (isComplexObject) {
+        const keys = Object.keys(value);
+
+        for (let i = keys.length - 1; i >= 0; i--) {
+          stack.push({ parent: value, key: keys[i], visited: false });
+        }
+      }
+    } else {
+      const { parent, key } = node;
+      let value = parent[key];
+
+      if (typeof value === "string") {
+        const isCustomFormatBigInt = customFormat.test(value);
+
+        if (isCustomFormatBigInt) {
+          value = BigInt(value.slice(0, -1));
+        } else {
+          const isNoise = noiseValue.test(value);
+
+          if (isNoise) value = value.slice(0, -1);
+        }
+      }
+
+      const hasUserReviver = typeof userReviver === "function";
+
+      if (hasUserReviver) {
+        value = userReviver.call(parent, key, value);
+      }
+
+      const isDeleted = value === undefined;
+
+      if (isDeleted) {
+        delete parent[key];
+      } else {
+        parent[key] = value;
+      }
+
+      stack.pop();
+    }
+  }
+
+  return rootHolder[""];
+};
+
+/**
+ * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
+ *
+ * @param {string} text The raw JSON string.
+ * @returns {string} The serialized string with marked BigInts.
+ */
+const serializeBigInts = (text) => {
+  return text.replace(
+    stringsOrLargeNumbers,
+    (match, digits, fractional, exponential) => {
+      const isString = match[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match);
+
+      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+      const hasFractionalOrExponential = fractional || exponential;
+
+      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
+      const isLessThanMaxSafeInt =
+        digits &&
+        (digits.length < MAX_DIGITS ||
+          (digits.length === MAX_DIGITS && digits <= MAX_INT));
+
+      const isStandardValue =
+        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+
+      if (isStandardValue) return match;
+
+      return '"' + match + 'n"';
+    },
+  );
+};
+
+/**
+ * Converts a JSON string into a JavaScript value.
+ *
+ * Supports parsing of large integers using two strategies:
+ * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
+ * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
+ *
+ * All other JSON values are parsed exactly like native JSON.parse().
+ *
+ * @param {string} text A valid JSON string.
+ * @param {Reviver} [reviver]
+ * A function that transforms the results. This function is called for each member
+ * of the object. If a member contains nested objects, the nested objects are
+ * transformed before the parent object is.
+ * @returns {any} The parsed JavaScript value.
+ * @throws {SyntaxError} If text is not valid JSON.
+ */
+const JSONParse = (text, reviver) => {
+  if (!text) return originalParse(text, reviver);
+
+  try {
+    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
+
+    // Find and mark big numbers with "n"
+    const serializedData = serializeBigInts(text);
+
+    return originalParse(serializedData, (key, value, context) =>
+      convertMarkedBigIntsReviver(key, value, context, reviver),
+    );
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const serializedData = serializeBigInts(text);
+      const parsed = originalParse(serializedData);
+
+      return applyReviverIteratively(parsed, reviver);
+    }
+
+    throw error;
+  }
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var dist_bundle_VERSION = "10.0.16";
+
+// pkg/dist-src/defaults.js
+var defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${dist_bundle_VERSION} ${getUserAgent()}`
+  }
+};
+
+// pkg/dist-src/fetch-wrapper.js
+
+
+
+// pkg/dist-src/is-plain-object.js
+function request_dist_bundle_isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/fetch-wrapper.js
+
+var noop = () => "";
+async function fetchWrapper(requestOptions) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = request_dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error) {
+    let message = "Unknown Error";
+    if (error instanceof Error) {
+      if (error.name === "AbortError") {
+        error.status = 500;
+        throw error;
+      }
+      message = error.message;
+      if (error.name === "TypeError" && "cause" in error) {
+        if (error.cause instanceof Error) {
+          message = error.cause.message;
+        } else if (typeof error.cause === "string") {
+          message = error.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop);
+  }
+  const mimetype = dist_parse(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+
+// pkg/dist-src/with-defaults.js
+function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+  });
+}
+
+// pkg/dist-src/index.js
+var request = dist_bundle_withDefaults(endpoint, defaults_default);
+
+/* v8 ignore next -- @preserve */
+/* v8 ignore else -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+
+// pkg/dist-src/version.js
+var graphql_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/with-defaults.js
+
+
+// pkg/dist-src/graphql.js
+
+
+// pkg/dist-src/error.js
+function _buildMessageForResponseErrors(data) {
+  return `Request failed due to following response errors:
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+}
+var GraphqlResponseError = class extends Error {
+  constructor(request2, headers, response) {
+    super(_buildMessageForResponseErrors(response));
+    this.request = request2;
+    this.headers = headers;
+    this.response = response;
+    this.errors = response.errors;
+    this.data = response.data;
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    }
+  }
+  request;
+  headers;
+  response;
+  name = "GraphqlResponseError";
+  errors;
+  data;
+};
+
+// pkg/dist-src/graphql.js
+var NON_VARIABLE_OPTIONS = [
+  "method",
+  "baseUrl",
+  "url",
+  "headers",
+  "request",
+  "query",
+  "mediaType",
+  "operationName"
+];
+var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+function graphql(request2, query, options) {
+  if (options) {
+    if (typeof query === "string" && "query" in options) {
+      return Promise.reject(
+        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
+      );
+    }
+    for (const key in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+      return Promise.reject(
+        new Error(
+          `[@octokit/graphql] "${key}" cannot be used as variable name`
+        )
+      );
+    }
+  }
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result, key) => {
+    if (NON_VARIABLE_OPTIONS.includes(key)) {
+      result[key] = parsedOptions[key];
+      return result;
+    }
+    if (!result.variables) {
+      result.variables = {};
+    }
+    result.variables[key] = parsedOptions[key];
+    return result;
+  }, {});
+  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
+    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  }
+  return request2(requestOptions).then((response) => {
+    if (response.data.errors) {
+      const headers = {};
+      for (const key of Object.keys(response.headers)) {
+        headers[key] = response.headers[key];
+      }
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+
+// pkg/dist-src/with-defaults.js
+function graphql_dist_bundle_withDefaults(request2, newDefaults) {
+  const newRequest = request2.defaults(newDefaults);
+  const newApi = (query, options) => {
+    return graphql(newRequest, query, options);
+  };
+  return Object.assign(newApi, {
+    defaults: graphql_dist_bundle_withDefaults.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+
+// pkg/dist-src/index.js
+var graphql2 = graphql_dist_bundle_withDefaults(request, {
+  headers: {
+    "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
+  },
+  method: "POST",
+  url: "/graphql"
+});
+function withCustomRequest(customRequest) {
+  return graphql_dist_bundle_withDefaults(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+
+/* v8 ignore if -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
+// pkg/dist-src/is-jwt.js
+var b64url = "(?:[a-zA-Z0-9_-]+)";
+var sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var isJWT = jwtRE.test.bind(jwtRE);
+
+// pkg/dist-src/auth.js
+async function auth(token) {
+  const isApp = isJWT(token);
+  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
+  const isUserToServer = token.startsWith("ghu_");
+  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
+  return {
+    type: "token",
+    token,
+    tokenType
+  };
+}
+
+// pkg/dist-src/with-authorization-prefix.js
+function withAuthorizationPrefix(token) {
+  if (token.split(/\./).length === 3) {
+    return `bearer ${token}`;
+  }
+  return `token ${token}`;
+}
+
+// pkg/dist-src/hook.js
+async function hook(token, request, route, parameters) {
+  const endpoint = request.endpoint.merge(
+    route,
+    parameters
+  );
+  endpoint.headers.authorization = withAuthorizationPrefix(token);
+  return request(endpoint);
+}
+
+// pkg/dist-src/index.js
+var createTokenAuth = function createTokenAuth2(token) {
+  if (!token) {
+    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+  }
+  if (typeof token !== "string") {
+    throw new Error(
+      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+    );
+  }
+  token = token.replace(/^(token|bearer) +/i, "");
+  return Object.assign(auth.bind(null, token), {
+    hook: hook.bind(null, token)
+  });
+};
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
+const version_VERSION = "7.0.8";
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
+
+
+
+
+
+
+const dist_src_noop = () => {
+};
+const consoleWarn = console.warn.bind(console);
+const consoleError = console.error.bind(console);
+function createLogger(logger = {}) {
+  if (typeof logger.debug !== "function") {
+    logger.debug = dist_src_noop;
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = dist_src_noop;
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = consoleWarn;
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = consoleError;
+  }
+  return logger;
+}
+const userAgentTrail = `octokit-core.js/${version_VERSION} ${getUserAgent()}`;
+class Octokit {
+  static VERSION = version_VERSION;
+  static defaults(defaults) {
+    const OctokitWithDefaults = class extends this {
+      constructor(...args) {
+        const options = args[0] || {};
+        if (typeof defaults === "function") {
+          super(defaults(options));
+          return;
+        }
+        super(
+          Object.assign(
+            {},
+            defaults,
+            options,
+            options.userAgent && defaults.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults.userAgent}`
+            } : null
+          )
+        );
+      }
+    };
+    return OctokitWithDefaults;
+  }
+  static plugins = [];
+  /**
+   * Attach a plugin (or many) to your Octokit instance.
+   *
+   * @example
+   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+   */
+  static plugin(...newPlugins) {
+    const currentPlugins = this.plugins;
+    const NewOctokit = class extends this {
+      static plugins = currentPlugins.concat(
+        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+      );
+    };
+    return NewOctokit;
+  }
+  constructor(options = {}) {
+    const hook = new before_after_hook.Collection();
+    const requestDefaults = {
+      baseUrl: request.endpoint.DEFAULTS.baseUrl,
+      headers: {},
+      request: Object.assign({}, options.request, {
+        // @ts-ignore internal usage only, no need to type
+        hook: hook.bind(null, "request")
+      }),
+      mediaType: {
+        previews: [],
+        format: ""
+      }
+    };
+    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options.baseUrl) {
+      requestDefaults.baseUrl = options.baseUrl;
+    }
+    if (options.previews) {
+      requestDefaults.mediaType.previews = options.previews;
+    }
+    if (options.timeZone) {
+      requestDefaults.headers["time-zone"] = options.timeZone;
+    }
+    this.request = request.defaults(requestDefaults);
+    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+    this.log = createLogger(options.log);
+    this.hook = hook;
+    if (!options.authStrategy) {
+      if (!options.auth) {
+        this.auth = async () => ({
+          type: "unauthenticated"
+        });
+      } else {
+        const auth = createTokenAuth(options.auth);
+        hook.wrap("request", auth.hook);
+        this.auth = auth;
+      }
+    } else {
+      const { authStrategy, ...otherOptions } = options;
+      const auth = authStrategy(
+        Object.assign(
+          {
+            request: this.request,
+            log: this.log,
+            // we pass the current octokit instance as well as its constructor options
+            // to allow for authentication strategies that return a new octokit instance
+            // that shares the same internal state as the current one. The original
+            // requirement for this was the "event-octokit" authentication strategy
+            // of https://github.com/probot/octokit-auth-probot.
+            octokit: this,
+            octokitOptions: otherOptions
+          },
+          options.auth
+        )
+      );
+      hook.wrap("request", auth.hook);
+      this.auth = auth;
+    }
+    const classConstructor = this.constructor;
+    for (let i = 0; i < classConstructor.plugins.length; ++i) {
+      Object.assign(this, classConstructor.plugins[i](this, options));
+    }
+  }
+  // assigned during constructor
+  request;
+  graphql;
+  log;
+  hook;
+  // TODO: type `octokit.auth` based on passed options.authStrategy
+  auth;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+const dist_src_version_VERSION = "17.0.0";
+
+//# sourceMappingURL=version.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+const Endpoints = {
+  actions: {
+    addCustomLabelsToSelfHostedRunnerForOrg: [
+      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    addCustomLabelsToSelfHostedRunnerForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    addRepoAccessToSelfHostedRunnerGroupInOrg: [
+      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    approveWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
+    ],
+    cancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
+    ],
+    createEnvironmentVariable: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
+    createOrUpdateEnvironmentSecret: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
+    createRegistrationTokenForOrg: [
+      "POST /orgs/{org}/actions/runners/registration-token"
+    ],
+    createRegistrationTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
+    ],
+    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
+    createRemoveTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
+    ],
+    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
+    createWorkflowDispatch: [
+      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+    ],
+    deleteActionsCacheById: [
+      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
+    ],
+    deleteActionsCacheByKey: [
+      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
+    ],
+    deleteArtifact: [
+      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
+    ],
+    deleteCustomImageFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    deleteCustomImageVersionFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    deleteEnvironmentSecret: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    deleteEnvironmentVariable: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    deleteHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
+    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    deleteRepoVariable: [
+      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
+    ],
+    deleteSelfHostedRunnerFromOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}"
+    ],
+    deleteSelfHostedRunnerFromRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    deleteWorkflowRunLogs: [
+      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    disableSelectedRepositoryGithubActionsOrganization: [
+      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    disableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+    ],
+    downloadArtifact: [
+      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+    ],
+    downloadJobLogsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
+    ],
+    downloadWorkflowRunAttemptLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
+    ],
+    downloadWorkflowRunLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    enableSelectedRepositoryGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    enableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+    ],
+    forceCancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
+    ],
+    generateRunnerJitconfigForOrg: [
+      "POST /orgs/{org}/actions/runners/generate-jitconfig"
+    ],
+    generateRunnerJitconfigForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
+    ],
+    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
+    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
+    getActionsCacheUsageByRepoForOrg: [
+      "GET /orgs/{org}/actions/cache/usage-by-repository"
+    ],
+    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
+    getAllowedActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    getAllowedActionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
+    getCustomImageForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    getCustomImageVersionForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    getCustomOidcSubClaimForRepo: [
+      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    getEnvironmentPublicKey: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
+    ],
+    getEnvironmentSecret: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    getEnvironmentVariable: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/workflow"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    getGithubActionsPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions"
+    ],
+    getGithubActionsPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions"
+    ],
+    getHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    getHostedRunnersGithubOwnedImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
+    ],
+    getHostedRunnersLimitsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/limits"
+    ],
+    getHostedRunnersMachineSpecsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
+    ],
+    getHostedRunnersPartnerImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/partner"
+    ],
+    getHostedRunnersPlatformsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/platforms"
+    ],
+    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
+    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
+    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
+    getPendingDeploymentsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    getRepoPermissions: [
+      "GET /repos/{owner}/{repo}/actions/permissions",
+      {},
+      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
+    ],
+    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
+    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
+    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
+    getReviewsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
+    ],
+    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
+    getSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
+    getWorkflowAccessToRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    getWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
+    ],
+    getWorkflowRunUsage: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
+    ],
+    getWorkflowUsage: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
+    ],
+    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
+    listCustomImageVersionsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
+    ],
+    listCustomImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom"
+    ],
+    listEnvironmentSecrets: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
+    ],
+    listEnvironmentVariables: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    listGithubHostedRunnersInGroupForOrg: [
+      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
+    ],
+    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
+    listJobsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
+    ],
+    listJobsForWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
+    ],
+    listLabelsForSelfHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    listLabelsForSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
+    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
+    listRepoOrganizationSecrets: [
+      "GET /repos/{owner}/{repo}/actions/organization-secrets"
+    ],
+    listRepoOrganizationVariables: [
+      "GET /repos/{owner}/{repo}/actions/organization-variables"
+    ],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
+    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
+    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
+    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
+    listRunnerApplicationsForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/downloads"
+    ],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    listSelectedReposForOrgVariable: [
+      "GET /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    listSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/repositories"
+    ],
+    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
+    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
+    listWorkflowRunArtifacts: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
+    ],
+    listWorkflowRuns: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
+    ],
+    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
+    reRunJobForWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
+    ],
+    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
+    reRunWorkflowFailedJobs: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgVariable: [
+      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    reviewCustomGatesForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
+    ],
+    reviewPendingDeploymentsForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    setAllowedActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    setAllowedActionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    setCustomLabelsForSelfHostedRunnerForOrg: [
+      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomLabelsForSelfHostedRunnerForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomOidcSubClaimForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/workflow"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    setGithubActionsPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions"
+    ],
+    setGithubActionsPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    setSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories"
+    ],
+    setWorkflowAccessToRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    updateEnvironmentVariable: [
+      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    updateHostedRunnerForOrg: [
+      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
+    updateRepoVariable: [
+      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
+    ]
+  },
+  activity: {
+    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
+    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
+    deleteThreadSubscription: [
+      "DELETE /notifications/threads/{thread_id}/subscription"
+    ],
+    getFeeds: ["GET /feeds"],
+    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
+    getThread: ["GET /notifications/threads/{thread_id}"],
+    getThreadSubscriptionForAuthenticatedUser: [
+      "GET /notifications/threads/{thread_id}/subscription"
+    ],
+    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
+    listNotificationsForAuthenticatedUser: ["GET /notifications"],
+    listOrgEventsForAuthenticatedUser: [
+      "GET /users/{username}/events/orgs/{org}"
+    ],
+    listPublicEvents: ["GET /events"],
+    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
+    listPublicEventsForUser: ["GET /users/{username}/events/public"],
+    listPublicOrgEvents: ["GET /orgs/{org}/events"],
+    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
+    listReceivedPublicEventsForUser: [
+      "GET /users/{username}/received_events/public"
+    ],
+    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
+    listRepoNotificationsForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/notifications"
+    ],
+    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
+    listReposStarredByUser: ["GET /users/{username}/starred"],
+    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
+    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
+    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
+    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
+    markNotificationsAsRead: ["PUT /notifications"],
+    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
+    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
+    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
+    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
+    setThreadSubscription: [
+      "PUT /notifications/threads/{thread_id}/subscription"
+    ],
+    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
+    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
+  },
+  apps: {
+    addRepoToInstallation: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
+    ],
+    addRepoToInstallationForAuthenticatedUser: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    checkToken: ["POST /applications/{client_id}/token"],
+    createFromManifest: ["POST /app-manifests/{code}/conversions"],
+    createInstallationAccessToken: [
+      "POST /app/installations/{installation_id}/access_tokens"
+    ],
+    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
+    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
+    deleteToken: ["DELETE /applications/{client_id}/token"],
+    getAuthenticated: ["GET /app"],
+    getBySlug: ["GET /apps/{app_slug}"],
+    getInstallation: ["GET /app/installations/{installation_id}"],
+    getOrgInstallation: ["GET /orgs/{org}/installation"],
+    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
+    getSubscriptionPlanForAccount: [
+      "GET /marketplace_listing/accounts/{account_id}"
+    ],
+    getSubscriptionPlanForAccountStubbed: [
+      "GET /marketplace_listing/stubbed/accounts/{account_id}"
+    ],
+    getUserInstallation: ["GET /users/{username}/installation"],
+    getWebhookConfigForApp: ["GET /app/hook/config"],
+    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
+    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
+    listAccountsForPlanStubbed: [
+      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
+    ],
+    listInstallationReposForAuthenticatedUser: [
+      "GET /user/installations/{installation_id}/repositories"
+    ],
+    listInstallationRequestsForAuthenticatedApp: [
+      "GET /app/installation-requests"
+    ],
+    listInstallations: ["GET /app/installations"],
+    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
+    listPlans: ["GET /marketplace_listing/plans"],
+    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
+    listReposAccessibleToInstallation: ["GET /installation/repositories"],
+    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
+    listSubscriptionsForAuthenticatedUserStubbed: [
+      "GET /user/marketplace_purchases/stubbed"
+    ],
+    listWebhookDeliveries: ["GET /app/hook/deliveries"],
+    redeliverWebhookDelivery: [
+      "POST /app/hook/deliveries/{delivery_id}/attempts"
+    ],
+    removeRepoFromInstallation: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
+    ],
+    removeRepoFromInstallationForAuthenticatedUser: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    resetToken: ["PATCH /applications/{client_id}/token"],
+    revokeInstallationAccessToken: ["DELETE /installation/token"],
+    scopeToken: ["POST /applications/{client_id}/token/scoped"],
+    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
+    unsuspendInstallation: [
+      "DELETE /app/installations/{installation_id}/suspended"
+    ],
+    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
+  },
+  billing: {
+    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
+    getGithubActionsBillingUser: [
+      "GET /users/{username}/settings/billing/actions"
+    ],
+    getGithubBillingPremiumRequestUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingPremiumRequestUsageReportUser: [
+      "GET /users/{username}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/usage"
+    ],
+    getGithubBillingUsageReportUser: [
+      "GET /users/{username}/settings/billing/usage"
+    ],
+    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
+    getGithubPackagesBillingUser: [
+      "GET /users/{username}/settings/billing/packages"
+    ],
+    getSharedStorageBillingOrg: [
+      "GET /orgs/{org}/settings/billing/shared-storage"
+    ],
+    getSharedStorageBillingUser: [
+      "GET /users/{username}/settings/billing/shared-storage"
+    ]
+  },
+  campaigns: {
+    createCampaign: ["POST /orgs/{org}/campaigns"],
+    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
+    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
+    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
+    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
+  },
+  checks: {
+    create: ["POST /repos/{owner}/{repo}/check-runs"],
+    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
+    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
+    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
+    listAnnotations: [
+      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+    ],
+    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
+    listForSuite: [
+      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
+    ],
+    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
+    rerequestRun: [
+      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
+    ],
+    rerequestSuite: [
+      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
+    ],
+    setSuitesPreferences: [
+      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
+  },
+  codeScanning: {
+    commitAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
+    ],
+    createAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    createVariantAnalysis: [
+      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
+    ],
+    deleteAnalysis: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
+    ],
+    deleteCodeqlDatabase: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+      {},
+      { renamedParameters: { alert_id: "alert_number" } }
+    ],
+    getAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
+    ],
+    getAutofix: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    getCodeqlDatabase: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
+    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
+    getVariantAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
+    ],
+    getVariantAnalysisRepoTask: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
+    ],
+    listAlertInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
+    listAlertsInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+      {},
+      { renamed: ["codeScanning", "listAlertInstances"] }
+    ],
+    listCodeqlDatabases: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
+    ],
+    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
+    ],
+    updateDefaultSetup: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
+    ],
+    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
+  },
+  codeSecurity: {
+    attachConfiguration: [
+      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
+    ],
+    attachEnterpriseConfiguration: [
+      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
+    ],
+    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
+    createConfigurationForEnterprise: [
+      "POST /enterprises/{enterprise}/code-security/configurations"
+    ],
+    deleteConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    deleteConfigurationForEnterprise: [
+      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    detachConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/detach"
+    ],
+    getConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    getConfigurationForRepository: [
+      "GET /repos/{owner}/{repo}/code-security-configuration"
+    ],
+    getConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations"
+    ],
+    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
+    getDefaultConfigurations: [
+      "GET /orgs/{org}/code-security/configurations/defaults"
+    ],
+    getDefaultConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
+    ],
+    getRepositoriesForConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getRepositoriesForEnterpriseConfiguration: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getSingleConfigurationForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    setConfigurationAsDefault: [
+      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    setConfigurationAsDefaultForEnterprise: [
+      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    updateConfiguration: [
+      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    updateEnterpriseConfiguration: [
+      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ]
+  },
+  codesOfConduct: {
+    getAllCodesOfConduct: ["GET /codes_of_conduct"],
+    getConductCode: ["GET /codes_of_conduct/{key}"]
+  },
+  codespaces: {
+    addRepositoryForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    checkPermissionsForDevcontainer: [
+      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
+    ],
+    codespaceMachinesForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/machines"
+    ],
+    createForAuthenticatedUser: ["POST /user/codespaces"],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}"
+    ],
+    createWithPrForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
+    ],
+    createWithRepoForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/codespaces"
+    ],
+    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
+    deleteFromOrganization: [
+      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    deleteSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}"
+    ],
+    exportForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/exports"
+    ],
+    getCodespacesForUserInOrg: [
+      "GET /orgs/{org}/members/{username}/codespaces"
+    ],
+    getExportDetailsForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
+    ],
+    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
+    getPublicKeyForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/public-key"
+    ],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    getSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}"
+    ],
+    listDevcontainersInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
+    ],
+    listForAuthenticatedUser: ["GET /user/codespaces"],
+    listInOrganization: [
+      "GET /orgs/{org}/codespaces",
+      {},
+      { renamedParameters: { org_id: "org" } }
+    ],
+    listInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
+    listRepositoriesForSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    preFlightWithRepoForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/new"
+    ],
+    publishForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/publish"
+    ],
+    removeRepositoryForSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repoMachinesForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/machines"
+    ],
+    setRepositoriesForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
+    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
+    stopInOrganization: [
+      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
+    ],
+    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
+  },
+  copilot: {
+    addCopilotSeatsForTeams: [
+      "POST /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    addCopilotSeatsForUsers: [
+      "POST /orgs/{org}/copilot/billing/selected_users"
+    ],
+    cancelCopilotSeatAssignmentForTeams: [
+      "DELETE /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    cancelCopilotSeatAssignmentForUsers: [
+      "DELETE /orgs/{org}/copilot/billing/selected_users"
+    ],
+    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
+    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
+    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
+    getCopilotSeatDetailsForUser: [
+      "GET /orgs/{org}/members/{username}/copilot"
+    ],
+    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
+  },
+  credentials: { revoke: ["POST /credentials/revoke"] },
+  dependabot: {
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
+    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    listAlertsForEnterprise: [
+      "GET /enterprises/{enterprise}/dependabot/alerts"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
+    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repositoryAccessForOrg: [
+      "GET /organizations/{org}/dependabot/repository-access"
+    ],
+    setRepositoryAccessDefaultLevel: [
+      "PUT /organizations/{org}/dependabot/repository-access/default-level"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
+    ],
+    updateRepositoryAccessForOrg: [
+      "PATCH /organizations/{org}/dependabot/repository-access"
+    ]
+  },
+  dependencyGraph: {
+    createRepositorySnapshot: [
+      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
+    ],
+    diffRange: [
+      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
+    ],
+    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
+  },
+  emojis: { get: ["GET /emojis"] },
+  enterpriseTeamMemberships: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
+    ],
+    get: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
+    remove: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ]
+  },
+  enterpriseTeamOrganizations: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
+    ],
+    delete: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignment: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignments: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
+    ]
+  },
+  enterpriseTeams: {
+    create: ["POST /enterprises/{enterprise}/teams"],
+    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
+    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
+    list: ["GET /enterprises/{enterprise}/teams"],
+    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
+  },
+  gists: {
+    checkIsStarred: ["GET /gists/{gist_id}/star"],
+    create: ["POST /gists"],
+    createComment: ["POST /gists/{gist_id}/comments"],
+    delete: ["DELETE /gists/{gist_id}"],
+    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
+    fork: ["POST /gists/{gist_id}/forks"],
+    get: ["GET /gists/{gist_id}"],
+    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
+    getRevision: ["GET /gists/{gist_id}/{sha}"],
+    list: ["GET /gists"],
+    listComments: ["GET /gists/{gist_id}/comments"],
+    listCommits: ["GET /gists/{gist_id}/commits"],
+    listForUser: ["GET /users/{username}/gists"],
+    listForks: ["GET /gists/{gist_id}/forks"],
+    listPublic: ["GET /gists/public"],
+    listStarred: ["GET /gists/starred"],
+    star: ["PUT /gists/{gist_id}/star"],
+    unstar: ["DELETE /gists/{gist_id}/star"],
+    update: ["PATCH /gists/{gist_id}"],
+    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
+  },
+  git: {
+    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
+    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
+    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
+    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
+    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
+    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
+    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
+    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
+    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
+    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
+    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
+    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
+    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
+  },
+  gitignore: {
+    getAllTemplates: ["GET /gitignore/templates"],
+    getTemplate: ["GET /gitignore/templates/{name}"]
+  },
+  hostedCompute: {
+    createNetworkConfigurationForOrg: [
+      "POST /orgs/{org}/settings/network-configurations"
+    ],
+    deleteNetworkConfigurationFromOrg: [
+      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkConfigurationForOrg: [
+      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkSettingsForOrg: [
+      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
+    ],
+    listNetworkConfigurationsForOrg: [
+      "GET /orgs/{org}/settings/network-configurations"
+    ],
+    updateNetworkConfigurationForOrg: [
+      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ]
+  },
+  interactions: {
+    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
+    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
+    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
+    getRestrictionsForYourPublicRepos: [
+      "GET /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
+    ],
+    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
+    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
+    removeRestrictionsForRepo: [
+      "DELETE /repos/{owner}/{repo}/interaction-limits"
+    ],
+    removeRestrictionsForYourPublicRepos: [
+      "DELETE /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
+    ],
+    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
+    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
+    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
+    setRestrictionsForYourPublicRepos: [
+      "PUT /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
+    ]
+  },
+  issues: {
+    addAssignees: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    addBlockedByDependency: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    addSubIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
+    checkUserCanBeAssignedToIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+    ],
+    create: ["POST /repos/{owner}/{repo}/issues"],
+    createComment: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
+    ],
+    createLabel: ["POST /repos/{owner}/{repo}/labels"],
+    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
+    deleteComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
+    ],
+    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
+    deleteMilestone: [
+      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ],
+    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
+    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
+    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
+    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
+    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
+    list: ["GET /issues"],
+    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
+    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
+    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
+    listDependenciesBlockedBy: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    listDependenciesBlocking: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+    ],
+    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
+    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
+    listEventsForTimeline: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
+    ],
+    listForAuthenticatedUser: ["GET /user/issues"],
+    listForOrg: ["GET /orgs/{org}/issues"],
+    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
+    listLabelsForMilestone: [
+      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
+    ],
+    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
+    listLabelsOnIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
+    listSubIssues: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    removeAllLabels: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    removeAssignees: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    removeDependencyBlockedBy: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+    ],
+    removeLabel: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
+    ],
+    removeSubIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
+    ],
+    reprioritizeSubIssue: [
+      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+    ],
+    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
+    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
+    updateMilestone: [
+      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ]
+  },
+  licenses: {
+    get: ["GET /licenses/{license}"],
+    getAllCommonlyUsed: ["GET /licenses"],
+    getForRepo: ["GET /repos/{owner}/{repo}/license"]
+  },
+  markdown: {
+    render: ["POST /markdown"],
+    renderRaw: [
+      "POST /markdown/raw",
+      { headers: { "content-type": "text/plain; charset=utf-8" } }
+    ]
+  },
+  meta: {
+    get: ["GET /meta"],
+    getAllVersions: ["GET /versions"],
+    getOctocat: ["GET /octocat"],
+    getZen: ["GET /zen"],
+    root: ["GET /"]
+  },
+  migrations: {
+    deleteArchiveForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/archive"
+    ],
+    deleteArchiveForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    downloadArchiveForOrg: [
+      "GET /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    getArchiveForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/archive"
+    ],
+    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
+    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
+    listForAuthenticatedUser: ["GET /user/migrations"],
+    listForOrg: ["GET /orgs/{org}/migrations"],
+    listReposForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/repositories"
+    ],
+    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
+    listReposForUser: [
+      "GET /user/migrations/{migration_id}/repositories",
+      {},
+      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
+    ],
+    startForAuthenticatedUser: ["POST /user/migrations"],
+    startForOrg: ["POST /orgs/{org}/migrations"],
+    unlockRepoForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
+    ],
+    unlockRepoForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
+    ]
+  },
+  oidc: {
+    getOidcCustomSubTemplateForOrg: [
+      "GET /orgs/{org}/actions/oidc/customization/sub"
+    ],
+    updateOidcCustomSubTemplateForOrg: [
+      "PUT /orgs/{org}/actions/oidc/customization/sub"
+    ]
+  },
+  orgs: {
+    addSecurityManagerTeam: [
+      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
+      }
+    ],
+    assignTeamToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    assignUserToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
+    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
+    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
+    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
+    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
+    convertMemberToOutsideCollaborator: [
+      "PUT /orgs/{org}/outside_collaborators/{username}"
+    ],
+    createArtifactStorageRecord: [
+      "POST /orgs/{org}/artifacts/metadata/storage-record"
+    ],
+    createInvitation: ["POST /orgs/{org}/invitations"],
+    createIssueType: ["POST /orgs/{org}/issue-types"],
+    createWebhook: ["POST /orgs/{org}/hooks"],
+    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
+      "PATCH /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForOrgsGetOrganizationValues: [
+      "GET /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
+      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
+      "PATCH /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationValues: [
+      "PATCH /orgs/{org}/properties/values"
+    ],
+    customPropertiesForReposDeleteOrganizationDefinition: [
+      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinition: [
+      "GET /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinitions: [
+      "GET /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposGetOrganizationValues: [
+      "GET /orgs/{org}/properties/values"
+    ],
+    delete: ["DELETE /orgs/{org}"],
+    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
+    deleteAttestationsById: [
+      "DELETE /orgs/{org}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
+    ],
+    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
+    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
+    disableSelectedRepositoryImmutableReleasesOrganization: [
+      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    enableSelectedRepositoryImmutableReleasesOrganization: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    get: ["GET /orgs/{org}"],
+    getImmutableReleasesSettings: [
+      "GET /orgs/{org}/settings/immutable-releases"
+    ],
+    getImmutableReleasesSettingsRepositories: [
+      "GET /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
+    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
+    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
+    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
+    getOrgRulesetVersion: [
+      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
+    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
+    getWebhookDelivery: [
+      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    list: ["GET /organizations"],
+    listAppInstallations: ["GET /orgs/{org}/installations"],
+    listArtifactStorageRecords: [
+      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
+    ],
+    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
+    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedUsers: ["GET /orgs/{org}/blocks"],
+    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
+    listForAuthenticatedUser: ["GET /user/orgs"],
+    listForUser: ["GET /users/{username}/orgs"],
+    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
+    listIssueTypes: ["GET /orgs/{org}/issue-types"],
+    listMembers: ["GET /orgs/{org}/members"],
+    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
+    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
+    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
+    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
+    listOrganizationFineGrainedPermissions: [
+      "GET /orgs/{org}/organization-fine-grained-permissions"
+    ],
+    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
+    listPatGrantRepositories: [
+      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
+    ],
+    listPatGrantRequestRepositories: [
+      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
+    ],
+    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
+    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
+    listPendingInvitations: ["GET /orgs/{org}/invitations"],
+    listPublicMembers: ["GET /orgs/{org}/public_members"],
+    listSecurityManagerTeams: [
+      "GET /orgs/{org}/security-managers",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
+      }
+    ],
+    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
+    listWebhooks: ["GET /orgs/{org}/hooks"],
+    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeMember: ["DELETE /orgs/{org}/members/{username}"],
+    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
+    removeOutsideCollaborator: [
+      "DELETE /orgs/{org}/outside_collaborators/{username}"
+    ],
+    removePublicMembershipForAuthenticatedUser: [
+      "DELETE /orgs/{org}/public_members/{username}"
+    ],
+    removeSecurityManagerTeam: [
+      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
+      }
+    ],
+    reviewPatGrantRequest: [
+      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
+    ],
+    reviewPatGrantRequestsInBulk: [
+      "POST /orgs/{org}/personal-access-token-requests"
+    ],
+    revokeAllOrgRolesTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
+    ],
+    revokeAllOrgRolesUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}"
+    ],
+    revokeOrgRoleTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    revokeOrgRoleUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    setImmutableReleasesSettings: [
+      "PUT /orgs/{org}/settings/immutable-releases"
+    ],
+    setImmutableReleasesSettingsRepositories: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
+    setPublicMembershipForAuthenticatedUser: [
+      "PUT /orgs/{org}/public_members/{username}"
+    ],
+    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
+    update: ["PATCH /orgs/{org}"],
+    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
+    updateMembershipForAuthenticatedUser: [
+      "PATCH /user/memberships/orgs/{org}"
+    ],
+    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
+    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
+    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
+    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
+  },
+  packages: {
+    deletePackageForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageVersionForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getAllPackageVersionsForAPackageOwnedByAnOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+      {},
+      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
+    ],
+    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions",
+      {},
+      {
+        renamed: [
+          "packages",
+          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
+        ]
+      }
+    ],
+    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
+    ],
+    getPackageForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}"
+    ],
+    getPackageForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    getPackageForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    getPackageVersionForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
+      "GET /user/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForOrganization: [
+      "GET /orgs/{org}/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForUser: [
+      "GET /users/{username}/docker/conflicts"
+    ],
+    listPackagesForAuthenticatedUser: ["GET /user/packages"],
+    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
+    listPackagesForUser: ["GET /users/{username}/packages"],
+    restorePackageForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageVersionForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ]
+  },
+  privateRegistries: {
+    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
+    deleteOrgPrivateRegistry: [
+      "DELETE /orgs/{org}/private-registries/{secret_name}"
+    ],
+    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
+    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
+    updateOrgPrivateRegistry: [
+      "PATCH /orgs/{org}/private-registries/{secret_name}"
+    ]
+  },
+  projects: {
+    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
+    addItemForUser: [
+      "POST /users/{username}/projectsV2/{project_number}/items"
+    ],
+    deleteItemForOrg: [
+      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    deleteItemForUser: [
+      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    getFieldForOrg: [
+      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getFieldForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
+    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
+    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
+    getUserItem: [
+      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
+    listFieldsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields"
+    ],
+    listForOrg: ["GET /orgs/{org}/projectsV2"],
+    listForUser: ["GET /users/{username}/projectsV2"],
+    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
+    listItemsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/items"
+    ],
+    updateItemForOrg: [
+      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    updateItemForUser: [
+      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ]
+  },
+  pulls: {
+    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    create: ["POST /repos/{owner}/{repo}/pulls"],
+    createReplyForReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+    ],
+    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    createReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    deletePendingReview: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    deleteReviewComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ],
+    dismissReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+    ],
+    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
+    getReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
+    list: ["GET /repos/{owner}/{repo}/pulls"],
+    listCommentsForReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
+    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
+    listRequestedReviewers: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    listReviewComments: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
+    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    removeRequestedReviewers: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    requestReviewers: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    submitReview: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
+    updateBranch: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
+    ],
+    updateReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    updateReviewComment: [
+      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ]
+  },
+  rateLimit: { get: ["GET /rate_limit"] },
+  reactions: {
+    createForCommitComment: [
+      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    createForIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
+    ],
+    createForIssueComment: [
+      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    createForPullRequestReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    createForRelease: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    createForTeamDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    createForTeamDiscussionInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ],
+    deleteForCommitComment: [
+      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+    ],
+    deleteForIssueComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForPullRequestComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForRelease: [
+      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussion: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussionComment: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+    ],
+    listForCommitComment: [
+      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
+    listForIssueComment: [
+      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    listForPullRequestReviewComment: [
+      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    listForRelease: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    listForTeamDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    listForTeamDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ]
+  },
+  repos: {
+    acceptInvitation: [
+      "PATCH /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
+    ],
+    acceptInvitationForAuthenticatedUser: [
+      "PATCH /user/repository_invitations/{invitation_id}"
+    ],
+    addAppAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
+    addStatusCheckContexts: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    addTeamAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    addUserAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    cancelPagesDeployment: [
+      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
+    ],
+    checkAutomatedSecurityFixes: [
+      "GET /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
+    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
+    checkPrivateVulnerabilityReporting: [
+      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    checkVulnerabilityAlerts: [
+      "GET /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
+    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
+    compareCommitsWithBasehead: [
+      "GET /repos/{owner}/{repo}/compare/{basehead}"
+    ],
+    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
+    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
+    createCommitComment: [
+      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    createCommitSignatureProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
+    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
+    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
+    createDeploymentBranchPolicy: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    createDeploymentProtectionRule: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    createDeploymentStatus: [
+      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
+    createForAuthenticatedUser: ["POST /user/repos"],
+    createFork: ["POST /repos/{owner}/{repo}/forks"],
+    createInOrg: ["POST /orgs/{org}/repos"],
+    createOrUpdateEnvironment: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
+    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
+    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
+    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
+    createRelease: ["POST /repos/{owner}/{repo}/releases"],
+    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
+    createUsingTemplate: [
+      "POST /repos/{template_owner}/{template_repo}/generate"
+    ],
+    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
+    customPropertiesForReposCreateOrUpdateRepositoryValues: [
+      "PATCH /repos/{owner}/{repo}/properties/values"
+    ],
+    customPropertiesForReposGetRepositoryValues: [
+      "GET /repos/{owner}/{repo}/properties/values"
+    ],
+    declineInvitation: [
+      "DELETE /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
+    ],
+    declineInvitationForAuthenticatedUser: [
+      "DELETE /user/repository_invitations/{invitation_id}"
+    ],
+    delete: ["DELETE /repos/{owner}/{repo}"],
+    deleteAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    deleteAdminBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    deleteAnEnvironment: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    deleteBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
+    deleteCommitSignatureProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
+    deleteDeployment: [
+      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
+    ],
+    deleteDeploymentBranchPolicy: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
+    deleteInvitation: [
+      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
+    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
+    deletePullRequestReviewProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
+    deleteReleaseAsset: [
+      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
+    disableAutomatedSecurityFixes: [
+      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    disableDeploymentProtectionRule: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    disableImmutableReleases: [
+      "DELETE /repos/{owner}/{repo}/immutable-releases"
+    ],
+    disablePrivateVulnerabilityReporting: [
+      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    disableVulnerabilityAlerts: [
+      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    downloadArchive: [
+      "GET /repos/{owner}/{repo}/zipball/{ref}",
+      {},
+      { renamed: ["repos", "downloadZipballArchive"] }
+    ],
+    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
+    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
+    enableAutomatedSecurityFixes: [
+      "PUT /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
+    enablePrivateVulnerabilityReporting: [
+      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    enableVulnerabilityAlerts: [
+      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    generateReleaseNotes: [
+      "POST /repos/{owner}/{repo}/releases/generate-notes"
+    ],
+    get: ["GET /repos/{owner}/{repo}"],
+    getAccessRestrictions: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    getAdminBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    getAllDeploymentProtectionRules: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
+    getAllStatusCheckContexts: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+    ],
+    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
+    getAppsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
+    ],
+    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
+    getBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
+    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
+    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
+    getCollaboratorPermissionLevel: [
+      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
+    ],
+    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
+    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
+    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
+    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
+    getCommitSignatureProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
+    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
+    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
+    getCustomDeploymentProtectionRule: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
+    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
+    getDeploymentBranchPolicy: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    getDeploymentStatus: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+    ],
+    getEnvironment: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
+    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
+    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
+    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
+    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
+    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
+    getPages: ["GET /repos/{owner}/{repo}/pages"],
+    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
+    getPagesDeployment: [
+      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
+    ],
+    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
+    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
+    getPullRequestReviewProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
+    getReadme: ["GET /repos/{owner}/{repo}/readme"],
+    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
+    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
+    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
+    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
+    getRepoRuleSuite: [
+      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
+    ],
+    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
+    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    getRepoRulesetHistory: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
+    ],
+    getRepoRulesetVersion: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
+    getStatusChecksProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    getTeamsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
+    ],
+    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
+    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
+    getUsersWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
+    ],
+    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
+    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
+    getWebhookConfigForRepo: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    getWebhookDelivery: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    listActivities: ["GET /repos/{owner}/{repo}/activity"],
+    listAttestations: [
+      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
+    ],
+    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
+    listBranches: ["GET /repos/{owner}/{repo}/branches"],
+    listBranchesForHeadCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
+    ],
+    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
+    listCommentsForCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
+    listCommitStatusesForRef: [
+      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/commits"],
+    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
+    listCustomDeploymentRuleIntegrations: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
+    ],
+    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
+    listDeploymentBranchPolicies: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    listDeploymentStatuses: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
+    listForAuthenticatedUser: ["GET /user/repos"],
+    listForOrg: ["GET /orgs/{org}/repos"],
+    listForUser: ["GET /users/{username}/repos"],
+    listForks: ["GET /repos/{owner}/{repo}/forks"],
+    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
+    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
+    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
+    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
+    listPublic: ["GET /repositories"],
+    listPullRequestsAssociatedWithCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
+    ],
+    listReleaseAssets: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
+    ],
+    listReleases: ["GET /repos/{owner}/{repo}/releases"],
+    listTags: ["GET /repos/{owner}/{repo}/tags"],
+    listTeams: ["GET /repos/{owner}/{repo}/teams"],
+    listWebhookDeliveries: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
+    ],
+    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
+    merge: ["POST /repos/{owner}/{repo}/merges"],
+    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
+    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeAppAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    removeCollaborator: [
+      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
+    ],
+    removeStatusCheckContexts: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    removeStatusCheckProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    removeTeamAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    removeUserAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
+    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
+    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
+    setAdminBranchProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    setAppAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    setStatusCheckContexts: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    setTeamAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    setUserAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
+    transfer: ["POST /repos/{owner}/{repo}/transfer"],
+    update: ["PATCH /repos/{owner}/{repo}"],
+    updateBranchProtection: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
+    updateDeploymentBranchPolicy: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
+    updateInvitation: [
+      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
+    updatePullRequestReviewProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
+    updateReleaseAsset: [
+      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    updateStatusCheckPotection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+      {},
+      { renamed: ["repos", "updateStatusCheckProtection"] }
+    ],
+    updateStatusCheckProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
+    updateWebhookConfigForRepo: [
+      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    uploadReleaseAsset: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+      { baseUrl: "https://uploads.github.com" }
+    ]
+  },
+  search: {
+    code: ["GET /search/code"],
+    commits: ["GET /search/commits"],
+    issuesAndPullRequests: ["GET /search/issues"],
+    labels: ["GET /search/labels"],
+    repos: ["GET /search/repositories"],
+    topics: ["GET /search/topics"],
+    users: ["GET /search/users"]
+  },
+  secretScanning: {
+    createPushProtectionBypass: [
+      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
+    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
+    listLocationsForAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
+    ],
+    listOrgPatternConfigs: [
+      "GET /orgs/{org}/secret-scanning/pattern-configurations"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    updateOrgPatternConfigs: [
+      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
+    ]
+  },
+  securityAdvisories: {
+    createFork: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
+    ],
+    createPrivateVulnerabilityReport: [
+      "POST /repos/{owner}/{repo}/security-advisories/reports"
+    ],
+    createRepositoryAdvisory: [
+      "POST /repos/{owner}/{repo}/security-advisories"
+    ],
+    createRepositoryAdvisoryCveRequest: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
+    ],
+    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
+    getRepositoryAdvisory: [
+      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ],
+    listGlobalAdvisories: ["GET /advisories"],
+    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
+    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
+    updateRepositoryAdvisory: [
+      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ]
+  },
+  teams: {
+    addOrUpdateMembershipForUserInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    addOrUpdateRepoPermissionsInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    checkPermissionsForRepoInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    create: ["POST /orgs/{org}/teams"],
+    createDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
+    deleteDiscussionCommentInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    deleteDiscussionInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
+    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
+    getDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    getDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    getMembershipForUserInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    list: ["GET /orgs/{org}/teams"],
+    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
+    listDiscussionCommentsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
+    listForAuthenticatedUser: ["GET /user/teams"],
+    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
+    listPendingInvitationsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/invitations"
+    ],
+    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
+    removeMembershipForUserInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    removeRepoInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    updateDiscussionCommentInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    updateDiscussionInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
+  },
+  users: {
+    addEmailForAuthenticated: [
+      "POST /user/emails",
+      {},
+      { renamed: ["users", "addEmailForAuthenticatedUser"] }
+    ],
+    addEmailForAuthenticatedUser: ["POST /user/emails"],
+    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
+    block: ["PUT /user/blocks/{username}"],
+    checkBlocked: ["GET /user/blocks/{username}"],
+    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
+    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
+    createGpgKeyForAuthenticated: [
+      "POST /user/gpg_keys",
+      {},
+      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
+    ],
+    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
+    createPublicSshKeyForAuthenticated: [
+      "POST /user/keys",
+      {},
+      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
+    ],
+    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
+    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
+    deleteAttestationsBulk: [
+      "POST /users/{username}/attestations/delete-request"
+    ],
+    deleteAttestationsById: [
+      "DELETE /users/{username}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /users/{username}/attestations/digest/{subject_digest}"
+    ],
+    deleteEmailForAuthenticated: [
+      "DELETE /user/emails",
+      {},
+      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
+    ],
+    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
+    deleteGpgKeyForAuthenticated: [
+      "DELETE /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
+    ],
+    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
+    deletePublicSshKeyForAuthenticated: [
+      "DELETE /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
+    ],
+    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
+    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
+    deleteSshSigningKeyForAuthenticatedUser: [
+      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    follow: ["PUT /user/following/{username}"],
+    getAuthenticated: ["GET /user"],
+    getById: ["GET /user/{account_id}"],
+    getByUsername: ["GET /users/{username}"],
+    getContextForUser: ["GET /users/{username}/hovercard"],
+    getGpgKeyForAuthenticated: [
+      "GET /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
+    ],
+    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
+    getPublicSshKeyForAuthenticated: [
+      "GET /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
+    ],
+    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
+    getSshSigningKeyForAuthenticatedUser: [
+      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    list: ["GET /users"],
+    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedByAuthenticated: [
+      "GET /user/blocks",
+      {},
+      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
+    ],
+    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
+    listEmailsForAuthenticated: [
+      "GET /user/emails",
+      {},
+      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
+    ],
+    listEmailsForAuthenticatedUser: ["GET /user/emails"],
+    listFollowedByAuthenticated: [
+      "GET /user/following",
+      {},
+      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
+    ],
+    listFollowedByAuthenticatedUser: ["GET /user/following"],
+    listFollowersForAuthenticatedUser: ["GET /user/followers"],
+    listFollowersForUser: ["GET /users/{username}/followers"],
+    listFollowingForUser: ["GET /users/{username}/following"],
+    listGpgKeysForAuthenticated: [
+      "GET /user/gpg_keys",
+      {},
+      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
+    ],
+    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
+    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
+    listPublicEmailsForAuthenticated: [
+      "GET /user/public_emails",
+      {},
+      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
+    ],
+    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
+    listPublicKeysForUser: ["GET /users/{username}/keys"],
+    listPublicSshKeysForAuthenticated: [
+      "GET /user/keys",
+      {},
+      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
+    ],
+    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
+    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
+    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
+    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
+    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
+    setPrimaryEmailVisibilityForAuthenticated: [
+      "PATCH /user/email/visibility",
+      {},
+      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
+    ],
+    setPrimaryEmailVisibilityForAuthenticatedUser: [
+      "PATCH /user/email/visibility"
+    ],
+    unblock: ["DELETE /user/blocks/{username}"],
+    unfollow: ["DELETE /user/following/{username}"],
+    updateAuthenticated: ["PATCH /user"]
+  }
+};
+var endpoints_default = Endpoints;
+
+//# sourceMappingURL=endpoints.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+
+const endpointMethodsMap = /* @__PURE__ */ new Map();
+for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+  for (const [methodName, endpoint] of Object.entries(endpoints)) {
+    const [route, defaults, decorations] = endpoint;
+    const [method, url] = route.split(/ /);
+    const endpointDefaults = Object.assign(
+      {
+        method,
+        url
+      },
+      defaults
+    );
+    if (!endpointMethodsMap.has(scope)) {
+      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+    }
+    endpointMethodsMap.get(scope).set(methodName, {
+      scope,
+      methodName,
+      endpointDefaults,
+      decorations
+    });
+  }
+}
+const handler = {
+  has({ scope }, methodName) {
+    return endpointMethodsMap.get(scope).has(methodName);
+  },
+  getOwnPropertyDescriptor(target, methodName) {
+    return {
+      value: this.get(target, methodName),
+      // ensures method is in the cache
+      configurable: true,
+      writable: true,
+      enumerable: true
+    };
+  },
+  defineProperty(target, methodName, descriptor) {
+    Object.defineProperty(target.cache, methodName, descriptor);
+    return true;
+  },
+  deleteProperty(target, methodName) {
+    delete target.cache[methodName];
+    return true;
+  },
+  ownKeys({ scope }) {
+    return [...endpointMethodsMap.get(scope).keys()];
+  },
+  set(target, methodName, value) {
+    return target.cache[methodName] = value;
+  },
+  get({ octokit, scope, cache }, methodName) {
+    if (cache[methodName]) {
+      return cache[methodName];
+    }
+    const method = endpointMethodsMap.get(scope).get(methodName);
+    if (!method) {
+      return void 0;
+    }
+    const { endpointDefaults, decorations } = method;
+    if (decorations) {
+      cache[methodName] = decorate(
+        octokit,
+        scope,
+        methodName,
+        endpointDefaults,
+        decorations
+      );
+    } else {
+      cache[methodName] = octokit.request.defaults(endpointDefaults);
+    }
+    return cache[methodName];
+  }
+};
+function endpointsToMethods(octokit) {
+  const newMethods = {};
+  for (const scope of endpointMethodsMap.keys()) {
+    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  }
+  return newMethods;
+}
+function decorate(octokit, scope, methodName, defaults, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults);
+  function withDecorations(...args) {
+    let options = requestWithDefaults.endpoint.merge(...args);
+    if (decorations.mapToData) {
+      options = Object.assign({}, options, {
+        data: options[decorations.mapToData],
+        [decorations.mapToData]: void 0
+      });
+      return requestWithDefaults(options);
+    }
+    if (decorations.renamed) {
+      const [newScope, newMethodName] = decorations.renamed;
+      octokit.log.warn(
+        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+      );
+    }
+    if (decorations.deprecated) {
+      octokit.log.warn(decorations.deprecated);
+    }
+    if (decorations.renamedParameters) {
+      const options2 = requestWithDefaults.endpoint.merge(...args);
+      for (const [name, alias] of Object.entries(
+        decorations.renamedParameters
+      )) {
+        if (name in options2) {
+          octokit.log.warn(
+            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+          );
+          if (!(alias in options2)) {
+            options2[alias] = options2[name];
+          }
+          delete options2[name];
+        }
+      }
+      return requestWithDefaults(options2);
+    }
+    return requestWithDefaults(...args);
+  }
+  return Object.assign(withDecorations, requestWithDefaults);
+}
+
+//# sourceMappingURL=endpoints-to-methods.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+
+
+function restEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    rest: api
+  };
+}
+restEndpointMethods.VERSION = dist_src_version_VERSION;
+function legacyRestEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    ...api,
+    rest: api
+  };
+}
+legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
+
+//# sourceMappingURL=index.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/normalize-paginated-list-response.js
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+
+// pkg/dist-src/iterator.js
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error) {
+          if (error.status !== 409) throw error;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+
+// pkg/dist-src/paginate.js
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+
+// pkg/dist-src/compose-paginate.js
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+
+// pkg/dist-src/generated/paginating-endpoints.js
+var paginatingEndpoints = (/* unused pure expression or super */ null && ([
+  "GET /advisories",
+  "GET /app/hook/deliveries",
+  "GET /app/installation-requests",
+  "GET /app/installations",
+  "GET /assignments/{assignment_id}/accepted_assignments",
+  "GET /classrooms",
+  "GET /classrooms/{classroom_id}/assignments",
+  "GET /enterprises/{enterprise}/code-security/configurations",
+  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
+  "GET /enterprises/{enterprise}/dependabot/alerts",
+  "GET /enterprises/{enterprise}/teams",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
+  "GET /events",
+  "GET /gists",
+  "GET /gists/public",
+  "GET /gists/starred",
+  "GET /gists/{gist_id}/comments",
+  "GET /gists/{gist_id}/commits",
+  "GET /gists/{gist_id}/forks",
+  "GET /installation/repositories",
+  "GET /issues",
+  "GET /licenses",
+  "GET /marketplace_listing/plans",
+  "GET /marketplace_listing/plans/{plan_id}/accounts",
+  "GET /marketplace_listing/stubbed/plans",
+  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
+  "GET /networks/{owner}/{repo}/events",
+  "GET /notifications",
+  "GET /organizations",
+  "GET /organizations/{org}/dependabot/repository-access",
+  "GET /orgs/{org}/actions/cache/usage-by-repository",
+  "GET /orgs/{org}/actions/hosted-runners",
+  "GET /orgs/{org}/actions/permissions/repositories",
+  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
+  "GET /orgs/{org}/actions/runner-groups",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
+  "GET /orgs/{org}/actions/runners",
+  "GET /orgs/{org}/actions/secrets",
+  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/actions/variables",
+  "GET /orgs/{org}/actions/variables/{name}/repositories",
+  "GET /orgs/{org}/attestations/repositories",
+  "GET /orgs/{org}/attestations/{subject_digest}",
+  "GET /orgs/{org}/blocks",
+  "GET /orgs/{org}/campaigns",
+  "GET /orgs/{org}/code-scanning/alerts",
+  "GET /orgs/{org}/code-security/configurations",
+  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
+  "GET /orgs/{org}/codespaces",
+  "GET /orgs/{org}/codespaces/secrets",
+  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/copilot/billing/seats",
+  "GET /orgs/{org}/copilot/metrics",
+  "GET /orgs/{org}/dependabot/alerts",
+  "GET /orgs/{org}/dependabot/secrets",
+  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/events",
+  "GET /orgs/{org}/failed_invitations",
+  "GET /orgs/{org}/hooks",
+  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
+  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
+  "GET /orgs/{org}/insights/api/subject-stats",
+  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
+  "GET /orgs/{org}/installations",
+  "GET /orgs/{org}/invitations",
+  "GET /orgs/{org}/invitations/{invitation_id}/teams",
+  "GET /orgs/{org}/issues",
+  "GET /orgs/{org}/members",
+  "GET /orgs/{org}/members/{username}/codespaces",
+  "GET /orgs/{org}/migrations",
+  "GET /orgs/{org}/migrations/{migration_id}/repositories",
+  "GET /orgs/{org}/organization-roles/{role_id}/teams",
+  "GET /orgs/{org}/organization-roles/{role_id}/users",
+  "GET /orgs/{org}/outside_collaborators",
+  "GET /orgs/{org}/packages",
+  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+  "GET /orgs/{org}/personal-access-token-requests",
+  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
+  "GET /orgs/{org}/personal-access-tokens",
+  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
+  "GET /orgs/{org}/private-registries",
+  "GET /orgs/{org}/projects",
+  "GET /orgs/{org}/projectsV2",
+  "GET /orgs/{org}/projectsV2/{project_number}/fields",
+  "GET /orgs/{org}/projectsV2/{project_number}/items",
+  "GET /orgs/{org}/properties/values",
+  "GET /orgs/{org}/public_members",
+  "GET /orgs/{org}/repos",
+  "GET /orgs/{org}/rulesets",
+  "GET /orgs/{org}/rulesets/rule-suites",
+  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
+  "GET /orgs/{org}/secret-scanning/alerts",
+  "GET /orgs/{org}/security-advisories",
+  "GET /orgs/{org}/settings/immutable-releases/repositories",
+  "GET /orgs/{org}/settings/network-configurations",
+  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
+  "GET /orgs/{org}/teams",
+  "GET /orgs/{org}/teams/{team_slug}/discussions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/invitations",
+  "GET /orgs/{org}/teams/{team_slug}/members",
+  "GET /orgs/{org}/teams/{team_slug}/projects",
+  "GET /orgs/{org}/teams/{team_slug}/repos",
+  "GET /orgs/{org}/teams/{team_slug}/teams",
+  "GET /projects/{project_id}/collaborators",
+  "GET /repos/{owner}/{repo}/actions/artifacts",
+  "GET /repos/{owner}/{repo}/actions/caches",
+  "GET /repos/{owner}/{repo}/actions/organization-secrets",
+  "GET /repos/{owner}/{repo}/actions/organization-variables",
+  "GET /repos/{owner}/{repo}/actions/runners",
+  "GET /repos/{owner}/{repo}/actions/runs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
+  "GET /repos/{owner}/{repo}/actions/secrets",
+  "GET /repos/{owner}/{repo}/actions/variables",
+  "GET /repos/{owner}/{repo}/actions/workflows",
+  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
+  "GET /repos/{owner}/{repo}/activity",
+  "GET /repos/{owner}/{repo}/assignees",
+  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
+  "GET /repos/{owner}/{repo}/branches",
+  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
+  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+  "GET /repos/{owner}/{repo}/code-scanning/analyses",
+  "GET /repos/{owner}/{repo}/codespaces",
+  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
+  "GET /repos/{owner}/{repo}/codespaces/secrets",
+  "GET /repos/{owner}/{repo}/collaborators",
+  "GET /repos/{owner}/{repo}/comments",
+  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/commits",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
+  "GET /repos/{owner}/{repo}/commits/{ref}/status",
+  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
+  "GET /repos/{owner}/{repo}/compare/{basehead}",
+  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
+  "GET /repos/{owner}/{repo}/contributors",
+  "GET /repos/{owner}/{repo}/dependabot/alerts",
+  "GET /repos/{owner}/{repo}/dependabot/secrets",
+  "GET /repos/{owner}/{repo}/deployments",
+  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
+  "GET /repos/{owner}/{repo}/environments",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
+  "GET /repos/{owner}/{repo}/events",
+  "GET /repos/{owner}/{repo}/forks",
+  "GET /repos/{owner}/{repo}/hooks",
+  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
+  "GET /repos/{owner}/{repo}/invitations",
+  "GET /repos/{owner}/{repo}/issues",
+  "GET /repos/{owner}/{repo}/issues/comments",
+  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/issues/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
+  "GET /repos/{owner}/{repo}/keys",
+  "GET /repos/{owner}/{repo}/labels",
+  "GET /repos/{owner}/{repo}/milestones",
+  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
+  "GET /repos/{owner}/{repo}/notifications",
+  "GET /repos/{owner}/{repo}/pages/builds",
+  "GET /repos/{owner}/{repo}/projects",
+  "GET /repos/{owner}/{repo}/pulls",
+  "GET /repos/{owner}/{repo}/pulls/comments",
+  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
+  "GET /repos/{owner}/{repo}/releases",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
+  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
+  "GET /repos/{owner}/{repo}/rulesets",
+  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
+  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
+  "GET /repos/{owner}/{repo}/security-advisories",
+  "GET /repos/{owner}/{repo}/stargazers",
+  "GET /repos/{owner}/{repo}/subscribers",
+  "GET /repos/{owner}/{repo}/tags",
+  "GET /repos/{owner}/{repo}/teams",
+  "GET /repos/{owner}/{repo}/topics",
+  "GET /repositories",
+  "GET /search/code",
+  "GET /search/commits",
+  "GET /search/issues",
+  "GET /search/labels",
+  "GET /search/repositories",
+  "GET /search/topics",
+  "GET /search/users",
+  "GET /teams/{team_id}/discussions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
+  "GET /teams/{team_id}/invitations",
+  "GET /teams/{team_id}/members",
+  "GET /teams/{team_id}/projects",
+  "GET /teams/{team_id}/repos",
+  "GET /teams/{team_id}/teams",
+  "GET /user/blocks",
+  "GET /user/codespaces",
+  "GET /user/codespaces/secrets",
+  "GET /user/emails",
+  "GET /user/followers",
+  "GET /user/following",
+  "GET /user/gpg_keys",
+  "GET /user/installations",
+  "GET /user/installations/{installation_id}/repositories",
+  "GET /user/issues",
+  "GET /user/keys",
+  "GET /user/marketplace_purchases",
+  "GET /user/marketplace_purchases/stubbed",
+  "GET /user/memberships/orgs",
+  "GET /user/migrations",
+  "GET /user/migrations/{migration_id}/repositories",
+  "GET /user/orgs",
+  "GET /user/packages",
+  "GET /user/packages/{package_type}/{package_name}/versions",
+  "GET /user/public_emails",
+  "GET /user/repos",
+  "GET /user/repository_invitations",
+  "GET /user/social_accounts",
+  "GET /user/ssh_signing_keys",
+  "GET /user/starred",
+  "GET /user/subscriptions",
+  "GET /user/teams",
+  "GET /users",
+  "GET /users/{username}/attestations/{subject_digest}",
+  "GET /users/{username}/events",
+  "GET /users/{username}/events/orgs/{org}",
+  "GET /users/{username}/events/public",
+  "GET /users/{username}/followers",
+  "GET /users/{username}/following",
+  "GET /users/{username}/gists",
+  "GET /users/{username}/gpg_keys",
+  "GET /users/{username}/keys",
+  "GET /users/{username}/orgs",
+  "GET /users/{username}/packages",
+  "GET /users/{username}/projects",
+  "GET /users/{username}/projectsV2",
+  "GET /users/{username}/projectsV2/{project_number}/fields",
+  "GET /users/{username}/projectsV2/{project_number}/items",
+  "GET /users/{username}/received_events",
+  "GET /users/{username}/received_events/public",
+  "GET /users/{username}/repos",
+  "GET /users/{username}/social_accounts",
+  "GET /users/{username}/ssh_signing_keys",
+  "GET /users/{username}/starred",
+  "GET /users/{username}/subscriptions"
+]));
+
+// pkg/dist-src/paginating-endpoints.js
+function isPaginatingEndpoint(arg) {
+  if (typeof arg === "string") {
+    return paginatingEndpoints.includes(arg);
+  } else {
+    return false;
+  }
+}
+
+// pkg/dist-src/index.js
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
+
+
+// octokit + plugins
+
+
+
+const context = new Context();
+const baseUrl = getApiBaseUrl();
+const defaults = {
+    baseUrl,
+    request: {
+        agent: getProxyAgent(baseUrl),
+        fetch: getProxyFetch(baseUrl)
+    }
+};
+const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
+
+/**
+ * Convience function to correctly format Octokit Options to pass into the constructor.
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokitOptions(token, options) {
+    const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
+    // Auth
+    const auth = getAuthString(token, opts);
+    if (auth) {
+        opts.auth = auth;
+    }
+    // Orchestration ID
+    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
+    if (userAgent) {
+        opts.userAgent = userAgent;
+    }
+    return opts;
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/github.js
+
+
+const github_context = new Context();
+/**
+ * Returns a hydrated octokit ready to use for GitHub Actions
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokit(token, options, ...additionalPlugins) {
+    const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
+    return new GitHubWithPlugins(getOctokitOptions(token, options));
+}
+//# sourceMappingURL=github.js.map
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __nccwpck_require__(3251);
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/error-request.js
+function isRequestError(error) {
+  return error.request !== void 0;
+}
+async function errorRequest(state, octokit, error, options) {
+  if (!isRequestError(error) || !error?.request.request) {
+    throw error;
+  }
+  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error, retries, retryAfter);
+  }
+  throw error;
+}
+
+// pkg/dist-src/wrap-request.js
+
+
+async function wrapRequest(state, octokit, request, options) {
+  const limiter = new light();
+  limiter.on("failed", function(error, info) {
+    const maxRetries = ~~error.request.request?.retries;
+    const after = ~~error.request.request?.retryAfter;
+    options.request.retryCount = info.retryCount + 1;
+    if (maxRetries > info.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
+  const response = await request(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error = new RequestError(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error, options);
+  }
+  return response;
+}
+
+// pkg/dist-src/index.js
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error, retries, retryAfter) => {
+        error.request.request = Object.assign({}, error.request.request, {
+          retries,
+          retryAfter
+        });
+        return error;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = plugin_retry_dist_bundle_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/version.js
+var plugin_throttling_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/wrap-request.js
+var dist_bundle_noop = () => Promise.resolve();
+function dist_bundle_wrapRequest(state, request, options) {
+  return state.retryLimiter.schedule(doRequest, state, request, options);
+}
+async function doRequest(state, request, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+
+// pkg/dist-src/generated/triggers-notification-paths.js
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+
+// pkg/dist-src/route-matcher.js
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+
+// pkg/dist-src/index.js
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck, common) {
+  groups.global = new Bottleneck.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck = light,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    const events = {};
+    const emitter = new Bottleneck.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request.retryCount;
+      request.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request, options) => {
+    initializeBottleneck();
+    return dist_bundle_wrapRequest(state, request, options);
+  });
+  return {};
+}
+throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
+throttling.triggersNotification = triggersNotification;
+
+
+;// CONCATENATED MODULE: ./src/github/client.ts
+// The only place that builds a GitHub API client: retries and rate limits come from Octokit's
+// own plugins; every request has a time limit so a hung connection becomes a retryable error.
+
+
+
+
+function createClient(opts) {
+    const timeoutMs = opts.timeoutMs ?? 30_000;
+    const retries = opts.retries ?? 4;
+    const maxWait = opts.maxRateLimitWait ?? 120;
+    const timedFetch = (input, init) => {
+        const timeout = AbortSignal.timeout(timeoutMs);
+        const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+        return fetch(input, { ...init, signal });
+    };
+    return getOctokit(opts.token, {
+        baseUrl: opts.baseUrl,
+        request: { fetch: timedFetch, retries },
+        retry: { doNotRetry: [400, 401, 403, 404, 409, 422, 451], ...(opts.retryBaseMs ? { retryAfterBaseValue: opts.retryBaseMs } : {}) },
+        throttle: {
+            onRateLimit: (after, options, _o, count) => {
+                warning(`GitHub rate limit on ${options.method} ${options.url}: retrying in ${after}s`);
+                return count < 2 && after <= maxWait;
+            },
+            onSecondaryRateLimit: (after, options, _o, count) => {
+                warning(`GitHub secondary rate limit on ${options.method} ${options.url}: retrying in ${after}s`);
+                return count < 3 && after <= maxWait;
+            },
+        },
+    }, retry, throttling);
+}
+/** GitHub's error message of a failed request, for matching known refusals. */
+function errorMessage(e) {
+    const err = e;
+    return err.response?.data?.message ?? err.message ?? String(e);
+}
+function errorStatus(e) {
+    return e.status;
+}
+
+;// CONCATENATED MODULE: ./src/github/pr.ts
+// Turns a migration plan into one pull request, kept current on every run. Commits are built with
+// the Git Data API (blobs, tree, commit, ref): verified, no git credentials. The branch holds one
+// generated commit on top of the base; a person's commit on it stops every automatic update.
+
+
+
+/** Trailer on every commit the action makes: how it tells its own commits from a person's. */
+const COMMIT_TRAILER = 'Generated-by: adobe-jwt-migrate';
+/** Hidden marker in the PR body and in comments. */
+const PR_MARKER = '<!-- adobe-jwt-migrate:pull-request -->';
+const PERSON_MARKER = '<!-- adobe-jwt-migrate:person-commits -->';
+const WORKFLOW_PATH = /^\.github\/workflows\//;
+function isWorkflowPath(file) {
+    return WORKFLOW_PATH.test(file);
+}
+function isWorkflowRefusal(e) {
+    return /workflow/i.test(errorMessage(e)) && [403, 422].includes(errorStatus(e) ?? 0);
+}
+/** The refusals that mean "this token or repository may not do this": skip, do not fail. */
+function permissionProblem(e) {
+    const msg = errorMessage(e);
+    if (/not permitted to create or approve pull requests/i.test(msg)) {
+        return 'GitHub Actions may not create pull requests in this repository: enable Settings > Actions > General > Workflow permissions > "Allow GitHub Actions to create and approve pull requests" (or pass a token with the pull-requests permission in the `token` input).';
+    }
+    if (errorStatus(e) === 403 && /Resource not accessible|permission|forbidden/i.test(msg)) {
+        return 'The token cannot write to this repository: give the job `permissions: contents: write` and `pull-requests: write` (or pass a token that has them in the `token` input).';
+    }
+    if (errorStatus(e) === 401)
+        return 'The token was refused (401): check the `token` input.';
+    return undefined;
+}
+async function getRef(gh, s, branch) {
+    try {
+        const { data } = await gh.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { owner: s.owner, repo: s.repo, ref: `heads/${branch}` });
+        return data.object.sha;
+    }
+    catch (e) {
+        if (errorStatus(e) === 404)
+            return undefined;
+        throw e;
+    }
+}
+async function openPull(gh, s) {
+    const { data } = await gh.request('GET /repos/{owner}/{repo}/pulls', { owner: s.owner, repo: s.repo, head: `${s.owner}:${s.branch}`, state: 'open', per_page: 10 });
+    return data.find((p) => p.head.ref === s.branch);
+}
+async function deleteBranch(gh, s) {
+    try {
+        await gh.request('DELETE /repos/{owner}/{repo}/git/refs/{ref}', { owner: s.owner, repo: s.repo, ref: `heads/${s.branch}` });
+    }
+    catch (e) {
+        if (![404, 422].includes(errorStatus(e) ?? 0))
+            throw e;
+    }
+}
+/** Commits on the branch that are not the action's own (by the trailer). */
+async function foreignCommits(gh, s, base) {
+    const { data } = await gh.request('GET /repos/{owner}/{repo}/compare/{basehead}', { owner: s.owner, repo: s.repo, basehead: `${base}...${s.branch}`, per_page: 100 });
+    return data.commits.filter((c) => !c.commit.message.includes(COMMIT_TRAILER)).map((c) => c.sha);
+}
+async function commentOnce(gh, s, number, marker, text) {
+    const { data } = await gh.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: s.owner, repo: s.repo, issue_number: number, per_page: 100 });
+    if (data.some((c) => c.body?.includes(marker)))
+        return;
+    await gh.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: s.owner, repo: s.repo, issue_number: number, body: `${marker}\n${text}` });
+}
+function fileMode(root, file) {
+    try {
+        return (0,external_node_fs_.statSync)((0,external_node_path_.join)(root, file)).mode & 0o111 ? '100755' : '100644';
+    }
+    catch {
+        return '100644';
+    }
+}
+/** A tree on top of the base commit's tree carrying the plan's edits (optionally without workflows). */
+async function buildTree(gh, s, plan, baseTree, withWorkflows) {
+    const tree = [];
+    for (const e of plan.edits) {
+        if (!withWorkflows && isWorkflowPath(e.file))
+            continue;
+        if (e.action === 'delete') {
+            tree.push({ path: e.file, mode: '100644', type: 'blob', sha: null });
+            continue;
+        }
+        const { data } = await gh.request('POST /repos/{owner}/{repo}/git/blobs', { owner: s.owner, repo: s.repo, content: Buffer.from(e.after ?? '', 'utf8').toString('base64'), encoding: 'base64' });
+        tree.push({ path: e.file, mode: fileMode(plan.root, e.file), type: 'blob', sha: data.sha });
+    }
+    const { data } = await gh.request('POST /repos/{owner}/{repo}/git/trees', { owner: s.owner, repo: s.repo, base_tree: baseTree, tree });
+    return data.sha;
+}
+/**
+ * Brings the PR in line with the plan. Each step can be retried by a rerun: objects are
+ * content-addressed, the ref is forced to one generated commit on the base, and the PR is found
+ * by its branch. A failure after the branch was created in this run deletes it again.
+ */
+async function syncPullRequest(gh, plan, s, body) {
+    const warnings = [];
+    const repo = (await gh.request('GET /repos/{owner}/{repo}', { owner: s.owner, repo: s.repo })).data;
+    const base = s.base || repo.default_branch;
+    const baseSha = await getRef(gh, s, base);
+    if (!baseSha)
+        throw new Error(`base branch '${base}' does not exist in ${s.owner}/${s.repo}: set the \`base\` input to an existing branch`);
+    const branchSha = await getRef(gh, s, s.branch);
+    const existing = await openPull(gh, s);
+    if (branchSha && branchSha !== baseSha) {
+        const foreign = await foreignCommits(gh, s, base);
+        if (foreign.length) {
+            const msg = `The branch ${s.branch} has ${foreign.length} commit(s) not made by adobe-jwt-migrate (${foreign.map((c) => c.slice(0, 7)).join(', ')}); it is left as it is. Merge or close the pull request, or delete the branch, to let the action update it again.`;
+            warnings.push(msg);
+            if (existing)
+                await commentOnce(gh, s, existing.number, PERSON_MARKER, `adobe-jwt-migrate no longer updates this pull request: ${msg}`);
+            return { operation: 'skipped', number: existing?.number, url: existing?.html_url, headSha: branchSha, warnings, workflowsRefused: false };
+        }
+    }
+    if (plan.edits.length === 0) {
+        if (existing) {
+            await gh.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+                owner: s.owner,
+                repo: s.repo,
+                issue_number: existing.number,
+                body: `${PR_MARKER}\nNothing is left to migrate on \`${base}\`: closing this pull request and deleting its branch.`,
+            });
+            await gh.request('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', { owner: s.owner, repo: s.repo, pull_number: existing.number, state: 'closed' });
+            await deleteBranch(gh, s);
+            return { operation: 'closed', number: existing.number, url: existing.html_url, warnings, workflowsRefused: false };
+        }
+        if (branchSha)
+            await deleteBranch(gh, s);
+        return { operation: 'skipped', warnings, workflowsRefused: false };
+    }
+    const baseCommit = (await gh.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', { owner: s.owner, repo: s.repo, commit_sha: baseSha })).data;
+    let headSha = branchSha;
+    let createdBranch = false;
+    let workflowsRefused = false;
+    const hasWorkflows = plan.edits.some((e) => isWorkflowPath(e.file));
+    const writeBranch = async (withWorkflows) => {
+        const tree = await buildTree(gh, s, plan, baseCommit.tree.sha, withWorkflows);
+        if (branchSha) {
+            const current = (await gh.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', { owner: s.owner, repo: s.repo, commit_sha: branchSha })).data;
+            const onBase = current.parents.length === 1 && current.parents[0].sha === baseSha;
+            if (current.tree.sha === tree && onBase) {
+                headSha = branchSha; // the same edits on the same base: nothing to commit
+                return;
+            }
+        }
+        const commit = (await gh.request('POST /repos/{owner}/{repo}/git/commits', {
+            owner: s.owner,
+            repo: s.repo,
+            message: `${s.commitMessage}\n\n${COMMIT_TRAILER}`,
+            tree,
+            parents: [baseSha],
+        })).data;
+        if (branchSha) {
+            await gh.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', { owner: s.owner, repo: s.repo, ref: `heads/${s.branch}`, sha: commit.sha, force: true });
+        }
+        else {
+            try {
+                await gh.request('POST /repos/{owner}/{repo}/git/refs', { owner: s.owner, repo: s.repo, ref: `refs/heads/${s.branch}`, sha: commit.sha });
+            }
+            catch (e) {
+                // A retried create whose first try went through: the ref is there, make sure it is ours.
+                if (errorStatus(e) !== 422 || !/already exists/i.test(errorMessage(e)))
+                    throw e;
+                await gh.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', { owner: s.owner, repo: s.repo, ref: `heads/${s.branch}`, sha: commit.sha, force: true });
+            }
+            createdBranch = true;
+        }
+        headSha = commit.sha;
+    };
+    try {
+        try {
+            await writeBranch(true);
+        }
+        catch (e) {
+            if (!hasWorkflows || !isWorkflowRefusal(e))
+                throw e;
+            workflowsRefused = true;
+            warnings.push('GitHub refused the workflow changes from this token (GITHUB_TOKEN can never change .github/workflows/). The other changes are committed; the workflow changes are in the pull request body as a patch. To have them committed, pass a token with the `workflows` permission (a fine-grained PAT with "Workflows: write", or a GitHub App token) in the `token` input.');
+            await writeBranch(false);
+        }
+        const text = body({ workflowsRefused });
+        let pr = existing;
+        let operation;
+        if (!pr) {
+            try {
+                pr = (await gh.request('POST /repos/{owner}/{repo}/pulls', { owner: s.owner, repo: s.repo, title: s.title, head: s.branch, base, body: text, draft: s.draft })).data;
+                operation = 'created';
+            }
+            catch (e) {
+                // A retried create whose first try went through.
+                if (errorStatus(e) !== 422 || !/already exists/i.test(errorMessage(e)))
+                    throw e;
+                const found = await openPull(gh, s);
+                if (!found)
+                    throw e;
+                pr = found;
+                operation = 'updated';
+            }
+        }
+        else {
+            const same = pr.title === s.title && (pr.body ?? '') === text && pr.base.ref === base && headSha === branchSha;
+            if (!same) {
+                await gh.request('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', { owner: s.owner, repo: s.repo, pull_number: pr.number, title: s.title, body: text, base });
+            }
+            operation = same ? 'unchanged' : 'updated';
+        }
+        if (!pr)
+            throw new Error('no pull request after creating one');
+        // Added, never removed: a person's labels, reviewers and assignees stay.
+        const have = new Set((pr.labels ?? []).map((l) => (typeof l === 'string' ? l : l.name ?? '')));
+        const labels = s.labels.filter((l) => !have.has(l));
+        if (labels.length)
+            await gh.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', { owner: s.owner, repo: s.repo, issue_number: pr.number, labels });
+        const asked = new Set((pr.requested_reviewers ?? []).map((r) => r.login));
+        const reviewers = s.reviewers.filter((r) => !r.includes('/') && !asked.has(r));
+        const teams = s.reviewers.filter((r) => r.includes('/')).map((r) => r.split('/')[1]);
+        if (reviewers.length || teams.length) {
+            try {
+                await gh.request('POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', { owner: s.owner, repo: s.repo, pull_number: pr.number, reviewers, team_reviewers: teams });
+            }
+            catch (e) {
+                if (errorStatus(e) !== 422)
+                    throw e;
+                warnings.push(`Could not request reviews from ${s.reviewers.join(', ')}: ${errorMessage(e)}. Check the \`reviewers\` input (users with access; teams as org/team).`);
+            }
+        }
+        const assigned = new Set((pr.assignees ?? []).map((a) => a.login));
+        const assignees = s.assignees.filter((a) => !assigned.has(a));
+        if (assignees.length)
+            await gh.request('POST /repos/{owner}/{repo}/issues/{issue_number}/assignees', { owner: s.owner, repo: s.repo, issue_number: pr.number, assignees });
+        return { operation, number: pr.number, url: pr.html_url, headSha, warnings, workflowsRefused };
+    }
+    catch (e) {
+        // No dangling branch: a branch this run created without its pull request goes again.
+        if (createdBranch && !existing)
+            await deleteBranch(gh, s).catch(() => undefined);
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/body.ts
+// The pull request body: what was found and changed, the secrets to swap, the manual steps and
+// the Console checklist, under GitHub's 65,536-character limit.
+
+
+
+
+const BODY_LIMIT = 65_536;
+const RESERVE = 600; // room for the truncation note and the marker
+function section(title, lines) {
+    return lines.length ? `### ${title}\n\n${lines.join('\n')}\n` : '';
+}
+/** Lists are cut to fit; each cut says how many items it left out and where to find them. */
+function fit(parts, budget) {
+    const out = [];
+    let used = 0;
+    for (const p of parts) {
+        const lines = [];
+        let cut = 0;
+        for (const l of p.lines) {
+            if (used + l.length + 1 > budget) {
+                cut++;
+                continue;
+            }
+            used += l.length + 1;
+            lines.push(l);
+        }
+        if (cut)
+            lines.push(`- … and ${cut} more (see the job summary and the JSON report of the run)`);
+        out.push(section(p.title, lines));
+    }
+    return out.filter(Boolean).join('\n');
+}
+function prBody({ plan, scan, workflowsRefused, runUrl }) {
+    const committed = plan.edits.filter((e) => !(workflowsRefused && isWorkflowPath(e.file)));
+    const intro = [
+        PR_MARKER,
+        '## Move from Adobe Service Account (JWT) to OAuth Server-to-Server',
+        '',
+        `Adobe has switched off Service Account (JWT) credentials. This pull request was generated by adobe-jwt-migrate from ${scan.findings.length} finding(s) in ${new Set(scan.findings.map((f) => f.file)).size} file(s)${runUrl ? ` ([run](${runUrl}))` : ''}. Review it, do the manual steps below, then merge.`,
+        '',
+    ].join('\n');
+    const byFile = new Map();
+    for (const f of scan.findings)
+        byFile.set(f.file, (byFile.get(f.file) ?? 0) + 1);
+    const changes = committed.map((e) => `| \`${cell(e.file)}\` | ${e.action} | ${e.ruleIds.map((r) => `\`${r}\``).join(', ')} |`);
+    const found = [...byFile].map(([file, n]) => `- \`${cell(file)}\`: ${n} finding(s)`);
+    const scopes = plan.scopes.map((s) => `- \`${s.value}\`: ${(0,migrate_scopes/* describeScopes */.vB)(s)}`);
+    const secrets = [
+        ...(plan.secrets.add.length ? [`- Add: ${plan.secrets.add.map((n) => `\`${n}\``).join(', ')}`] : []),
+        ...(plan.secrets.remove.length ? [`- Remove (after the switch): ${plan.secrets.remove.map((n) => `\`${n}\``).join(', ')}`] : []),
+    ];
+    const manual = plan.manual.map((m) => `- [ ] \`${cell(m.file)}:${m.line}\` (\`${m.ruleId}\`): ${cell(m.instructions)}`);
+    const consoleSteps = CONSOLE_STEPS.map((s, i) => `${i + 1}. ${s}`);
+    let patch = '';
+    if (workflowsRefused) {
+        const wf = { ...plan, edits: plan.edits.filter((e) => isWorkflowPath(e.file)) };
+        patch = `### Workflow changes to apply by hand\n\nGitHub does not let this token change \`.github/workflows/\` (it needs the \`workflows\` permission: a fine-grained PAT with "Workflows: write" or a GitHub App token in the \`token\` input). Apply this patch, or rerun with such a token:\n\n\`\`\`diff\n${(0,output/* planDiff */.Ry)(wf)}\`\`\`\n`;
+        if (patch.length > BODY_LIMIT / 2)
+            patch = `### Workflow changes to apply by hand\n\nThe workflow patch is too long for this body: run \`npx adobe-jwt-migrate migrate\` locally to see it, or rerun with a token that has the \`workflows\` permission.\n`;
+    }
+    const head = `${intro}\n${section('Changes in this pull request', changes.length ? ['| File | Change | Rules |', '| --- | --- | --- |', ...changes] : [])}`;
+    const budget = BODY_LIMIT - RESERVE - head.length - patch.length;
+    const rest = fit([
+        { title: 'OAuth scopes', lines: scopes },
+        { title: 'Secrets (names only)', lines: secrets },
+        { title: 'Manual steps', lines: manual },
+        { title: 'In the Adobe Developer Console', lines: consoleSteps },
+        { title: 'What was found', lines: found },
+    ], budget);
+    return `${head}\n${patch}${patch ? '\n' : ''}${rest}`.slice(0, BODY_LIMIT - 1);
+}
+
+;// CONCATENATED MODULE: ./src/github/run.ts
+// The pull-request step of the action: decides whether it may run, plans, syncs, and turns every
+// known refusal into a warning that says what to change (never a failure of the scan).
+
+
+
+
+
+
+
+/** A pull_request event from a fork: the token is read-only and secrets are absent. */
+function forkEvent() {
+    const name = process.env.GITHUB_EVENT_NAME ?? '';
+    if (!name.startsWith('pull_request') || !process.env.GITHUB_EVENT_PATH)
+        return false;
+    try {
+        const event = JSON.parse((0,external_node_fs_.readFileSync)(process.env.GITHUB_EVENT_PATH, 'utf8'));
+        const head = event.pull_request?.head?.repo?.full_name;
+        return Boolean(head) && head !== process.env.GITHUB_REPOSITORY;
+    }
+    catch {
+        return false;
+    }
+}
+function skipped(warning) {
+    return { operation: 'skipped', warnings: [warning], workflowsRefused: false };
+}
+/** Paths of the plan relative to the repository root (the scan may have covered a sub-folder). */
+function fromRepoRoot(plan, workspace) {
+    const prefix = (0,external_node_path_.relative)(workspace, plan.root).split(external_node_path_.sep).join('/');
+    if (!prefix || prefix.startsWith('..'))
+        return plan;
+    return { ...plan, root: workspace, edits: plan.edits.map((e) => ({ ...e, file: `${prefix}/${e.file}` })) };
+}
+async function runPullRequest(result, inputs, workspace, moduleUrl) {
+    if (forkEvent()) {
+        return skipped('This run comes from a fork pull request, whose token is read-only: no migration pull request was opened. Run the action on push, schedule or workflow_dispatch in the repository itself to get one.');
+    }
+    if (!inputs.token)
+        return skipped('No token: set the `token` input (default `${{ github.token }}`) to let the action open the migration pull request.');
+    const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo)
+        return skipped('GITHUB_REPOSITORY is not set: the pull request step only runs inside GitHub Actions.');
+    const { planFromScan } = await loadMigrate(moduleUrl);
+    const plan = fromRepoRoot(planFromScan(result, { scopes: inputs.scopes }), workspace);
+    const retryBase = Number(process.env.ADOBE_JWT_MIGRATE_RETRY_BASE_MS); // tests shorten the back-off
+    const gh = createClient({
+        token: inputs.token,
+        baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+        ...(retryBase > 0 ? { retryBaseMs: retryBase } : {}),
+    });
+    const runUrl = process.env.GITHUB_RUN_ID ? `${process.env.GITHUB_SERVER_URL || 'https://github.com'}/${owner}/${repo}/actions/runs/${process.env.GITHUB_RUN_ID}` : undefined;
+    try {
+        return await syncPullRequest(gh, plan, {
+            owner,
+            repo,
+            branch: inputs.branch,
+            base: inputs.base,
+            title: inputs.title,
+            labels: inputs.labels,
+            reviewers: inputs.reviewers,
+            assignees: inputs.assignees,
+            draft: inputs.draft,
+            commitMessage: inputs['commit-message'],
+        }, ({ workflowsRefused }) => prBody({ plan, scan: result, workflowsRefused, runUrl }));
+    }
+    catch (e) {
+        const problem = permissionProblem(e);
+        if (problem)
+            return skipped(problem);
+        throw new Error(`Could not update the migration pull request: ${errorMessage(e)}. The findings above are complete; rerun the job to retry the pull request.`);
+    }
+}
+function setPrOutputs(pr) {
+    setOutput('pull-request-operation', pr.operation);
+    setOutput('pull-request-number', pr.number ?? '');
+    setOutput('pull-request-url', pr.url ?? '');
+    setOutput('pull-request-head-sha', pr.headSha ?? '');
+    for (const w of pr.warnings)
+        warning(w);
+}
+function prSummary(pr) {
+    const lines = ['### Migration pull request', ''];
+    if (pr.url)
+        lines.push(`[#${pr.number}](${pr.url}): ${pr.operation}.`);
+    else
+        lines.push(`No pull request (${pr.operation}).`);
+    for (const w of pr.warnings)
+        lines.push('', `> [!WARNING]\n> ${w}`);
+    return `${lines.join('\n')}\n`;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/coerce.js
@@ -52535,6 +62651,11 @@ function coerce_date(params) {
 
 
 
+const bool = schemas_enum(['true', 'false'], { error: "must be 'true' or 'false'" }).transform((v) => v === 'true');
+/** Comma- or newline-separated names. */
+const list = schemas_string()
+    .default('')
+    .transform((v) => v.split(/[\n,]/).map((x) => x.trim()).filter(Boolean));
 const Inputs = object({
     path: schemas_string().default('.'),
     'fail-on': schemas_enum(FAIL_ON, { error: `must be one of ${FAIL_ON.join(', ')}` }),
@@ -52546,14 +62667,35 @@ const Inputs = object({
         .min(0, { error: 'must be 0 or more' })
         .max(50, { error: 'must be at most 50 (GitHub shows no more per job)' }),
     'max-file-size': coerce_number({ error: 'must be a number of bytes' }).int({ error: 'must be a whole number of bytes' }).positive({ error: 'must be positive' }).optional(),
+    'create-pr': bool,
+    token: schemas_string().default(''),
+    branch: schemas_string()
+        .regex(/^(?!\/|.*(?:\/\.|\/\/|\.\.|@\{|\\))[^\s~^:?*[\]]+(?<![/.]|\.lock)$/, { error: 'must be a valid git branch name' }),
+    base: schemas_string().optional(),
+    title: schemas_string().min(1, { error: 'must not be empty' }),
+    labels: list,
+    reviewers: list,
+    assignees: list,
+    draft: bool,
+    'commit-message': schemas_string().min(1, { error: 'must not be empty' }),
+    scopes: schemas_string().optional(),
 });
-const DEFAULTS = { path: '.', 'fail-on': 'error', 'max-annotations': '30' };
+const inputs_DEFAULTS = {
+    path: '.',
+    'fail-on': 'error',
+    'max-annotations': '30',
+    'create-pr': 'false',
+    branch: 'adobe-jwt-migrate/oauth-s2s',
+    title: 'Move from Adobe Service Account (JWT) to OAuth Server-to-Server',
+    draft: 'false',
+    'commit-message': 'Move from Adobe Service Account (JWT) to OAuth Server-to-Server',
+};
 /** Reads every input; a bad value fails with the input's name and what it accepts. */
 function readInputs() {
     const raw = {};
     for (const name of Object.keys(Inputs.shape)) {
-        const v = getInput(name).trim();
-        raw[name] = v === '' ? DEFAULTS[name] : v;
+        const v = name === 'token' ? getInput(name) : getInput(name).trim();
+        raw[name] = v === '' ? inputs_DEFAULTS[name] : v;
     }
     const parsed = Inputs.safeParse(raw);
     if (!parsed.success) {
@@ -52640,32 +62782,6 @@ function toJson(result) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/types.ts
-const SEVERITY_RANK = { error: 3, warning: 2, note: 1 };
-
-;// CONCATENATED MODULE: ./src/report/policy.ts
-
-function totals(findings) {
-    const t = { findings: findings.length, error: 0, warning: 0, note: 0, files: 0, fixable: 0 };
-    for (const f of findings) {
-        t[f.severity]++;
-        if (f.fixable)
-            t.fixable++;
-    }
-    t.files = new Set(findings.map((f) => f.file)).size;
-    return t;
-}
-/** The findings that make the run fail under the policy. */
-function failing(findings, failOn) {
-    if (failOn === 'never')
-        return [];
-    const min = SEVERITY_RANK[failOn];
-    return findings.filter((f) => SEVERITY_RANK[f.severity] >= min);
-}
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 
 const LEVEL = { error: 'error', warning: 'warning', note: 'note' };
@@ -52674,7 +62790,7 @@ const SARIF_MAX_RESULTS = 25_000;
 const TOOL_URI = 'https://github.com/adobe-jwt-migrate/adobe-jwt-migrate';
 /** SARIF 2.1.0 for github/codeql-action/upload-sarif; fingerprints keep alerts stable. */
 function toSarif(result, version) {
-    const index = new Map(RULES.map((r, i) => [r.id, i]));
+    const index = new Map(rules/* RULES */.y0.map((r, i) => [r.id, i]));
     return {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0',
@@ -52685,7 +62801,7 @@ function toSarif(result, version) {
                         name: 'adobe-jwt-migrate',
                         version,
                         informationUri: TOOL_URI,
-                        rules: RULES.map((r) => ({
+                        rules: rules/* RULES */.y0.map((r) => ({
                             id: r.id,
                             name: r.title.replace(/[^A-Za-z0-9]+/g, ' ').trim(),
                             shortDescription: { text: r.title },
@@ -52727,803 +62843,13 @@ function toSarif(result, version) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
-/** GitHub rejects a step summary over 1 MiB; stay well below it. */
-const SUMMARY_LIMIT = 900 * 1024;
-/** Adobe's console-side steps, which no pull request can do. */
-const CONSOLE_STEPS = [
-    'In the Adobe Developer Console, open Projects and filter by "Has Service Account (JWT) credential".',
-    'In each project, add the OAuth Server-to-Server credential (this starts the migration).',
-    'Update the application and its secrets to the OAuth Server-to-Server credential (client id, client secret, scopes), then deploy.',
-    'Check the credentials\' "last used" timestamps: the new one in use, and at least 24 hours since the JWT one was last used.',
-    'Delete the Service Account (JWT) credential, which finishes the migration (this cannot be undone).',
-];
-const ICON = { error: '🔴', warning: '🟠', note: '🔵' };
-function cell(text) {
-    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;');
-}
-function fileTable(file, items) {
-    const rows = items.map((f) => `| ${ICON[f.severity]} ${f.severity} | \`${f.ruleId}\` | ${f.line} | ${cell(f.message)} | ${f.fixable ? 'yes' : 'manual'} |`);
-    return [`#### \`${cell(file)}\``, '', '| Severity | Rule | Line | What to do | Fixable |', '| --- | --- | --- | --- | --- |', ...rows, ''].join('\n');
-}
-/** The job summary: totals, a table per file, next steps. */
-function toSummary(result, failOn, shownAnnotations) {
-    const t = totals(result.findings);
-    const out = ['## Adobe JWT (Service Account) migration check', ''];
-    if (t.findings === 0) {
-        out.push('No Adobe Service Account (JWT) usage found. ✅', '');
-    }
-    else {
-        const fail = failing(result.findings, failOn).length;
-        out.push(`| Errors | Warnings | Notes | Files | Fixable automatically |`, `| ---: | ---: | ---: | ---: | ---: |`, `| ${t.error} | ${t.warning} | ${t.note} | ${t.files} | ${t.fixable} |`, '', fail
-            ? `**${plural(fail, 'finding')} at or above \`${failOn}\`**: the step fails (input \`fail-on\`).`
-            : `Policy \`fail-on: ${failOn}\`: the step does not fail.`, '');
-        if (shownAnnotations !== undefined && shownAnnotations < t.findings) {
-            out.push(`${shownAnnotations} findings are shown as annotations; all ${t.findings} are listed here.`, '');
-        }
-    }
-    const byFile = new Map();
-    for (const f of result.findings)
-        byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
-    let size = out.join('\n').length;
-    let omitted = 0;
-    if (byFile.size)
-        out.push('### Findings by file', '');
-    for (const [file, items] of byFile) {
-        const table = fileTable(file, items);
-        if (size + table.length > SUMMARY_LIMIT - 4096) {
-            omitted += items.length;
-            continue;
-        }
-        size += table.length;
-        out.push(table);
-    }
-    if (omitted)
-        out.push(`_${plural(omitted, 'more finding')} omitted to stay within GitHub's summary size limit; see the JSON report or SARIF._`, '');
-    if (result.skipped.length) {
-        out.push(`<details><summary>${plural(result.skipped.length, 'file')} skipped</summary>`, '');
-        for (const s of result.skipped.slice(0, 200))
-            out.push(`- \`${cell(s.file)}\`: ${cell(s.reason)}`);
-        if (result.skipped.length > 200)
-            out.push(`- … and ${result.skipped.length - 200} more`);
-        out.push('', '</details>', '');
-    }
-    if (t.findings > 0) {
-        out.push('### Next steps', '', 'In the repository: apply the fixes above (`adobe-jwt-migrate migrate` previews them). In the Adobe Developer Console:', '');
-        CONSOLE_STEPS.forEach((s, i) => out.push(`${i + 1}. ${s}`));
-        out.push('');
-    }
-    return out.join('\n');
-}
-
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(5919);
-// EXTERNAL MODULE: ./node_modules/ignore/index.js
-var ignore = __nccwpck_require__(298);
-var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/redact.ts
-// Redaction: every string that leaves the scanner (snippets, report text) goes through here.
-const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]*)-----[\s\S]*?(?:-----END \1-----|$)/g;
-const PEM_LINE_BODY = /^[\s"'`]*[A-Za-z0-9+/]{40,}={0,2}[\s"',`\\n]*$/;
-const JWT_VALUE = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g;
-const ADOBE_SECRET = /\bp8e-[A-Za-z0-9_-]{8,}/g;
-const SECRET_KEY_NAMES = 'client_{0,2}secrets?|client-secrets?|clientsecrets?|secret|password|passwd|passphrase|private_{0,2}key|private-key|privatekey|priv[_-]?key(?:[_-]data)?|access[_-]?token|jwt[_-]?token|refresh[_-]?token|api[_-]?secret|auth[_-]?token';
-// key = value, key: value, "key": "value", KEY=value (env), with the value up to a delimiter.
-const KEY_VALUE = new RegExp(`((?:^|[^A-Za-z0-9])(?:[A-Za-z0-9]*[_-])?(?:${SECRET_KEY_NAMES})["']?\\s*[:=]\\s*["'\`]?)([^"'\`\\s,;}{)]{6,})`, 'gi');
-// The same keys holding a list (aio-lib-ims client_secrets: ["..."]): every quoted item goes.
-const KEY_LIST = new RegExp(`((?:^|[^A-Za-z0-9])(?:[A-Za-z0-9]*[_-])?(?:${SECRET_KEY_NAMES})["']?\\s*[:=]\\s*["']?\\[)([^\\]\\n]*)`, 'gi');
-const LONG_TOKEN = /[A-Za-z0-9+/_-]{48,}={0,2}/g;
-/** Values that look like expressions or references, not secrets. */
-function isReference(value) {
-    return /^(?:\$\{?|\{\{|process\.env|os\.environ|env\.|secrets\.|<|\[|%|\(|@|getenv|System\.|config\.|cfg\.|options\.|opts\.|self\.|this\.)/i.test(value);
-}
-function redact(text) {
-    let out = text.replace(PEM_BLOCK, (_m, label) => `-----BEGIN ${label}----- [REDACTED]`);
-    if (PEM_LINE_BODY.test(out))
-        return '[REDACTED key material]';
-    out = out.replace(JWT_VALUE, '[REDACTED]').replace(ADOBE_SECRET, '[REDACTED]');
-    out = out.replace(KEY_LIST, (_m, prefix, items) => `${prefix}${items.replace(/(\\?["'])([^"'\\]{6,})(\\?["'])/g, (_i, a, v, b) => (isReference(v) ? `${a}${v}${b}` : `${a}[REDACTED]${b}`))}`);
-    out = out.replace(KEY_VALUE, (m, prefix, value) => isReference(value) ? m : `${prefix}[REDACTED]`);
-    return out.replace(LONG_TOKEN, '[REDACTED]');
-}
-/**
- * Secret values in a text, for core.setSecret. Errs on the side of collecting more:
- * masking a harmless value costs nothing, printing a secret cannot be undone.
- */
-function findSecrets(text) {
-    const found = new Set();
-    for (const m of text.matchAll(PEM_BLOCK)) {
-        for (const line of m[0].split(/\r?\n|\\n/)) {
-            const body = line.trim().replace(/^["'`]|["'`,]+$/g, '');
-            if (body.length >= 16 && !body.startsWith('-----'))
-                found.add(body);
-        }
-    }
-    for (const re of [JWT_VALUE, ADOBE_SECRET])
-        for (const m of text.matchAll(re))
-            found.add(m[0]);
-    for (const m of text.matchAll(KEY_LIST)) {
-        for (const item of m[2].matchAll(/["']([^"'\\]{8,})\\?["']/g))
-            if (!isReference(item[1]))
-                found.add(item[1]);
-    }
-    for (const m of text.matchAll(KEY_VALUE)) {
-        const value = m[2];
-        if (!isReference(value) && value.length >= 8)
-            found.add(value);
-    }
-    return [...found];
-}
-
-;// CONCATENATED MODULE: ./src/scan/match.ts
-
-
-const IGNORE = /adobe-jwt-migrate-ignore(?::\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*))?/;
-/** Offsets of line starts, for offset -> line/column. */
-function lineStarts(text) {
-    const starts = [0];
-    let i = -1;
-    while ((i = text.indexOf('\n', i + 1)) !== -1)
-        starts.push(i + 1);
-    return starts;
-}
-function lineOf(starts, offset) {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= offset)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    return lo; // 0-based
-}
-function lineText(text, starts, line) {
-    const end = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;
-    return text.slice(starts[line], end).replace(/\r$/, '');
-}
-function regexHits(re, text) {
-    const flags = re.flags.includes('g') ? re.flags : `${re.flags}g`;
-    const global = new RegExp(re.source, flags.includes('d') ? flags : `${flags}d`);
-    const hits = [];
-    for (const m of text.matchAll(global)) {
-        const span = m.indices?.groups?.hit ?? m.indices?.[0];
-        if (!span)
-            continue;
-        hits.push({ index: span[0], length: Math.max(0, span[1] - span[0]) });
-        if (hits.length >= 1000)
-            break; // a generated file can match everywhere; enough is enough
-    }
-    return hits;
-}
-function ruleAppliesToPath(rule, path) {
-    if (rule.paths && !rule.paths.test(path))
-        return false;
-    if (rule.excludePaths && rule.excludePaths.test(path))
-        return false;
-    return true;
-}
-function ignoredBy(line, ruleId) {
-    const m = IGNORE.exec(line);
-    if (!m)
-        return false;
-    if (!m[1])
-        return true;
-    return m[1].split(',').some((id) => id.trim() === ruleId);
-}
-function fingerprint(ruleId, file, normalizedLine, occurrence) {
-    return (0,external_node_crypto_.createHash)('sha256')
-        .update(`${ruleId}\0${file}\0${normalizedLine}\0${occurrence}`)
-        .digest('hex')
-        .slice(0, 32);
-}
-function makeFinding(rule, path, line, col, endLine, endCol, snippet) {
-    return {
-        ruleId: rule.id,
-        severity: rule.severity,
-        file: path,
-        line,
-        column: col,
-        endLine,
-        endColumn: endCol,
-        message: rule.message,
-        title: rule.title,
-        category: rule.category,
-        fingerprint: '',
-        fixable: rule.fixable,
-        snippet,
-    };
-}
-/** Path-only rules: no content needed (key files, archives). */
-function matchPath(rules, path) {
-    const out = [];
-    for (const rule of rules) {
-        if (!rule.pathOnly || !ruleAppliesToPath(rule, path))
-            continue;
-        const f = makeFinding(rule, path, 1, 1, 1, 1, '');
-        f.fingerprint = fingerprint(rule.id, path, '', 0);
-        out.push(f);
-    }
-    return out;
-}
-/** Runs every content rule that applies to the file. */
-function matchFile(rules, file) {
-    const { text, path } = file;
-    let starts;
-    const findings = [];
-    const seen = new Set();
-    const occurrences = new Map();
-    for (const rule of rules) {
-        if (rule.pathOnly || !ruleAppliesToPath(rule, path))
-            continue;
-        if (rule.requires && !rule.requires.every((re) => re.test(text)))
-            continue;
-        if (rule.unless && rule.unless.some((re) => re.test(text)))
-            continue;
-        let hits;
-        try {
-            hits = rule.match ? rule.match(file) : rule.pattern ? regexHits(rule.pattern, text) : [];
-        }
-        catch {
-            continue; // a structured matcher that cannot read the file reports nothing
-        }
-        for (const hit of hits) {
-            starts ??= lineStarts(text);
-            const line = lineOf(starts, hit.index);
-            const endLine = lineOf(starts, hit.index + Math.max(0, hit.length - 1));
-            const key = `${rule.id}:${line}`;
-            if (seen.has(key))
-                continue; // one finding per rule and line
-            seen.add(key);
-            const current = lineText(text, starts, line);
-            const previous = line > 0 ? lineText(text, starts, line - 1) : '';
-            if (ignoredBy(current, rule.id) || ignoredBy(previous, rule.id))
-                continue;
-            const column = hit.index - starts[line] + 1;
-            const endColumn = endLine === line ? column + Math.max(1, hit.length) : hit.index + hit.length - starts[endLine] + 1;
-            const snippet = redact(current.trim()).slice(0, 200);
-            const normalized = snippet.replace(/\s+/g, ' ');
-            const occKey = `${rule.id}\0${normalized}`;
-            const occurrence = occurrences.get(occKey) ?? 0;
-            occurrences.set(occKey, occurrence + 1);
-            const f = makeFinding(rule, path, line + 1, column, endLine + 1, endColumn, snippet);
-            f.fingerprint = fingerprint(rule.id, path, normalized, occurrence);
-            findings.push(f);
-        }
-    }
-    let keyRefs = [];
-    let secrets = [];
-    if (findings.length > 0) {
-        keyRefs = [...new Set([...text.matchAll(/(?<![\w.-])[\w.-]{1,200}\.(?:key|pem|p8|p12|pfx)\b/g)].map((m) => m[0]))];
-        secrets = findSecrets(text);
-    }
-    return { findings, keyRefs, secrets };
-}
-
-;// CONCATENATED MODULE: ./src/scan/prefilter.ts
-// The cheap first pass: a file reaches the rules only if its bytes hold one of the catalog's
-// literals, or its path is one a family always reads (manifests name JWT libraries without
-// any Adobe word). The fixture walk proves each positive is reachable through this gate.
-//
-// A regex alternation of the literals runs near 300 MB/s in V8; this Wu-Manber search (shift
-// table over byte pairs, so most windows skip ahead by the shortest literal's length less one),
-// run as four interleaved lanes, near 1.8 GB/s on source code. See bench/bench.mjs.
-
-/** Builds a test for "buf[0..n) contains any of these byte strings" (each at least 2 bytes). */
-function compileLiterals(literals) {
-    const lits = literals.map((l) => Buffer.from(l, 'latin1')).filter((l) => l.length >= 2);
-    if (lits.length === 0)
-        return () => false;
-    const m = Math.min(255, ...lits.map((l) => l.length));
-    // shift[pair]: how far the window may move when its last two bytes are `pair`.
-    const shift = new Uint8Array(65536).fill(m - 1);
-    const candidates = new Array(65536);
-    for (const l of lits) {
-        for (let j = 1; j < m; j++) {
-            const pair = (l[j - 1] << 8) | l[j];
-            shift[pair] = Math.min(shift[pair], m - 1 - j);
-        }
-        const last = (l[m - 2] << 8) | l[m - 1];
-        (candidates[last] ??= []).push(l);
-    }
-    /** True when a literal ends at `pos` (the window's last byte). */
-    const verify = (buf, n, pos) => {
-        const start = pos - m + 1;
-        for (const l of candidates[(buf[pos - 1] << 8) | buf[pos]]) {
-            if (start + l.length > n)
-                continue;
-            let j = 0;
-            while (j < l.length && buf[start + j] === l[j])
-                j++;
-            if (j === l.length)
-                return true;
-        }
-        return false;
-    };
-    /** Window ends in [pos, end). */
-    const lane = (buf, n, pos, end) => {
-        while (pos < end) {
-            const s = shift[(buf[pos - 1] << 8) | buf[pos]];
-            if (s !== 0)
-                pos += s;
-            else if (verify(buf, n, pos))
-                return true;
-            else
-                pos++;
-        }
-        return false;
-    };
-    // Each step of a lane waits on two dependent loads; four lanes over the four quarters of the
-    // buffer interleave those waits, which nearly doubles the speed over one lane.
-    return (buf, n) => {
-        if (n < 1024)
-            return lane(buf, n, m - 1, n);
-        const q = n >> 2;
-        const e0 = q + m - 1;
-        const e1 = e0 + q;
-        const e2 = e1 + q;
-        let a = m - 1;
-        let b = e0;
-        let c = e1;
-        let d = e2;
-        while (a < e0 && b < e1 && c < e2 && d < n) {
-            const sa = shift[(buf[a - 1] << 8) | buf[a]];
-            const sb = shift[(buf[b - 1] << 8) | buf[b]];
-            const sc = shift[(buf[c - 1] << 8) | buf[c]];
-            const sd = shift[(buf[d - 1] << 8) | buf[d]];
-            if (sa !== 0)
-                a += sa;
-            else if (verify(buf, n, a))
-                return true;
-            else
-                a++;
-            if (sb !== 0)
-                b += sb;
-            else if (verify(buf, n, b))
-                return true;
-            else
-                b++;
-            if (sc !== 0)
-                c += sc;
-            else if (verify(buf, n, c))
-                return true;
-            else
-                c++;
-            if (sd !== 0)
-                d += sd;
-            else if (verify(buf, n, d))
-                return true;
-            else
-                d++;
-        }
-        return lane(buf, n, a, e0) || lane(buf, n, b, e1) || lane(buf, n, c, e2) || lane(buf, n, d, n);
-    };
-}
-const hasLiteral = compileLiterals(PREFILTER_LITERALS);
-// One alternation instead of one test per family (they share no flags, so they combine as they are).
-const combinable = CANDIDATE_PATHS.every((re) => re.flags.replace(/[gy]/g, '') === '');
-const ANY_CANDIDATE_PATH = combinable ? new RegExp(CANDIDATE_PATHS.map((re) => `(?:${re.source})`).join('|') || '(?!)') : undefined;
-function isCandidate(buf, n, path) {
-    const byPath = ANY_CANDIDATE_PATH ? ANY_CANDIDATE_PATH.test(path) : CANDIDATE_PATHS.some((re) => re.test(path));
-    return byPath || hasLiteral(buf, n);
-}
-
-;// CONCATENATED MODULE: ./src/scan/batch.ts
-
-
-
-
-
-const CONTENT_RULES = RULES.filter((r) => !r.pathOnly);
-const PATH_RULES = RULES.filter((r) => r.pathOnly);
-const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
-let buffer = Buffer.allocUnsafe(1 << 20);
-// O_NOFOLLOW: a symlink fails to open (ELOOP) instead of being followed, saving an lstat a file.
-// O_NONBLOCK: a FIFO in the tree cannot hang the scan.
-const NOFOLLOW = external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0;
-const OPEN_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | NOFOLLOW | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
-/** Why a symlink is listed as skipped, or undefined when it stays inside the root. */
-function linkReason(abs, realRoot) {
-    let target;
-    try {
-        target = (0,external_node_fs_namespaceObject.realpathSync)(abs);
-    }
-    catch {
-        return 'broken symbolic link';
-    }
-    const inside = (0,external_node_path_namespaceObject.relative)(realRoot, target);
-    if (inside === '..' || inside.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(inside))
-        return 'symbolic link pointing outside the scanned folder';
-    return undefined;
-}
-/** A NUL byte in the first 8000 bytes, as git judges binaries. buf[n] is a sentinel the read left room for. */
-function isBinary(buf, n) {
-    buf[n] = 0;
-    return buf.indexOf(0) < Math.min(n, 8000);
-}
-function errorReason(err) {
-    const code = err?.code;
-    if (code === 'EACCES' || code === 'EPERM')
-        return 'unreadable: permission denied';
-    if (code === 'EISDIR')
-        return 'is a directory';
-    return `unreadable: ${code ?? String(err)}`;
-}
-/** Scans files synchronously: one open, one read and one close per file, into a reused buffer. */
-function scanBatch(files, opts) {
-    const result = { findings: [], skipped: [], keyRefs: {}, secrets: [], filesScanned: 0, filesMatched: 0, bytes: 0 };
-    for (const rel of files) {
-        const abs = `${opts.root}${external_node_path_namespaceObject.sep}${rel}`;
-        try {
-            let fd;
-            try {
-                if (!NOFOLLOW && (0,external_node_fs_namespaceObject.lstatSync)(abs).isSymbolicLink())
-                    throw Object.assign(new Error('link'), { code: 'ELOOP' });
-                fd = (0,external_node_fs_namespaceObject.openSync)(abs, OPEN_FLAGS);
-            }
-            catch (err) {
-                const code = err.code;
-                if (code === 'ENOENT')
-                    continue; // tracked but deleted in the work tree
-                if (code === 'ELOOP') {
-                    const reason = linkReason(abs, opts.realRoot);
-                    if (reason)
-                        result.skipped.push({ file: rel, reason });
-                    continue; // a link inside the root: its target is scanned under its own name
-                }
-                throw err;
-            }
-            result.findings.push(...matchPath(PATH_RULES, rel));
-            let n;
-            try {
-                n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, buffer.length, 0);
-                if (n === buffer.length && n <= opts.maxFileSize) {
-                    // Filled the buffer: size the file, then read the rest unless it is over the limit.
-                    const size = (0,external_node_fs_namespaceObject.fstatSync)(fd).size;
-                    if (size <= opts.maxFileSize) {
-                        const bigger = Buffer.allocUnsafe(size + 1);
-                        buffer.copy(bigger, 0, 0, n);
-                        buffer = bigger;
-                        let r;
-                        while (n < buffer.length && (r = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, n, buffer.length - n, n)) > 0)
-                            n += r;
-                    }
-                    else
-                        n = size;
-                }
-            }
-            catch (err) {
-                if (err.code === 'EISDIR')
-                    continue; // a submodule or folder
-                throw err;
-            }
-            finally {
-                (0,external_node_fs_namespaceObject.closeSync)(fd);
-            }
-            if (n > opts.maxFileSize) {
-                result.skipped.push({ file: rel, reason: `larger than ${opts.maxFileSize} bytes (max-file-size)` });
-                continue;
-            }
-            result.filesScanned++;
-            result.bytes += n;
-            if (isBinary(buffer, n)) {
-                result.skipped.push({ file: rel, reason: 'binary file' });
-                continue;
-            }
-            if (!isCandidate(buffer, n, rel))
-                continue;
-            result.filesMatched++;
-            const text = decoder.decode(buffer.subarray(0, n));
-            const fr = matchFile(CONTENT_RULES, { path: rel, text });
-            if (fr.findings.length) {
-                result.findings.push(...fr.findings);
-                if (fr.keyRefs.length)
-                    result.keyRefs[rel] = fr.keyRefs;
-                result.secrets.push(...fr.secrets);
-            }
-        }
-        catch (err) {
-            result.skipped.push({ file: rel, reason: errorReason(err) });
-        }
-    }
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/scan/context.ts
-// The cross-file pass: judgements a single file cannot make on its own.
-
-
-const AEM_CLOUD_RULE = 'aem-cloud-service-credential';
-const ADOBE_PATH = /adobe|(?:^|[/._-])aio(?:[/._-]|$)|jwt|(?:^|[/._-])ims(?:[/._-]|$)|techacct/i;
-function dirOf(file) {
-    const d = external_node_path_namespaceObject.posix.dirname(file);
-    return d === '.' ? '' : d;
-}
-function within(dir, file) {
-    return dir === '' || file.startsWith(`${dir}/`);
-}
-/**
- * Applies context rules:
- * - a file holding AEM as a Cloud Service service credentials keeps only the note about them;
- * - 'project' findings stay only when their folder has other JWT findings;
- * - 'key' findings stay only when the key is tied to the Adobe JWT flow.
- */
-function applyContext(findings, files, keyRefs) {
-    const aemFiles = new Set(findings.filter((f) => f.ruleId === AEM_CLOUD_RULE).map((f) => f.file));
-    let kept = findings.filter((f) => !aemFiles.has(f.file) || f.ruleId === AEM_CLOUD_RULE);
-    const contextOf = (f) => RULES_BY_ID.get(f.ruleId)?.needsContext;
-    const anchors = kept.filter((f) => !contextOf(f) && f.severity !== 'note');
-    const anchorFiles = new Set(anchors.map((f) => f.file));
-    const certDirs = new Set(files.filter((f) => external_node_path_namespaceObject.posix.basename(f) === 'certificate_pub.crt').map(dirOf));
-    const referenced = new Set();
-    for (const [file, refs] of Object.entries(keyRefs)) {
-        if (!anchorFiles.has(file))
-            continue;
-        for (const r of refs)
-            referenced.add(external_node_path_namespaceObject.posix.basename(r));
-    }
-    kept = kept.filter((f) => {
-        const need = contextOf(f);
-        if (!need)
-            return true;
-        if (need === 'project') {
-            const dir = dirOf(f.file);
-            return anchors.some((a) => within(dir, a.file));
-        }
-        return (anchorFiles.has(f.file) ||
-            certDirs.has(dirOf(f.file)) ||
-            ADOBE_PATH.test(f.file) ||
-            referenced.has(external_node_path_namespaceObject.posix.basename(f.file)));
-    });
-    return kept;
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/scan/files.ts
-
-
-
-
-
-const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
-/** Folders never worth walking when there is no git to say what is tracked. */
-const ALWAYS_SKIP = new Set(['.git', 'node_modules', '.hg', '.svn']);
-async function isGitWorkTree(root) {
-    try {
-        const { stdout } = await run('git', ['-C', root, 'rev-parse', '--is-inside-work-tree'], { maxBuffer: 1 << 20 });
-        return stdout.trim() === 'true';
-    }
-    catch {
-        return false;
-    }
-}
-async function gitFiles(root) {
-    // Tracked plus untracked-but-not-ignored, relative to root (git prints them relative to -C).
-    const { stdout } = await run('git', ['-C', root, '-c', 'core.quotepath=off', 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate'], { maxBuffer: 1 << 30 });
-    return stdout.split('\0').filter(Boolean);
-}
-/** Walks the tree depth-first, honouring every .gitignore on the way, yielding files as found. */
-function* walkFiles(root) {
-    const stack = [{ rel: '', rules: [] }];
-    while (stack.length) {
-        const { rel, rules } = stack.pop();
-        const abs = rel ? (0,external_node_path_namespaceObject.join)(root, rel) : root;
-        let entries;
-        try {
-            entries = (0,external_node_fs_namespaceObject.readdirSync)(abs, { withFileTypes: true });
-        }
-        catch {
-            continue; // unreadable folder: nothing to list
-        }
-        let here = rules;
-        if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
-            try {
-                here = [...rules, { base: rel, ig: ignore_default()().add((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(abs, '.gitignore'), 'utf8')) }];
-            }
-            catch {
-                // unreadable .gitignore: keep the parent rules
-            }
-        }
-        const ignored = (p, dir) => here.some(({ base, ig }) => {
-            const sub = base ? p.slice(base.length + 1) : p;
-            return ig.ignores(dir ? `${sub}/` : sub);
-        });
-        const dirs = [];
-        for (const e of entries) {
-            const p = rel ? `${rel}/${e.name}` : e.name;
-            if (e.isDirectory()) {
-                if (!ALWAYS_SKIP.has(e.name) && !(here.length && ignored(p, true)))
-                    dirs.push(p);
-            }
-            else if ((e.isFile() || e.isSymbolicLink()) && !(here.length && ignored(p, false))) {
-                yield p;
-            }
-        }
-        for (let i = dirs.length - 1; i >= 0; i--)
-            stack.push({ rel: dirs[i], rules: here });
-    }
-}
-/** Files to scan, as posix paths relative to root. */
-async function listFiles(root) {
-    if (await isGitWorkTree(root)) {
-        try {
-            return { files: await gitFiles(root), source: 'git' };
-        }
-        catch {
-            // fall back to walking (for example a repository git refuses as unsafe)
-        }
-    }
-    // A generator: the engine scans the first files while the walk goes on.
-    return { files: walkFiles(root), source: 'walk' };
-}
-
-;// CONCATENATED MODULE: ./src/scan/worker.ts
-
-
-const WORKER_ROLE = 'adobe-jwt-migrate-scan';
-/** True when this thread was started by the engine to scan files. */
-function isScanWorker() {
-    return !external_node_worker_threads_.isMainThread && external_node_worker_threads_.workerData?.role === WORKER_ROLE;
-}
-/** Answers each batch of paths with its BatchResult. */
-function runWorker() {
-    const opts = external_node_worker_threads_.workerData.opts;
-    external_node_worker_threads_.parentPort?.on('message', (batch) => {
-        external_node_worker_threads_.parentPort?.postMessage(scanBatch(batch, opts));
-    });
-}
-
-;// CONCATENATED MODULE: ./src/scan/engine.ts
-
-
-
-
-
-
-
-
-
-const BATCH = 256;
-/** Below this many files, threads cost more than they save. */
-const INLINE_LIMIT = 2000;
-function engine_merge(into, part) {
-    into.findings.push(...part.findings);
-    into.skipped.push(...part.skipped);
-    Object.assign(into.keyRefs, part.keyRefs);
-    into.secrets.push(...part.secrets);
-    into.filesScanned += part.filesScanned;
-    into.filesMatched += part.filesMatched;
-    into.bytes += part.bytes;
-}
-function emptyResult() {
-    return { findings: [], skipped: [], keyRefs: {}, secrets: [], filesScanned: 0, filesMatched: 0, bytes: 0 };
-}
-/** Takes up to `size` items from an iterator. */
-function take(it, size) {
-    const out = [];
-    while (out.length < size) {
-        const r = it.next();
-        if (r.done)
-            break;
-        out.push(r.value);
-    }
-    return out;
-}
-/**
- * Feeds batches to worker threads as the listing produces them, at most two batches in flight
- * per worker, so the walk, the workers' start-up and the scanning overlap.
- */
-async function scanInWorkers(first, rest, opts, script, count) {
-    const total = emptyResult();
-    const workers = Array.from({ length: count }, () => new external_node_worker_threads_.Worker(script, { workerData: { role: WORKER_ROLE, opts } }));
-    const inFlight = new Map(workers.map((w) => [w, 0]));
-    let wake;
-    let failure;
-    for (const w of workers) {
-        w.on('message', (part) => {
-            engine_merge(total, part);
-            inFlight.set(w, inFlight.get(w) - 1);
-            wake?.();
-        });
-        w.once('error', (e) => {
-            failure = e;
-            wake?.();
-        });
-        w.once('exit', (code) => {
-            if (inFlight.get(w) > 0)
-                failure ??= new Error(`a scan worker stopped (exit code ${code}) before finishing its files`);
-            wake?.();
-        });
-    }
-    const idle = () => workers.find((w) => inFlight.get(w) < 2);
-    const waitForMessage = () => new Promise((r) => (wake = r));
-    try {
-        let pending = first;
-        while (pending.length) {
-            for (let w = idle(); w && pending.length; w = idle()) {
-                w.postMessage(pending.slice(0, BATCH));
-                inFlight.set(w, inFlight.get(w) + 1);
-                pending = pending.slice(BATCH);
-                if (pending.length < BATCH)
-                    pending = pending.concat(take(rest, BATCH * 4));
-            }
-            if (failure)
-                throw failure;
-            if (pending.length)
-                await waitForMessage();
-        }
-        while ([...inFlight.values()].some((n) => n > 0)) {
-            if (failure)
-                throw failure;
-            await waitForMessage();
-        }
-        if (failure)
-            throw failure;
-    }
-    finally {
-        await Promise.all(workers.map((w) => w.terminate()));
-    }
-    return total;
-}
-function applyPolicy(findings, s) {
-    return findings
-        .filter((f) => !s.disabled.has(f.ruleId) && !s.ignoredFingerprints.has(f.fingerprint))
-        .map((f) => {
-        const sev = s.severity.get(f.ruleId);
-        return sev ? { ...f, severity: sev } : f;
-    });
-}
-async function scan(settings, engine = {}) {
-    const started = performance.now();
-    const { files: listing } = await listFiles(settings.root);
-    const excluded = ignore_default()().add(settings.exclude);
-    const files = [];
-    let listed = 0;
-    // Every listed file passes here once: counted, excluded or kept (for the cross-file pass).
-    const kept = (function* () {
-        for (const f of listing) {
-            listed++;
-            if (settings.exclude.length && excluded.ignores(f))
-                continue;
-            files.push(f);
-            yield f;
-        }
-    })();
-    const opts = { root: settings.root, realRoot: (0,external_node_fs_namespaceObject.realpathSync)(settings.root), maxFileSize: settings.maxFileSize };
-    const threads = engine.workers ?? (0,external_node_os_namespaceObject.availableParallelism)();
-    const first = take(kept, INLINE_LIMIT + 1);
-    const workers = engine.workerScript && threads > 1 && first.length > INLINE_LIMIT ? threads : 0;
-    const raw = workers ? await scanInWorkers(first, kept, opts, engine.workerScript, workers) : scanBatch(first, opts);
-    const findings = applyPolicy(applyContext(raw.findings, files, raw.keyRefs), settings).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1)));
-    raw.skipped.sort((a, b) => (a.file < b.file ? -1 : 1));
-    return {
-        root: settings.root,
-        findings,
-        skipped: raw.skipped,
-        secrets: [...new Set(raw.secrets)],
-        stats: {
-            filesListed: listed,
-            filesScanned: raw.filesScanned,
-            filesMatched: raw.filesMatched,
-            bytesScanned: raw.bytes,
-            durationMs: Math.round(performance.now() - started),
-            rules: RULES.length - settings.disabled.size,
-            workers,
-            maxRssBytes: process.resourceUsage().maxRSS * 1024,
-        },
-    };
-}
-
+// EXTERNAL MODULE: ./src/scan/engine.ts + 2 modules
+var engine = __nccwpck_require__(5889);
+// EXTERNAL MODULE: ./src/scan/worker.ts
+var worker = __nccwpck_require__(847);
 ;// CONCATENATED MODULE: ./src/version.ts
 // Kept in step with package.json by a test.
-const VERSION = '0.1.0';
+const src_version_VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: ./src/main.ts
 // The action entry: one typed config, one try/catch, the pipeline in order.
@@ -53541,23 +62867,24 @@ const VERSION = '0.1.0';
 
 
 
+
 function main_writeFile(path, text) {
-    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-    (0,external_node_fs_namespaceObject.writeFileSync)(path, text);
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
+    (0,external_node_fs_.writeFileSync)(path, text);
 }
 /** Paths in annotations and SARIF are relative to the repository root, not the scanned folder. */
 function relativeToWorkspace(result, workspace) {
-    const prefix = (0,external_node_path_namespaceObject.relative)(workspace, result.root).split(external_node_path_namespaceObject.sep).join('/');
+    const prefix = (0,external_node_path_.relative)(workspace, result.root).split(external_node_path_.sep).join('/');
     if (!prefix || prefix.startsWith('..'))
         return result;
-    return { ...result, findings: result.findings.map((f) => ({ ...f, file: external_node_path_namespaceObject.posix.join(prefix, f.file) })) };
+    return { ...result, findings: result.findings.map((f) => ({ ...f, file: external_node_path_.posix.join(prefix, f.file) })) };
 }
-async function main_run() {
+async function run() {
     try {
         const inputs = readInputs();
         const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
         const settings = loadSettings({ root: inputs.path, failOn: inputs['fail-on'], config: inputs.config, maxFileSize: inputs['max-file-size'] }, workspace);
-        const result = await scan(settings, { workerScript: new URL(import.meta.url) });
+        const result = await (0,engine/* scan */.S)(settings, { workerScript: new URL(import.meta.url) });
         // Mask before anything is printed: the runner then hides these values in every log line.
         for (const secret of result.secrets)
             core_setSecret(secret);
@@ -53579,14 +62906,26 @@ async function main_run() {
             else
                 notice(a.message, props);
         }
-        const outDir = (0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'adobe-jwt-migrate');
-        const reportPath = (0,external_node_path_namespaceObject.resolve)(workspace, inputs['report-file'] || (0,external_node_path_namespaceObject.join)(outDir, 'report.json'));
-        const sarifPath = (0,external_node_path_namespaceObject.resolve)(workspace, inputs['sarif-file'] || (0,external_node_path_namespaceObject.join)(outDir, 'results.sarif'));
+        const outDir = (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'adobe-jwt-migrate');
+        const reportPath = (0,external_node_path_.resolve)(workspace, inputs['report-file'] || (0,external_node_path_.join)(outDir, 'report.json'));
+        const sarifPath = (0,external_node_path_.resolve)(workspace, inputs['sarif-file'] || (0,external_node_path_.join)(outDir, 'results.sarif'));
         main_writeFile(reportPath, `${JSON.stringify(toJson(result), null, 2)}\n`);
-        main_writeFile(sarifPath, `${JSON.stringify(toSarif(shown, VERSION), null, 2)}\n`);
+        main_writeFile(sarifPath, `${JSON.stringify(toSarif(shown, src_version_VERSION), null, 2)}\n`);
+        // The pull request step never hides the findings: its failure is reported after them.
+        let pr;
+        let prError;
+        if (inputs['create-pr']) {
+            try {
+                pr = await runPullRequest(result, inputs, workspace, import.meta.url);
+                setPrOutputs(pr);
+            }
+            catch (e) {
+                prError = e.message;
+            }
+        }
         const shownFindings = annotations.filter((a) => a.file).length;
         if (process.env.GITHUB_STEP_SUMMARY) {
-            await summary.addRaw(toSummary(shown, settings.failOn, shownFindings)).write();
+            await summary.addRaw(toSummary(shown, settings.failOn, shownFindings) + (pr ? `\n${prSummary(pr)}` : '')).write();
         }
         const t = totals(result.findings);
         setOutput('findings', t.findings);
@@ -53595,6 +62934,8 @@ async function main_run() {
         setOutput('report', reportPath);
         setOutput('sarif', sarifPath);
         info(`adobe-jwt-migrate: ${plural(t.findings, 'finding')} (${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${plural(t.note, 'note')}) in ${plural(result.stats.filesScanned, 'scanned file')}; ${plural(result.skipped.length, 'file')} skipped.`);
+        if (prError)
+            setFailed(prError);
         const fail = failing(result.findings, settings.failOn).length;
         if (fail) {
             setFailed(`${plural(fail, 'Adobe JWT finding')} at or above '${settings.failOn}': migrate them to OAuth Server-to-Server (see the annotations and the job summary), or change 'fail-on'.`);
@@ -53607,10 +62948,10 @@ async function main_run() {
             setFailed(`adobe-jwt-migrate failed unexpectedly: ${e.stack ?? e}`);
     }
 }
-if (isScanWorker())
-    runWorker();
+if ((0,worker/* isScanWorker */.WJ)())
+    (0,worker/* runWorker */.WY)();
 else
-    void main_run();
+    void run();
 
 var __webpack_exports__run = __webpack_exports__.e;
 export { __webpack_exports__run as run };

@@ -3,6 +3,13 @@ import * as core from '@actions/core';
 import { z } from 'zod';
 import { FAIL_ON, UsageError } from './config.js';
 
+const bool = z.enum(['true', 'false'], { error: "must be 'true' or 'false'" }).transform((v) => v === 'true');
+/** Comma- or newline-separated names. */
+const list = z
+  .string()
+  .default('')
+  .transform((v) => v.split(/[\n,]/).map((x) => x.trim()).filter(Boolean));
+
 const Inputs = z.object({
   path: z.string().default('.'),
   'fail-on': z.enum(FAIL_ON, { error: `must be one of ${FAIL_ON.join(', ')}` }),
@@ -15,16 +22,38 @@ const Inputs = z.object({
     .min(0, { error: 'must be 0 or more' })
     .max(50, { error: 'must be at most 50 (GitHub shows no more per job)' }),
   'max-file-size': z.coerce.number({ error: 'must be a number of bytes' }).int({ error: 'must be a whole number of bytes' }).positive({ error: 'must be positive' }).optional(),
+  'create-pr': bool,
+  token: z.string().default(''),
+  branch: z
+    .string()
+    .regex(/^(?!\/|.*(?:\/\.|\/\/|\.\.|@\{|\\))[^\s~^:?*[\]]+(?<![/.]|\.lock)$/, { error: 'must be a valid git branch name' }),
+  base: z.string().optional(),
+  title: z.string().min(1, { error: 'must not be empty' }),
+  labels: list,
+  reviewers: list,
+  assignees: list,
+  draft: bool,
+  'commit-message': z.string().min(1, { error: 'must not be empty' }),
+  scopes: z.string().optional(),
 });
 export type ActionInputs = z.infer<typeof Inputs>;
 
-const DEFAULTS: Record<string, string> = { path: '.', 'fail-on': 'error', 'max-annotations': '30' };
+const DEFAULTS: Record<string, string> = {
+  path: '.',
+  'fail-on': 'error',
+  'max-annotations': '30',
+  'create-pr': 'false',
+  branch: 'adobe-jwt-migrate/oauth-s2s',
+  title: 'Move from Adobe Service Account (JWT) to OAuth Server-to-Server',
+  draft: 'false',
+  'commit-message': 'Move from Adobe Service Account (JWT) to OAuth Server-to-Server',
+};
 
 /** Reads every input; a bad value fails with the input's name and what it accepts. */
 export function readInputs(): ActionInputs {
   const raw: Record<string, string | undefined> = {};
   for (const name of Object.keys(Inputs.shape)) {
-    const v = core.getInput(name).trim();
+    const v = name === 'token' ? core.getInput(name) : core.getInput(name).trim();
     raw[name] = v === '' ? DEFAULTS[name] : v;
   }
   const parsed = Inputs.safeParse(raw);

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import * as core from '@actions/core';
 import { loadSettings, UsageError } from './config.js';
+import type { PrResult } from './github/pr.js';
+import { prSummary, runPullRequest, setPrOutputs } from './github/run.js';
 import { readInputs } from './inputs.js';
 import { planAnnotations } from './report/annotations.js';
 import { toJson } from './report/json.js';
@@ -61,9 +63,21 @@ export async function run(): Promise<void> {
     writeFile(reportPath, `${JSON.stringify(toJson(result), null, 2)}\n`);
     writeFile(sarifPath, `${JSON.stringify(toSarif(shown, VERSION), null, 2)}\n`);
 
+    // The pull request step never hides the findings: its failure is reported after them.
+    let pr: PrResult | undefined;
+    let prError: string | undefined;
+    if (inputs['create-pr']) {
+      try {
+        pr = await runPullRequest(result, inputs, workspace, import.meta.url);
+        setPrOutputs(pr);
+      } catch (e) {
+        prError = (e as Error).message;
+      }
+    }
+
     const shownFindings = annotations.filter((a) => a.file).length;
     if (process.env.GITHUB_STEP_SUMMARY) {
-      await core.summary.addRaw(toSummary(shown, settings.failOn, shownFindings)).write();
+      await core.summary.addRaw(toSummary(shown, settings.failOn, shownFindings) + (pr ? `\n${prSummary(pr)}` : '')).write();
     }
 
     const t = totals(result.findings);
@@ -76,6 +90,7 @@ export async function run(): Promise<void> {
       `adobe-jwt-migrate: ${plural(t.findings, 'finding')} (${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${plural(t.note, 'note')}) in ${plural(result.stats.filesScanned, 'scanned file')}; ${plural(result.skipped.length, 'file')} skipped.`,
     );
 
+    if (prError) core.setFailed(prError);
     const fail = failing(result.findings, settings.failOn).length;
     if (fail) {
       core.setFailed(

@@ -1,0 +1,3240 @@
+export const id = 734;
+export const ids = [734];
+export const modules = {
+
+/***/ 7734:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  applyPlan: () => (/* reexport */ applyPlan),
+  planFromScan: () => (/* reexport */ planFromScan),
+  planJson: () => (/* reexport */ output/* planJson */.iY),
+  planMigration: () => (/* reexport */ planMigration),
+  planText: () => (/* reexport */ output/* planText */.Pt)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/migrate/apply.ts
+
+
+/** Writes the plan. A file that changed since it was planned is left alone and reported. */
+function applyPlan(plan) {
+    const conflicts = [];
+    for (const e of plan.edits) {
+        const abs = (0,external_node_path_.join)(plan.root, e.file);
+        let current = null;
+        try {
+            current = (0,external_node_fs_.readFileSync)(abs, 'utf8');
+        }
+        catch {
+            current = null;
+        }
+        const changed = e.action === 'create' ? current !== null : e.before !== null && current !== e.before;
+        if (changed) {
+            conflicts.push(e.file);
+            continue;
+        }
+        if (e.action === 'delete')
+            (0,external_node_fs_.rmSync)(abs, { force: true });
+        else {
+            (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(abs), { recursive: true });
+            (0,external_node_fs_.writeFileSync)(abs, e.after ?? '');
+        }
+    }
+    return conflicts;
+}
+
+// EXTERNAL MODULE: ./src/migrate/output.ts + 3 modules
+var output = __webpack_require__(2764);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/rules/index.ts + 6 modules
+var src_rules = __webpack_require__(2109);
+// EXTERNAL MODULE: ./src/scan/context.ts
+var context = __webpack_require__(5570);
+// EXTERNAL MODULE: ./src/scan/engine.ts + 2 modules
+var engine = __webpack_require__(5889);
+// EXTERNAL MODULE: ./src/scan/match.ts
+var match = __webpack_require__(6288);
+;// CONCATENATED MODULE: ./src/migrate/manual.ts
+// Ready snippets for the manual steps, in the language of the file that needs the change.
+const IMS = 'https://ims-na1.adobelogin.com/ims/token/v3';
+const SNIPPETS = [
+    [
+        /\.java$|\.kt$|\.scala$/,
+        `// OAuth Server-to-Server token (java.net.http)
+String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, UTF_8)
+    + "&client_secret=" + URLEncoder.encode(clientSecret, UTF_8) + "&scope=" + URLEncoder.encode(scopes, UTF_8);
+HttpRequest req = HttpRequest.newBuilder(URI.create("${IMS}"))
+    .header("Content-Type", "application/x-www-form-urlencoded")
+    .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+// response JSON: access_token, token_type, expires_in (seconds)`,
+    ],
+    [
+        /\.cs$/,
+        `// OAuth Server-to-Server token (HttpClient)
+var form = new FormUrlEncodedContent(new Dictionary<string, string> {
+    ["grant_type"] = "client_credentials", ["client_id"] = clientId,
+    ["client_secret"] = clientSecret, ["scope"] = scopes });
+var res = await http.PostAsync("${IMS}", form);
+// response JSON: access_token, token_type, expires_in (seconds)`,
+    ],
+    [
+        /\.php$/,
+        `// OAuth Server-to-Server token
+$ch = curl_init('${IMS}');
+curl_setopt_array($ch, [CURLOPT_POST => true, CURLOPT_RETURNTRANSFER => true,
+  CURLOPT_POSTFIELDS => http_build_query(['grant_type' => 'client_credentials',
+    'client_id' => $clientId, 'client_secret' => $clientSecret, 'scope' => $scopes])]);
+$token = json_decode(curl_exec($ch), true); // access_token, expires_in (seconds)`,
+    ],
+    [
+        /\.go$/,
+        `// OAuth Server-to-Server token
+form := url.Values{"grant_type": {"client_credentials"}, "client_id": {clientID},
+	"client_secret": {clientSecret}, "scope": {scopes}}
+res, err := http.PostForm("${IMS}", form)
+// response JSON: access_token, token_type, expires_in (seconds)`,
+    ],
+    [
+        /\.rb$/,
+        `# OAuth Server-to-Server token
+res = Net::HTTP.post_form(URI("${IMS}"), "grant_type" => "client_credentials",
+  "client_id" => client_id, "client_secret" => client_secret, "scope" => scopes)
+token = JSON.parse(res.body) # access_token, expires_in (seconds)`,
+    ],
+    [
+        /\.[rR]$/,
+        `# OAuth Server-to-Server token (httr)
+res <- httr::POST("${IMS}", encode = "form", body = list(grant_type = "client_credentials",
+  client_id = client_id, client_secret = client_secret, scope = scopes))
+token <- httr::content(res)$access_token  # expires_in is in seconds`,
+    ],
+    [
+        /\.ps1$|\.psm1$/,
+        `# OAuth Server-to-Server token
+$body = @{ grant_type = 'client_credentials'; client_id = $ClientId; client_secret = $ClientSecret; scope = $Scopes }
+$token = Invoke-RestMethod -Method Post -Uri '${IMS}' -Body $body -ContentType 'application/x-www-form-urlencoded'
+# $token.access_token; $token.expires_in is in seconds`,
+    ],
+    [
+        /\.sh$|\.bash$|\.zsh$|(?:^|\/)Dockerfile$/,
+        `# OAuth Server-to-Server token
+curl -s -X POST '${IMS}' -H 'Content-Type: application/x-www-form-urlencoded' \\
+  -d grant_type=client_credentials -d "client_id=$CLIENT_ID" -d "client_secret=$CLIENT_SECRET" -d "scope=$SCOPES"`,
+    ],
+];
+/** A snippet for code files in languages the engine does not rewrite; undefined for others. */
+function manualSnippet(file, ruleId) {
+    if (!ruleId.startsWith('code-'))
+        return undefined;
+    const hit = SNIPPETS.find(([re]) => re.test(file));
+    return hit?.[1];
+}
+
+;// CONCATENATED MODULE: ./src/migrate/settle.ts
+
+
+/**
+ * The rule ids of `ids` that the file had findings for and that the scanner no longer reports
+ * in `text`: a rewrite claims a finding only when it really made it go away.
+ */
+function settledIds(ctx, ids, text) {
+    const left = new Set((0,match/* matchFile */.g3)(src_rules/* RULES */.y0, { path: ctx.file, text }).findings.map((f) => f.ruleId));
+    return [...new Set(ctx.findings.map((f) => f.ruleId))].filter((id) => ids.includes(id) && !left.has(id)).sort();
+}
+
+// EXTERNAL MODULE: ./src/migrate/scopes.ts
+var migrate_scopes = __webpack_require__(6736);
+;// CONCATENATED MODULE: ./src/migrate/spans.ts
+// Span editing shared by the config rewriters (aio, workspace, pyconfigs, postman): every edit
+// replaces a span located from a parse, and the rest of the file stays byte for byte as it was.
+
+
+
+const EMAIL_PLACEHOLDER = 'REPLACE_WITH_TECHNICAL_ACCOUNT_EMAIL_FROM_DEVELOPER_CONSOLE';
+const ACCOUNT_ID_PLACEHOLDER = 'REPLACE_WITH_TECHNICAL_ACCOUNT_ID_FROM_DEVELOPER_CONSOLE';
+const SECRET_PLACEHOLDER = 'REPLACE_WITH_CLIENT_SECRET_FROM_DEVELOPER_CONSOLE';
+/** True when the rule still reports something in this text (the harness re-scans the same way). */
+function stillFlags(file, text, ruleId) {
+    const rule = src_rules/* RULES_BY_ID */.kF.get(ruleId);
+    return !!rule && (0,match/* matchFile */.g3)([rule], { path: file, text }).findings.length > 0;
+}
+function lineAt(text, offset) {
+    let n = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
+        n++;
+    return n;
+}
+function eolOf(text) {
+    return text.includes('\r\n') ? '\r\n' : '\n';
+}
+function scopesStep(file, line, ruleId, choice) {
+    if (choice.value !== migrate_scopes/* SCOPES_PLACEHOLDER */.cY)
+        return [];
+    return [{ file, line, ruleId, instructions: `Fill in the OAuth scopes: ${(0,migrate_scopes/* describeScopes */.vB)(choice)}.` }];
+}
+function placeholderStep(file, line, ruleId, what, placeholder) {
+    return {
+        file,
+        line,
+        ruleId,
+        instructions: `Replace ${placeholder} with the ${what} of the OAuth Server-to-Server credential (Adobe Developer Console > project > credential).`,
+    };
+}
+/** A position-annotated tree of a valid JSON text (duplicate keys kept in order), or null. */
+function parseJson(text) {
+    try {
+        JSON.parse(text);
+    }
+    catch {
+        return null;
+    }
+    let i = 0;
+    const ws = () => {
+        while (i < text.length && /\s/.test(text[i]))
+            i++;
+    };
+    const str = () => {
+        const s = i;
+        i++;
+        while (text[i] !== '"')
+            i += text[i] === '\\' ? 2 : 1;
+        i++;
+        return JSON.parse(text.slice(s, i));
+    };
+    const node = () => {
+        ws();
+        const start = i;
+        const c = text[i];
+        if (c === '{' || c === '[') {
+            const n = { kind: c === '{' ? 'object' : 'array', start, end: 0, members: [], items: [] };
+            i++;
+            ws();
+            while (text[i] !== (c === '{' ? '}' : ']')) {
+                if (c === '{') {
+                    const at = i;
+                    const key = str();
+                    ws();
+                    i++; // :
+                    n.members.push({ key, start: at, value: node() });
+                }
+                else
+                    n.items.push(node());
+                ws();
+                if (text[i] === ',')
+                    i++;
+                ws();
+            }
+            i++;
+            n.end = i;
+            return n;
+        }
+        if (c === '"')
+            str();
+        else
+            while (i < text.length && /[^\s,\]}]/.test(text[i]))
+                i++;
+        return { kind: 'value', start, end: i, members: [], items: [], value: JSON.parse(text.slice(start, i)) };
+    };
+    return node();
+}
+function member(obj, key) {
+    return obj.members.find((m) => m.key === key);
+}
+/** The node at a path of keys and indexes. */
+function nodeAt(root, path) {
+    let n = root;
+    for (const p of path) {
+        if (!n)
+            return undefined;
+        n = typeof p === 'number' ? n.items[p] : member(n, p)?.value;
+    }
+    return n;
+}
+function lineStartOf(text, at) {
+    return text.lastIndexOf('\n', at - 1) + 1;
+}
+function ownLine(text, at) {
+    return /^[ \t]*$/.test(text.slice(lineStartOf(text, at), at));
+}
+function indentAt(text, at) {
+    return /^[ \t]*/.exec(text.slice(lineStartOf(text, at)))[0];
+}
+/** Removes element `idx` of an object's members or an array's items, with its comma and own lines. */
+function removeElement(text, container, idx) {
+    const spans = container.kind === 'object' ? container.members.map((m) => [m.start, m.value.end]) : container.items.map((n) => [n.start, n.end]);
+    const [s, e] = spans[idx];
+    if (idx < spans.length - 1) {
+        const next = spans[idx + 1][0];
+        if (ownLine(text, s) && ownLine(text, next))
+            return text.slice(0, lineStartOf(text, s)) + text.slice(lineStartOf(text, next));
+        return text.slice(0, s) + text.slice(next);
+    }
+    if (idx > 0)
+        return text.slice(0, spans[idx - 1][1]) + text.slice(e);
+    return text.slice(0, container.start + 1) + text.slice(container.end - 1);
+}
+/** Inserts members (`"key": value` texts) after member `idx`, each on its own line when the object is. */
+function insertMembers(text, obj, idx, entries) {
+    if (!entries.length)
+        return text;
+    const prev = obj.members[idx];
+    if (!prev) {
+        // empty object or insert at the front: put them first
+        const first = obj.members[0];
+        if (!first)
+            return text.slice(0, obj.start + 1) + entries.join(', ') + text.slice(obj.start + 1);
+        const sep = ownLine(text, first.start) ? `,${eolOf(text)}${indentAt(text, first.start)}` : ', ';
+        return text.slice(0, first.start) + entries.join(sep) + sep + text.slice(first.start);
+    }
+    const sep = ownLine(text, prev.start) ? `,${eolOf(text)}${indentAt(text, prev.start)}` : ', ';
+    const at = prev.value.end;
+    return text.slice(0, at) + entries.map((e) => sep + e).join('') + text.slice(at);
+}
+/** A renderer of raw JSON item texts as an array laid out like `like` (or like the object it goes in). */
+function arrayStyle(text, like, memberIndent, unit) {
+    const eol = eolOf(text);
+    if (like && like.kind === 'array') {
+        const inner = text.slice(like.start + 1, like.end - 1);
+        if (inner.includes('\n') && like.items.length) {
+            const ind = indentAt(text, like.items[0].start);
+            const close = indentAt(text, like.end - 1);
+            return (items) => `[${eol}${items.map((x) => ind + x).join(`,${eol}`)}${eol}${close}]`;
+        }
+        const sep = like.items.length > 1 ? text.slice(like.items[0].end, like.items[1].start) : ', ';
+        const pad = /^\s/.test(inner) ? ' ' : '';
+        return (items) => `[${pad}${items.join(sep)}${pad}]`;
+    }
+    if (unit)
+        return (items) => `[${eol}${items.map((x) => memberIndent + unit + x).join(`,${eol}`)}${eol}${memberIndent}]`;
+    return (items) => `[${items.join(', ')}]`;
+}
+/** The indentation step of a multi-line object (member indent minus the object's line indent). */
+function indentUnit(text, obj) {
+    const m = obj.members[0];
+    if (!m || !ownLine(text, m.start))
+        return '';
+    const inner = indentAt(text, m.start);
+    const outer = indentAt(text, obj.start);
+    return inner.startsWith(outer) && inner.length > outer.length ? inner.slice(outer.length) : '  ';
+}
+/** A metascope or scope list from an array, a JSON array string or a comma/space separated string. */
+function metascopeList(v) {
+    if (Array.isArray(v))
+        return v.filter((x) => typeof x === 'string');
+    if (typeof v === 'string') {
+        const t = v.trim();
+        if (t.startsWith('[')) {
+            try {
+                return metascopeList(JSON.parse(t));
+            }
+            catch {
+                /* not JSON: split below */
+            }
+        }
+        return t.split(/[\s,]+/).filter(Boolean);
+    }
+    return [];
+}
+
+;// CONCATENATED MODULE: ./src/migrate/rewriters/aio.ts
+// aio-lib-ims contexts (.aio JSON, .env variables, App Builder manifest inputs) move from JWT to
+// OAuth Server-to-Server. aio-lib-ims tries its JWT plugin first while private_key/meta_scopes are
+// present, so those keys are removed, not only joined by the OAuth ones.
+
+
+
+// ---------------------------------------------------------------------------------------------
+// .aio JSON: ims.contexts.<name> and the older $ims.<name>
+const AIO_RULE = 'config-aio-jwt-context';
+const JWT_ONLY = ['private_key', 'passphrase'];
+function contextPaths(root) {
+    const out = [];
+    const ctxs = nodeAt(root, ['ims', 'contexts']);
+    for (const m of ctxs?.kind === 'object' ? ctxs.members : [])
+        out.push(['ims', 'contexts', m.key]);
+    const legacy = nodeAt(root, ['$ims']);
+    for (const m of legacy?.kind === 'object' ? legacy.members : [])
+        out.push(['$ims', m.key]);
+    return out.filter((p) => {
+        const o = nodeAt(root, p);
+        return o?.kind === 'object' && (member(o, 'meta_scopes') || member(o, 'private_key'));
+    });
+}
+/** One edit on one context, re-parsing between edits so spans never go stale. */
+function migrateJsonContext(ctx, text0, path, manual) {
+    let text = text0;
+    const obj = () => nodeAt(parseJson(text), path);
+    const o = obj();
+    const keys = o.members.map((m) => m.key);
+    if (new Set(keys).size !== keys.length)
+        return null; // duplicate keys: which one aio reads is unclear
+    const line = lineAt(text, o.start);
+    const meta = member(o, 'meta_scopes');
+    const choice = ctx.scopes(meta ? metascopeList(JSON.parse(text0.slice(meta.value.start, meta.value.end))) : []);
+    const unit = indentUnit(text, o);
+    const memberIndent = o.members.length ? indentAt(text, o.members[0].start) : '';
+    const like = meta?.value.kind === 'array' ? meta.value : undefined;
+    const arr = arrayStyle(text, like, memberIndent, unit);
+    const replaceMember = (key, newKey, value) => {
+        const m = member(obj(), key);
+        text = `${text.slice(0, m.start)}${JSON.stringify(newKey)}: ${value}${text.slice(m.value.end)}`;
+    };
+    const remove = (key) => {
+        const cur = obj();
+        const idx = cur.members.findIndex((m) => m.key === key);
+        if (idx >= 0)
+            text = removeElement(text, cur, idx);
+    };
+    const insertAfter = (anchors, entry) => {
+        const cur = obj();
+        let idx = -1;
+        for (const a of anchors) {
+            idx = cur.members.findIndex((m) => m.key === a);
+            if (idx >= 0)
+                break;
+        }
+        text = insertMembers(text, cur, idx >= 0 ? idx : cur.members.length - 1, [entry]);
+    };
+    // scopes take the place of meta_scopes, client_secrets that of client_secret
+    const scopeItems = choice.value.split(',').map((s) => JSON.stringify(s));
+    if (member(o, 'scopes'))
+        remove('meta_scopes');
+    else if (meta)
+        replaceMember('meta_scopes', 'scopes', arr(scopeItems));
+    else
+        insertAfter(['client_id'], `"scopes": ${arr(scopeItems)}`);
+    if (!member(o, 'scopes'))
+        manual.push(...scopesStep(ctx.file, line, AIO_RULE, choice));
+    const secret = member(o, 'client_secret');
+    if (member(o, 'client_secrets'))
+        remove('client_secret');
+    else if (secret)
+        replaceMember('client_secret', 'client_secrets', arr([text0.slice(secret.value.start, secret.value.end)]));
+    else {
+        insertAfter(['client_id'], `"client_secrets": ${arr([JSON.stringify(SECRET_PLACEHOLDER)])}`);
+        manual.push(placeholderStep(ctx.file, line, AIO_RULE, 'client secret', SECRET_PLACEHOLDER));
+    }
+    for (const k of JWT_ONLY)
+        remove(k);
+    if (!member(o, 'technical_account_id')) {
+        const techacct = member(o, 'techacct');
+        const value = techacct ? text0.slice(techacct.value.start, techacct.value.end) : JSON.stringify(ACCOUNT_ID_PLACEHOLDER);
+        insertAfter(['techacct', 'client_secrets'], `"technical_account_id": ${value}`);
+        if (!techacct)
+            manual.push(placeholderStep(ctx.file, line, AIO_RULE, 'technical account id', ACCOUNT_ID_PLACEHOLDER));
+    }
+    if (!member(o, 'technical_account_email')) {
+        insertAfter(['technical_account_id'], `"technical_account_email": ${JSON.stringify(EMAIL_PLACEHOLDER)}`);
+        manual.push(placeholderStep(ctx.file, line, AIO_RULE, 'technical account email', EMAIL_PLACEHOLDER));
+    }
+    return text;
+}
+const aioJson = {
+    name: 'aio-lib-ims contexts (.aio)',
+    ruleIds: [AIO_RULE],
+    rewrite(ctx) {
+        const root = parseJson(ctx.text);
+        if (!root)
+            return null;
+        let text = ctx.text;
+        const manual = [];
+        for (const path of contextPaths(root)) {
+            const next = migrateJsonContext(ctx, text, path, manual);
+            if (next === null)
+                return null;
+            text = next;
+        }
+        if (text === ctx.text || stillFlags(ctx.file, text, AIO_RULE))
+            return null;
+        return { ruleIds: [AIO_RULE], text, manual };
+    },
+};
+// ---------------------------------------------------------------------------------------------
+// .env: AIO_ims_contexts_<Ctx>_<key> (aio app use doubles every `_` inside a key) and the upper-case
+// AIO_IMS_CONTEXTS_<NAME>_<KEY> style; values that are arrays are JSON strings.
+const ENV_RULE = 'config-aio-env-jwt-context';
+const ENV_FILE = /(?:^|\/)(?:\.env(?:\.[\w.-]+)?|[\w.-]+\.env|env\.(?:example|sample|template|dist))$/;
+const ENV_LINE = /^([ \t]*(?:export[ \t]+)?)(AIO_(?:\$ims|ims_contexts)_)(\w+?)_(client_?_id|client_?_secrets?|technical_?_account_?_(?:id|email)|meta_?_scopes|ims_?_org_?_id|private_?_key|passphrase|scopes|techacct)([ \t]*=[ \t]*)([^\r\n]*)(\r?\n?)$/i;
+/** A dotenv value without its quotes, or null when unquoting would need escape handling. */
+function envValue(raw) {
+    const v = raw.trim();
+    const q = /^(['"])([\s\S]*)\1$/.exec(v);
+    if (q)
+        return q[1] === '"' && q[2].includes('\\') ? null : q[2];
+    if (/^['"]/.test(v) || /\s#/.test(v))
+        return null;
+    return v;
+}
+const aioEnv = {
+    name: 'aio-lib-ims contexts (.env)',
+    ruleIds: [ENV_RULE],
+    rewrite(ctx) {
+        if (!ENV_FILE.test(ctx.file))
+            return null; // YAML and Dockerfiles: by hand
+        const lines = ctx.text.split(/(?<=\n)/);
+        const parsed = lines.map((l) => {
+            const m = ENV_LINE.exec(l);
+            return m ? { lead: m[1], prefix: m[2], name: m[3], key: m[4].toLowerCase().replace(/__/g, '_'), rawKey: m[4], value: m[6] } : null;
+        });
+        const groups = new Map();
+        parsed.forEach((p, i) => {
+            if (!p)
+                return;
+            const id = `${p.prefix.toLowerCase()}\0${p.name}`;
+            groups.set(id, [...(groups.get(id) ?? []), i]);
+        });
+        const out = [...lines];
+        const after = new Map();
+        const manual = [];
+        const eol = eolOf(ctx.text);
+        for (const idxs of groups.values()) {
+            const byKey = new Map();
+            for (const i of idxs) {
+                if (byKey.has(parsed[i].key))
+                    return null; // a key set twice: leave it to a person
+                byKey.set(parsed[i].key, i);
+            }
+            if (!byKey.has('meta_scopes') && !byKey.has('private_key'))
+                continue;
+            const first = parsed[idxs[0]];
+            const doubled = idxs.some((i) => parsed[i].rawKey.includes('__'));
+            const upper = idxs.every((i) => parsed[i].rawKey === parsed[i].rawKey.toUpperCase());
+            const keyName = (k) => {
+                const s = doubled ? k.replace(/_/g, '__') : k;
+                return upper ? s.toUpperCase() : s;
+            };
+            const lineFor = (i, k, v) => {
+                const p = parsed[i] ?? first;
+                const term = /\r?\n$/.exec(lines[i] ?? '')?.[0] || eol;
+                return `${p.lead}${first.prefix}${first.name}_${keyName(k)}=${v}${term}`;
+            };
+            const lineNo = Math.min(...['meta_scopes', 'private_key'].filter((k) => byKey.has(k)).map((k) => byKey.get(k))) + 1;
+            const last = Math.max(...idxs);
+            const add = (anchor, k, v) => {
+                const at = anchor ?? last;
+                after.set(at, [...(after.get(at) ?? []), lineFor(at, k, v)]);
+            };
+            const metaAt = byKey.get('meta_scopes');
+            const metas = metaAt === undefined ? [] : metascopeList(envValue(parsed[metaAt].value) ?? '');
+            const choice = ctx.scopes(metas);
+            const scopes = JSON.stringify(choice.value.split(','));
+            if (byKey.has('scopes')) {
+                if (metaAt !== undefined)
+                    out[metaAt] = '';
+            }
+            else {
+                if (metaAt !== undefined)
+                    out[metaAt] = lineFor(metaAt, 'scopes', scopes);
+                else
+                    add(byKey.get('client_id'), 'scopes', scopes);
+                manual.push(...scopesStep(ctx.file, lineNo, ENV_RULE, choice));
+            }
+            const secretAt = byKey.get('client_secret');
+            if (byKey.has('client_secrets')) {
+                if (secretAt !== undefined)
+                    out[secretAt] = '';
+            }
+            else if (secretAt !== undefined) {
+                const v = envValue(parsed[secretAt].value);
+                if (v === null)
+                    return null;
+                out[secretAt] = lineFor(secretAt, 'client_secrets', JSON.stringify([v]));
+            }
+            else {
+                add(byKey.get('client_id'), 'client_secrets', JSON.stringify([SECRET_PLACEHOLDER]));
+                manual.push(placeholderStep(ctx.file, lineNo, ENV_RULE, 'client secret', SECRET_PLACEHOLDER));
+            }
+            for (const k of ['private_key', 'passphrase']) {
+                const i = byKey.get(k);
+                if (i === undefined)
+                    continue;
+                if (/^\s*"/.test(parsed[i].value) && envValue(parsed[i].value) === null)
+                    return null; // multi-line PEM
+                out[i] = '';
+            }
+            if (!byKey.has('technical_account_id')) {
+                const t = byKey.get('techacct');
+                add(t, 'technical_account_id', t !== undefined ? parsed[t].value : ACCOUNT_ID_PLACEHOLDER);
+                if (t === undefined)
+                    manual.push(placeholderStep(ctx.file, lineNo, ENV_RULE, 'technical account id', ACCOUNT_ID_PLACEHOLDER));
+            }
+            if (!byKey.has('technical_account_email')) {
+                add(byKey.get('technical_account_id') ?? byKey.get('techacct'), 'technical_account_email', EMAIL_PLACEHOLDER);
+                manual.push(placeholderStep(ctx.file, lineNo, ENV_RULE, 'technical account email', EMAIL_PLACEHOLDER));
+            }
+        }
+        if (!manual.length && out.every((l, i) => l === lines[i]) && !after.size)
+            return null;
+        const text = out.map((l, i) => {
+            const extra = after.get(i)?.join('') ?? '';
+            if (!extra)
+                return l;
+            // a last line without a newline gets one before the lines added after it
+            return l && !/\n$/.test(l) ? l + eol + extra.replace(/\r?\n$/, '') : (l ?? '') + extra;
+        }).join('');
+        if (stillFlags(ctx.file, text, ENV_RULE))
+            return null;
+        return { ruleIds: [ENV_RULE], text, manual };
+    },
+};
+// ---------------------------------------------------------------------------------------------
+// App Builder manifests: an aio-lib-ims context passed as action inputs (a mapping with client_id
+// and meta_scopes/private_key). Inputs that feed the action's own JWT code are the code's business.
+const INPUTS_RULE = 'config-app-builder-jwt-inputs';
+function contextMaps(node, out) {
+    if ((0,dist/* isMap */.jh)(node)) {
+        const keys = node.items.map((p) => ((0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : ''));
+        if (keys.includes('client_id') && (keys.includes('meta_scopes') || keys.includes('private_key')))
+            out.push(node);
+        for (const p of node.items)
+            contextMaps(p.value, out);
+    }
+    else if ((0,dist/* isSeq */.oP)(node))
+        for (const it of node.items)
+            contextMaps(it, out);
+    return out;
+}
+const ANY_VAR = /^\$\{?\w+\}?$/;
+/** Variables `aio app use` writes to .env (the .env rewriter renames them the same way). */
+const AIO_VAR = /^\$\{?AIO_(?:\$ims|ims_contexts)_\w+\}?$/i;
+/** An aio context variable renamed from one context key to another, keeping its style. */
+function renameVar(v, from, to) {
+    if (!AIO_VAR.test(v) || !from.test(v))
+        return null;
+    return v.replace(from, to);
+}
+const caseLike = (m, lower) => (m === m.toUpperCase() ? lower.toUpperCase() : lower);
+const appInputs = {
+    name: 'aio-lib-ims contexts (App Builder inputs)',
+    ruleIds: [INPUTS_RULE],
+    rewrite(ctx) {
+        if (!/\.ya?ml$/.test(ctx.file))
+            return null;
+        const doc = (0,dist/* parseDocument */.Tp)(ctx.text);
+        if (doc.errors.length)
+            return null;
+        const maps = contextMaps(doc.contents, []);
+        if (!maps.length)
+            return null;
+        const text0 = ctx.text;
+        const eol = eolOf(text0);
+        // line spans [start, end) of a pair: from its key's line to the end of its value's last line
+        const span = (p) => {
+            const k = p.key;
+            const v = p.value;
+            const start = lineStartOf(text0, k.range[0]);
+            let end = v?.range ? v.range[1] : k.range[1];
+            while (end > start && /\s/.test(text0[end - 1]))
+                end--;
+            const nl = text0.indexOf('\n', end);
+            return [start, nl === -1 ? text0.length : nl + 1];
+        };
+        const edits = [];
+        const manual = [];
+        for (const map of maps) {
+            const pairs = new Map(map.items.map((p) => [String(p.key.value), p]));
+            if (pairs.size !== map.items.length)
+                return null;
+            const first = span(map.items[0]);
+            const indent = indentAt(text0, map.items[0].key.range[0]);
+            const line = lineAt(text0, first[0]);
+            const scalar = (k) => {
+                const v = pairs.get(k)?.value;
+                return (0,dist/* isScalar */.jn)(v) && typeof v.value === 'string' ? v.value : undefined;
+            };
+            const entry = (k, v, at) => {
+                const term = /\r?\n$/.exec(text0.slice(at[0], at[1]))?.[0] || eol;
+                return `${indent}${k}: ${v}${term}`;
+            };
+            // a one-line pair keeps what follows its value (a comment); a block value goes with its lines
+            const replace = (k, newKey, v) => {
+                const p = pairs.get(k);
+                const s = span(p);
+                const keyAt = p.key.range[0];
+                const valEnd = p.value?.range?.[1] ?? s[1];
+                if (newKey !== null && (0,dist/* isScalar */.jn)(p.value) && !text0.slice(keyAt, valEnd).includes('\n')) {
+                    edits.push({ start: keyAt, end: valEnd, text: `${newKey}: ${v}` });
+                }
+                else
+                    edits.push({ start: s[0], end: s[1], text: newKey === null ? '' : entry(newKey, v, s) });
+            };
+            const meta = pairs.get('meta_scopes');
+            if (pairs.has('scopes')) {
+                if (meta)
+                    replace('meta_scopes', null);
+            }
+            else {
+                const mv = scalar('meta_scopes');
+                const renamed = mv && renameVar(mv, /meta_?_?scopes/i, (m) => caseLike(m, 'scopes'));
+                if (mv && ANY_VAR.test(mv) && !renamed)
+                    return null; // the action's own variable: by hand
+                if (meta && renamed)
+                    replace('meta_scopes', 'scopes', renamed);
+                else {
+                    const metas = meta ? metascopeList(meta.value && meta.value.toJSON()) : [];
+                    const choice = ctx.scopes(metas);
+                    const v = JSON.stringify(choice.value.split(','));
+                    if (meta)
+                        replace('meta_scopes', 'scopes', v);
+                    else
+                        edits.push({ start: first[1], end: first[1], text: entry('scopes', v, first) });
+                    manual.push(...scopesStep(ctx.file, line, INPUTS_RULE, choice));
+                }
+            }
+            const secret = pairs.get('client_secret');
+            if (pairs.has('client_secrets')) {
+                if (secret)
+                    replace('client_secret', null);
+            }
+            else if (secret) {
+                const sv = scalar('client_secret');
+                if (sv === undefined)
+                    return null;
+                const renamed = renameVar(sv, /client_?_?secret\b/i, (m) => m + caseLike(m.slice(-1), 's'));
+                if (ANY_VAR.test(sv) && !renamed)
+                    return null;
+                replace('client_secret', 'client_secrets', renamed ?? JSON.stringify([sv]));
+            }
+            else
+                return null;
+            for (const k of ['private_key', 'passphrase'])
+                if (pairs.has(k))
+                    replace(k, null);
+            if (!pairs.has('technical_account_email')) {
+                const idp = pairs.get('technical_account_id');
+                const idv = scalar('technical_account_id');
+                const renamed = idv && renameVar(idv, /(?<=technical_?_?account_?_?)id\b/i, (m) => caseLike(m, 'email'));
+                const at = idp ? span(idp) : first;
+                edits.push({ start: at[1], end: at[1], text: entry('technical_account_email', renamed || EMAIL_PLACEHOLDER, at) });
+                if (!renamed)
+                    manual.push(placeholderStep(ctx.file, line, INPUTS_RULE, 'technical account email', EMAIL_PLACEHOLDER));
+            }
+        }
+        edits.sort((a, b) => b.start - a.start || b.end - a.end);
+        let text = text0;
+        for (const e of edits)
+            text = text.slice(0, e.start) + e.text + text.slice(e.end);
+        if (text === text0)
+            return null;
+        // other inputs (privateKey: $PRIVATE_KEY read by the action's own code) stay findings
+        return { ruleIds: settledIds(ctx, [INPUTS_RULE], text), text, manual };
+    },
+};
+const aioRewriters = [aioJson, aioEnv, appInputs];
+
+// EXTERNAL MODULE: ./node_modules/typescript/lib/typescript.js
+var typescript = __webpack_require__(5672);
+var typescript_default = /*#__PURE__*/__webpack_require__.n(typescript);
+;// CONCATENATED MODULE: ./src/migrate/rewriters/code-js.ts
+// JS/TS token code: @adobe/jwt-auth call sites move to a generated OAuth helper; hand-signed JWT
+// exchanges become client_credentials requests. Spans come from the TypeScript parser and are
+// spliced into the original text, so untouched bytes survive.
+
+
+
+
+/** Applies non-overlapping splices; throws on overlap (the rewriter then leaves the file alone). */
+function applySplices(text, splices) {
+    const sorted = [...splices].sort((a, b) => b.start - a.start || b.end - a.end);
+    let out = text;
+    let limit = Infinity;
+    for (const s of sorted) {
+        if (s.end > limit)
+            throw new Error('overlapping edits');
+        out = out.slice(0, s.start) + s.text + out.slice(s.end);
+        limit = s.start;
+    }
+    return out;
+}
+const METASCOPE = /\bent_[a-z_]+_sdk\b|\bevent_receiver_api\b/g;
+function metascopesIn(text) {
+    return [...new Set(text.match(METASCOPE) ?? [])];
+}
+/** The env var for scopes, named after the file's metascope or client id variable. */
+function scopesEnvName(text) {
+    const meta = /\b([A-Z][A-Z0-9_]*?)META_?SCOPES?\b/.exec(text);
+    if (meta)
+        return `${meta[1]}SCOPES`;
+    const id = /\b([A-Z][A-Z0-9_]*?)(?:CLIENT_ID|API_KEY|CLIENT_SECRET)\b/.exec(text);
+    return `${id ? id[1] : 'ADOBE_'}SCOPES`;
+}
+function code_js_placeholderStep(ctx, choice, text, ruleId) {
+    if (choice.value !== migrate_scopes/* SCOPES_PLACEHOLDER */.cY)
+        return [];
+    const at = text.indexOf(migrate_scopes/* SCOPES_PLACEHOLDER */.cY);
+    const line = at < 0 ? 1 : text.slice(0, at).split('\n').length;
+    return [{ file: ctx.file, line, ruleId, instructions: `Set the OAuth scopes: ${(0,migrate_scopes/* describeScopes */.vB)(choice)}.` }];
+}
+/** Names of JWT-only settings; an org id or client id is still needed after the migration. */
+const JWT_ONLY_NAME = /PRIVATE|KEY_?(?:PATH|FILE)|PASSPHRASE|TECH|META|JWT|CERT/i;
+/** Env names a removed span read that the new text no longer mentions (names only). */
+function droppedEnvNames(removed, text, envRe) {
+    const names = new Set();
+    for (const r of removed)
+        for (const m of r.matchAll(envRe))
+            names.add(m[1] ?? m[2]);
+    return [...names].filter((n) => n && JWT_ONLY_NAME.test(n) && !new RegExp(`\\b${n}\\b`).test(text)).sort();
+}
+// ---------------------------------------------------------------- JS/TS helpers
+const JS_ENV = /\b(?:process\.env|env)\.([A-Z][A-Z0-9_]*)\b|\b(?:process\.env|env)\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\]/g;
+const CLEANUP_MODULES = /^(?:node:)?(?:fs|path|fs\/promises)$|^(?:jsonwebtoken|jwt-simple|jose|node-jose|jsrsasign|njwt|form-data)$/;
+/** Calls that only compute a value (key loading, signing), so an unused result can go. */
+const PURE_CALL = /^(?:require|path\.\w+|fs\.readFileSync|fs\.promises\.readFile|fsp?\.readFile|readFileSync|readFile|jwt\.sign|jwt\.encode|sign|encode|importPKCS8|createPrivateKey|crypto\.createPrivateKey|Buffer\.from|String|Number|Math\.\w+|Date\.now|\w+\.(?:split|trim|toString|replace|join|map|filter))$/;
+function parse(file, text) {
+    const kind = /x$/.test(file) ? (typescript_default()).ScriptKind.TSX : /\.[cm]?ts$/.test(file) ? (typescript_default()).ScriptKind.TS : (typescript_default()).ScriptKind.JS;
+    return typescript_default().createSourceFile(file, text, (typescript_default()).ScriptTarget.Latest, true, kind);
+}
+function parses(file, text) {
+    const sf = parse(file, text);
+    return !(sf.parseDiagnostics ?? []).length;
+}
+function walk(node, fn) {
+    fn(node);
+    node.forEachChild((c) => walk(c, fn));
+}
+function code_js_eolOf(text) {
+    return text.includes('\r\n') ? '\r\n' : '\n';
+}
+function lineStart(text, pos) {
+    return text.lastIndexOf('\n', pos - 1) + 1;
+}
+function code_js_indentAt(text, pos) {
+    return /^[ \t]*/.exec(text.slice(lineStart(text, pos)))[0];
+}
+/** Span of whole lines holding [start, end) when nothing else shares them (an optional comma may follow). */
+function ownLines(text, start, end) {
+    const ls = lineStart(text, start);
+    if (text.slice(ls, start).trim())
+        return null;
+    const m = /^[ \t]*,?[ \t]*;?[ \t]*(?:\r?\n|$)/.exec(text.slice(end));
+    if (!m)
+        return null;
+    return { start: ls, end: end + m[0].length };
+}
+function quoteOf(text) {
+    return (text.match(/'/g)?.length ?? 0) >= (text.match(/"/g)?.length ?? 0) ? "'" : '"';
+}
+function propName(p) {
+    if (!p.name)
+        return undefined;
+    if (typescript_default().isIdentifier(p.name) || typescript_default().isStringLiteral(p.name))
+        return p.name.text;
+    return undefined;
+}
+/** References to `name` other than declarations and property names (no scope analysis: over-counts, which only keeps code). */
+function refCount(sf, name) {
+    let n = 0;
+    walk(sf, (node) => {
+        if (!typescript_default().isIdentifier(node) || node.text !== name)
+            return;
+        const p = node.parent;
+        if ((typescript_default().isPropertyAccessExpression(p) && p.name === node) || (typescript_default().isPropertyAssignment(p) && p.name === node))
+            return;
+        if ((typescript_default().isVariableDeclaration(p) || typescript_default().isFunctionDeclaration(p) || typescript_default().isBindingElement(p) || typescript_default().isImportClause(p) || typescript_default().isImportSpecifier(p) || typescript_default().isNamespaceImport(p)) && p.name === node)
+            return;
+        n++;
+    });
+    return n;
+}
+function isPure(node) {
+    if (typescript_default().isCallExpression(node)) {
+        return PURE_CALL.test(node.expression.getText().replace(/\s+/g, '')) && node.arguments.every(isPure) && (!typescript_default().isPropertyAccessExpression(node.expression) || isPure(node.expression.expression));
+    }
+    if (typescript_default().isNewExpression(node) || typescript_default().isFunctionLike(node) || typescript_default().isDeleteExpression(node) || typescript_default().isTaggedTemplateExpression(node))
+        return false;
+    if (typescript_default().isBinaryExpression(node) && node.operatorToken.kind >= (typescript_default()).SyntaxKind.FirstAssignment && node.operatorToken.kind <= (typescript_default()).SyntaxKind.LastAssignment)
+        return false;
+    if (typescript_default().isPrefixUnaryExpression(node) || typescript_default().isPostfixUnaryExpression(node)) {
+        if ([(typescript_default()).SyntaxKind.PlusPlusToken, (typescript_default()).SyntaxKind.MinusMinusToken].includes(node.operator))
+            return false;
+    }
+    let ok = true;
+    node.forEachChild((c) => {
+        if (ok && !isPure(c))
+            ok = false;
+    });
+    return ok;
+}
+function identifiersIn(node, out) {
+    if (typeof node === 'string') {
+        for (const m of node.matchAll(/[A-Za-z_$][\w$]*/g))
+            out.add(m[0]);
+        return;
+    }
+    walk(node, (n) => {
+        if (typescript_default().isIdentifier(n))
+            out.add(n.text);
+    });
+}
+/**
+ * Removes declarations that became unused: variables with pure initializers, non-exported
+ * functions, and imports/requires of fs, path and JWT libraries, when their names are in
+ * `candidates` (names the removed code mentioned). Repeats until nothing changes.
+ */
+function dropUnused(file, text, candidates, removed, force = new Set()) {
+    for (let round = 0; round < 6; round++) {
+        const sf = parse(file, text);
+        const splices = [];
+        const drop = (node) => {
+            const span = ownLines(text, node.getStart(sf), node.end);
+            if (!span || splices.some((s) => s.start < span.end && span.start < s.end))
+                return;
+            // First statement of a block followed by a blank line: the blank line goes too.
+            // A blank line left doubled, or opening a block, goes too.
+            const blank = /^[ \t]*\r?\n/.exec(text.slice(span.end));
+            if (blank && /(?:\{[ \t]*|\n[ \t]*)\r?\n$/.test(text.slice(0, span.start)))
+                span.end += blank[0].length;
+            splices.push({ ...span, text: '' });
+            removed.push(node.getText(sf));
+            identifiersIn(node, candidates);
+        };
+        const unused = (name) => candidates.has(name) && refCount(sf, name) === 0;
+        walk(sf, (node) => {
+            if (typescript_default().isVariableStatement(node) && node.declarationList.declarations.length === 1 && !node.modifiers?.length) {
+                const d = node.declarationList.declarations[0];
+                if (!d.initializer || !(isPure(d.initializer) || (typescript_default().isIdentifier(d.name) && force.has(d.name.text))))
+                    return;
+                const req = typescript_default().isCallExpression(d.initializer) && d.initializer.expression.getText(sf) === 'require' ? d.initializer.arguments[0] : undefined;
+                if (req && !(typescript_default().isStringLiteral(req) && CLEANUP_MODULES.test(req.text)))
+                    return;
+                const names = [];
+                if (typescript_default().isIdentifier(d.name))
+                    names.push(d.name.text);
+                else if (typescript_default().isObjectBindingPattern(d.name))
+                    for (const e of d.name.elements)
+                        if (typescript_default().isIdentifier(e.name))
+                            names.push(e.name.text);
+                if (names.length && names.every(unused))
+                    drop(node);
+            }
+            else if (typescript_default().isFunctionDeclaration(node) && node.name && !node.modifiers?.length && unused(node.name.text)) {
+                drop(node);
+            }
+            else if (typescript_default().isImportDeclaration(node) && typescript_default().isStringLiteral(node.moduleSpecifier) && CLEANUP_MODULES.test(node.moduleSpecifier.text)) {
+                const c = node.importClause;
+                if (!c || c.isTypeOnly)
+                    return;
+                const names = c.name ? [c.name.text] : [];
+                const nb = c.namedBindings;
+                if (nb && typescript_default().isNamespaceImport(nb))
+                    names.push(nb.name.text);
+                if (nb && typescript_default().isNamedImports(nb))
+                    for (const e of nb.elements)
+                        names.push(e.name.text);
+                if (names.length && names.every(unused))
+                    drop(node);
+            }
+        });
+        if (!splices.length)
+            return text;
+        text = applySplices(text, splices);
+    }
+    return text;
+}
+/** `x.expires_in`, `x['expires_in']`, `expires_in`, or a local alias of one. */
+function isExpiresIn(node, aliases = new Set()) {
+    if (typescript_default().isParenthesizedExpression(node))
+        return isExpiresIn(node.expression, aliases);
+    if (typescript_default().isIdentifier(node))
+        return node.text === 'expires_in' || aliases.has(node.text);
+    if (typescript_default().isPropertyAccessExpression(node))
+        return node.name.text === 'expires_in';
+    if (typescript_default().isElementAccessExpression(node))
+        return typescript_default().isStringLiteral(node.argumentExpression) && node.argumentExpression.text === 'expires_in';
+    return false;
+}
+function isNowMs(node) {
+    const t = node.getText().replace(/\s+/g, '');
+    return t === 'Date.now()' || t === 'newDate().getTime()' || t === '+newDate()';
+}
+/** expires_in is now seconds: `Date.now() + expires_in` gains `* 1000`, `expires_in / 1000` loses it. */
+function fixExpiresIn(sf, text) {
+    const splices = [];
+    const stale = new Set();
+    const aliases = new Set();
+    walk(sf, (n) => {
+        if (typescript_default().isBindingElement(n) && n.propertyName && typescript_default().isIdentifier(n.name) && /^['"]?expires_in['"]?$/.test(n.propertyName.getText(sf)))
+            aliases.add(n.name.text);
+        if (typescript_default().isVariableDeclaration(n) && typescript_default().isIdentifier(n.name) && n.initializer && isExpiresIn(n.initializer))
+            aliases.add(n.name.text);
+    });
+    const isExp = (n) => isExpiresIn(n, aliases);
+    walk(sf, (node) => {
+        if (!typescript_default().isBinaryExpression(node))
+            return;
+        const op = node.operatorToken.kind;
+        if (op === (typescript_default()).SyntaxKind.PlusToken) {
+            const [now, exp] = isNowMs(node.left) ? [node.left, node.right] : [node.right, node.left];
+            if (!isNowMs(now) || !isExp(exp))
+                return;
+            splices.push({ start: exp.end, end: exp.end, text: ' * 1000' });
+        }
+        else if (op === (typescript_default()).SyntaxKind.SlashToken && isExp(node.left) && /^1000(?:\.0)?$/.test(node.right.getText(sf))) {
+            splices.push({ start: node.left.end, end: node.end, text: '' });
+        }
+        else
+            return;
+        // A comment line right above that still says milliseconds would now be wrong.
+        const ls = lineStart(text, node.getStart(sf));
+        const prev = text.slice(lineStart(text, ls - 1), ls);
+        if (ls > 0 && /^[ \t]*\/\/[^\n]*millisecond/i.test(prev) && !stale.has(ls)) {
+            stale.add(ls);
+            const start = lineStart(text, ls - 1);
+            const m = /^([ \t]*\/\/ ?)[^\r\n]*/.exec(prev);
+            splices.push({ start, end: start + m[0].length, text: `${m[1]}IMS answers expires_in in seconds (OAuth Server-to-Server).` });
+        }
+    });
+    return splices;
+}
+function scopesExpr(text, choice, envAccess, q) {
+    const lit = `${q}${choice.value}${q}`;
+    if (!envAccess)
+        return { expr: lit };
+    const env = scopesEnvName(text);
+    return { expr: `${envAccess}.${env} || ${lit}`, env };
+}
+// ---------------------------------------------------------------- @adobe/jwt-auth
+const JWT_AUTH_RULES = ['code-adobe-jwt-auth', 'code-jwt-meta-scope-claim'];
+const DROP_PROPS = new Set(['technicalAccountId', 'privateKey', 'passphrase', 'metaScopes']);
+const HELPER = 'adobe-oauth-token';
+function helperSource(kind) {
+    const ts_ = kind === 'ts';
+    const head = kind === 'cjs' ? "'use strict';\n" : '';
+    const types = ts_
+        ? `export interface AdobeOAuthOptions {
+  clientId: string;
+  clientSecret: string;
+  /** Comma-separated OAuth scopes (or an array). */
+  scopes?: string | string[];
+  /** IMS host, e.g. https://ims-na1.adobelogin.com */
+  ims?: string;
+  [other: string]: unknown;
+}
+
+export interface AdobeOAuthToken {
+  access_token: string;
+  token_type: string;
+  /** Lifetime in SECONDS (the retired JWT exchange answered milliseconds). */
+  expires_in: number;
+}
+
+`
+        : `/**
+ * @typedef {{clientId: string, clientSecret: string, scopes?: string | string[], ims?: string}} AdobeOAuthOptions
+ * @typedef {{access_token: string, token_type: string, expires_in: number}} AdobeOAuthToken
+ */
+
+`;
+    const sig = ts_
+        ? 'export default async function getAdobeOAuthToken(options: AdobeOAuthOptions): Promise<AdobeOAuthToken> {'
+        : `/**
+ * @param {AdobeOAuthOptions} options
+ * @returns {Promise<AdobeOAuthToken>} expires_in is in SECONDS (the retired JWT exchange answered milliseconds).
+ */
+${kind === 'esm' ? 'export default ' : ''}async function getAdobeOAuthToken(options) {`;
+    const json = ts_ ? 'let json: Record<string, any>;' : 'let json;';
+    const err = ts_ ? 'const err = new Error(`Adobe IMS token request failed (${res.status}): ${detail}`) as Error & Record<string, unknown>;' : 'const err = new Error(`Adobe IMS token request failed (${res.status}): ${detail}`);';
+    const tail = kind === 'cjs' ? '\nmodule.exports = getAdobeOAuthToken;\nmodule.exports.default = getAdobeOAuthToken;\n' : '';
+    return `${head}// Adobe IMS access token for OAuth Server-to-Server (client_credentials), added by adobe-jwt-migrate
+// in place of @adobe/jwt-auth. It takes the same options object: clientId, clientSecret, scopes
+// (comma-separated) and ims (the IMS host; else env ADOBE_IMS_HOST, else ims-na1). The old
+// technicalAccountId, orgId, privateKey and passphrase options are ignored. Needs global fetch (Node 18+).
+// IMS gives no refresh token and throttles clients that ask too often: cache the token.
+
+const DEFAULT_IMS = 'https://ims-na1.adobelogin.com';
+
+${types}${sig}
+  const { clientId, clientSecret, scopes, ims } = options || {};
+  if (!clientId || !clientSecret) throw new Error('Adobe IMS: clientId and clientSecret are required');
+  const host = String(ims || process.env.ADOBE_IMS_HOST || DEFAULT_IMS).replace(/\\/+$/, '');
+  const scope = (Array.isArray(scopes) ? scopes.join(',') : String(scopes || '')).replace(/\\s+/g, '');
+  const res = await fetch(\`\${host}/ims/token/v3\`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: String(clientId), client_secret: String(clientSecret), scope }),
+  });
+  const text = await res.text();
+  ${json}
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = {};
+  }
+  if (!res.ok || !json.access_token) {
+    const detail = json.error_description || json.error || text.slice(0, 200);
+    ${err}
+    // Callers of @adobe/jwt-auth read these fields from the rejection.
+    err.error = json.error;
+    err.error_description = json.error_description;
+    throw err;
+  }
+  return { access_token: json.access_token, token_type: json.token_type, expires_in: json.expires_in };
+}
+${tail}`;
+}
+/** The object literal(s) an argument evaluates to: a literal, a const, or what a local function returns. */
+function optionObjects(sf, expr) {
+    while (typescript_default().isParenthesizedExpression(expr) || typescript_default().isAwaitExpression(expr))
+        expr = expr.expression;
+    if (typescript_default().isObjectLiteralExpression(expr))
+        return [expr];
+    const name = typescript_default().isIdentifier(expr) ? expr.text : typescript_default().isCallExpression(expr) && typescript_default().isIdentifier(expr.expression) ? expr.expression.text : null;
+    if (!name)
+        return null;
+    const decls = [];
+    walk(sf, (n) => {
+        if ((typescript_default().isVariableDeclaration(n) || typescript_default().isFunctionDeclaration(n)) && n.name && typescript_default().isIdentifier(n.name) && n.name.text === name)
+            decls.push(n);
+    });
+    if (decls.length !== 1)
+        return null;
+    const d = decls[0];
+    let fn;
+    if (typescript_default().isIdentifier(expr)) {
+        if (!typescript_default().isVariableDeclaration(d) || !d.initializer)
+            return null;
+        return typescript_default().isObjectLiteralExpression(d.initializer) ? [d.initializer] : null;
+    }
+    if (typescript_default().isFunctionDeclaration(d))
+        fn = d;
+    else if (typescript_default().isVariableDeclaration(d) && d.initializer && (typescript_default().isArrowFunction(d.initializer) || typescript_default().isFunctionExpression(d.initializer)))
+        fn = d.initializer;
+    if (!fn?.body)
+        return null;
+    if (!typescript_default().isBlock(fn.body))
+        return optionObjects(sf, fn.body);
+    const out = [];
+    let ok = true;
+    const visit = (n) => {
+        if (typescript_default().isFunctionLike(n))
+            return;
+        if (typescript_default().isReturnStatement(n)) {
+            const objs = n.expression && typescript_default().isObjectLiteralExpression(n.expression) ? [n.expression] : null;
+            if (objs)
+                out.push(...objs);
+            else
+                ok = false;
+        }
+        n.forEachChild(visit);
+    };
+    fn.body.forEachChild(visit);
+    return ok && out.length ? out : null;
+}
+/** Edits one options object: drops JWT-only properties, puts `scopes` where metaScopes was (or last). */
+function editOptions(text, obj, scopes, sf, removed) {
+    const props = obj.properties;
+    if (!props.some((p) => typescript_default().isSpreadAssignment(p) || propName(p) === 'clientId'))
+        return null;
+    const drop = props.filter((p) => DROP_PROPS.has(propName(p) ?? '') && !typescript_default().isMethodDeclaration(p));
+    const meta = drop.find((p) => propName(p) === 'metaScopes');
+    const hasScopes = props.some((p) => propName(p) === 'scopes');
+    const splices = [];
+    for (const p of drop)
+        removed.push(p.getText(sf));
+    const gone = drop.filter((p) => p !== meta || hasScopes);
+    const multiline = gone.every((p) => ownLines(text, p.getStart(sf), p.end));
+    if (multiline) {
+        for (const p of gone)
+            splices.push({ ...ownLines(text, p.getStart(sf), p.end), text: '' });
+    }
+    else {
+        // Inline: remove runs of dropped properties together with one separator.
+        const dropped = props.map((p) => gone.includes(p));
+        for (let i = 0; i < props.length; i++) {
+            if (!dropped[i])
+                continue;
+            let j = i;
+            while (j + 1 < props.length && dropped[j + 1])
+                j++;
+            if (j + 1 < props.length)
+                splices.push({ start: props[i].getStart(sf), end: props[j + 1].getStart(sf), text: '' });
+            else if (i > 0)
+                splices.push({ start: props[i - 1].end, end: props[j].end, text: '' });
+            else
+                splices.push({ start: props[i].getStart(sf), end: props[j].end, text: '' });
+            i = j;
+        }
+    }
+    if (hasScopes)
+        return splices;
+    if (meta) {
+        splices.push({ start: meta.getStart(sf), end: meta.end, text: `scopes: ${scopes}` });
+        return splices;
+    }
+    const last = props[props.length - 1];
+    if (!last)
+        return null;
+    if (ownLines(text, last.getStart(sf), last.end) && text.slice(obj.getStart(sf), obj.end).includes('\n')) {
+        const comma = /^[ \t]*,/.test(text.slice(last.end)) ? '' : ',';
+        const lineEnd = text.indexOf('\n', last.end);
+        if (lineEnd < 0)
+            return null;
+        splices.push({ start: last.end, end: last.end, text: comma });
+        splices.push({ start: lineEnd + 1, end: lineEnd + 1, text: `${code_js_indentAt(text, last.getStart(sf))}scopes: ${scopes},${code_js_eolOf(text)}` });
+    }
+    else {
+        splices.push({ start: last.end, end: last.end, text: `, scopes: ${scopes}` });
+    }
+    return splices;
+}
+function rewriteJwtAuth(ctx) {
+    const { file } = ctx;
+    const sf = parse(file, ctx.text);
+    let local;
+    let spec;
+    let esm = false;
+    let mentions = 0;
+    walk(sf, (n) => {
+        if (typescript_default().isStringLiteralLike(n) && n.text === '@adobe/jwt-auth')
+            mentions++;
+    });
+    for (const st of sf.statements) {
+        if (typescript_default().isVariableStatement(st) && st.declarationList.declarations.length === 1) {
+            const d = st.declarationList.declarations[0];
+            const init = d.initializer;
+            if (init && typescript_default().isCallExpression(init) && init.expression.getText(sf) === 'require' && init.arguments.length === 1) {
+                const a = init.arguments[0];
+                if (typescript_default().isStringLiteral(a) && a.text === '@adobe/jwt-auth' && typescript_default().isIdentifier(d.name))
+                    [local, spec] = [d.name.text, a];
+            }
+        }
+        else if (typescript_default().isImportDeclaration(st) && typescript_default().isStringLiteral(st.moduleSpecifier) && st.moduleSpecifier.text === '@adobe/jwt-auth') {
+            const c = st.importClause;
+            if (c?.name && !c.namedBindings && !c.isTypeOnly)
+                [local, spec, esm] = [c.name.text, st.moduleSpecifier, true];
+        }
+    }
+    if (!local || !spec || mentions !== 1)
+        return null;
+    const hasEsmSyntax = sf.statements.some((s) => typescript_default().isImportDeclaration(s) || typescript_default().isExportDeclaration(s) || typescript_default().isExportAssignment(s) || (typescript_default().canHaveModifiers(s) && typescript_default().getModifiers(s)?.some((m) => m.kind === (typescript_default()).SyntaxKind.ExportKeyword)));
+    // Every use of the binding must be a call with one options argument we can find.
+    const calls = [];
+    let stray = false;
+    walk(sf, (n) => {
+        if (!typescript_default().isIdentifier(n) || n.text !== local)
+            return;
+        const p = n.parent;
+        if ((typescript_default().isVariableDeclaration(p) || typescript_default().isImportClause(p)) && p.name === n)
+            return;
+        if ((typescript_default().isPropertyAccessExpression(p) && p.name === n) || (typescript_default().isPropertyAssignment(p) && p.name === n))
+            return;
+        if (typescript_default().isCallExpression(p) && p.expression === n && p.arguments.length === 1)
+            calls.push(p);
+        else
+            stray = true;
+    });
+    if (stray || !calls.length)
+        return null;
+    const objects = new Map();
+    for (const c of calls) {
+        const objs = optionObjects(sf, c.arguments[0]);
+        if (!objs)
+            return null;
+        for (const o of objs)
+            objects.set(o.pos, o);
+    }
+    if (![...objects.values()].every((o) => o.properties.some((p) => typescript_default().isSpreadAssignment(p) || propName(p) === 'clientId')))
+        return null;
+    const text = ctx.text;
+    const q = spec.getText(sf)[0];
+    const metas = [];
+    for (const o of objects.values()) {
+        const m = o.properties.find((p) => propName(p) === 'metaScopes');
+        metas.push(...metascopesIn(m ? m.getText(sf) : ''));
+    }
+    const choice = ctx.scopes(metas.length ? [...new Set(metas)] : metascopesIn(text));
+    const objText = [...objects.values()].map((o) => o.getText(sf)).join('\n');
+    const envAccess = /\bprocess\.env\./.test(objText) ? 'process.env' : /(?<![.\w])env\.[A-Z]/.test(objText) ? 'env' : null;
+    const scopes = scopesExpr(objText, choice, envAccess, q);
+    const removed = [];
+    const splices = [];
+    for (const o of objects.values()) {
+        const s = editOptions(text, o, scopes.expr, sf, removed);
+        if (!s)
+            return null;
+        splices.push(...s);
+    }
+    const ext = external_node_path_.posix.extname(file);
+    const isTs = /^\.[cm]?tsx?$/.test(ext);
+    let helperFile;
+    let kind;
+    let specText;
+    if (isTs && esm) {
+        kind = 'ts';
+        const mts = ext === '.mts';
+        helperFile = `${HELPER}${mts ? '.mts' : '.ts'}`;
+        const withJs = mts || sf.statements.some((s) => typescript_default().isImportDeclaration(s) && typescript_default().isStringLiteral(s.moduleSpecifier) && /^\.\.?\/.*\.[cm]?js$/.test(s.moduleSpecifier.text));
+        specText = `./${HELPER}${withJs ? (mts ? '.mjs' : '.js') : ''}`;
+    }
+    else if (esm || ext === '.mjs' || (hasEsmSyntax && !isTs)) {
+        if (!esm)
+            return null; // require() inside an ES module: leave it to a person
+        kind = 'esm';
+        helperFile = `${HELPER}${ext === '.mjs' ? '.mjs' : '.js'}`;
+        specText = `./${helperFile}`;
+    }
+    else {
+        kind = 'cjs';
+        helperFile = `${HELPER}${ext === '.cjs' ? '.cjs' : '.js'}`;
+        specText = `./${HELPER}${ext === '.cjs' ? '.cjs' : ''}`;
+    }
+    splices.push({ start: spec.getStart(sf), end: spec.end, text: `${q}${specText}${q}` });
+    let out = applySplices(text, splices);
+    const candidates = new Set();
+    for (const r of removed)
+        identifiersIn(r, candidates);
+    out = dropUnused(file, out, candidates, removed);
+    const after = parse(file, out);
+    out = applySplices(out, fixExpiresIn(after, out));
+    if (!parses(file, out))
+        return null;
+    const ids = settledIds(ctx, JWT_AUTH_RULES, out);
+    if (!ids.includes('code-adobe-jwt-auth'))
+        return null;
+    const dir = external_node_path_.posix.dirname(file);
+    return {
+        ruleIds: ids,
+        text: out,
+        create: [{ file: dir === '.' ? helperFile : external_node_path_.posix.join(dir, helperFile), content: helperSource(kind) }],
+        manual: code_js_placeholderStep(ctx, choice, out, 'code-adobe-jwt-auth'),
+        secrets: { add: scopes.env ? [scopes.env] : [], remove: droppedEnvNames(removed, out, JS_ENV) },
+    };
+}
+// ---------------------------------------------------------------- hand-signed JWT exchange
+const SIGN_RULES = ['code-jwt-library-js', 'code-ims-jwt-exchange', 'code-jwt-token-form-field', 'code-jwt-meta-scope-claim', 'code-jwt-audience-claim'];
+const EXCHANGE_PATH = /\/ims\/exchange\/(?:v1\/)?jwt\/?/;
+const SIGNS = /\b(?:jwt|jsonwebtoken|jws|JWT)\.(?:sign|encode)\s*\(|\bnew\s+SignJWT\b|\bKJUR\.jws\.JWS\.sign\s*\(|\.sign\s*\(/;
+/** The value posted as jwt_token must be made here by signing: a local variable or a local signing function. */
+function signedLocally(sf, value) {
+    while (typescript_default().isAwaitExpression(value) || typescript_default().isParenthesizedExpression(value))
+        value = value.expression;
+    const name = typescript_default().isIdentifier(value) ? value.text : typescript_default().isCallExpression(value) && typescript_default().isIdentifier(value.expression) ? value.expression.text : null;
+    if (!name)
+        return false;
+    let ok = false;
+    walk(sf, (n) => {
+        if (typescript_default().isVariableDeclaration(n) && typescript_default().isIdentifier(n.name) && n.name.text === name && n.initializer) {
+            const init = n.initializer;
+            if (SIGNS.test(init.getText(sf)))
+                ok = true;
+            else if (typescript_default().isArrowFunction(init) || typescript_default().isFunctionExpression(init))
+                ok = SIGNS.test(init.getText(sf));
+            else
+                ok = ok || signedLocally(sf, init);
+        }
+        if (typescript_default().isFunctionDeclaration(n) && n.name?.text === name && SIGNS.test(n.getText(sf)))
+            ok = true;
+    });
+    return ok;
+}
+function rewriteSigned(ctx) {
+    const { file, text } = ctx;
+    if (!EXCHANGE_PATH.test(text))
+        return null;
+    const sf = parse(file, text);
+    const q = quoteOf(text);
+    const eol = code_js_eolOf(text);
+    const objSites = [];
+    const callSites = [];
+    const urls = [];
+    walk(sf, (n) => {
+        if (typescript_default().isPropertyAssignment(n) && propName(n) === 'jwt_token')
+            objSites.push(n);
+        if (typescript_default().isExpressionStatement(n) && typescript_default().isCallExpression(n.expression)) {
+            const c = n.expression;
+            const a = c.arguments[0];
+            if (typescript_default().isPropertyAccessExpression(c.expression) && /^(?:append|set)$/.test(c.expression.name.text) && a && typescript_default().isStringLiteral(a) && a.text === 'jwt_token')
+                callSites.push(n);
+        }
+        if ((typescript_default().isStringLiteral(n) || typescript_default().isNoSubstitutionTemplateLiteral(n) || typescript_default().isTemplateHead(n) || typescript_default().isTemplateMiddle(n) || typescript_default().isTemplateTail(n)) && EXCHANGE_PATH.test(n.getText(sf)))
+            urls.push(n);
+    });
+    if (objSites.length + callSites.length !== 1 || !urls.length)
+        return null;
+    const splices = [];
+    const removed = [];
+    const candidates = new Set();
+    const site = objSites[0];
+    const value = site ? site.initializer : callSites[0].expression.arguments[1];
+    if (!value || !signedLocally(sf, value))
+        return null;
+    if (site) {
+        const names = site.parent.properties.map(propName);
+        if (!names.includes('client_id') || !names.includes('client_secret'))
+            return null;
+    }
+    const choice = ctx.scopes(metascopesIn(text));
+    const scopes = scopesExpr(text, choice, /\bprocess\.env\./.test(text) ? 'process.env' : null, q);
+    if (site) {
+        const keyQ = typescript_default().isStringLiteral(site.name) ? site.name.getText(sf)[0] : '';
+        const fields = [`${keyQ}grant_type${keyQ}: ${q}client_credentials${q}`, `${keyQ}scope${keyQ}: ${scopes.expr}`];
+        const own = ownLines(text, site.getStart(sf), site.end);
+        const sep = own ? `,${eol}${code_js_indentAt(text, site.getStart(sf))}` : ', ';
+        splices.push({ start: site.getStart(sf), end: site.end, text: fields.join(sep) });
+    }
+    else {
+        const st = callSites[0];
+        const call = st.expression;
+        const access = call.expression;
+        const recv = access.expression.getText(sf);
+        const method = access.name.text;
+        const sent = new Set();
+        walk(sf, (n) => {
+            if (typescript_default().isCallExpression(n) && typescript_default().isPropertyAccessExpression(n.expression) && n.expression.expression.getText(sf) === recv && typescript_default().isStringLiteral(n.arguments[0] ?? n))
+                sent.add(n.arguments[0].text);
+        });
+        if (!sent.has('client_id') || !sent.has('client_secret') || call.arguments.length !== 2)
+            return null;
+        const ind = code_js_indentAt(text, st.getStart(sf));
+        const semi = st.getText(sf).endsWith(';') ? ';' : '';
+        splices.push({ start: st.getStart(sf), end: st.end, text: `${recv}.${method}(${q}grant_type${q}, ${q}client_credentials${q})${semi}${eol}${ind}${recv}.${method}(${q}scope${q}, ${scopes.expr})${semi}` });
+        // A multipart FormData body becomes urlencoded, as /ims/token/v3 expects.
+        let formData = false;
+        walk(sf, (n) => {
+            if (typescript_default().isVariableDeclaration(n) && n.name.getText(sf) === recv && n.initializer && typescript_default().isNewExpression(n.initializer) && n.initializer.expression.getText(sf) === 'FormData') {
+                formData = true;
+                splices.push({ start: n.initializer.getStart(sf), end: n.initializer.end, text: 'new URLSearchParams()' });
+                candidates.add('FormData');
+            }
+        });
+        if (formData) {
+            let bad = false;
+            walk(sf, (n) => {
+                if (!typescript_default().isCallExpression(n) || !typescript_default().isPropertyAccessExpression(n.expression) || n.expression.expression.getText(sf) !== recv)
+                    return;
+                const m = n.expression.name.text;
+                if (m === 'getHeaders')
+                    splices.push({ start: n.getStart(sf), end: n.end, text: `{ ${q}Content-Type${q}: ${q}application/x-www-form-urlencoded${q} }` });
+                else if (m !== 'append' || n.arguments.length !== 2)
+                    bad = true; // files, getBuffer(), pipe(): not a plain form
+            });
+            if (bad)
+                return null;
+        }
+        removed.push(st.getText(sf));
+    }
+    removed.push(value.getText(sf));
+    identifiersIn(value, candidates);
+    for (const u of urls) {
+        const t = u.getText(sf);
+        splices.push({ start: u.getStart(sf), end: u.end, text: t.replace(EXCHANGE_PATH, '/ims/token/v3') });
+    }
+    splices.push(...fixExpiresIn(sf, text));
+    let out = applySplices(text, splices);
+    // The signed token's own declaration goes even though signing is not a "pure" call.
+    const force = new Set(typescript_default().isIdentifier(value) ? [value.text] : []);
+    out = dropUnused(file, out, candidates, removed, force);
+    if (!parses(file, out))
+        return null;
+    const ids = settledIds(ctx, SIGN_RULES, out);
+    if (!ids.includes('code-ims-jwt-exchange') && !ids.includes('code-jwt-token-form-field'))
+        return null;
+    return {
+        ruleIds: ids,
+        text: out,
+        manual: code_js_placeholderStep(ctx, choice, out, ids[0]),
+        secrets: { add: scopes.env ? [scopes.env] : [], remove: droppedEnvNames(removed, out, JS_ENV) },
+    };
+}
+const codeJsRewriters = [
+    {
+        name: 'JS/TS @adobe/jwt-auth',
+        ruleIds: ['code-adobe-jwt-auth'],
+        rewrite: (ctx) => (/\.[cm]?[jt]sx?$/.test(ctx.file) ? rewriteJwtAuth(ctx) : null),
+    },
+    {
+        name: 'JS/TS signed JWT exchange',
+        ruleIds: ['code-jwt-library-js', 'code-ims-jwt-exchange', 'code-jwt-token-form-field'],
+        rewrite: (ctx) => (/\.[cm]?[jt]sx?$/.test(ctx.file) ? rewriteSigned(ctx) : null),
+    },
+];
+
+;// CONCATENATED MODULE: ./src/migrate/rewriters/code-python.ts
+// Python that signs the JWT itself (PyJWT) and posts jwt_token to the exchange: the form fields
+// become grant_type/scope, the URL /ims/token/v3, and the claims, key reading and signing go.
+// No Python parser in Node: a small tokenizer (strings, comments, brackets) finds statement
+// spans, and only recognisable shapes are edited; anything else stays a manual step.
+
+
+const RULES = ['code-jwt-library-python', 'code-ims-jwt-exchange', 'code-jwt-token-form-field', 'code-jwt-meta-scope-claim', 'code-jwt-audience-claim'];
+const code_python_EXCHANGE_PATH = /\/ims\/exchange\/(?:v1\/)?jwt\/?/;
+const PY_ENV = /os\.(?:environ(?:\.get)?\s*[[(]|getenv\s*\()\s*['"]([A-Z][A-Z0-9_]*)['"]/g;
+function tokenize(text) {
+    const skip = [];
+    const match = new Map();
+    const stack = [];
+    const pairs = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '#') {
+            const e = text.indexOf('\n', i);
+            const end = e < 0 ? text.length : e;
+            skip.push([i, end]);
+            i = end;
+        }
+        else if (c === '"' || c === "'") {
+            const triple = text.startsWith(c.repeat(3), i);
+            const q = triple ? c.repeat(3) : c;
+            let j = i + q.length;
+            while (j < text.length && !text.startsWith(q, j)) {
+                if (text[j] === '\\')
+                    j++;
+                else if (!triple && text[j] === '\n')
+                    return null;
+                j++;
+            }
+            if (j >= text.length)
+                return null;
+            skip.push([i, j + q.length]);
+            i = j + q.length;
+        }
+        else {
+            if ('([{'.includes(c))
+                stack.push(i);
+            else if (')]}'.includes(c)) {
+                const o = stack.pop();
+                if (o === undefined || '([{'.indexOf(text[o]) !== ')]}'.indexOf(c))
+                    return null;
+                match.set(o, i);
+                match.set(i, o);
+                pairs.push([o, i]);
+            }
+            i++;
+        }
+    }
+    if (stack.length)
+        return null;
+    return { code: (p) => !skip.some(([s, e]) => p >= s && p < e), match, pairs };
+}
+function code_python_lineStart(text, pos) {
+    return text.lastIndexOf('\n', pos - 1) + 1;
+}
+function lineEnd(text, pos) {
+    const e = text.indexOf('\n', pos);
+    return e < 0 ? text.length : e + 1;
+}
+/** End (after the newline) of the logical line that starts at `start`. */
+function statementEnd(text, tk, start) {
+    let i = start;
+    for (;;) {
+        const e = lineEnd(text, i);
+        const far = Math.max(-1, ...tk.pairs.filter(([o, c]) => o >= start && o < e && c >= e).map(([, c]) => c));
+        if (far >= 0)
+            i = far;
+        else if (e < text.length && /\\\r?\n$/.test(text.slice(code_python_lineStart(text, i), e)))
+            i = e;
+        else
+            return e;
+    }
+}
+/** Code (not string/comment) occurrences of a word. */
+function refs(text, tk, word) {
+    const out = [];
+    for (const m of text.matchAll(new RegExp(`(?<![\\w.])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g')))
+        if (tk.code(m.index))
+            out.push(m.index);
+    return out;
+}
+/** The assignment `name = ...` at the start of a line (one in the file), as a whole-line span. */
+function assignment(text, tk, name) {
+    const re = new RegExp(`^([ \\t]*)${name}[ \\t]*=(?!=)`, 'gm');
+    const hits = [...text.matchAll(re)].filter((m) => tk.code(m.index + m[1].length));
+    if (hits.length !== 1)
+        return null;
+    const start = hits[0].index;
+    const end = statementEnd(text, tk, start);
+    return { start, end, rhs: text.slice(start + hits[0][0].length, end) };
+}
+function indentOf(text, pos) {
+    return /^[ \t]*/.exec(text.slice(code_python_lineStart(text, pos)))[0];
+}
+/** A top-level-or-nested `def name(...)` block with the blank lines after it. */
+function defBlock(text, name) {
+    const m = new RegExp(`^([ \\t]*)def[ \\t]+${name}[ \\t]*\\(`, 'm').exec(text);
+    if (!m)
+        return null;
+    let end = lineEnd(text, m.index);
+    while (end < text.length) {
+        const line = text.slice(end, lineEnd(text, end));
+        if (line.trim() && /^[ \t]*/.exec(line)[0].length <= m[1].length)
+            break;
+        end = lineEnd(text, end);
+    }
+    return { start: m.index, end };
+}
+/** A `with open(...) as f:` line whose only body line is [start, end): the whole block goes. */
+function withOpenAround(text, start, end) {
+    if (start === 0)
+        return null;
+    const prevStart = code_python_lineStart(text, start - 1);
+    const prev = text.slice(prevStart, start);
+    const m = /^([ \t]*)with[ \t]+open\([^\n]*\)[ \t]+as[ \t]+(\w+)[ \t]*:[ \t]*\r?\n$/.exec(prev);
+    if (!m || indentOf(text, start).length <= m[1].length)
+        return null;
+    const next = text.slice(end, lineEnd(text, end));
+    if (end < text.length && next.trim() && indentOf(text, end).length > m[1].length)
+        return null;
+    return { start: prevStart, end };
+}
+function rewrite(ctx) {
+    const text = ctx.text;
+    const tk = tokenize(text);
+    if (!tk)
+        return null;
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    // The jwt_token dict entry, with client_id and client_secret beside it.
+    const fields = [...text.matchAll(/(['"])jwt_token\1[ \t]*:[ \t]*/g)].filter((m) => tk.code(m.index - 1) && !tk.code(m.index + 1));
+    if (fields.length !== 1)
+        return null;
+    const f = fields[0];
+    const q = f[1];
+    const valueStart = f.index + f[0].length;
+    const vm = /^(\w+)(?:\(([^()\n]*)\))?/.exec(text.slice(valueStart));
+    if (!vm)
+        return null;
+    const valueEnd = valueStart + vm[0].length;
+    const dict = tk.pairs.filter(([o, c]) => text[o] === '{' && o < f.index && c > f.index).sort((a, b) => b[0] - a[0])[0];
+    if (!dict)
+        return null;
+    const dictText = text.slice(dict[0], dict[1]);
+    if (!/['"]client_id['"]\s*:/.test(dictText) || !/['"]client_secret['"]\s*:/.test(dictText))
+        return null;
+    if (!/^[ \t]*(?:,|\}|#|\r?\n)/.test(text.slice(valueEnd)))
+        return null;
+    // The token must be signed here: `name = jwt.encode(...)` or a local function that does.
+    const value = vm[1];
+    const isCall = vm[2] !== undefined;
+    let signer = null;
+    let signFn = null;
+    if (isCall) {
+        signFn = defBlock(text, value);
+        if (!signFn || !/\bjwt\.encode\s*\(/.test(text.slice(signFn.start, signFn.end)))
+            return null;
+    }
+    else {
+        signer = assignment(text, tk, value);
+        if (!signer || !/^\s*jwt\.encode\s*\(/.test(signer.rhs))
+            return null;
+    }
+    const urls = [...text.matchAll(new RegExp(code_python_EXCHANGE_PATH.source, 'g'))].filter((m) => !tk.code(m.index) && !/^[ \t]*#/.test(text.slice(code_python_lineStart(text, m.index))));
+    if (!urls.length)
+        return null;
+    const choice = ctx.scopes(metascopesIn(text));
+    const usesEnv = /^import os\b|^import [\w, ]*\bos\b/m.test(text) && /\bos\.(?:environ|getenv)\b/.test(text);
+    const env = usesEnv ? scopesEnvName(text) : undefined;
+    const getter = /\bos\.environ\b/.test(text) ? 'os.environ.get' : 'os.getenv';
+    const scopes = env ? `${getter}(${q}${env}${q}, ${q}${choice.value}${q})` : `${q}${choice.value}${q}`;
+    const splices = [];
+    const removed = [];
+    const own = /^[ \t]*$/.test(text.slice(code_python_lineStart(text, f.index), f.index));
+    const sep = own ? `,${eol}${indentOf(text, f.index)}` : ', ';
+    splices.push({ start: f.index, end: valueEnd, text: `${q}grant_type${q}: ${q}client_credentials${q}${sep}${q}scope${q}: ${scopes}` });
+    for (const u of urls)
+        splices.push({ start: u.index, end: u.index + u[0].length, text: '/ims/token/v3' });
+    // Signing statement or function, then what only it used: the claims and the key.
+    const once = (name, within) => refs(text, tk, name).every((p) => (p >= within.start && p < within.end) || (p >= f.index && p < valueEnd));
+    let encodeArgs = '';
+    if (signer) {
+        if (!once(value, signer))
+            return null;
+        splices.push({ start: signer.start, end: signer.end, text: '' });
+        removed.push(text.slice(signer.start, signer.end));
+        encodeArgs = signer.rhs;
+    }
+    else if (signFn && once(value, signFn)) {
+        splices.push({ ...signFn, text: '' });
+        removed.push(text.slice(signFn.start, signFn.end));
+    }
+    const args = /jwt\.encode\s*\(\s*(\w+)\s*,\s*(\w+)\s*[,)]/.exec(encodeArgs);
+    for (const name of args ? [args[1], args[2]] : []) {
+        const a = assignment(text, tk, name);
+        const s = signer;
+        if (!a || !s || refs(text, tk, name).some((p) => !(p >= a.start && p < a.end) && !(p >= s.start && p < s.end)))
+            continue;
+        const span = withOpenAround(text, a.start, a.end) ?? a;
+        splices.push({ ...span, text: '' });
+        removed.push(text.slice(span.start, span.end));
+    }
+    // expires_in is in seconds now.
+    const ms = /((?:\w+(?:\.\w+)*(?:\([^()\n]*\))?)?(?:\[\s*['"]expires_in['"]\s*\]|\.get\(\s*['"]expires_in['"][^()\n]*\))|\bexpires_in\b)([ \t]*\/[ \t]*1000(?:\.0)?)\b/g;
+    for (const m of text.matchAll(ms)) {
+        if (!tk.code(m.index))
+            continue;
+        const at = m.index + m[1].length;
+        splices.push({ start: at, end: at + m[2].length, text: '' });
+        const ls = code_python_lineStart(text, m.index);
+        const prevStart = ls > 0 ? code_python_lineStart(text, ls - 1) : ls;
+        const c = /^([ \t]*#[ \t]?)([^\r\n]*millisecond[^\r\n]*)/i.exec(text.slice(prevStart, ls));
+        if (ls > 0 && c && !splices.some((s) => s.start === prevStart + c[1].length)) {
+            splices.push({ start: prevStart + c[1].length, end: prevStart + c[0].length, text: 'expires_in is in seconds (OAuth Server-to-Server)' });
+        }
+    }
+    let out = applySplices(text, splices);
+    // Module constants only the removed code read (metascope and audience URLs, key locations).
+    let tk2 = tokenize(out);
+    if (!tk2)
+        return null;
+    const mentioned = new Set(removed.join('\n').match(/\b[A-Z][A-Z0-9_]*\b/g) ?? []);
+    const consts = [];
+    for (const m of out.matchAll(/^([A-Z][A-Z0-9_]*)[ \t]*=[ \t]*(?:[rbf]?(['"])[^'"\n]*\2|\d+)[ \t]*(?:#[^\n]*)?(?:\r?\n|$)/gm)) {
+        if (mentioned.has(m[1]) && refs(out, tk2, m[1]).length === 1) {
+            consts.push({ start: m.index, end: m.index + m[0].length, text: '' });
+            removed.push(m[0]);
+        }
+    }
+    out = applySplices(out, consts);
+    // `import jwt` goes when nothing else uses it.
+    tk2 = tokenize(out);
+    if (!tk2)
+        return null;
+    const imp = /^import[ \t]+jwt[ \t]*(?:#[^\n]*)?\r?\n/m.exec(out);
+    if (imp && refs(out, tk2, 'jwt').length === 1) {
+        removed.push(imp[0]);
+        out = out.slice(0, imp.index) + out.slice(imp.index + imp[0].length);
+    }
+    if (!tokenize(out))
+        return null;
+    const ids = settledIds(ctx, RULES, out);
+    if (!ids.includes('code-ims-jwt-exchange') || !ids.includes('code-jwt-token-form-field'))
+        return null;
+    return {
+        ruleIds: ids,
+        text: out,
+        manual: code_js_placeholderStep(ctx, choice, out, 'code-ims-jwt-exchange'),
+        secrets: { add: env ? [env] : [], remove: droppedEnvNames(removed, out, PY_ENV) },
+    };
+}
+const codePythonRewriters = [
+    {
+        name: 'Python signed JWT exchange',
+        ruleIds: ['code-jwt-library-python', 'code-ims-jwt-exchange', 'code-jwt-token-form-field'],
+        rewrite: (ctx) => (/\.py$/.test(ctx.file) ? rewrite(ctx) : null),
+    },
+];
+
+;// CONCATENATED MODULE: ./src/migrate/rewriters/deps.ts
+// Manifests: drop JWT packages once nothing in the project uses them. The code rewriters run on
+// other files in the same plan and their edits are not on disk, so a file with findings counts as
+// a user only if it still imports the package after those rewriters run on it here. Edits are text
+// spans (package.json) or whole lines (requirements*.txt); anything unsure stays a manual step.
+
+
+
+
+
+
+const ADOBE_RULE = 'dep-adobe-jwt-package';
+const NPM_RULE = 'dep-jwt-library-npm';
+const PY_RULE = 'dep-jwt-library-python';
+/** Packages per rule; `null` marks a CLI plugin, used through `aio` commands we do not trace. */
+const NPM_PACKAGES = {
+    [ADOBE_RULE]: { '@adobe/jwt-auth': true, '@adobe/aio-lib-ims-jwt': true, '@adobe/aio-cli-plugin-jwt-auth': null, 'aio-cli-plugin-jwt-auth': null },
+    [NPM_RULE]: { jsonwebtoken: true, 'jwt-simple': true, jose: true, jsrsasign: true, 'node-jose': true },
+};
+const DEP_SECTIONS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
+/** Distribution name -> import name. */
+const PY_MODULES = { pyjwt: 'jwt', 'python-jose': 'jose', jwcrypto: 'jwcrypto' };
+const LOCK_FILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml'];
+const JS_FILE = /\.(?:[cm]?[jt]sx?|vue|svelte)$/;
+const PY_FILE = /\.(?:py|ipynb)$/;
+// Installed packages only: a built dist/ that still imports the package keeps it (safe side).
+const SKIP_DIRS = new Set(['node_modules', 'bower_components', '__pycache__', 'site-packages']);
+const MAX_ENTRIES = 5000;
+const MAX_DEPTH = 8;
+const deps_escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+// ---------------------------------------------------------------- who uses a package
+/**
+ * Code files under `dir` (relative to root), installed packages and hidden folders skipped; with `own`,
+ * sub-folders holding their own manifest are other projects. Null when the walk is too large to judge.
+ */
+function codeFiles(root, dir, ext, own) {
+    const out = [];
+    let seen = 0;
+    const walk = (rel, depth) => {
+        let entries;
+        try {
+            entries = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(root, rel), { withFileTypes: true });
+        }
+        catch {
+            return true;
+        }
+        if (entries.some((e) => e.name === 'pyvenv.cfg'))
+            return true; // a virtualenv
+        if (own && rel !== dir && entries.some((e) => e.isFile() && e.name === own))
+            return true;
+        for (const e of entries) {
+            if (++seen > MAX_ENTRIES)
+                return false;
+            const path = rel ? `${rel}/${e.name}` : e.name;
+            if (e.isDirectory()) {
+                if (e.name.startsWith('.') || SKIP_DIRS.has(e.name))
+                    continue;
+                if (depth >= MAX_DEPTH || !walk(path, depth + 1))
+                    return false;
+            }
+            else if (e.isFile() && ext.test(e.name))
+                out.push(path);
+        }
+        return true;
+    };
+    return walk(dir, 0) ? out : null;
+}
+function importsNpm(text, pkg) {
+    return new RegExp(`['"\`]${deps_escape(pkg)}(?:/[^'"\`\\s]*)?['"\`]`).test(text);
+}
+function importsPython(text, mod, notebook) {
+    const m = deps_escape(mod);
+    if (notebook)
+        return new RegExp(`\\b(?:from|import)[ \\t]+${m}\\b`).test(text);
+    return new RegExp(`^[ \\t]*(?:from[ \\t]+${m}(?:\\.[\\w.]+)?[ \\t]+import\\b|import[ \\t]+(?:[\\w.]+(?:[ \\t]+as[ \\t]+\\w+)?[ \\t]*,[ \\t]*)*${m}\\b)`, 'm').test(text);
+}
+/** The file as the code rewriters of this plan would leave it ('' when they delete it). */
+function afterCodeRewrites(ctx, file, text) {
+    const findings = (0,match/* matchFile */.g3)(src_rules/* RULES */.y0, { path: file, text }).findings.filter((f) => f.ruleId !== 'aem-cloud-service-credential');
+    const settled = new Set();
+    let out = text;
+    for (const rw of [...codeJsRewriters, ...codePythonRewriters]) {
+        if (!findings.some((f) => rw.ruleIds.includes(f.ruleId) && !settled.has(f.ruleId)))
+            continue;
+        let res;
+        try {
+            res = rw.rewrite({ root: ctx.root, file, text: out, findings, scopes: ctx.scopes, files: ctx.files });
+        }
+        catch {
+            res = null;
+        }
+        if (!res)
+            continue;
+        if (res.delete)
+            return '';
+        if (res.text !== undefined)
+            out = res.text;
+        for (const id of res.ruleIds)
+            settled.add(id);
+    }
+    return out;
+}
+/** Whether any code file still uses the package once this plan's code rewrites are done. */
+function stillUsed(ctx, files, uses) {
+    const withFindings = new Set(ctx.files);
+    return files.some((file) => {
+        let text;
+        try {
+            text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(ctx.root, file), 'utf8');
+        }
+        catch {
+            return true;
+        }
+        if (!uses(text, file))
+            return false;
+        return !withFindings.has(file) || uses(afterCodeRewrites(ctx, file, text), file);
+    });
+}
+/** Member spans of a JSON document's objects (throws on invalid JSON, like JSON.parse would). */
+function jsonMembers(t) {
+    let i = 0;
+    const ws = () => {
+        while (i < t.length && /[ \t\r\n\uFEFF]/.test(t[i]))
+            i++;
+    };
+    const str = () => {
+        if (t[i] !== '"')
+            throw new Error(`string expected at ${i}`);
+        const s = i++;
+        while (i < t.length && t[i] !== '"')
+            i += t[i] === '\\' ? 2 : 1;
+        i++;
+        return JSON.parse(t.slice(s, i));
+    };
+    const value = () => {
+        ws();
+        if (t[i] === '{') {
+            i++;
+            const members = [];
+            ws();
+            if (t[i] === '}')
+                return i++, members;
+            for (;;) {
+                ws();
+                const keyStart = i;
+                const key = str();
+                ws();
+                if (t[i++] !== ':')
+                    throw new Error(`colon expected at ${i}`);
+                ws();
+                const valueStart = i;
+                const sub = value();
+                members.push({ key, keyStart, valueStart, valueEnd: i, members: sub });
+                ws();
+                if (t[i] === ',')
+                    i++;
+                else if (t[i++] === '}')
+                    return members;
+                else
+                    throw new Error(`bad object at ${i}`);
+            }
+        }
+        if (t[i] === '[') {
+            i++;
+            ws();
+            if (t[i] === ']')
+                return void i++;
+            for (;;) {
+                value();
+                ws();
+                if (t[i] === ',')
+                    i++;
+                else if (t[i++] === ']')
+                    return;
+                else
+                    throw new Error(`bad array at ${i}`);
+            }
+        }
+        if (t[i] === '"')
+            return void str();
+        const m = /-?\d[\d.eE+-]*|true|false|null/y;
+        m.lastIndex = i;
+        if (!m.exec(t))
+            throw new Error(`value expected at ${i}`);
+        i = m.lastIndex;
+    };
+    const top = value();
+    ws();
+    if (!top || i < t.length)
+        throw new Error('not a JSON object');
+    return top;
+}
+const deps_lineStart = (t, pos) => t.lastIndexOf('\n', pos - 1) + 1;
+/** Removes one member of an object, fixing the commas; whole lines when members sit on their own lines. */
+function withoutMember(t, obj, j) {
+    const ms = obj.members ?? [];
+    const m = ms[j];
+    let span;
+    if (ms.length === 1)
+        span = [obj.valueStart + 1, obj.valueEnd - 1];
+    else if (j < ms.length - 1) {
+        const next = ms[j + 1];
+        const [ls, nls] = [deps_lineStart(t, m.keyStart), deps_lineStart(t, next.keyStart)];
+        const ownLines = nls > ls && /^[ \t]*$/.test(t.slice(ls, m.keyStart)) && /^[ \t]*$/.test(t.slice(nls, next.keyStart));
+        span = ownLines ? [ls, nls] : [m.keyStart, next.keyStart];
+    }
+    else
+        span = [ms[j - 1].valueEnd, m.valueEnd]; // the last one: drop the comma before it
+    return t.slice(0, span[0]) + t.slice(span[1]);
+}
+function removeNpm(text, pkgs) {
+    let out = text;
+    for (;;) {
+        const hit = jsonMembers(out)
+            .filter((s) => DEP_SECTIONS.includes(s.key) && s.members)
+            .flatMap((s) => (s.members ?? []).map((m, j) => ({ s, j, name: m.key })))
+            .find((x) => pkgs.includes(x.name));
+        if (!hit)
+            return out;
+        out = withoutMember(out, hit.s, hit.j);
+    }
+}
+function declaredNpm(text) {
+    return new Set(jsonMembers(text).filter((s) => DEP_SECTIONS.includes(s.key)).flatMap((s) => (s.members ?? []).map((m) => m.key)));
+}
+// ---------------------------------------------------------------- requirements lines
+const reqName = (line) => /^[ \t]*([A-Za-z0-9][\w.-]*)/.exec(line)?.[1].toLowerCase().replace(/_/g, '-');
+/** Drops the requirement lines (with backslash continuations and indented notes) of the given distributions. */
+function removeRequirements(text, names) {
+    const lines = text.split(/(?<=\n)/);
+    const out = [];
+    for (let k = 0; k < lines.length; k++) {
+        const name = reqName(lines[k]);
+        if (!name || !names.includes(name)) {
+            out.push(lines[k]);
+            continue;
+        }
+        while (/\\\r?\n?$/.test(lines[k]) && k + 1 < lines.length)
+            k++;
+        // pip-compile's indented `# via ...` notes belong to the requirement above them.
+        while (k + 1 < lines.length && /^[ \t]+#/.test(lines[k + 1]))
+            k++;
+    }
+    return out.join('');
+}
+// ---------------------------------------------------------------- the rewriter
+/** Rule ids whose hits are gone from `text`. */
+function cleared(file, text, ids) {
+    const rules = ids.map((id) => src_rules/* RULES_BY_ID */.kF.get(id)).filter((r) => r !== undefined);
+    const left = new Set((0,match/* matchFile */.g3)(rules, { path: file, text }).findings.map((f) => f.ruleId));
+    return ids.filter((id) => !left.has(id));
+}
+function packageJson(ctx, ids) {
+    const dir = external_node_path_.posix.dirname(ctx.file) === '.' ? '' : external_node_path_.posix.dirname(ctx.file);
+    const declared = declaredNpm(ctx.text);
+    const files = codeFiles(ctx.root, dir, JS_FILE, 'package.json');
+    if (!files)
+        return null;
+    const remove = [];
+    const settled = [];
+    for (const id of ids) {
+        const pkgs = Object.entries(NPM_PACKAGES[id] ?? {}).filter(([p]) => declared.has(p));
+        if (!pkgs.length || pkgs.some(([, lib]) => lib === null))
+            continue;
+        if (pkgs.some(([p]) => stillUsed(ctx, files, (t) => importsNpm(t, p))))
+            continue;
+        remove.push(...pkgs.map(([p]) => p));
+        settled.push(id);
+    }
+    if (!settled.length)
+        return null;
+    const text = removeNpm(ctx.text, remove);
+    const ruleIds = cleared(ctx.file, text, settled);
+    if (ruleIds.length !== settled.length)
+        return null; // the name also sits outside the dependency lists
+    const locks = LOCK_FILES.filter((l) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(ctx.root, dir, l)));
+    const manual = locks.map((l) => ({
+        file: dir ? `${dir}/${l}` : l,
+        line: 1,
+        ruleId: ruleIds[0],
+        instructions: `${remove.join(', ')} ${remove.length > 1 ? 'were' : 'was'} removed from ${ctx.file}: run your package manager's install (npm install, yarn, pnpm install) so ${l} matches, otherwise \`npm ci\` and frozen-lockfile installs fail.`,
+    }));
+    return { ruleIds, text, manual };
+}
+function requirements(ctx) {
+    let dir = external_node_path_.posix.dirname(ctx.file) === '.' ? '' : external_node_path_.posix.dirname(ctx.file);
+    // requirements/base.txt belongs to the project around the requirements folder.
+    if (/^requirements(?:\.d)?$/i.test(external_node_path_.posix.basename(dir)))
+        dir = external_node_path_.posix.dirname(dir) === '.' ? '' : external_node_path_.posix.dirname(dir);
+    const names = [...new Set(ctx.text.split('\n').map(reqName))].filter((n) => !!n && n in PY_MODULES);
+    if (!names.length)
+        return null;
+    const files = codeFiles(ctx.root, dir, PY_FILE);
+    if (!files)
+        return null;
+    if (names.some((n) => stillUsed(ctx, files, (t, f) => importsPython(t, PY_MODULES[n], f.endsWith('.ipynb')))))
+        return null;
+    const text = removeRequirements(ctx.text, names);
+    if (!cleared(ctx.file, text, [PY_RULE]).length)
+        return null;
+    // pip-compile sources (*.in) would bring the pin back: the user edits those.
+    const here = external_node_path_.posix.dirname(ctx.file);
+    const sources = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(ctx.root, here)).filter((f) => f.endsWith('.in'));
+    const manual = sources
+        .map((f) => ({ f, line: (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(ctx.root, here, f), 'utf8').split('\n').findIndex((l) => names.includes(reqName(l) ?? '')) + 1 }))
+        .filter(({ line }) => line > 0)
+        .map(({ f, line }) => ({
+        file: here === '.' ? f : `${here}/${f}`,
+        line,
+        ruleId: PY_RULE,
+        instructions: `${names.join(', ')} was removed from ${ctx.file}; remove it from this pip-compile source too, or the next compile adds it back.`,
+    }));
+    return { ruleIds: [PY_RULE], text, manual };
+}
+const manifests = {
+    name: 'JWT dependencies',
+    ruleIds: [ADOBE_RULE, NPM_RULE, PY_RULE],
+    rewrite(ctx) {
+        const ids = [...new Set(ctx.findings.map((f) => f.ruleId))];
+        if (/(?:^|\/)package\.json$/.test(ctx.file))
+            return packageJson(ctx, ids.filter((id) => id in NPM_PACKAGES));
+        // pyproject.toml, Pipfile and the like keep their entries: manual.
+        if (/(?:^|\/)requirements[\w.-]*\.txt$/.test(ctx.file) && ids.includes(PY_RULE))
+            return requirements(ctx);
+        return null;
+    },
+};
+const depsRewriters = [manifests];
+
+;// CONCATENATED MODULE: ./src/migrate/rewriters/env.ts
+
+// Plain KEY=VALUE settings files (.env, .env.example, app.env): the JWT key path goes, the
+// metascopes setting becomes a scopes setting the migrated code reads (e.g. ADOBE_SCOPES).
+const DOTENV = /(?:^|\/)(?:\.env(?:\.[\w.-]+)?|[\w.-]+\.env)$/;
+const RULE_IDS = ['config-jwt-signing-key', 'config-jwt-scope-claim-setting'];
+const LINE = /^(\s*(?:export\s+)?)([A-Za-z_][\w.]*)(\s*=\s*)(.*?)(\r?\n?)$/;
+const METASCOPES_KEY = /^(.*?)(?:META_?SCOPES?|METASCOPES?|meta_?scopes?|metascopes?)$/;
+const envRewriters = [
+    {
+        name: 'dotenv settings',
+        ruleIds: RULE_IDS,
+        rewrite(ctx) {
+            if (!DOTENV.test(ctx.file))
+                return null;
+            const lines = ctx.text.split(/(?<=\n)/);
+            const keys = new Set(lines.map((l) => LINE.exec(l)?.[2]).filter(Boolean));
+            const remove = new Set();
+            for (const f of ctx.findings) {
+                if (!RULE_IDS.includes(f.ruleId))
+                    continue;
+                const i = f.line - 1;
+                const m = LINE.exec(lines[i] ?? '');
+                if (!m)
+                    return null; // a multi-line value or an odd form: leave it to a person
+                const [, lead, key, eq, value, eol] = m;
+                if (f.ruleId === 'config-jwt-signing-key') {
+                    lines[i] = '';
+                    remove.add(key);
+                    continue;
+                }
+                const base = METASCOPES_KEY.exec(key);
+                if (!base)
+                    return null;
+                const scopesKey = `${base[1]}${key === key.toUpperCase() ? 'SCOPES' : 'scopes'}`;
+                const metascopes = value.replace(/^["']|["']$/g, '').split(/[\s,]+/).filter(Boolean);
+                lines[i] = keys.has(scopesKey) ? '' : `${lead}${scopesKey}${eq}${ctx.scopes(metascopes).value}${eol}`;
+            }
+            const text = lines.join('');
+            const ids = settledIds(ctx, RULE_IDS, text);
+            if (!ids.length)
+                return null;
+            return { ruleIds: ids, text, secrets: { remove: [...remove] } };
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/migrate/rewriters/keys.ts
+
+const KEY_FILE_RULES = ['key-private-key-file', 'key-config-zip', 'key-jwt-certificate', 'key-pem-private-key'];
+/** A file that holds nothing but PEM blocks (and blank lines or a short header). */
+const PEM_ONLY = /^(?:\s*(?:[^\n-][^\n]{0,200}\n)?)*?\s*-----BEGIN [A-Z ]+-----[\s\S]*-----END [A-Z ]+-----\s*$/;
+const REVOKE = 'This key was committed: deleting the file does not remove it from git history. After the OAuth Server-to-Server credential is in use, delete the Service Account (JWT) credential in the Adobe Developer Console, which revokes the key, and rotate anything else the key protected.';
+/** Committed key material is deleted; revoking it is a manual step in the Console. */
+const keys = {
+    name: 'key files',
+    ruleIds: KEY_FILE_RULES,
+    rewrite(ctx) {
+        const ids = [...new Set(ctx.findings.map((f) => f.ruleId))].filter((id) => KEY_FILE_RULES.includes(id));
+        const pathOnly = ids.some((id) => id !== 'key-pem-private-key');
+        const keyOnly = PEM_ONLY.test(ctx.text);
+        if (!pathOnly && !keyOnly)
+            return null; // an inline key inside other content: another rewriter's job
+        const isCert = external_node_path_.posix.basename(ctx.file) === 'certificate_pub.crt';
+        return {
+            ruleIds: ids,
+            delete: true,
+            manual: isCert
+                ? []
+                : [{ file: ctx.file, line: 1, ruleId: ids[0], instructions: REVOKE }],
+        };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/migrate/rewriters/postman.ts
+// Postman exports (Adobe's "Export to Postman"): environments lose PRIVATE_KEY / JWT_TOKEN /
+// META_SCOPE and gain SCOPES; collections lose the jsrsasign pre-request signing and get a
+// client_credentials token request at /ims/token/v3 (the exchange request is turned into it).
+
+
+const postman_RULES = ['config-postman-jwt', 'code-ims-jwt-exchange-config'];
+const JWT_VARS = /^(?:PRIVATE_KEY|JWT_TOKEN)$/;
+const META_VAR = /^(?:META_?SCOPES?|METASCOPES?)$/;
+const EXCHANGE = /ims\/exchange\/(?:v1\/)?jwt\/?/;
+const SIGNING = /KJUR\.jws\.JWS\.sign|jsrsasign/;
+const at = (root, path) => {
+    let n = root;
+    for (const p of path)
+        n = n && (typeof p === 'number' ? n.items[p] : member(n, p)?.value);
+    return n;
+};
+const str = (n) => (n && typeof n.value === 'string' ? n.value : undefined);
+function scriptText(ev) {
+    const exec = at(ev, ['script', 'exec']);
+    if (!exec)
+        return '';
+    return exec.kind === 'array' ? exec.items.map((i) => str(i) ?? '').join('\n') : (str(exec) ?? '');
+}
+function urlText(req) {
+    const url = member(req, 'url')?.value;
+    if (!url)
+        return '';
+    if (url.kind === 'value')
+        return str(url) ?? '';
+    const path = member(url, 'path')?.value;
+    return `${str(member(url, 'raw')?.value) ?? ''} ${path?.items.map((p) => str(p)).join('/') ?? ''}`;
+}
+/** Paths of every collection item (recursively through folders). */
+function items(n, path, out) {
+    const list = member(n, 'item')?.value;
+    list?.items.forEach((it, i) => {
+        out.push([...path, 'item', i]);
+        items(it, [...path, 'item', i], out);
+    });
+    return out;
+}
+class Editor {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    get root() {
+        return parseJson(this.text);
+    }
+    node(path) {
+        return at(this.root, path);
+    }
+    replace(n, value) {
+        this.text = this.text.slice(0, n.start) + value + this.text.slice(n.end);
+    }
+    removeAt(containerPath, idx) {
+        this.text = removeElement(this.text, this.node(containerPath), idx);
+    }
+}
+const postman = {
+    name: 'Postman environment / collection',
+    ruleIds: postman_RULES,
+    rewrite(ctx) {
+        if (!/\.json$/.test(ctx.file) || !/_postman_|getpostman\.com/.test(ctx.text))
+            return null;
+        const root0 = parseJson(ctx.text);
+        if (!root0)
+            return null;
+        const ed = new Editor(ctx.text);
+        const manual = [];
+        const isCollection = !!member(root0, 'info') && !!member(root0, 'item');
+        // Variables: environment `values`, collection `variable`.
+        let scopesVar = false;
+        for (const list of ['values', 'variable']) {
+            const vars = () => ed.node([list]);
+            const keyOf = (n) => str(member(n, 'key')?.value) ?? '';
+            if (!vars() || vars().kind !== 'array')
+                continue;
+            const hasScopes = vars().items.some((v) => keyOf(v) === 'SCOPES');
+            scopesVar ||= hasScopes;
+            for (let i = vars().items.length - 1; i >= 0; i--) {
+                const v = vars().items[i];
+                const key = keyOf(v);
+                if (JWT_VARS.test(key))
+                    ed.removeAt([list], i);
+                else if (META_VAR.test(key)) {
+                    if (hasScopes) {
+                        ed.removeAt([list], i);
+                        continue;
+                    }
+                    const choice = ctx.scopes(metascopeList(str(member(v, 'value')?.value) ?? ''));
+                    manual.push(...scopesStep(ctx.file, lineAt(ed.text, v.start), postman_RULES[0], choice));
+                    const value = member(v, 'value');
+                    if (value)
+                        ed.replace(value.value, JSON.stringify(choice.value));
+                    ed.replace(member(ed.node([list, i]), 'key').value, '"SCOPES"');
+                    scopesVar = true;
+                }
+            }
+        }
+        if (isCollection) {
+            const paths = [[], ...items(root0, [], [])];
+            let signing = false;
+            let exchanged = false;
+            // signing scripts go (from the last so earlier paths stay valid)
+            for (const p of [...paths].reverse()) {
+                const evs = ed.node([...p, 'event']);
+                if (!evs || evs.kind !== 'array')
+                    continue;
+                let removed = false;
+                for (let i = evs.items.length - 1; i >= 0; i--) {
+                    const script = scriptText(ed.node([...p, 'event']).items[i]);
+                    if (!SIGNING.test(script))
+                        continue;
+                    if (/sendRequest|ims\/exchange/.test(script))
+                        return null; // signs and exchanges in script: by hand
+                    signing = removed = true;
+                    ed.removeAt([...p, 'event'], i);
+                }
+                const left = ed.node([...p, 'event']);
+                if (removed && !left.items.length) {
+                    const owner = ed.node(p);
+                    ed.text = removeElement(ed.text, owner, owner.members.findIndex((m) => m.key === 'event'));
+                }
+            }
+            for (const p of paths) {
+                const req = ed.node([...p, 'request']);
+                if (!req || req.kind !== 'object' || !EXCHANGE.test(urlText(req)))
+                    continue;
+                exchanged = true;
+                if (!migrateRequest(ed, [...p, 'request']))
+                    return null;
+            }
+            if (signing && !exchanged)
+                addTokenRequest(ed);
+            if ((signing || exchanged) && !scopesVar && !ctx.files.some((f) => /postman_environment/.test(f))) {
+                manual.push({
+                    file: ctx.file,
+                    line: 1,
+                    ruleId: postman_RULES[0],
+                    instructions: 'Add a SCOPES variable (the comma-separated scopes of the OAuth Server-to-Server credential) to the Postman environment used with this collection, and remove PRIVATE_KEY, JWT_TOKEN and META_SCOPE from it.',
+                });
+            }
+        }
+        if (ed.text === ctx.text)
+            return null;
+        const ids = settledIds(ctx, postman_RULES, ed.text);
+        return ids.length ? { ruleIds: ids, text: ed.text, manual } : null;
+    },
+};
+const field = (key, value) => `{ "key": ${JSON.stringify(key)}, "value": ${value}, "type": "text" }`;
+/** The exchange request becomes a client_credentials POST to /ims/token/v3 on the same host. */
+function migrateRequest(ed, reqPath) {
+    const req = ed.node(reqPath);
+    const body = member(req, 'body')?.value;
+    const form = body && (member(body, 'formdata') ?? member(body, 'urlencoded'))?.value;
+    const formValue = (k) => {
+        const f = form?.items.find((i) => str(member(i, 'key')?.value) === k);
+        const v = f && member(f, 'value');
+        return v ? ed.text.slice(v.value.start, v.value.end) : undefined;
+    };
+    const fields = [
+        field('grant_type', '"client_credentials"'),
+        field('client_id', formValue('client_id') ?? '"{{API_KEY}}"'),
+        field('client_secret', formValue('client_secret') ?? '"{{CLIENT_SECRET}}"'),
+        field('scope', '"{{SCOPES}}"'),
+    ];
+    const eol = eolOf(ed.text);
+    const reqUnit = indentUnit(ed.text, req) || '\t';
+    const bodyIndent = indentAt(ed.text, member(req, 'method')?.start ?? req.start);
+    const inner = bodyIndent + reqUnit;
+    const newBody = `{${eol}${inner}"mode": "urlencoded",${eol}${inner}"urlencoded": [${eol}${fields.map((f) => inner + reqUnit + f).join(`,${eol}`)}${eol}${inner}]${eol}${bodyIndent}}`;
+    // edits from the end of the request backwards, re-reading spans each time
+    const url = member(ed.node(reqPath), 'url')?.value;
+    if (url?.kind === 'value')
+        ed.replace(url, JSON.stringify((str(url) ?? '').replace(EXCHANGE, 'ims/token/v3')));
+    else if (url) {
+        const path = member(url, 'path')?.value;
+        if (path?.kind === 'array') {
+            const style = arrayStyle(ed.text, path, indentAt(ed.text, path.start), '');
+            ed.replace(path, style(['"ims"', '"token"', '"v3"']));
+        }
+        const raw = member(ed.node([...reqPath, 'url']), 'raw')?.value;
+        if (raw)
+            ed.replace(raw, JSON.stringify((str(raw) ?? '').replace(EXCHANGE, 'ims/token/v3')));
+    }
+    const b = member(ed.node(reqPath), 'body');
+    if (b)
+        ed.replace(b.value, newBody);
+    else {
+        const r = ed.node(reqPath);
+        ed.text = insertMembers(ed.text, r, r.members.length - 1, [`"body": ${newBody}`]);
+    }
+    const headers = member(ed.node(reqPath), 'header')?.value;
+    headers?.items.forEach((h, i) => {
+        if (/^content-type$/i.test(str(member(h, 'key')?.value) ?? '')) {
+            const v = member(ed.node([...reqPath, 'header', i]), 'value');
+            if (v)
+                ed.replace(v.value, '"application/x-www-form-urlencoded"');
+        }
+    });
+    const method = member(ed.node(reqPath), 'method');
+    if (method)
+        ed.replace(method.value, '"POST"');
+    return !EXCHANGE.test(urlText(ed.node(reqPath)));
+}
+/** A collection that only signed (the exchange happened elsewhere) gets its own token request first. */
+function addTokenRequest(ed) {
+    const root = ed.root;
+    const list = member(root, 'item').value;
+    const host = /\{\{IMS\}\}/.test(ed.text) ? 'https://{{IMS}}' : 'https://ims-na1.adobelogin.com';
+    const tokenVar = /Bearer \{\{(\w+)\}\}/.exec(ed.text)?.[1] ?? 'ACCESS_TOKEN';
+    const clientVar = /\{\{API_KEY\}\}/.test(ed.text) ? 'API_KEY' : 'CLIENT_ID';
+    const scope = member(root, 'variable') ? 'collectionVariables' : 'environment';
+    const eol = eolOf(ed.text);
+    const first = list.items[0];
+    const ind = first ? indentAt(ed.text, first.start) : '\t\t';
+    const u = indentUnit(ed.text, root) || '\t';
+    const lines = [
+        '{',
+        `${u}"name": "IMS: OAuth Server-to-Server token",`,
+        `${u}"event": [`,
+        `${u}${u}{ "listen": "test", "script": { "type": "text/javascript", "exec": ["pm.${scope}.set('${tokenVar}', pm.response.json().access_token);"] } }`,
+        `${u}],`,
+        `${u}"request": {`,
+        `${u}${u}"method": "POST",`,
+        `${u}${u}"header": [],`,
+        `${u}${u}"body": {`,
+        `${u}${u}${u}"mode": "urlencoded",`,
+        `${u}${u}${u}"urlencoded": [`,
+        [field('grant_type', '"client_credentials"'), field('client_id', `"{{${clientVar}}}"`), field('client_secret', '"{{CLIENT_SECRET}}"'), field('scope', '"{{SCOPES}}"')]
+            .map((f) => `${u}${u}${u}${u}${f}`)
+            .join(`,${eol}${ind}`),
+        `${u}${u}${u}]`,
+        `${u}${u}},`,
+        `${u}${u}"url": ${JSON.stringify(`${host}/ims/token/v3`)}`,
+        `${u}}`,
+        '}',
+    ];
+    const item = lines.join(`${eol}${ind}`);
+    if (first)
+        ed.text = `${ed.text.slice(0, first.start)}${item},${eol}${ind}${ed.text.slice(first.start)}`;
+    else
+        ed.text = `${ed.text.slice(0, list.start + 1)}${eol}${ind}${item}${eol}${indentAt(ed.text, list.end - 1)}${ed.text.slice(list.start + 1)}`;
+}
+const postmanRewriters = [postman];
+
+;// CONCATENATED MODULE: ./src/migrate/rewriters/pyconfigs.ts
+// Python library configs: aepp / aanalytics2 / cjapy JSON (tech_id + pathToKey -> scopes) and the
+// User Sync Tool umapi connector (authentication_method: oauth, no technical account or key).
+
+
+const SDK_RULE = 'config-python-sdk-jwt-config';
+const UST_RULE = 'config-user-sync-jwt';
+const JWT_KEYS = ['pathToKey', 'private_key'];
+/** The product a config is for, from its keys and name: the libraries' configs carry no metascopes. */
+function metascopesFor(file, obj) {
+    if (obj.members.some((m) => /^sandbox/.test(m.key)) || /aep|platform/i.test(file))
+        return ['ent_dataservices_sdk'];
+    if (/cja/i.test(file))
+        return ['ent_cja_sdk', 'ent_dataservices_sdk'];
+    if (/analytics/i.test(file))
+        return ['ent_analytics_bulk_ingest_sdk'];
+    return [];
+}
+function jwtObjects(n, path, out) {
+    const keys = n.members.map((m) => m.key);
+    if (keys.includes('tech_id') && !keys.includes('scopes') && JWT_KEYS.some((k) => keys.includes(k)))
+        out.push(path);
+    for (const m of n.members)
+        jwtObjects(m.value, [...path, m.key], out);
+    n.items.forEach((it, i) => jwtObjects(it, [...path, i], out));
+    return out;
+}
+function pyconfigs_at(root, path) {
+    let n = root;
+    for (const p of path)
+        n = typeof p === 'number' ? n.items[p] : n.members.find((m) => m.key === p).value;
+    return n;
+}
+const sdkConfig = {
+    name: 'aepp / aanalytics2 / cjapy config',
+    ruleIds: [SDK_RULE],
+    rewrite(ctx) {
+        const root = parseJson(ctx.text);
+        if (!root)
+            return null;
+        let text = ctx.text;
+        const manual = [];
+        for (const path of jwtObjects(root, [], [])) {
+            const o = pyconfigs_at(parseJson(text), path);
+            const keys = o.members.map((m) => m.key);
+            if (new Set(keys).size !== keys.length)
+                return null; // hand-edited duplicates: which one wins is unclear
+            const choice = ctx.scopes(metascopesFor(ctx.file, o));
+            manual.push(...scopesStep(ctx.file, lineAt(text, o.start), SDK_RULE, choice));
+            // scopes take tech_id's place; the libraries read them as one comma-separated string
+            const tech = o.members.find((m) => m.key === 'tech_id');
+            text = `${text.slice(0, tech.start)}"scopes": ${JSON.stringify(choice.value)}${text.slice(tech.value.end)}`;
+            for (const k of JWT_KEYS) {
+                const cur = pyconfigs_at(parseJson(text), path);
+                const idx = cur.members.findIndex((m) => m.key === k);
+                if (idx >= 0)
+                    text = removeElement(text, cur, idx);
+            }
+        }
+        const ids = settledIds(ctx, [SDK_RULE], text);
+        return ids.length ? { ruleIds: ids, text, manual } : null;
+    },
+};
+// ---------------------------------------------------------------------------------------------
+// User Sync Tool connector-umapi.yml: line edits inside the top-level `enterprise:` block.
+const UST_JWT_KEY = /^([ \t]+)(?:tech_acct(?:_id)?|priv_key_(?:path|data|pass)|secure_priv_key_data_key)[ \t]*:/;
+const AUTH_METHOD = /^([ \t]+authentication_method[ \t]*:[ \t]*)(["']?)jwt\2/;
+const userSync = {
+    name: 'User Sync Tool umapi connector',
+    ruleIds: [UST_RULE],
+    rewrite(ctx) {
+        if (!/\.ya?ml$/.test(ctx.file))
+            return null;
+        const lines = ctx.text.split(/(?<=\n)/);
+        const start = lines.findIndex((l) => /^enterprise[ \t]*:[ \t]*(?:#.*)?\r?\n?$/.test(l));
+        if (start < 0)
+            return null;
+        let end = start + 1;
+        while (end < lines.length && !/^[^\s#]/.test(lines[end]))
+            end++;
+        const indentOf = (l) => /^[ \t]*/.exec(l)[0].length;
+        const blank = (l) => /^\s*$/.test(l);
+        const out = [...lines];
+        let hasMethod = false;
+        for (let i = start + 1; i < end; i++) {
+            const l = lines[i];
+            const m = UST_JWT_KEY.exec(l);
+            if (m) {
+                out[i] = '';
+                // a block scalar (priv_key_data: |) goes with its more-indented lines
+                let j = i + 1;
+                while (j < end) {
+                    let k = j;
+                    while (k < end && blank(lines[k]))
+                        k++;
+                    if (k >= end || indentOf(lines[k]) <= m[1].length)
+                        break;
+                    for (let x = j; x <= k; x++)
+                        out[x] = '';
+                    j = k + 1;
+                }
+                i = j - 1;
+                continue;
+            }
+            const a = AUTH_METHOD.exec(l);
+            if (a)
+                out[i] = l.replace(AUTH_METHOD, `$1$2oauth$2`);
+            if (/^[ \t]+authentication_method[ \t]*:/.test(l))
+                hasMethod = true;
+        }
+        if (!hasMethod) {
+            // after client_secret (or the block's first key), indented like it
+            const keyAt = (re) => lines.slice(start + 1, end).findIndex((l) => re.test(l));
+            let anchor = keyAt(/^[ \t]+client_secret[ \t]*:/);
+            if (anchor < 0)
+                anchor = keyAt(/^[ \t]+[\w-]+[ \t]*:/);
+            if (anchor < 0)
+                return null;
+            const i = start + 1 + anchor;
+            const eol = /\r?\n$/.exec(lines[i])?.[0];
+            const add = `${/^[ \t]*/.exec(lines[i])[0]}authentication_method: oauth`;
+            out[i] += eol ? add + eol : (ctx.text.includes('\r\n') ? '\r\n' : '\n') + add;
+        }
+        const text = out.join('');
+        if (text === ctx.text)
+            return null;
+        const ids = settledIds(ctx, [UST_RULE], text);
+        return ids.length ? { ruleIds: ids, text } : null;
+    },
+};
+const pyconfigsRewriters = [sdkConfig, userSync];
+
+// EXTERNAL MODULE: ./src/rules/ci.ts
+var ci = __webpack_require__(9235);
+;// CONCATENATED MODULE: ./src/migrate/rewriters/workflows.ts
+// GitHub workflows: swap the JWT secrets handed to steps for the OAuth Server-to-Server ones.
+// The `yaml` Document API locates nodes; edits are line-range splices from `node.range`, because
+// doc.toString() re-serialises (`[main]` becomes `[ main ]`, indentation and CRLF change).
+// Scopes are written as literals (they are not secret and the PR shows them for review); a
+// metascopes value read from a secret/variable becomes a *_SCOPES secret/variable of the same kind.
+// Technical account ids stay: OAuth aio contexts and the aio-apps-action still use them.
+
+
+
+// The name tests of the ci rules, so the rewrite removes exactly what the rules flag.
+
+
+const WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
+const workflows_RULE_IDS = ['ci-aio-apps-action-jwt-auth', 'ci-jwt-private-key-secret', 'ci-jwt-meta-scopes'];
+const PLUGIN_RULE = 'ci-aio-jwt-auth-plugin';
+const SECRET_REF = /\bsecrets\.([A-Za-z_]\w*)/g;
+const METASCOPE_TOKEN = /\bent_[a-z_]+_sdk\b|\bevent_receiver_api\b/g;
+/** A comment line above a removed entry or step that is about what we remove. */
+const ABOUT_KEY = /private|\bkey\b|jwt|meta_?scope|certificate|\bpem\b|passphrase/i;
+/** Steps we may drop when their script only wrote the key: no `uses`, nothing else run. */
+const PLAIN_STEP_KEYS = new Set(['name', 'run', 'env', 'shell', 'if', 'id', 'working-directory', 'continue-on-error', 'timeout-minutes']);
+const KEY_WRITE = /^(?:echo(?:[ \t]+-[neE]+)*|printf(?:[ \t]+(?:'%s(?:\\n)?'|"%s(?:\\n)?"))?)[ \t]+(["']?)(?:\$\{?([A-Za-z_]\w*)\}?|\$\{\{[ \t]*secrets\.([A-Za-z_]\w*)[ \t]*\}\})\1(?:[ \t]*\|[ \t]*base64[ \t]+(?:-d|--decode|-D))?[ \t]*>>?[ \t]*(["']?)([^\s"'|;&]+)\4[ \t]*$/;
+const CHMOD = /^chmod[ \t]+\S+[ \t]+(["']?)([^\s"']+)\1[ \t]*$/;
+const NEUTRAL = /^(?:$|#|mkdir[ \t]|set(?:[ \t]+[-+]\w+)+(?:[ \t]+pipefail)?[ \t]*$)/;
+const norm = (name) => name.toUpperCase().replace(/[-.]/g, '_');
+function workflows_lineStart(text, pos) {
+    return text.lastIndexOf('\n', pos - 1) + 1;
+}
+function workflows_lineEnd(text, pos) {
+    const i = text.indexOf('\n', pos);
+    return i < 0 ? text.length : i + 1;
+}
+/** Whole lines from `start` to the end of the line holding `end` (exclusive), if nothing else shares them. */
+function lineSpan(text, start, end, lead) {
+    const s = workflows_lineStart(text, start);
+    if (!lead.test(text.slice(s, start)))
+        return null;
+    if (end > 0 && text[end - 1] === '\n')
+        return [s, end];
+    const e = workflows_lineEnd(text, end);
+    return /^[ \t]*(?:#.*)?\r?\n?$/.test(text.slice(end, e)) ? [s, e] : null;
+}
+/** Widens a removed line span over comment lines about the key above it and one doubled blank line. */
+function widen(text, [s, e]) {
+    while (s > 0) {
+        const prev = workflows_lineStart(text, s - 1);
+        if (!/^[ \t]*#/.test(text.slice(prev, s)) || !ABOUT_KEY.test(text.slice(prev, s)))
+            break;
+        s = prev;
+    }
+    const blank = (a, b) => /^[ \t]*\r?\n?$/.test(text.slice(a, b));
+    if (s > 0 && e < text.length && blank(workflows_lineStart(text, s - 1), s) && blank(e, workflows_lineEnd(text, e)))
+        e = workflows_lineEnd(text, e);
+    return [s, e];
+}
+function nodeEnd(pair) {
+    const v = pair.value;
+    return v?.range ? v.range[1] : (pair.key.range?.[1] ?? 0);
+}
+function pairName(pair) {
+    return (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : null;
+}
+function scalarText(text, node) {
+    return (0,dist/* isScalar */.jn)(node) && node.range ? text.slice(node.range[0], node.range[1]) : '';
+}
+function formatLike(value, orig) {
+    if (orig?.type === 'QUOTE_DOUBLE')
+        return `"${value}"`;
+    if (orig?.type === 'QUOTE_SINGLE' || !/^[\w.,:/-]+$/.test(value))
+        return `'${value}'`;
+    return value;
+}
+/** META_SCOPES -> SCOPES, ADOBE_METASCOPES -> ADOBE_SCOPES (keeps the case). */
+function scopesName(name) {
+    return name.replace(/meta[_-]?scopes?/i, (m) => (m === m.toUpperCase() ? 'SCOPES' : 'scopes'));
+}
+class WorkflowEdit {
+    text;
+    ctx;
+    splices = [];
+    removed = [];
+    /** Env names that must no longer be referenced once removed or renamed. */
+    gone = new Set();
+    keyPaths = new Set();
+    dropSecrets = new Set();
+    addSecrets = new Set();
+    placeholder = null;
+    notes = [];
+    ok = true;
+    eol;
+    fileAdobe;
+    constructor(text, ctx) {
+        this.text = text;
+        this.ctx = ctx;
+        this.eol = text.includes('\r\n') ? '\r\n' : '\n';
+        this.fileAdobe = ci/* FILE_ADOBE */.fq.test(text);
+    }
+    adobe(names) {
+        return names.some((n) => ci/* ADOBE_NAME */.Cv.test(n)) || (this.fileAdobe && !names.some((n) => ci/* OTHER_NAME */.d_.test(n)));
+    }
+    isKeyVar(name) {
+        const n = norm(name);
+        return ci/* PRIVATE_KEY_NAME */.CT.test(n) && this.adobe([n]);
+    }
+    inRemoved(pos) {
+        return this.removed.some(([s, e]) => pos >= s && pos < e);
+    }
+    remove(span) {
+        if (!span)
+            return (this.ok = false);
+        const w = widen(this.text, span);
+        this.removed.push(w);
+        this.splices.push({ start: w[0], end: w[1], text: '' });
+        return true;
+    }
+    removePair(pair) {
+        const key = pair.key;
+        if (!key.range)
+            return (this.ok = false);
+        for (const m of this.text.slice(key.range[0], nodeEnd(pair)).matchAll(SECRET_REF))
+            this.dropSecrets.add(m[1]);
+        return this.remove(lineSpan(this.text, key.range[0], nodeEnd(pair), /^[ \t]*$/));
+    }
+    /** Adds `name: value` on a new line after `after` (a pair of the same block map). */
+    insertAfter(after, name, value) {
+        const key = after.key;
+        const span = key.range && lineSpan(this.text, key.range[0], nodeEnd(after), /^[ \t]*(?:-[ \t]+)?$/);
+        if (!span || !key.range) {
+            this.ok = false;
+            return;
+        }
+        const indent = ' '.repeat(key.range[0] - span[0]);
+        this.splices.push({ start: span[1], end: span[1], text: `${indent}${name}: ${value}${this.eol}` });
+    }
+    replace(node, value) {
+        if (!node?.range) {
+            this.ok = false;
+            return;
+        }
+        this.splices.push({ start: node.range[0], end: node.range[1], text: value });
+    }
+    scopesFor(metascopes) {
+        const choice = this.ctx.scopes(metascopes);
+        if (choice.source === 'placeholder')
+            this.placeholder ??= choice;
+        return choice;
+    }
+    /** Drops a step whose script only writes the private key to a file, or those lines of a block script. */
+    keyWriterStep(step, itemStart, itemEnd) {
+        const run = step.get('run', true);
+        if (!(0,dist/* isScalar */.jn)(run) || !run.range)
+            return;
+        const src = this.text.slice(run.range[0], run.range[1]);
+        const block = run.type === 'BLOCK_LITERAL' || run.type === 'BLOCK_FOLDED';
+        // Lines of the script with their offsets (a block scalar starts after its header line).
+        const lines = [];
+        let pos = block ? workflows_lineEnd(this.text, run.range[0]) : run.range[0];
+        const stop = run.range[1];
+        while (pos < stop) {
+            const end = block ? Math.min(workflows_lineEnd(this.text, pos), stop) : stop;
+            const raw = this.text.slice(pos, end);
+            lines.push({ start: pos, end, body: (block ? raw : String(run.value)).trim() });
+            pos = end;
+        }
+        if (!block && run.type !== 'PLAIN' && /\n/.test(src))
+            return;
+        const writes = lines.filter((l) => {
+            const m = KEY_WRITE.exec(l.body);
+            const name = m && (m[2] ?? m[3]);
+            if (!m || !name || !this.isKeyVar(name))
+                return false;
+            this.keyPaths.add(m[5]);
+            if (m[3])
+                this.dropSecrets.add(m[3]);
+            return true;
+        });
+        if (!writes.length)
+            return;
+        const chmods = lines.filter((l) => {
+            const m = CHMOD.exec(l.body);
+            return !!m && this.keyPaths.has(m[2]);
+        });
+        const rest = lines.filter((l) => !writes.includes(l) && !chmods.includes(l));
+        const plainStep = step.items.every((p) => PLAIN_STEP_KEYS.has(pairName(p) ?? ''));
+        const id = step.get('id');
+        const referenced = typeof id === 'string' && this.text.includes(`steps.${id}.`);
+        if (rest.every((l) => NEUTRAL.test(l.body)) && plainStep && !referenced) {
+            for (const p of step.items)
+                for (const m of this.text.slice(p.key.range?.[0] ?? 0, nodeEnd(p)).matchAll(SECRET_REF))
+                    this.dropSecrets.add(m[1]);
+            this.remove(lineSpan(this.text, itemStart, itemEnd, /^[ \t]*-[ \t]+$/));
+        }
+        else if (run.type === 'BLOCK_LITERAL') {
+            for (const l of [...writes, ...chmods])
+                this.remove([l.start, l.end]);
+        }
+    }
+    /** adobe/aio-apps-action: `command: auth` + KEY becomes `command: oauth_sts` + TECHNICALACCOUNTEMAIL + SCOPES. */
+    aioAppsStep(step) {
+        const w = step.get('with', true);
+        if (!(0,dist/* isMap */.jh)(w) || w.flow)
+            return;
+        const find = (n) => w.items.find((p) => pairName(p) === n);
+        const cmd = find('command')?.value;
+        const key = find('KEY');
+        if (key)
+            this.removePair(key);
+        if (!(0,dist/* isScalar */.jn)(cmd) || String(cmd.value).trim() !== 'auth')
+            return;
+        this.replace(cmd, scalarText(this.text, cmd).replace('auth', 'oauth_sts'));
+        // oauth_sts arrived in aio-apps-action 3.0.0 (adobe/generator-aio-app#243); a pinned SHA cannot be judged.
+        const uses = step.get('uses', true);
+        const major = /@v?(\d+)(?:\.|$)/.exec(scalarText(this.text, uses))?.[1];
+        if ((0,dist/* isScalar */.jn)(uses) && uses.range && major && Number(major) < 3) {
+            this.notes.push({
+                pos: uses.range[0],
+                ruleId: 'ci-aio-apps-action-jwt-auth',
+                instructions: 'adobe/aio-apps-action supports `command: oauth_sts` from version 3.0.0: upgrade this and the other adobe/aio-apps-action steps of the workflow (the README uses 3.3.0).',
+            });
+        }
+        const kept = w.items.filter((p) => p !== key);
+        const last = kept[kept.length - 1];
+        if (!last) {
+            this.ok = false;
+            return;
+        }
+        const techId = find('TECHNICALACCOUNTID');
+        if (!find('TECHNICALACCOUNTEMAIL')) {
+            const ref = /secrets\.([A-Za-z_]\w*)/.exec(scalarText(this.text, techId?.value))?.[1];
+            const emailSecret = ref && /TECHNICAL_?ACC(?:OUNT)?_?ID/i.test(ref) ? ref.replace(/(TECHNICAL_?ACC(?:OUNT)?_?)ID/i, '$1EMAIL') : 'TECHNICAL_ACCOUNT_EMAIL';
+            this.insertAfter(techId ?? last, 'TECHNICALACCOUNTEMAIL', `\${{ secrets.${emailSecret} }}`);
+            this.addSecrets.add(emailSecret);
+        }
+        const scopes = find('SCOPES');
+        const scopesValue = scopes?.value;
+        if (!scopes) {
+            // The action's JWT auth needed the I/O Management API on the credential; its OAuth scopes are confirmed.
+            this.insertAfter(find('IMSORGID') ?? last, 'SCOPES', formatLike(this.scopesFor(['ent_adobeio_sdk']).value, null));
+        }
+        else if ((0,dist/* isScalar */.jn)(scopesValue) && !String(scopesValue.value).includes('${{')) {
+            const metascopes = String(scopesValue.value).match(/[\w.:/-]+/g) ?? [];
+            this.replace(scopesValue, formatLike(this.scopesFor(metascopes).value, scopesValue));
+        }
+        else if (scopesValue?.range) {
+            this.notes.push({
+                pos: scopesValue.range[0],
+                ruleId: 'ci-aio-apps-action-jwt-auth',
+                instructions: 'With `command: oauth_sts` the SCOPES input is a comma-separated list of OAuth scopes, not JWT metascopes: update the secret or variable it reads to the scopes shown on the OAuth Server-to-Server credential in the Adobe Developer Console.',
+            });
+        }
+    }
+    /**
+     * An env map: drop private-key entries, metascopes become scopes; then the client secret and
+     * scopes are ensured. `outer` says whether an enclosing env (workflow, job) already gives scopes.
+     * Returns whether this map (or an outer one) gives scopes afterwards.
+     */
+    envMap(envPair, map, outer) {
+        if (map.flow)
+            return outer;
+        let touched = false;
+        let hasScopes = outer;
+        const pairs = map.items;
+        const names = new Set(pairs.map((p) => norm(pairName(p) ?? '')));
+        const isKey = (pair) => {
+            const all = [norm(pairName(pair) ?? ''), ...[...scalarText(this.text, pair.value).matchAll(SECRET_REF)].map((m) => norm(m[1]))];
+            const pointsAtKey = (0,dist/* isScalar */.jn)(pair.value) && this.keyPaths.has(String(pair.value.value).trim());
+            return (all.some((n) => ci/* PRIVATE_KEY_NAME */.CT.test(n)) && this.adobe(all)) || pointsAtKey;
+        };
+        if (pairs.length && pairs.every(isKey)) {
+            // Nothing but the key: drop the whole `env:` (an empty one is null, which Actions rejects).
+            for (const p of pairs)
+                this.gone.add(pairName(p) ?? '');
+            this.removePair(envPair);
+            return outer;
+        }
+        for (const pair of pairs) {
+            const name = pairName(pair);
+            if (!name || !pair.key.range)
+                continue;
+            const value = pair.value;
+            const src = scalarText(this.text, value);
+            const refs = [...src.matchAll(SECRET_REF)].map((m) => m[1]);
+            const all = [norm(name), ...refs.map(norm)];
+            if (isKey(pair)) {
+                this.removePair(pair);
+                this.gone.add(name);
+                touched = true;
+            }
+            else if (all.some((n) => ci/* META_SCOPES_NAME */.U2.test(n)) && this.adobe(all)) {
+                touched = true;
+                hasScopes = true;
+                this.metaScopesEntry(pair, name, value, src, names);
+            }
+            else if (/(?:^|_)SCOPES?$/.test(norm(name)))
+                hasScopes = true;
+        }
+        return (touched && this.ensureOAuth(pairs, hasScopes)) || hasScopes;
+    }
+    metaScopesEntry(pair, name, value, src, names) {
+        const newName = ci/* META_SCOPES_NAME */.U2.test(norm(name)) ? scopesName(name) : name;
+        if (newName !== name) {
+            this.gone.add(name);
+            if (names.has(norm(newName))) {
+                this.removePair(pair); // a scopes entry is already there
+                return;
+            }
+            this.replace(pair.key, newName);
+        }
+        const ref = /^\$\{\{[ \t]*(secrets|vars)\.([A-Za-z_]\w*)[ \t]*\}\}$/.exec(src);
+        if (ref) {
+            const renamed = scopesName(ref[2]);
+            if (renamed === ref[2])
+                return;
+            this.replace(value, src.replace(ref[2], renamed));
+            this.dropSecrets.add(ref[2]);
+            this.addSecrets.add(renamed);
+        }
+        else if ((0,dist/* isScalar */.jn)(value) && !src.includes('${{')) {
+            const metascopes = String(value.value).match(/[\w.:/-]+/g) ?? [];
+            this.replace(value, formatLike(this.scopesFor(metascopes).value, value));
+        }
+        else
+            this.ok = false;
+    }
+    /** A map that fed the JWT flow gets the client secret and scopes the OAuth request needs; true if scopes were added. */
+    ensureOAuth(pairs, hasScopes) {
+        const live = pairs.filter((p) => !this.inRemoved(p.key.range?.[0] ?? -1));
+        const clientId = live.find((p) => /(?:^|_)CLIENT_?ID$/.test(norm(pairName(p) ?? '')));
+        if (!clientId)
+            return false;
+        const idName = pairName(clientId) ?? '';
+        let anchor = live.find((p) => /CLIENT_?SECRETS?$/.test(norm(pairName(p) ?? '')));
+        // The JWT flow needed the client secret too: if the file passes one anywhere, it is wired already.
+        if (!anchor && !/CLIENT_?SECRET/i.test(this.text)) {
+            const ref = /(?:secrets|vars)\.([A-Za-z_]\w*)/.exec(scalarText(this.text, clientId.value))?.[1];
+            const secretKey = idName.replace(/(client[_-]?)id$/i, (_, c) => `${c}${c === c.toUpperCase() ? 'SECRET' : 'secret'}`);
+            const secret = ref && /CLIENT_?ID/i.test(ref) ? ref.replace(/(CLIENT_?)ID/i, '$1SECRET') : norm(secretKey);
+            this.insertAfter(clientId, secretKey, `\${{ secrets.${secret} }}`);
+            this.addSecrets.add(secret);
+        }
+        if (hasScopes)
+            return false;
+        const scopesKey = idName.replace(/client[_-]?id$/i, (m) => (m === m.toUpperCase() ? 'SCOPES' : 'scopes'));
+        const metascopes = this.text.match(METASCOPE_TOKEN) ?? [];
+        this.insertAfter(anchor ?? clientId, scopesKey, formatLike(this.scopesFor(metascopes).value, null));
+        return true;
+    }
+}
+function apply(text, splices) {
+    const sorted = splices.map((s, i) => ({ ...s, i })).sort((a, b) => a.start - b.start || a.end - b.end || a.i - b.i);
+    let out = '';
+    let at = 0;
+    for (const s of sorted) {
+        if (s.start < at)
+            throw new Error('overlapping edits');
+        out += text.slice(at, s.start) + s.text;
+        at = s.end;
+    }
+    return out + text.slice(at);
+}
+/** Maps an offset of the old text to the new one. */
+function mapOffset(splices, pos) {
+    let delta = 0;
+    for (const s of splices)
+        if (s.end <= pos)
+            delta += s.text.length - (s.end - s.start);
+    return pos + delta;
+}
+const lineOf = (text, pos) => text.slice(0, pos).split('\n').length;
+const refersTo = (text, name) => {
+    const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`\\$\\{?${n}\\b|\\b(?:env|secrets|vars)\\.${n}\\b|\\$env:${n}\\b|%${n}%`).test(text);
+};
+const githubWorkflow = {
+    name: 'GitHub workflow secrets',
+    ruleIds: workflows_RULE_IDS,
+    rewrite(ctx) {
+        const ids = [...new Set(ctx.findings.map((f) => f.ruleId))].filter((id) => workflows_RULE_IDS.includes(id));
+        // The aio JWT plugin still needs the key: swapping secrets around it would half-migrate the file.
+        if (!WORKFLOW.test(ctx.file) || !ids.length || ctx.findings.some((f) => f.ruleId === PLUGIN_RULE))
+            return null;
+        const text = ctx.text;
+        const doc = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: false });
+        if (doc.errors.length)
+            return null;
+        const st = new WorkflowEdit(text, ctx);
+        const steps = [];
+        (0,dist/* visit */.YR)(doc, {
+            Pair(_, pair) {
+                if (pairName(pair) !== 'steps' || !(0,dist/* isSeq */.oP)(pair.value))
+                    return;
+                for (const item of pair.value.items)
+                    if ((0,dist/* isMap */.jh)(item) && item.range)
+                        steps.push({ map: item, start: item.range[0], end: item.range[1], seq: pair.value });
+            },
+        });
+        for (const s of steps) {
+            const uses = s.map.get('uses');
+            if (typeof uses === 'string' && /^adobe\/aio-apps-action(?:@|$)/.test(uses.trim()))
+                st.aioAppsStep(s.map);
+            else
+                st.keyWriterStep(s.map, s.start, s.end);
+        }
+        // Env maps outer first (workflow, job, step), so a map knows whether an enclosing one gives scopes.
+        const scoped = new Map();
+        (0,dist/* visit */.YR)(doc, {
+            Pair(_, pair, path) {
+                const key = pair.key;
+                if (pairName(pair) !== 'env' || !(0,dist/* isMap */.jh)(pair.value) || st.inRemoved(key.range?.[0] ?? -1))
+                    return;
+                const outer = path.some((n) => scoped.get(n) === true);
+                scoped.set(path[path.length - 1], st.envMap(pair, pair.value, outer));
+            },
+        });
+        if (!st.ok)
+            return null;
+        // A job left without steps is invalid: a person decides what it should run.
+        const kept = new Set(steps.filter((s) => !st.inRemoved(s.start)).map((s) => s.seq));
+        if (steps.some((s) => !kept.has(s.seq)))
+            return null;
+        const splices = st.splices;
+        const out = apply(text, splices);
+        if (out === text || (0,dist/* parseDocument */.Tp)(out, { uniqueKeys: false }).errors.length)
+            return null;
+        const rules = workflows_RULE_IDS.map((id) => src_rules/* RULES_BY_ID */.kF.get(id)).filter((r) => r !== undefined);
+        if ((0,match/* matchFile */.g3)(rules, { path: ctx.file, text: out }).findings.length)
+            return null;
+        if ([...st.gone].some((n) => refersTo(out, n)) || [...st.keyPaths].some((p) => out.includes(p)))
+            return null;
+        const manual = st.notes.map((n) => ({ file: ctx.file, line: lineOf(out, mapOffset(splices, n.pos)), ruleId: n.ruleId, instructions: n.instructions }));
+        if (st.placeholder) {
+            const at = out.indexOf(st.placeholder.value);
+            manual.push({
+                file: ctx.file,
+                line: lineOf(out, Math.max(0, at)),
+                ruleId: ids.includes('ci-jwt-meta-scopes') ? 'ci-jwt-meta-scopes' : ids[0],
+                instructions: `Fill in the OAuth scopes in this workflow: ${(0,migrate_scopes/* describeScopes */.vB)(st.placeholder)}.`,
+            });
+        }
+        return {
+            ruleIds: ids,
+            text: out,
+            manual,
+            secrets: {
+                add: [...st.addSecrets].filter((s) => !refersTo(text, s)).sort(),
+                remove: [...st.dropSecrets].filter((s) => !refersTo(out, s)).sort(),
+            },
+        };
+    },
+};
+const workflowsRewriters = [githubWorkflow];
+
+;// CONCATENATED MODULE: ./src/migrate/rewriters/workspace.ts
+// App Builder workspace JSON (console.json, <project>-<workspace>.json, the project in .aio): a
+// Service Account (JWT) credential entry becomes an oauth_server_to_server entry. Spans are edited
+// in place so the rest of the download (often committed as-is) keeps its bytes.
+
+
+const workspace_RULES = ['config-workspace-jwt-credential', 'config-workspace-jwt-migrating'];
+const OAUTH = '"oauth_server_to_server"';
+function credentialEntries(n, path, out) {
+    for (const m of n.members) {
+        if (m.key === 'credentials' && m.value.kind === 'array') {
+            m.value.items.forEach((it, i) => it.kind === 'object' && out.push([...path, m.key, i]));
+        }
+        else
+            credentialEntries(m.value, [...path, m.key], out);
+    }
+    n.items.forEach((it, i) => credentialEntries(it, [...path, i], out));
+    return out;
+}
+function needsMigration(e) {
+    const type = member(e, 'integration_type')?.value.value;
+    if (type === 'service' || type === 'oauth_server_to_server_migrate')
+        return true;
+    return type === undefined && member(e, 'jwt')?.value.kind === 'object';
+}
+const workspace = {
+    name: 'App Builder workspace credentials',
+    ruleIds: workspace_RULES,
+    rewrite(ctx) {
+        const root = parseJson(ctx.text);
+        if (!root)
+            return null;
+        let text = ctx.text;
+        const manual = [];
+        for (const path of credentialEntries(root, [], [])) {
+            const entry = () => nodeAt(parseJson(text), path);
+            const e = entry();
+            if (!needsMigration(e))
+                continue;
+            const keys = e.members.map((m) => m.key);
+            if (new Set(keys).size !== keys.length)
+                return null;
+            const line = lineAt(text, e.start);
+            const jwt = member(e, 'jwt');
+            if (!member(e, 'oauth_server_to_server') && jwt?.value.kind === 'object') {
+                // Build the OAuth object from the JWT one, laid out the same way, in the JWT object's place.
+                const j = jwt.value;
+                const raw = (k) => {
+                    const m = member(j, k);
+                    return m ? text.slice(m.value.start, m.value.end) : undefined;
+                };
+                const meta = member(j, 'meta_scopes');
+                const choice = ctx.scopes(meta ? metascopeList(JSON.parse(raw('meta_scopes'))) : []);
+                const multi = j.members.length > 0 && text.slice(j.start, j.members[0].start).includes('\n');
+                const ind = multi ? indentAt(text, j.members[0].start) : '';
+                const arr = arrayStyle(text, meta?.value, ind, multi ? ind.slice(indentAt(text, j.start).length) || '  ' : '');
+                const placeholder = (what, value) => {
+                    manual.push(placeholderStep(ctx.file, line, workspace_RULES[0], what, value));
+                    return JSON.stringify(value);
+                };
+                const fields = [
+                    ['client_id', raw('client_id') ?? placeholder('client id', 'REPLACE_WITH_CLIENT_ID_FROM_DEVELOPER_CONSOLE')],
+                    ['client_secrets', arr([raw('client_secret') ?? placeholder('client secret', SECRET_PLACEHOLDER)])],
+                    ['technical_account_email', raw('technical_account_email') ?? placeholder('technical account email', EMAIL_PLACEHOLDER)],
+                    ['technical_account_id', raw('technical_account_id') ?? raw('techacct') ?? placeholder('technical account id', ACCOUNT_ID_PLACEHOLDER)],
+                    ['scopes', arr(choice.value.split(',').map((s) => JSON.stringify(s)))],
+                ];
+                manual.push(...scopesStep(ctx.file, line, workspace_RULES[0], choice));
+                const body = fields.map(([k, v]) => `${JSON.stringify(k)}: ${v}`);
+                const eol = eolOf(text);
+                const inner = text.slice(j.start + 1, j.members[0]?.start ?? j.start + 1);
+                const obj = multi
+                    ? `{${eol}${body.map((b) => ind + b).join(`,${eol}`)}${eol}${indentAt(text, j.end - 1)}}`
+                    : /^\s/.test(inner) ? `{ ${body.join(', ')} }` : `{${body.join(', ')}}`;
+                text = `${text.slice(0, jwt.start)}${OAUTH}: ${obj}${text.slice(j.end)}`;
+            }
+            else if (jwt) {
+                // mid-migration: the OAuth object is already there
+                const cur = entry();
+                text = removeElement(text, cur, cur.members.findIndex((m) => m.key === 'jwt'));
+            }
+            const cur = entry();
+            const type = member(cur, 'integration_type');
+            if (type)
+                text = text.slice(0, type.value.start) + OAUTH + text.slice(type.value.end);
+            else {
+                const at = cur.members.findIndex((m) => m.key === 'oauth_server_to_server');
+                text = insertMembers(text, cur, at - 1, [`"integration_type": ${OAUTH}`]);
+            }
+        }
+        if (text === ctx.text)
+            return null;
+        const ids = settledIds(ctx, workspace_RULES, text);
+        return ids.length ? { ruleIds: ids, text, manual } : null;
+    },
+};
+const workspaceRewriters = [workspace];
+
+;// CONCATENATED MODULE: ./src/migrate/rewriters/index.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * Rewriters in the order they run on a file: code, then configuration, then manifests (which
+ * look at what the code rewrite left), key deletion last, after inline keys were handled.
+ */
+const REWRITERS = [
+    ...codeJsRewriters,
+    ...codePythonRewriters,
+    ...aioRewriters,
+    ...envRewriters,
+    ...workspaceRewriters,
+    ...pyconfigsRewriters,
+    ...postmanRewriters,
+    ...workflowsRewriters,
+    ...depsRewriters,
+    keys,
+];
+
+;// CONCATENATED MODULE: ./src/migrate/plan.ts
+// Plans the edits that move a repository from JWT to OAuth Server-to-Server, from a scan's findings.
+
+
+
+
+
+
+
+
+
+
+/** True when a rewritten file still parses in its format (JSON, YAML); other formats are checked by tests. */
+function stillParses(file, text) {
+    try {
+        if (/\.json$|(?:^|\/)\.aio$/i.test(file))
+            JSON.parse(text);
+        else if (/\.ya?ml$/i.test(file))
+            (0,dist/* parse */.qg)(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function readText(root, file) {
+    try {
+        const buf = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, file));
+        return buf.subarray(0, 8000).includes(0) ? null : buf.toString('utf8');
+    }
+    catch {
+        return null;
+    }
+}
+function manualFor(f) {
+    const rule = src_rules/* RULES_BY_ID */.kF.get(f.ruleId);
+    return { file: f.file, line: f.line, ruleId: f.ruleId, instructions: rule?.message ?? f.message, snippet: manualSnippet(f.file, f.ruleId) };
+}
+function planFromScan(result, opts = {}) {
+    const root = result.root;
+    const resolve = (0,migrate_scopes/* scopeResolver */.h0)(opts.scopes);
+    const usedScopes = [];
+    const scopes = (metascopes) => {
+        const choice = resolve(metascopes);
+        if (!usedScopes.some((c) => c.value === choice.value && c.source === choice.source))
+            usedScopes.push(choice);
+        return choice;
+    };
+    const files = [...new Set(result.findings.map((f) => f.file))].sort();
+    const allFiles = [...new Set([...files, ...result.findings.map((f) => f.file)])];
+    const edits = [];
+    const manual = [];
+    const add = new Set();
+    const remove = new Set();
+    const creates = new Map();
+    const finalTexts = new Map();
+    for (const file of files) {
+        const findings = result.findings.filter((f) => f.file === file && f.ruleId !== context/* AEM_CLOUD_RULE */.V);
+        if (!findings.length)
+            continue;
+        const original = readText(root, file);
+        let text = original ?? '';
+        let deleted = false;
+        const settled = new Set();
+        const ruleIds = new Set();
+        const fileManual = [];
+        for (const rw of REWRITERS) {
+            if (deleted || !findings.some((f) => rw.ruleIds.includes(f.ruleId) && !settled.has(f.ruleId)))
+                continue;
+            let res;
+            try {
+                res = rw.rewrite({ root, file, text, findings, scopes, files: allFiles });
+            }
+            catch {
+                res = null; // a rewriter that trips over a file leaves it for a person
+            }
+            if (!res)
+                continue;
+            if (res.text !== undefined && !stillParses(file, res.text))
+                continue;
+            if (res.text !== undefined)
+                text = res.text;
+            if (res.delete)
+                deleted = true;
+            for (const id of res.ruleIds) {
+                settled.add(id);
+                ruleIds.add(id);
+            }
+            for (const c of res.create ?? [])
+                creates.set(c.file, { content: c.content, ruleIds: [...res.ruleIds] });
+            fileManual.push(...(res.manual ?? []));
+            for (const s of res.secrets?.add ?? [])
+                add.add(s);
+            for (const s of res.secrets?.remove ?? [])
+                remove.add(s);
+        }
+        if (deleted)
+            edits.push({ file, action: 'delete', ruleIds: [...ruleIds].sort(), before: original, after: null });
+        else if (original !== null && text !== original)
+            edits.push({ file, action: 'modify', ruleIds: [...ruleIds].sort(), before: original, after: text });
+        manual.push(...fileManual);
+        // What is left for a person, at its line in the file as the migration leaves it.
+        const had = new Set(findings.map((f) => f.ruleId));
+        const left = !deleted && original !== null && text !== original
+            ? (0,match/* matchFile */.g3)(src_rules/* RULES */.y0, { path: file, text }).findings.filter((f) => had.has(f.ruleId))
+            : findings;
+        for (const f of left)
+            if (!settled.has(f.ruleId) && f.ruleId !== context/* AEM_CLOUD_RULE */.V)
+                manual.push(manualFor(f));
+        if (!deleted)
+            finalTexts.set(file, text);
+    }
+    for (const [file, { content, ruleIds }] of creates) {
+        const existing = readText(root, file);
+        if (existing === content)
+            continue;
+        if (existing !== null || (0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, file))) {
+            manual.push({ file, line: 1, ruleId: ruleIds[0] ?? 'migrate', instructions: `The migration wanted to create ${file}, but a different file is already there; it was left as it is. Merge the generated helper by hand.`, snippet: content });
+            continue;
+        }
+        edits.push({ file, action: 'create', ruleIds, before: null, after: content });
+    }
+    for (const s of add)
+        remove.delete(s);
+    // A name some file still uses after the migration is not to be removed (for example the
+    // technical account id, which OAuth Server-to-Server contexts keep).
+    for (const name of remove) {
+        const used = new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+        if ([...finalTexts.values()].some((t) => used.test(t)))
+            remove.delete(name);
+    }
+    edits.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    return { root, edits, manual, secrets: { add: [...add].sort(), remove: [...remove].sort() }, scopes: usedScopes };
+}
+async function planMigration(settings, opts = {}) {
+    const result = await (0,engine/* scan */.S)(settings, opts.engine);
+    return { plan: planFromScan(result, opts), scan: result };
+}
+
+;// CONCATENATED MODULE: ./src/migrate/index.ts
+// The migration engine's public face. Entries load it with import() so a scan never pays for
+// the TypeScript compiler the code rewriters parse with (a separate bundle chunk).
+
+
+
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=734.index.js.map

@@ -1,0 +1,94 @@
+// The pull-request step of the action: decides whether it may run, plans, syncs, and turns every
+// known refusal into a warning that says what to change (never a failure of the scan).
+import { readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import * as core from '@actions/core';
+import type { ActionInputs } from '../inputs.js';
+import { loadMigrate } from '../lazy.js';
+import type { MigrationPlan } from '../migrate/types.js';
+import type { ScanResult } from '../types.js';
+import { prBody } from './body.js';
+import { createClient, errorMessage } from './client.js';
+import { type PrResult, permissionProblem, syncPullRequest } from './pr.js';
+
+/** A pull_request event from a fork: the token is read-only and secrets are absent. */
+function forkEvent(): boolean {
+  const name = process.env.GITHUB_EVENT_NAME ?? '';
+  if (!name.startsWith('pull_request') || !process.env.GITHUB_EVENT_PATH) return false;
+  try {
+    const event = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, 'utf8'));
+    const head = event.pull_request?.head?.repo?.full_name;
+    return Boolean(head) && head !== process.env.GITHUB_REPOSITORY;
+  } catch {
+    return false;
+  }
+}
+
+function skipped(warning: string): PrResult {
+  return { operation: 'skipped', warnings: [warning], workflowsRefused: false };
+}
+
+/** Paths of the plan relative to the repository root (the scan may have covered a sub-folder). */
+function fromRepoRoot(plan: MigrationPlan, workspace: string): MigrationPlan {
+  const prefix = relative(workspace, plan.root).split(sep).join('/');
+  if (!prefix || prefix.startsWith('..')) return plan;
+  return { ...plan, root: workspace, edits: plan.edits.map((e) => ({ ...e, file: `${prefix}/${e.file}` })) };
+}
+
+export async function runPullRequest(result: ScanResult, inputs: ActionInputs, workspace: string, moduleUrl: string): Promise<PrResult> {
+  if (forkEvent()) {
+    return skipped('This run comes from a fork pull request, whose token is read-only: no migration pull request was opened. Run the action on push, schedule or workflow_dispatch in the repository itself to get one.');
+  }
+  if (!inputs.token) return skipped('No token: set the `token` input (default `${{ github.token }}`) to let the action open the migration pull request.');
+  const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!owner || !repo) return skipped('GITHUB_REPOSITORY is not set: the pull request step only runs inside GitHub Actions.');
+
+  const { planFromScan } = await loadMigrate(moduleUrl);
+  const plan = fromRepoRoot(planFromScan(result, { scopes: inputs.scopes }), workspace);
+  const retryBase = Number(process.env.ADOBE_JWT_MIGRATE_RETRY_BASE_MS); // tests shorten the back-off
+  const gh = createClient({
+    token: inputs.token,
+    baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+    ...(retryBase > 0 ? { retryBaseMs: retryBase } : {}),
+  });
+  const runUrl = process.env.GITHUB_RUN_ID ? `${process.env.GITHUB_SERVER_URL || 'https://github.com'}/${owner}/${repo}/actions/runs/${process.env.GITHUB_RUN_ID}` : undefined;
+  try {
+    return await syncPullRequest(
+      gh,
+      plan,
+      {
+        owner,
+        repo,
+        branch: inputs.branch,
+        base: inputs.base,
+        title: inputs.title,
+        labels: inputs.labels,
+        reviewers: inputs.reviewers,
+        assignees: inputs.assignees,
+        draft: inputs.draft,
+        commitMessage: inputs['commit-message'],
+      },
+      ({ workflowsRefused }) => prBody({ plan, scan: result, workflowsRefused, runUrl }),
+    );
+  } catch (e) {
+    const problem = permissionProblem(e);
+    if (problem) return skipped(problem);
+    throw new Error(`Could not update the migration pull request: ${errorMessage(e)}. The findings above are complete; rerun the job to retry the pull request.`);
+  }
+}
+
+export function setPrOutputs(pr: PrResult): void {
+  core.setOutput('pull-request-operation', pr.operation);
+  core.setOutput('pull-request-number', pr.number ?? '');
+  core.setOutput('pull-request-url', pr.url ?? '');
+  core.setOutput('pull-request-head-sha', pr.headSha ?? '');
+  for (const w of pr.warnings) core.warning(w);
+}
+
+export function prSummary(pr: PrResult): string {
+  const lines = ['### Migration pull request', ''];
+  if (pr.url) lines.push(`[#${pr.number}](${pr.url}): ${pr.operation}.`);
+  else lines.push(`No pull request (${pr.operation}).`);
+  for (const w of pr.warnings) lines.push('', `> [!WARNING]\n> ${w}`);
+  return `${lines.join('\n')}\n`;
+}
