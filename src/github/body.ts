@@ -77,8 +77,8 @@ export function prBody({ plan, scan, workflowsRefused, runUrl }: BodyInput): str
     [
       { title: 'OAuth scopes', lines: scopes },
       { title: 'Secrets (names only)', lines: secrets },
-      { title: 'Manual steps', lines: manual },
       { title: 'In the Adobe Developer Console', lines: consoleSteps },
+      { title: 'Manual steps', lines: manual },
       { title: 'What was found', lines: found },
     ],
     budget,
