@@ -58,6 +58,9 @@ describe('redaction', () => {
     expect(redact('clientSecret: process.env.ADOBE_CLIENT_SECRET,')).toBe('clientSecret: process.env.ADOBE_CLIENT_SECRET,');
     expect(redact('Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlLXZhbHVl')).not.toContain('eyJzdWIi');
     expect(findSecrets(`client_secret=${CLIENT_SECRET}\n${PEM}`)).toEqual(expect.arrayContaining([CLIENT_SECRET, KEY_LINES[0]]));
+    // An empty value does not reach into the next line.
+    expect(findSecrets('ADOBE_CLIENT_SECRET=\nADOBE_ORG_ID=\n')).toEqual([]);
+    expect(redact('ADOBE_CLIENT_SECRET=\nADOBE_ORG_ID=abcdefgh')).toBe('ADOBE_CLIENT_SECRET=\nADOBE_ORG_ID=abcdefgh');
   });
 
   it('no CLI format prints a secret', () => {

@@ -1,5 +1,5 @@
 // Real parts for tests: temp folders, real git repos, the built bundles run as the runner runs them.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -71,6 +71,54 @@ export function parseOutputFile(text: string): Record<string, string> {
     }
   }
   return out;
+}
+
+function actionEnv(workspace: string, inputs: Record<string, string>, extraEnv: Record<string, string>) {
+  const temp = tempDir('ajm-runner-');
+  const outputFile = join(temp, 'output');
+  const summaryFile = join(temp, 'summary');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? temp,
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_ACTIONS: 'true',
+    RUNNER_TEMP: temp,
+    GITHUB_REPOSITORY: 'acme/analytics-sync',
+    ...extraEnv,
+  };
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  return { env, temp, outputFile, summaryFile };
+}
+
+/**
+ * The same, without blocking this process: for tests whose fakes answer from this event loop.
+ */
+export function runActionAsync(workspace: string, inputs: Record<string, string>, extraEnv: Record<string, string> = {}): Promise<ActionRun> {
+  const { env, temp, outputFile, summaryFile } = actionEnv(workspace, inputs, extraEnv);
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [ACTION], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolvePromise({
+        status,
+        stdout,
+        stderr,
+        outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+        summary: readFileSync(summaryFile, 'utf8'),
+        temp,
+      });
+    });
+  });
 }
 
 /** Runs dist/index.js as the runner does: INPUT_* variables, command files, the workspace. */

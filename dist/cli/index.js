@@ -1731,9 +1731,9 @@ const JWT_VALUE = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g;
 const ADOBE_SECRET = /\bp8e-[A-Za-z0-9_-]{8,}/g;
 const SECRET_KEY_NAMES = 'client_{0,2}secrets?|client-secrets?|clientsecrets?|secret|password|passwd|passphrase|private_{0,2}key|private-key|privatekey|priv[_-]?key(?:[_-]data)?|access[_-]?token|jwt[_-]?token|refresh[_-]?token|api[_-]?secret|auth[_-]?token';
 // key = value, key: value, "key": "value", KEY=value (env), with the value up to a delimiter.
-const KEY_VALUE = new RegExp(`((?:^|[^A-Za-z0-9])(?:[A-Za-z0-9]*[_-])?(?:${SECRET_KEY_NAMES})["']?\\s*[:=]\\s*["'\`]?)([^"'\`\\s,;}{)]{6,})`, 'gi');
+const KEY_VALUE = new RegExp(`((?:^|[^A-Za-z0-9])(?:[A-Za-z0-9]*[_-])?(?:${SECRET_KEY_NAMES})["']?[ \\t]*[:=][ \\t]*["'\`]?)([^"'\`\\s,;}{)]{6,})`, 'gi');
 // The same keys holding a list (aio-lib-ims client_secrets: ["..."]): every quoted item goes.
-const KEY_LIST = new RegExp(`((?:^|[^A-Za-z0-9])(?:[A-Za-z0-9]*[_-])?(?:${SECRET_KEY_NAMES})["']?\\s*[:=]\\s*["']?\\[)([^\\]\\n]*)`, 'gi');
+const KEY_LIST = new RegExp(`((?:^|[^A-Za-z0-9])(?:[A-Za-z0-9]*[_-])?(?:${SECRET_KEY_NAMES})["']?[ \\t]*[:=][ \\t]*["']?\\[)([^\\]\\n]*)`, 'gi');
 const LONG_TOKEN = /[A-Za-z0-9+/_-]{48,}={0,2}/g;
 /** Values that look like expressions or references, not secrets. */
 function isReference(value) {

@@ -76,7 +76,7 @@ export function prBody({ plan, scan, workflowsRefused, runUrl }: BodyInput): str
   const rest = fit(
     [
       { title: 'OAuth scopes', lines: scopes },
-      { title: 'Secrets (names only)', lines: secrets },
+      { title: 'Secrets and settings (names only)', lines: secrets },
       { title: 'In the Adobe Developer Console', lines: consoleSteps },
       { title: 'Manual steps', lines: manual },
       { title: 'What was found', lines: found },

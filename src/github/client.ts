@@ -4,6 +4,7 @@ import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck';
 
 export type GitHub = ReturnType<typeof getOctokit>;
 
@@ -19,6 +20,27 @@ export interface ClientOptions {
   maxRateLimitWait?: number;
   /** Back-off base of the retry plugin (it waits base * retry² ms). */
   retryBaseMs?: number;
+  /** Spacing between writes; GitHub asks for one second, which the throttling plugin keeps by default. */
+  writeSpacingMs?: number;
+}
+
+/**
+ * Knobs the tests use to keep fault scenarios fast (never needed in a workflow):
+ * ADOBE_JWT_MIGRATE_RETRY_BASE_MS, ADOBE_JWT_MIGRATE_WRITE_SPACING_MS, ADOBE_JWT_MIGRATE_HTTP_TIMEOUT_MS.
+ */
+export function tuningFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<ClientOptions> {
+  const num = (name: string) => {
+    const v = Number(env[name]);
+    return Number.isFinite(v) && v >= 0 && env[name] !== undefined && env[name] !== '' ? v : undefined;
+  };
+  const out: Partial<ClientOptions> = {};
+  const retry = num('ADOBE_JWT_MIGRATE_RETRY_BASE_MS');
+  const spacing = num('ADOBE_JWT_MIGRATE_WRITE_SPACING_MS');
+  const timeout = num('ADOBE_JWT_MIGRATE_HTTP_TIMEOUT_MS');
+  if (retry !== undefined) out.retryBaseMs = retry;
+  if (spacing !== undefined) out.writeSpacingMs = spacing;
+  if (timeout !== undefined) out.timeoutMs = timeout;
+  return out;
 }
 
 export function createClient(opts: ClientOptions): GitHub {
@@ -37,6 +59,9 @@ export function createClient(opts: ClientOptions): GitHub {
       request: { fetch: timedFetch, retries },
       retry: { doNotRetry: [400, 401, 403, 404, 409, 422, 451], ...(opts.retryBaseMs ? { retryAfterBaseValue: opts.retryBaseMs } : {}) },
       throttle: {
+        ...(opts.writeSpacingMs !== undefined
+          ? { write: new Bottleneck.Group({ id: 'adobe-jwt-migrate-write', maxConcurrent: 1, minTime: opts.writeSpacingMs }) }
+          : {}),
         onRateLimit: (after: number, options: { method: string; url: string }, _o: unknown, count: number) => {
           core.warning(`GitHub rate limit on ${options.method} ${options.url}: retrying in ${after}s`);
           return count < 2 && after <= maxWait;
@@ -54,8 +79,12 @@ export function createClient(opts: ClientOptions): GitHub {
 
 /** GitHub's error message of a failed request, for matching known refusals. */
 export function errorMessage(e: unknown): string {
-  const err = e as { message?: string; response?: { data?: { message?: string } } };
-  return err.response?.data?.message ?? err.message ?? String(e);
+  const err = e as { message?: string; response?: { data?: { message?: string; errors?: ({ message?: string } | string)[] } } };
+  const data = err.response?.data;
+  // 422 answers put the reason in errors[] ("Validation Failed" + "A pull request already exists").
+  const details = (data?.errors ?? []).map((x) => (typeof x === 'string' ? x : x.message)).filter(Boolean);
+  const main = data?.message ?? err.message ?? String(e);
+  return details.length ? `${main}: ${details.join('; ')}` : main;
 }
 
 export function errorStatus(e: unknown): number | undefined {

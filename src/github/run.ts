@@ -8,7 +8,7 @@ import { loadMigrate } from '../lazy.js';
 import type { MigrationPlan } from '../migrate/types.js';
 import type { ScanResult } from '../types.js';
 import { prBody } from './body.js';
-import { createClient, errorMessage } from './client.js';
+import { createClient, errorMessage, tuningFromEnv } from './client.js';
 import { type PrResult, permissionProblem, syncPullRequest } from './pr.js';
 
 /** A pull_request event from a fork: the token is read-only and secrets are absent. */
@@ -45,12 +45,7 @@ export async function runPullRequest(result: ScanResult, inputs: ActionInputs, w
 
   const { planFromScan } = await loadMigrate(moduleUrl);
   const plan = fromRepoRoot(planFromScan(result, { scopes: inputs.scopes }), workspace);
-  const retryBase = Number(process.env.ADOBE_JWT_MIGRATE_RETRY_BASE_MS); // tests shorten the back-off
-  const gh = createClient({
-    token: inputs.token,
-    baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
-    ...(retryBase > 0 ? { retryBaseMs: retryBase } : {}),
-  });
+  const gh = createClient({ token: inputs.token, baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com', ...tuningFromEnv() });
   const runUrl = process.env.GITHUB_RUN_ID ? `${process.env.GITHUB_SERVER_URL || 'https://github.com'}/${owner}/${repo}/actions/runs/${process.env.GITHUB_RUN_ID}` : undefined;
   try {
     return await syncPullRequest(

@@ -1,0 +1,245 @@
+// The built action opening and keeping up to date the migration pull request against a stateful
+// fake GitHub on 127.0.0.1, with every request and answer checked against GitHub's OpenAPI.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { COMMIT_TRAILER, PERSON_MARKER, PR_MARKER } from '../src/github/pr.js';
+import { DEFAULT_TOKENS, type FakeGitHub, type FakeRepoOptions, startFakeGitHub } from './fakes/github.js';
+import { checkAgainstOpenApi, loadOpenApi } from './fakes/openapi.js';
+import { listTree } from './helpers/markers.js';
+import { cli, gitRepo, PROJECT, runActionAsync, tempDir } from './helpers/run.js';
+
+const O = 'acme';
+const R = 'analytics-sync';
+const BRANCH = 'adobe-jwt-migrate/oauth-s2s';
+const WORKFLOW = '.github/workflows/nightly-sync.yml';
+const SCOPES = 'openid,AdobeID,read_organizations,additional_info.projectedProductContext';
+const EXAMPLE = join(PROJECT, 'examples', 'acme-analytics-sync');
+
+function readTree(dir: string): Record<string, string> {
+  return Object.fromEntries(listTree(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+}
+
+const ORIGINAL = readTree(EXAMPLE);
+let MIGRATED: Record<string, string>;
+
+beforeAll(() => {
+  loadOpenApi();
+  const dir = tempDir('ajm-expected-');
+  cpSync(EXAMPLE, dir, { recursive: true });
+  expect(cli(['migrate', dir, '--write', '--scopes', SCOPES]).status).toBe(0);
+  MIGRATED = readTree(dir);
+});
+
+let fake: FakeGitHub | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+async function setup(repo: FakeRepoOptions = {}, files: Record<string, string> = ORIGINAL) {
+  fake = await startFakeGitHub();
+  fake.seedRepo(O, R, files, { branch: 'main', ...repo });
+  return { fake, workspace: gitRepo(files) };
+}
+
+function run(f: FakeGitHub, workspace: string, inputs: Record<string, string> = {}, env: Record<string, string> = {}) {
+  return runActionAsync(
+    workspace,
+    { 'create-pr': 'true', token: DEFAULT_TOKENS.write, 'fail-on': 'never', scopes: SCOPES, ...inputs },
+    {
+      GITHUB_API_URL: f.url,
+      GITHUB_REPOSITORY: `${O}/${R}`,
+      ADOBE_JWT_MIGRATE_RETRY_BASE_MS: '5',
+      ADOBE_JWT_MIGRATE_WRITE_SPACING_MS: '0',
+      ADOBE_JWT_MIGRATE_HTTP_TIMEOUT_MS: '1500',
+      ...env,
+    },
+  );
+}
+
+function withoutWorkflowChange(): Record<string, string> {
+  return { ...MIGRATED, [WORKFLOW]: ORIGINAL[WORKFLOW] };
+}
+
+function branchFiles(f: FakeGitHub): Record<string, string> {
+  const sha = f.branch(O, R, BRANCH);
+  expect(sha).toBeDefined();
+  return f.treeFiles(sha!);
+}
+
+function pulls(f: FakeGitHub) {
+  return f.repo(O, R).pulls;
+}
+
+/** Commits on the branch that are not on main. */
+function branchCommits(f: FakeGitHub): string[] {
+  const main = new Set(f.history(f.branch(O, R, 'main')!));
+  return f.history(f.branch(O, R, BRANCH)!).filter((c) => !main.has(c));
+}
+
+describe('migration pull request', () => {
+  it('opens a verified single-commit PR with exactly the migrated files; workflow changes go into the body', async () => {
+    const { fake: f, workspace } = await setup();
+    const r = await run(f, workspace, { labels: 'security, adobe', reviewers: 'octocat', assignees: 'octocat', draft: 'true' });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.outputs['pull-request-operation']).toBe('created');
+    expect(r.outputs['pull-request-number']).toBe('1');
+    expect(r.outputs['pull-request-url']).toBe(`https://github.com/${O}/${R}/pull/1`);
+    expect(r.outputs['pull-request-head-sha']).toBe(f.branch(O, R, BRANCH));
+
+    expect(branchFiles(f)).toEqual(withoutWorkflowChange());
+    const commits = branchCommits(f);
+    expect(commits).toHaveLength(1);
+    const commit = f.commit(commits[0])!;
+    expect(commit.message).toContain(COMMIT_TRAILER);
+    expect(commit.verification?.verified).toBe(true);
+
+    const [pr] = pulls(f);
+    expect(pr).toMatchObject({ state: 'open', draft: true, title: 'Move from Adobe Service Account (JWT) to OAuth Server-to-Server' });
+    expect(pr.body).toContain(PR_MARKER);
+    expect(pr.body).toContain('### Workflow changes to apply by hand');
+    expect(pr.body).toContain(`diff --git a/${WORKFLOW}`);
+    expect(pr.body).toMatch(/- Remove \(after the switch\): .*`ADOBE_PRIVATE_KEY`/);
+    expect(pr.body).not.toContain('BEGIN PRIVATE KEY');
+    expect([...pr.labels].sort()).toEqual(['adobe', 'security']);
+    expect(r.stdout).toMatch(/^::warning::GitHub refused the workflow changes from this token/m);
+    expect(r.summary).toContain(`[#1](https://github.com/${O}/${R}/pull/1): created.`);
+    expect(checkAgainstOpenApi(f.log)).toEqual([]);
+  });
+
+  it('commits workflow changes with a token that has the workflows permission', async () => {
+    const { fake: f, workspace } = await setup();
+    const r = await run(f, workspace, { token: DEFAULT_TOKENS.workflows });
+    expect(r.outputs['pull-request-operation'], r.stdout).toBe('created');
+    expect(branchFiles(f)).toEqual(MIGRATED);
+    expect(pulls(f)[0].body).not.toContain('Workflow changes to apply by hand');
+    expect(checkAgainstOpenApi(f.log)).toEqual([]);
+  });
+
+  it('20 reruns give one PR and one commit', async () => {
+    const { fake: f, workspace } = await setup();
+    expect((await run(f, workspace)).outputs['pull-request-operation']).toBe('created');
+    const head = f.branch(O, R, BRANCH);
+    for (let i = 0; i < 20; i++) {
+      const r = await run(f, workspace);
+      expect(r.outputs['pull-request-operation'], r.stdout).toBe('unchanged');
+    }
+    expect(pulls(f)).toHaveLength(1);
+    expect(f.branch(O, R, BRANCH)).toBe(head);
+    expect(branchCommits(f)).toHaveLength(1);
+    expect(checkAgainstOpenApi(f.log)).toEqual([]);
+  }, 120_000);
+
+  it("leaves a person's commit in place, comments once, and warns", async () => {
+    const { fake: f, workspace } = await setup();
+    await run(f, workspace);
+    const person = f.commitAs(O, R, BRANCH, { 'NOTES.md': 'my fix\n' }, { author: { name: 'Dana', email: 'dana@example.com' } });
+    for (let i = 0; i < 2; i++) {
+      const r = await run(f, workspace);
+      expect(r.outputs['pull-request-operation']).toBe('skipped');
+      expect(r.stdout).toMatch(/^::warning::The branch adobe-jwt-migrate\/oauth-s2s has 1 commit\(s\) not made by adobe-jwt-migrate/m);
+      expect(r.summary).toContain('not made by adobe-jwt-migrate');
+    }
+    expect(f.branch(O, R, BRANCH)).toBe(person);
+    const comments = f.repo(O, R).comments.filter((c) => c.body.includes(PERSON_MARKER));
+    expect(comments).toHaveLength(1);
+    expect(checkAgainstOpenApi(f.log)).toEqual([]);
+  });
+
+  it('rebuilds the branch on a base that moved', async () => {
+    const { fake: f, workspace } = await setup();
+    await run(f, workspace);
+    const newBase = f.commitAs(O, R, 'main', { 'CHANGELOG.md': '# changes\n' }, { author: { name: 'Dana', email: 'dana@example.com' } });
+    const r = await run(f, workspace);
+    expect(r.outputs['pull-request-operation']).toBe('updated');
+    const commits = branchCommits(f);
+    expect(commits).toHaveLength(1);
+    expect(f.commit(commits[0])!.parents).toEqual([newBase]);
+    expect(branchFiles(f)).toEqual({ ...withoutWorkflowChange(), 'CHANGELOG.md': '# changes\n' });
+    expect(pulls(f)).toHaveLength(1);
+  });
+
+  it('closes its PR with a comment and deletes the branch when nothing is left to migrate', async () => {
+    const { fake: f, workspace } = await setup();
+    await run(f, workspace);
+    // The migration was merged by hand: the checkout has nothing left to migrate.
+    const clean = gitRepo(MIGRATED);
+    const r = await run(f, clean);
+    expect(r.outputs['pull-request-operation']).toBe('closed');
+    expect(pulls(f)[0].state).toBe('closed');
+    expect(f.branch(O, R, BRANCH)).toBeUndefined();
+    expect(f.repo(O, R).comments.some((c) => c.body.includes('Nothing is left to migrate'))).toBe(true);
+    expect(checkAgainstOpenApi(f.log)).toEqual([]);
+  });
+
+  it('skips a fork pull_request event with a warning and still reports', async () => {
+    const { fake: f, workspace } = await setup();
+    const event = join(tempDir(), 'event.json');
+    writeFileSync(event, JSON.stringify({ pull_request: { number: 7, head: { repo: { full_name: 'someone/analytics-sync' } } } }));
+    const r = await run(f, workspace, { 'fail-on': 'error' }, { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event });
+    expect(r.outputs['pull-request-operation']).toBe('skipped');
+    expect(r.stdout).toMatch(/^::warning::This run comes from a fork pull request/m);
+    expect(Number(r.outputs.errors)).toBeGreaterThan(0);
+    expect(r.status).toBe(1); // the findings fail it, as configured; the skip does not
+    expect(r.stdout).not.toMatch(/::error::.*pull request/);
+    expect(f.log.filter((c) => c.method !== 'GET')).toEqual([]);
+  });
+
+  it('skips with a read-only token, saying which permissions to give', async () => {
+    const { fake: f, workspace } = await setup();
+    const r = await run(f, workspace, { token: DEFAULT_TOKENS.read });
+    expect(r.status).toBe(0);
+    expect(r.outputs['pull-request-operation']).toBe('skipped');
+    expect(r.stdout).toMatch(/^::warning::The token cannot write to this repository: give the job `permissions: contents: write` and `pull-requests: write`/m);
+    expect(f.branch(O, R, BRANCH)).toBeUndefined();
+    expect(pulls(f)).toEqual([]);
+  });
+
+  it('skips when the repository does not let Actions create PRs, leaving no branch behind', async () => {
+    const { fake: f, workspace } = await setup({ actionsCanCreatePullRequests: false });
+    const r = await run(f, workspace);
+    expect(r.status).toBe(0);
+    expect(r.outputs['pull-request-operation']).toBe('skipped');
+    expect(r.stdout).toMatch(/Allow GitHub Actions to create and approve pull requests/);
+    expect(f.branch(O, R, BRANCH)).toBeUndefined();
+    expect(pulls(f)).toEqual([]);
+  });
+});
+
+describe('faults on the way to the pull request', () => {
+  const faults: [string, Parameters<FakeGitHub['inject']>[0]][] = [
+    ['500 on creating the tree', { method: 'POST', path: /\/git\/trees$/, status: 500 }],
+    ['502 on creating the PR', { method: 'POST', path: /\/pulls$/, status: 502 }],
+    ['503 on reading the base ref', { method: 'GET', path: /\/git\/ref\/heads(?:\/|%2F)main$/, status: 503 }],
+    ['secondary rate limit on creating the commit', { method: 'POST', path: /\/git\/commits$/, status: 403 }],
+    ['429 on a blob', { method: 'POST', path: /\/git\/blobs$/, status: 429, after: 2 }],
+    ['dropped connection on creating the ref', { method: 'POST', path: /\/git\/refs$/, drop: true }],
+    ['PR created but the answer lost', { method: 'POST', path: /\/pulls$/, applyThenDrop: true }],
+    ['ref created but the answer lost', { method: 'POST', path: /\/git\/refs$/, applyThenDrop: true }],
+    ['slow answer past the time limit', { method: 'GET', path: /\/pulls$/, delayMs: 2500 }],
+  ];
+
+  it.each(faults)('%s: one PR with the right content', async (_name, spec) => {
+    const { fake: f, workspace } = await setup();
+    f.inject(spec);
+    const r = await run(f, workspace, { token: DEFAULT_TOKENS.workflows });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(['created', 'updated']).toContain(r.outputs['pull-request-operation']);
+    expect(pulls(f)).toHaveLength(1);
+    expect(branchFiles(f)).toEqual(MIGRATED);
+    expect(branchCommits(f)).toHaveLength(1);
+    expect(f.faults.every((x) => x.hits > 0)).toBe(true);
+  }, 60_000);
+
+  it('a fault that outlasts the retries ends in a clear error and no branch or PR', async () => {
+    const { fake: f, workspace } = await setup();
+    f.inject({ method: 'POST', path: /\/pulls$/, status: 500, times: 50 });
+    const r = await run(f, workspace, { token: DEFAULT_TOKENS.workflows });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^::error::Could not update the migration pull request: .*rerun the job to retry the pull request\.$/m);
+    expect(f.branch(O, R, BRANCH)).toBeUndefined();
+    expect(pulls(f)).toEqual([]);
+    expect(Number(r.outputs.findings)).toBeGreaterThan(0); // the findings are still reported
+  }, 60_000);
+});
