@@ -117,6 +117,16 @@ describe('migration pull request', () => {
     expect(checkAgainstOpenApi(f.log)).toEqual([]);
   });
 
+  it('works against GitHub Enterprise Server through GITHUB_API_URL', async () => {
+    fake = await startFakeGitHub({ pathPrefix: '/api/v3', webUrl: 'https://ghe.acme.example' });
+    fake.seedRepo(O, R, ORIGINAL, { branch: 'main' });
+    const r = await run(fake, gitRepo(ORIGINAL), { token: DEFAULT_TOKENS.workflows });
+    expect(fake.url).toMatch(/\/api\/v3$/);
+    expect(r.outputs['pull-request-operation'], r.stdout).toBe('created');
+    expect(r.outputs['pull-request-url']).toBe(`https://ghe.acme.example/${O}/${R}/pull/1`);
+    expect(branchFiles(fake)).toEqual(MIGRATED);
+  });
+
   it('20 reruns give one PR and one commit', async () => {
     const { fake: f, workspace } = await setup();
     expect((await run(f, workspace)).outputs['pull-request-operation']).toBe('created');
