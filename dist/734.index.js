@@ -55,8 +55,8 @@ function applyPlan(plan) {
 var output = __webpack_require__(2764);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./src/rules/index.ts + 6 modules
-var src_rules = __webpack_require__(2109);
+// EXTERNAL MODULE: ./src/rules/index.ts + 7 modules
+var src_rules = __webpack_require__(5984);
 // EXTERNAL MODULE: ./src/scan/context.ts
 var context = __webpack_require__(5570);
 // EXTERNAL MODULE: ./src/scan/engine.ts + 2 modules
@@ -152,7 +152,7 @@ function settledIds(ctx, ids, text) {
 }
 
 // EXTERNAL MODULE: ./src/migrate/scopes.ts
-var migrate_scopes = __webpack_require__(6736);
+var scopes = __webpack_require__(6736);
 ;// CONCATENATED MODULE: ./src/migrate/spans.ts
 // Span editing shared by the config rewriters (aio, workspace, pyconfigs, postman): every edit
 // replaces a span located from a parse, and the rest of the file stays byte for byte as it was.
@@ -177,9 +177,9 @@ function eolOf(text) {
     return text.includes('\r\n') ? '\r\n' : '\n';
 }
 function scopesStep(file, line, ruleId, choice) {
-    if (choice.value !== migrate_scopes/* SCOPES_PLACEHOLDER */.cY)
+    if (choice.value !== scopes/* SCOPES_PLACEHOLDER */.cY)
         return [];
-    return [{ file, line, ruleId, instructions: `Fill in the OAuth scopes: ${(0,migrate_scopes/* describeScopes */.vB)(choice)}.` }];
+    return [{ file, line, ruleId, instructions: `Fill in the OAuth scopes: ${(0,scopes/* describeScopes */.vB)(choice)}.` }];
 }
 function placeholderStep(file, line, ruleId, what, placeholder) {
     return {
@@ -768,11 +768,11 @@ function scopesEnvName(text) {
     return `${id ? id[1] : 'ADOBE_'}SCOPES`;
 }
 function code_js_placeholderStep(ctx, choice, text, ruleId) {
-    if (choice.value !== migrate_scopes/* SCOPES_PLACEHOLDER */.cY)
+    if (choice.value !== scopes/* SCOPES_PLACEHOLDER */.cY)
         return [];
-    const at = text.indexOf(migrate_scopes/* SCOPES_PLACEHOLDER */.cY);
+    const at = text.indexOf(scopes/* SCOPES_PLACEHOLDER */.cY);
     const line = at < 0 ? 1 : text.slice(0, at).split('\n').length;
-    return [{ file: ctx.file, line, ruleId, instructions: `Set the OAuth scopes: ${(0,migrate_scopes/* describeScopes */.vB)(choice)}.` }];
+    return [{ file: ctx.file, line, ruleId, instructions: `Set the OAuth scopes: ${(0,scopes/* describeScopes */.vB)(choice)}.` }];
 }
 /** Names of JWT-only settings; an org id or client id is still needed after the migration. */
 const JWT_ONLY_NAME = /PRIVATE|KEY_?(?:PATH|FILE)|PASSPHRASE|TECH|META|JWT|CERT/i;
@@ -2944,7 +2944,7 @@ const githubWorkflow = {
                 file: ctx.file,
                 line: lineOf(out, Math.max(0, at)),
                 ruleId: ids.includes('ci-jwt-meta-scopes') ? 'ci-jwt-meta-scopes' : ids[0],
-                instructions: `Fill in the OAuth scopes in this workflow: ${(0,migrate_scopes/* describeScopes */.vB)(st.placeholder)}.`,
+                instructions: `Fill in the OAuth scopes in this workflow: ${(0,scopes/* describeScopes */.vB)(st.placeholder)}.`,
             });
         }
         return {
@@ -3126,10 +3126,20 @@ function manualFor(f) {
 }
 function planFromScan(result, opts = {}) {
     const root = result.root;
-    const resolve = (0,migrate_scopes/* scopeResolver */.h0)(opts.scopes);
+    const resolve = (0,scopes/* scopeResolver */.h0)(opts.scopes);
     const usedScopes = [];
-    const scopes = (metascopes) => {
-        const choice = resolve(metascopes);
+    const consoleScopes = opts.scopes ? new Map() : (opts.consoleScopes ?? new Map());
+    /**
+     * Scopes for a file: the input wins; then the Console's scopes of the credential whose client
+     * id the file names (or of the only credential the Console showed); then the table.
+     */
+    const scopesFor = (fileText) => (metascopes) => {
+        let choice = resolve(metascopes);
+        const named = [...consoleScopes].find(([clientId]) => fileText.includes(clientId));
+        const only = consoleScopes.size === 1 ? [...consoleScopes][0] : undefined;
+        const fromConsole = named ?? only;
+        if (fromConsole)
+            choice = { ...choice, value: (0,scopes/* normalizeScopes */.Zi)(fromConsole[1]), source: 'console', confidence: 'confirmed' };
         if (!usedScopes.some((c) => c.value === choice.value && c.source === choice.source))
             usedScopes.push(choice);
         return choice;
@@ -3157,7 +3167,7 @@ function planFromScan(result, opts = {}) {
                 continue;
             let res;
             try {
-                res = rw.rewrite({ root, file, text, findings, scopes, files: allFiles });
+                res = rw.rewrite({ root, file, text, findings, scopes: scopesFor(original ?? ''), files: allFiles });
             }
             catch {
                 res = null; // a rewriter that trips over a file leaves it for a person

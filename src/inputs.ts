@@ -10,6 +10,8 @@ const list = z
   .default('')
   .transform((v) => v.split(/[\n,]/).map((x) => x.trim()).filter(Boolean));
 
+const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
 const Inputs = z.object({
   path: z.string().default('.'),
   'fail-on': z.enum(FAIL_ON, { error: `must be one of ${FAIL_ON.join(', ')}` }),
@@ -35,6 +37,19 @@ const Inputs = z.object({
   draft: bool,
   'commit-message': z.string().min(1, { error: 'must not be empty' }),
   scopes: z.string().optional(),
+  'adobe-client-id': z.string().optional(),
+  'adobe-client-secret': z.string().optional(),
+  'adobe-scopes': z.string().optional(),
+  'adobe-access-token': z.string().optional(),
+  'adobe-org-id': z.string().optional(),
+  'adobe-projects': list,
+  'adobe-ims-url': url,
+  'adobe-console-url': url,
+  'adobe-platform-url': url,
+  'adobe-sandbox': z.string().optional(),
+  'verify-client-id': z.string().optional(),
+  'verify-client-secret': z.string().optional(),
+  'verify-scopes': z.string().optional(),
 });
 export type ActionInputs = z.infer<typeof Inputs>;
 
@@ -47,13 +62,20 @@ const DEFAULTS: Record<string, string> = {
   title: 'Move from Adobe Service Account (JWT) to OAuth Server-to-Server',
   draft: 'false',
   'commit-message': 'Move from Adobe Service Account (JWT) to OAuth Server-to-Server',
+  'adobe-ims-url': 'https://ims-na1.adobelogin.com',
+  'adobe-console-url': 'https://developers.adobe.io',
+  'adobe-platform-url': 'https://platform.adobe.io',
 };
+
+/** Inputs that hold secrets: masked before anything else happens. */
+const SECRET_INPUTS = ['token', 'adobe-client-secret', 'adobe-access-token', 'verify-client-secret'];
 
 /** Reads every input; a bad value fails with the input's name and what it accepts. */
 export function readInputs(): ActionInputs {
   const raw: Record<string, string | undefined> = {};
   for (const name of Object.keys(Inputs.shape)) {
-    const v = name === 'token' ? core.getInput(name) : core.getInput(name).trim();
+    const v = core.getInput(name).trim();
+    if (SECRET_INPUTS.includes(name) && v) core.setSecret(v);
     raw[name] = v === '' ? DEFAULTS[name] : v;
   }
   const parsed = Inputs.safeParse(raw);
@@ -63,4 +85,31 @@ export function readInputs(): ActionInputs {
     throw new UsageError(`input '${name}' ${issue.message} (got '${raw[name] ?? ''}')`);
   }
   return parsed.data;
+}
+
+/** The Adobe settings from the inputs, or undefined when no Adobe input is set. */
+export function adobeSettings(i: ActionInputs): import('./adobe/check.js').AdobeSettings | undefined {
+  const clientId = i['adobe-client-id'] || undefined;
+  const verifyId = i['verify-client-id'] || clientId;
+  const verifySecret = i['verify-client-secret'] || i['adobe-client-secret'];
+  const verifyScopes = i['verify-scopes'] || i['adobe-scopes'];
+  const any = clientId || i['adobe-access-token'] || i['verify-client-id'] || i['adobe-projects'].length || i['adobe-sandbox'];
+  if (!any) return undefined;
+  return {
+    clientId,
+    clientSecret: i['adobe-client-secret'] || undefined,
+    scopes: i['adobe-scopes'] || undefined,
+    accessToken: i['adobe-access-token'] || undefined,
+    orgId: i['adobe-org-id'] || undefined,
+    projects: i['adobe-projects'].map((p) => {
+      const [project, workspace] = p.split('/');
+      return { project, workspace: workspace || undefined };
+    }),
+    imsUrl: i['adobe-ims-url'],
+    consoleUrl: i['adobe-console-url'],
+    platformUrl: i['adobe-platform-url'],
+    sandbox: i['adobe-sandbox'] || undefined,
+    // Preflight: the credential the migrated code will use (the verify-* inputs, else the Adobe ones).
+    verify: verifyId && verifySecret && verifyScopes ? { clientId: verifyId, clientSecret: verifySecret, scopes: verifyScopes } : undefined,
+  };
 }

@@ -6,13 +6,15 @@ import * as core from '@actions/core';
 import { loadSettings, UsageError } from './config.js';
 import type { PrResult } from './github/pr.js';
 import { prSummary, runPullRequest, setPrOutputs } from './github/run.js';
-import { readInputs } from './inputs.js';
+import { adobeSettings, readInputs } from './inputs.js';
+import { type ConsoleReport, checkConsole } from './adobe/check.js';
+import { consoleTable } from './adobe/report.js';
 import { planAnnotations } from './report/annotations.js';
 import { toJson } from './report/json.js';
 import { failing, plural, totals } from './report/policy.js';
 import { toSarif } from './report/sarif.js';
 import { toSummary } from './report/summary.js';
-import { scan } from './scan/engine.js';
+import { applyPolicy, scan } from './scan/engine.js';
 import { isScanWorker, runWorker } from './scan/worker.js';
 import type { ScanResult } from './types.js';
 import { VERSION } from './version.js';
@@ -26,7 +28,7 @@ function writeFile(path: string, text: string): void {
 function relativeToWorkspace(result: ScanResult, workspace: string): ScanResult {
   const prefix = relative(workspace, result.root).split(sep).join('/');
   if (!prefix || prefix.startsWith('..')) return result;
-  return { ...result, findings: result.findings.map((f) => ({ ...f, file: posix.join(prefix, f.file) })) };
+  return { ...result, findings: result.findings.map((f) => (f.file ? { ...f, file: posix.join(prefix, f.file) } : f)) };
 }
 
 export async function run(): Promise<void> {
@@ -38,6 +40,16 @@ export async function run(): Promise<void> {
       workspace,
     );
     const result = await scan(settings, { workerScript: new URL(import.meta.url) });
+
+    // The linked Developer Console projects join the same report, under the same policy.
+    const adobe = adobeSettings(inputs);
+    let consoleReport: ConsoleReport | undefined;
+    if (adobe) {
+      consoleReport = await checkConsole(adobe, result);
+      result.findings.push(...applyPolicy(consoleReport.findings, settings));
+      for (const w of consoleReport.warnings) core.warning(w);
+      if (consoleReport.preflight && !consoleReport.preflight.ok) core.warning(consoleReport.preflight.message);
+    }
     // Mask before anything is printed: the runner then hides these values in every log line.
     for (const secret of result.secrets) core.setSecret(secret);
 
@@ -68,16 +80,17 @@ export async function run(): Promise<void> {
     let prError: string | undefined;
     if (inputs['create-pr']) {
       try {
-        pr = await runPullRequest(result, inputs, workspace, import.meta.url);
+        pr = await runPullRequest(result, inputs, workspace, import.meta.url, consoleReport);
         setPrOutputs(pr);
       } catch (e) {
         prError = (e as Error).message;
       }
     }
 
-    const shownFindings = annotations.filter((a) => a.file).length;
+    const shownFindings = annotations.filter((a) => a.title !== 'More Adobe JWT findings').length;
     if (process.env.GITHUB_STEP_SUMMARY) {
-      await core.summary.addRaw(toSummary(shown, settings.failOn, shownFindings) + (pr ? `\n${prSummary(pr)}` : '')).write();
+      const extra = (consoleReport ? `\n${consoleTable(consoleReport)}` : '') + (pr ? `\n${prSummary(pr)}` : '');
+      await core.summary.addRaw(toSummary(shown, settings.failOn, shownFindings) + extra).write();
     }
 
     const t = totals(result.findings);

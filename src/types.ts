@@ -52,6 +52,8 @@ export interface Rule {
    * file is tied to Adobe (named, referenced by JWT code, beside certificate_pub.crt).
    */
   needsContext?: 'project' | 'key';
+  /** 'console': reported by the Adobe Developer Console check, not by matching files. */
+  origin?: 'console';
 }
 
 /** One file of the catalog: its rules and the prefilter literals that reach them. */

@@ -1929,7 +1929,7 @@ const ci = {
 
 /***/ }),
 
-/***/ 2109:
+/***/ 5984:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2606,6 +2606,44 @@ const config = {
     ],
 };
 
+;// CONCATENATED MODULE: ./src/rules/console.ts
+// Findings of the Developer Console check (src/adobe/check.ts). They match no file content: their
+// messages name the project, workspace and credential, and they sit on the file that links the
+// project (workspace JSON, .aio, a client id) or on no file.
+const consoleRules = {
+    name: 'console',
+    literals: [],
+    rules: [
+        {
+            id: 'console-jwt-credential',
+            title: 'Service Account (JWT) credential in the Developer Console',
+            severity: 'error',
+            category: 'config',
+            message: 'A Developer Console project linked to this repository still has a Service Account (JWT) credential. Add the OAuth Server-to-Server credential to the project, switch the code and secrets, then delete the JWT credential.',
+            fixable: false,
+            origin: 'console',
+        },
+        {
+            id: 'console-jwt-migration-in-progress',
+            title: 'JWT to OAuth migration in progress in the Developer Console',
+            severity: 'warning',
+            category: 'config',
+            message: 'A Developer Console credential linked to this repository is mid-migration from JWT to OAuth Server-to-Server. Deploy the OAuth credential, check its "last used" time, then delete the JWT credential to finish.',
+            fixable: false,
+            origin: 'console',
+        },
+        {
+            id: 'console-query-service-credential',
+            title: 'Query Service non-expiring credential',
+            severity: 'note',
+            category: 'config',
+            message: 'An Experience Platform Query Service non-expiring credential must be migrated in the Experience Platform UI (Queries > Credentials > Migrate). The technical account id and password stay the same, so no code change is needed.',
+            fixable: false,
+            origin: 'console',
+        },
+    ],
+};
+
 ;// CONCATENATED MODULE: ./src/rules/dependencies.ts
 // Manifests that declare JWT libraries. Adobe's own JWT packages are reported on sight; generic
 // JWT libraries only count when the same folder (or below) has other JWT findings
@@ -2854,8 +2892,9 @@ const keys = {
 
 
 
+
 /** The rule catalog: one file per family, each rule plain data. */
-const FAMILIES = [code, config, dependencies, ci.ci, keys, docs];
+const FAMILIES = [code, config, dependencies, ci.ci, keys, docs, consoleRules];
 const RULES = FAMILIES.flatMap((f) => f.rules);
 const RULES_BY_ID = new Map(RULES.map((r) => [r.id, r]));
 /** Every family's literals, deduplicated: the prefilter's alternation. */
@@ -2879,8 +2918,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/rules/index.ts + 6 modules
-var rules = __nccwpck_require__(2109);
+// EXTERNAL MODULE: ./src/rules/index.ts + 7 modules
+var rules = __nccwpck_require__(5984);
 // EXTERNAL MODULE: ./src/scan/match.ts + 1 modules
 var match = __nccwpck_require__(3362);
 ;// CONCATENATED MODULE: ./src/scan/prefilter.ts
@@ -3124,7 +3163,7 @@ function scanBatch(files, opts) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2109);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5984);
 // The cross-file pass: judgements a single file cannot make on its own.
 
 
@@ -3185,6 +3224,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   S: () => (/* binding */ scan)
 });
 
+// UNUSED EXPORTS: applyPolicy
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:os"
@@ -3194,8 +3235,8 @@ var external_node_worker_threads_ = __nccwpck_require__(5919);
 // EXTERNAL MODULE: ./node_modules/ignore/index.js
 var ignore = __nccwpck_require__(298);
 var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
-// EXTERNAL MODULE: ./src/rules/index.ts + 6 modules
-var rules = __nccwpck_require__(2109);
+// EXTERNAL MODULE: ./src/rules/index.ts + 7 modules
+var rules = __nccwpck_require__(5984);
 // EXTERNAL MODULE: ./src/scan/batch.ts + 1 modules
 var batch = __nccwpck_require__(7527);
 // EXTERNAL MODULE: ./src/scan/context.ts
@@ -3378,6 +3419,7 @@ async function scanInWorkers(first, rest, opts, script, count) {
     }
     return total;
 }
+/** Disabled rules, ignored fingerprints and severity overrides from the config. */
 function applyPolicy(findings, s) {
     return findings
         .filter((f) => !s.disabled.has(f.ruleId) && !s.ignoredFingerprints.has(f.fingerprint))
@@ -21990,8 +22032,8 @@ function preprocess(fn, schema) {
     });
 }
 
-// EXTERNAL MODULE: ./src/rules/index.ts + 6 modules
-var src_rules = __nccwpck_require__(2109);
+// EXTERNAL MODULE: ./src/rules/index.ts + 7 modules
+var src_rules = __nccwpck_require__(5984);
 ;// CONCATENATED MODULE: ./src/config.ts
 // One place turns every outside input (CLI flags, action inputs, the config file) into typed settings.
 
@@ -22209,7 +22251,8 @@ function toSarif(result, version) {
                     },
                 },
                 automationDetails: { id: 'adobe-jwt-migrate/' },
-                results: result.findings.slice(0, SARIF_MAX_RESULTS).map((f) => ({
+                // Code scanning needs a location: Console findings that no file links are in the summary only.
+                results: result.findings.filter((f) => f.file).slice(0, SARIF_MAX_RESULTS).map((f) => ({
                     ruleId: f.ruleId,
                     ruleIndex: index.get(f.ruleId) ?? -1,
                     level: LEVEL[f.severity],

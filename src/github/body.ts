@@ -4,6 +4,8 @@ import { planDiff } from '../migrate/output.js';
 import { describeScopes } from '../migrate/scopes.js';
 import type { MigrationPlan } from '../migrate/types.js';
 import { cell, CONSOLE_STEPS } from '../report/summary.js';
+import type { ConsoleReport } from '../adobe/check.js';
+import { consoleTable } from '../adobe/report.js';
 import type { ScanResult } from '../types.js';
 import { isWorkflowPath, PR_MARKER } from './pr.js';
 
@@ -40,9 +42,10 @@ export interface BodyInput {
   scan: ScanResult;
   workflowsRefused: boolean;
   runUrl?: string;
+  adobe?: ConsoleReport;
 }
 
-export function prBody({ plan, scan, workflowsRefused, runUrl }: BodyInput): string {
+export function prBody({ plan, scan, workflowsRefused, runUrl, adobe }: BodyInput): string {
   const committed = plan.edits.filter((e) => !(workflowsRefused && isWorkflowPath(e.file)));
   const intro = [
     PR_MARKER,
@@ -71,7 +74,12 @@ export function prBody({ plan, scan, workflowsRefused, runUrl }: BodyInput): str
     if (patch.length > BODY_LIMIT / 2) patch = `### Workflow changes to apply by hand\n\nThe workflow patch is too long for this body: run \`npx adobe-jwt-migrate migrate\` locally to see it, or rerun with a token that has the \`workflows\` permission.\n`;
   }
 
-  const head = `${intro}\n${section('Changes in this pull request', changes.length ? ['| File | Change | Rules |', '| --- | --- | --- |', ...changes] : [])}`;
+  const preflight = adobe?.preflight
+    ? adobe.preflight.ok
+      ? `> [!NOTE]\n> Preflight: ${adobe.preflight.message}\n`
+      : `> [!CAUTION]\n> Preflight failed, so this pull request is a draft: ${adobe.preflight.message} Fix the credential or the scopes before merging.\n`
+    : '';
+  const head = `${intro}\n${preflight}${preflight ? '\n' : ''}${section('Changes in this pull request', changes.length ? ['| File | Change | Rules |', '| --- | --- | --- |', ...changes] : [])}`;
   const budget = BODY_LIMIT - RESERVE - head.length - patch.length;
   const rest = fit(
     [
@@ -80,6 +88,7 @@ export function prBody({ plan, scan, workflowsRefused, runUrl }: BodyInput): str
       { title: 'In the Adobe Developer Console', lines: consoleSteps },
       { title: 'Manual steps', lines: manual },
       { title: 'What was found', lines: found },
+      { title: 'Adobe Developer Console', lines: adobe ? consoleTable(adobe).split('\n').slice(2).filter((l) => l.startsWith('|')) : [] },
     ],
     budget,
   );

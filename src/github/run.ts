@@ -6,6 +6,7 @@ import * as core from '@actions/core';
 import type { ActionInputs } from '../inputs.js';
 import { loadMigrate } from '../lazy.js';
 import type { MigrationPlan } from '../migrate/types.js';
+import type { ConsoleReport } from '../adobe/check.js';
 import type { ScanResult } from '../types.js';
 import { prBody } from './body.js';
 import { createClient, errorMessage, tuningFromEnv } from './client.js';
@@ -35,7 +36,7 @@ function fromRepoRoot(plan: MigrationPlan, workspace: string): MigrationPlan {
   return { ...plan, root: workspace, edits: plan.edits.map((e) => ({ ...e, file: `${prefix}/${e.file}` })) };
 }
 
-export async function runPullRequest(result: ScanResult, inputs: ActionInputs, workspace: string, moduleUrl: string): Promise<PrResult> {
+export async function runPullRequest(result: ScanResult, inputs: ActionInputs, workspace: string, moduleUrl: string, adobe?: ConsoleReport): Promise<PrResult> {
   if (forkEvent()) {
     return skipped('This run comes from a fork pull request, whose token is read-only: no migration pull request was opened. Run the action on push, schedule or workflow_dispatch in the repository itself to get one.');
   }
@@ -44,7 +45,9 @@ export async function runPullRequest(result: ScanResult, inputs: ActionInputs, w
   if (!owner || !repo) return skipped('GITHUB_REPOSITORY is not set: the pull request step only runs inside GitHub Actions.');
 
   const { planFromScan } = await loadMigrate(moduleUrl);
-  const plan = fromRepoRoot(planFromScan(result, { scopes: inputs.scopes }), workspace);
+  const plan = fromRepoRoot(planFromScan(result, { scopes: inputs.scopes, consoleScopes: adobe?.scopesByClient }), workspace);
+  // A credential that IMS refused keeps the pull request a draft until someone looks.
+  const preflightFailed = adobe?.preflight?.ok === false;
   const gh = createClient({ token: inputs.token, baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com', ...tuningFromEnv() });
   const runUrl = process.env.GITHUB_RUN_ID ? `${process.env.GITHUB_SERVER_URL || 'https://github.com'}/${owner}/${repo}/actions/runs/${process.env.GITHUB_RUN_ID}` : undefined;
   try {
@@ -60,10 +63,10 @@ export async function runPullRequest(result: ScanResult, inputs: ActionInputs, w
         labels: inputs.labels,
         reviewers: inputs.reviewers,
         assignees: inputs.assignees,
-        draft: inputs.draft,
+        draft: inputs.draft || preflightFailed,
         commitMessage: inputs['commit-message'],
       },
-      ({ workflowsRefused }) => prBody({ plan, scan: result, workflowsRefused, runUrl }),
+      ({ workflowsRefused }) => prBody({ plan, scan: result, workflowsRefused, runUrl, adobe }),
     );
   } catch (e) {
     const problem = permissionProblem(e);

@@ -10,11 +10,13 @@ import { matchFile } from '../scan/match.js';
 import type { Finding, ScanResult } from '../types.js';
 import { manualSnippet } from './manual.js';
 import { REWRITERS } from './rewriters/index.js';
-import { scopeResolver } from './scopes.js';
+import { normalizeScopes, scopeResolver } from './scopes.js';
 import type { Edit, ManualStep, MigrationPlan, ScopeChoice } from './types.js';
 
 export interface PlanOptions {
   scopes?: string;
+  /** client id -> scopes of its OAuth credential, read from the Developer Console. */
+  consoleScopes?: Map<string, string>;
   engine?: EngineOptions;
 }
 
@@ -47,8 +49,17 @@ export function planFromScan(result: ScanResult, opts: PlanOptions = {}): Migrat
   const root = result.root;
   const resolve = scopeResolver(opts.scopes);
   const usedScopes: ScopeChoice[] = [];
-  const scopes = (metascopes: string[]) => {
-    const choice = resolve(metascopes);
+  const consoleScopes = opts.scopes ? new Map<string, string>() : (opts.consoleScopes ?? new Map<string, string>());
+  /**
+   * Scopes for a file: the input wins; then the Console's scopes of the credential whose client
+   * id the file names (or of the only credential the Console showed); then the table.
+   */
+  const scopesFor = (fileText: string) => (metascopes: string[]) => {
+    let choice = resolve(metascopes);
+    const named = [...consoleScopes].find(([clientId]) => fileText.includes(clientId));
+    const only = consoleScopes.size === 1 ? [...consoleScopes][0] : undefined;
+    const fromConsole = named ?? only;
+    if (fromConsole) choice = { ...choice, value: normalizeScopes(fromConsole[1]), source: 'console', confidence: 'confirmed' };
     if (!usedScopes.some((c) => c.value === choice.value && c.source === choice.source)) usedScopes.push(choice);
     return choice;
   };
@@ -74,7 +85,7 @@ export function planFromScan(result: ScanResult, opts: PlanOptions = {}): Migrat
       if (deleted || !findings.some((f) => rw.ruleIds.includes(f.ruleId) && !settled.has(f.ruleId))) continue;
       let res;
       try {
-        res = rw.rewrite({ root, file, text, findings, scopes, files: allFiles });
+        res = rw.rewrite({ root, file, text, findings, scopes: scopesFor(original ?? ''), files: allFiles });
       } catch {
         res = null; // a rewriter that trips over a file leaves it for a person
       }

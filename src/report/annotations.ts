@@ -34,11 +34,11 @@ export function planAnnotations(findings: Finding[], max: number): Annotation[] 
       level: f.severity,
       message: f.message,
       title: `${f.title} (${f.ruleId})`,
-      file: f.file,
-      startLine: f.line,
-      endLine: f.endLine,
+      file: f.file || undefined,
+      startLine: f.file ? f.line : undefined,
+      endLine: f.file ? f.endLine : undefined,
       // GitHub ignores columns on multi-line annotations.
-      ...(sameLine ? { startColumn: f.column, endColumn: f.endColumn } : {}),
+      ...(sameLine && f.file ? { startColumn: f.column, endColumn: f.endColumn } : {}),
     });
   }
   if (overflow()) {

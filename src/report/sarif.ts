@@ -35,7 +35,8 @@ export function toSarif(result: ScanResult, version: string): object {
           },
         },
         automationDetails: { id: 'adobe-jwt-migrate/' },
-        results: result.findings.slice(0, SARIF_MAX_RESULTS).map((f) => ({
+        // Code scanning needs a location: Console findings that no file links are in the summary only.
+        results: result.findings.filter((f) => f.file).slice(0, SARIF_MAX_RESULTS).map((f) => ({
           ruleId: f.ruleId,
           ruleIndex: index.get(f.ruleId) ?? -1,
           level: LEVEL[f.severity],

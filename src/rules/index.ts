@@ -2,12 +2,13 @@ import type { Rule, RuleFamily } from '../types.js';
 import { ci } from './ci.js';
 import { code } from './code.js';
 import { config } from './config.js';
+import { consoleRules } from './console.js';
 import { dependencies } from './dependencies.js';
 import { docs } from './docs.js';
 import { keys } from './keys.js';
 
 /** The rule catalog: one file per family, each rule plain data. */
-export const FAMILIES: RuleFamily[] = [code, config, dependencies, ci, keys, docs];
+export const FAMILIES: RuleFamily[] = [code, config, dependencies, ci, keys, docs, consoleRules];
 
 export const RULES: Rule[] = FAMILIES.flatMap((f) => f.rules);
 

@@ -95,7 +95,8 @@ async function scanInWorkers(first: string[], rest: Iterator<string>, opts: Batc
   return total;
 }
 
-function applyPolicy(findings: Finding[], s: ScanSettings): Finding[] {
+/** Disabled rules, ignored fingerprints and severity overrides from the config. */
+export function applyPolicy(findings: Finding[], s: ScanSettings): Finding[] {
   return findings
     .filter((f) => !s.disabled.has(f.ruleId) && !s.ignoredFingerprints.has(f.fingerprint))
     .map((f) => {
