@@ -5,6 +5,7 @@ import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import * as core from '@actions/core';
 import { loadSettings, UsageError } from './config.js';
 import type { PrResult } from './github/pr.js';
+import { tuningFromEnv } from './tuning.js';
 import { prSummary, runPullRequest, setPrOutputs } from './github/run.js';
 import { adobeSettings, readInputs } from './inputs.js';
 import { type ConsoleReport, checkConsole } from './adobe/check.js';
@@ -45,7 +46,8 @@ export async function run(): Promise<void> {
     const adobe = adobeSettings(inputs);
     let consoleReport: ConsoleReport | undefined;
     if (adobe) {
-      consoleReport = await checkConsole(adobe, result);
+      const tuning = tuningFromEnv();
+      consoleReport = await checkConsole({ ...adobe, http: { timeoutMs: tuning.timeoutMs, retryBaseMs: tuning.retryBaseMs } }, result);
       result.findings.push(...applyPolicy(consoleReport.findings, settings));
       for (const w of consoleReport.warnings) core.warning(w);
       if (consoleReport.preflight && !consoleReport.preflight.ok) core.warning(consoleReport.preflight.message);

@@ -111,6 +111,8 @@ export interface ScanResult {
   stats: ScanStats;
   /** Secret values seen while scanning; registered with core.setSecret, never printed. */
   secrets: string[];
+  /** Client ids named in code and config (links to Developer Console projects). */
+  clientIds?: { clientId: string; file: string; line: number }[];
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, note: 1 };

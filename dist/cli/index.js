@@ -3073,7 +3073,7 @@ function errorReason(err) {
 }
 /** Scans files synchronously: one open, one read and one close per file, into a reused buffer. */
 function scanBatch(files, opts) {
-    const result = { findings: [], skipped: [], keyRefs: {}, secrets: [], filesScanned: 0, filesMatched: 0, bytes: 0 };
+    const result = { findings: [], skipped: [], keyRefs: {}, secrets: [], clientIds: [], filesScanned: 0, filesMatched: 0, bytes: 0 };
     for (const rel of files) {
         const abs = `${opts.root}${external_node_path_.sep}${rel}`;
         try {
@@ -3137,6 +3137,7 @@ function scanBatch(files, opts) {
             result.filesMatched++;
             const text = decoder.decode(buffer.subarray(0, n));
             const fr = (0,match/* matchFile */.g3)(CONTENT_RULES, { path: rel, text });
+            result.clientIds.push(...(0,match/* findClientIds */.fR)(rel, text));
             if (fr.findings.length) {
                 result.findings.push(...fr.findings);
                 if (fr.keyRefs.length)
@@ -3345,12 +3346,13 @@ function merge(into, part) {
     into.skipped.push(...part.skipped);
     Object.assign(into.keyRefs, part.keyRefs);
     into.secrets.push(...part.secrets);
+    into.clientIds.push(...part.clientIds);
     into.filesScanned += part.filesScanned;
     into.filesMatched += part.filesMatched;
     into.bytes += part.bytes;
 }
 function emptyResult() {
-    return { findings: [], skipped: [], keyRefs: {}, secrets: [], filesScanned: 0, filesMatched: 0, bytes: 0 };
+    return { findings: [], skipped: [], keyRefs: {}, secrets: [], clientIds: [], filesScanned: 0, filesMatched: 0, bytes: 0 };
 }
 /** Takes up to `size` items from an iterator. */
 function take(it, size) {
@@ -3456,6 +3458,7 @@ async function scan(settings, engine = {}) {
         findings,
         skipped: raw.skipped,
         secrets: [...new Set(raw.secrets)],
+        clientIds: raw.clientIds,
         stats: {
             filesListed: listed,
             filesScanned: raw.filesScanned,
@@ -3478,6 +3481,7 @@ async function scan(settings, engine = {}) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  fR: () => (/* binding */ findClientIds),
   g3: () => (/* binding */ matchFile),
   B6: () => (/* binding */ matchPath)
 });
@@ -3492,6 +3496,19 @@ var redact = __nccwpck_require__(6670);
 
 
 const IGNORE = /adobe-jwt-migrate-ignore(?::\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*))?/;
+/** Client ids next to the names code and config give them: links to Developer Console projects. */
+const CLIENT_ID = /(?:client_?id|clientId|API_KEY|api_key|apiKey|x-api-key)["']?\s{0,4}[:=]\s{0,4}["']?([0-9a-f]{32})\b/gi;
+function findClientIds(path, text) {
+    const out = [];
+    let starts;
+    for (const m of text.matchAll(CLIENT_ID)) {
+        starts ??= lineStarts(text);
+        out.push({ clientId: m[1], file: path, line: lineOf(starts, m.index ?? 0) + 1 });
+        if (out.length >= 50)
+            break;
+    }
+    return out;
+}
 /** Offsets of line starts, for offset -> line/column. */
 function lineStarts(text) {
     const starts = [0];

@@ -7,6 +7,7 @@ const id = z.union([z.string(), z.number()]).transform(String);
 
 export const TokenAnswer = z.object({ access_token: z.string().min(1), expires_in: z.number().optional(), token_type: z.string().optional() }).loose();
 
+export const Org = z.object({ id, code: z.string().optional(), name: z.string().optional() }).loose();
 export const Project = z.object({ id, name: z.string().optional(), title: z.string().optional(), org_id: id.optional() }).loose();
 export const Workspace = z.object({ id, name: z.string().optional(), title: z.string().optional() }).loose();
 export const CredentialEntry = z
@@ -78,6 +79,7 @@ function get<T>(s: Session, path: string, schema: z.ZodType<T>, what: string, ex
 const enc = encodeURIComponent;
 
 export const consoleApi = {
+  organizations: (s: Session) => get(s, '/console/organizations', z.array(Org), 'list organizations'),
   projects: (s: Session, org: string) => get(s, `/console/organizations/${enc(org)}/projects`, z.array(Project), `list projects of org ${org}`),
   workspaces: (s: Session, org: string, project: string) =>
     get(s, `/console/organizations/${enc(org)}/projects/${enc(project)}/workspaces`, z.array(Workspace), `list workspaces of project ${project}`),

@@ -58,10 +58,9 @@ interface Link {
   org?: string;
   project: string;
   workspace?: string;
+  workspaceName?: string;
   from?: { file: string; line: number };
 }
-
-const CLIENT_ID = /(?:client_?id|clientId|API_KEY|api_key|apiKey|x-api-key)["']?\s{0,4}[:=]\s{0,4}["']?([0-9a-f]{32})\b/gi;
 
 function lineAt(text: string, index: number): number {
   const starts = lineStarts(text);
@@ -86,13 +85,16 @@ export function findLinks(scan: ScanResult, extraFiles: string[] = ['.aio', 'con
       try {
         const parsed = WorkspaceDownload.safeParse(JSON.parse(text));
         const p = parsed.success ? parsed.data.project : undefined;
-        if (p?.id) links.push({ org: p.org?.id, project: p.id, workspace: p.workspace?.id, from: { file, line: lineAt(text, Math.max(0, text.indexOf('"project"'))) } });
+        if (p?.id) {
+          const from = { file, line: lineAt(text, Math.max(0, text.indexOf('"project"'))) };
+          links.push({ org: p.org?.id, project: p.id, workspace: p.workspace?.id, workspaceName: p.workspace?.name, from });
+        }
       } catch {
         // not JSON: client ids below still count
       }
     }
-    for (const m of text.matchAll(CLIENT_ID)) if (!clientIds.has(m[1])) clientIds.set(m[1], { file, line: lineAt(text, m.index ?? 0) });
   }
+  for (const ref of scan.clientIds ?? []) if (!clientIds.has(ref.clientId)) clientIds.set(ref.clientId, { file: ref.file, line: ref.line });
   return { links, clientIds };
 }
 
@@ -151,12 +153,28 @@ export async function checkConsole(settings: AdobeSettings, scan: ScanResult, no
   if (!token) return report;
   const session: Session = { endpoints: { ims: settings.imsUrl, console: settings.consoleUrl, platform: settings.platformUrl }, token, apiKey, http: settings.http };
 
+  // The Console's paths take its own org id; Experience Platform takes the IMS org id (...@AdobeOrg).
+  let consoleOrg = settings.orgId;
+  let imsOrg = settings.orgId;
+  if (settings.orgId) {
+    try {
+      const orgs = await consoleApi.organizations(session);
+      const match = orgs.find((o) => o.id === settings.orgId || o.code === settings.orgId);
+      if (match) {
+        consoleOrg = match.id;
+        imsOrg = match.code ?? imsOrg;
+      }
+    } catch (e) {
+      report.warnings.push(`Organizations not listed: ${explain(e)}`);
+    }
+  }
+
   const { links, clientIds } = findLinks(scan);
-  for (const p of settings.projects) links.push({ org: settings.orgId, project: p.project, workspace: p.workspace });
+  for (const p of settings.projects) links.push({ org: consoleOrg, project: p.project, workspace: p.workspace });
   for (const [clientId, from] of clientIds) {
     try {
       const c = await consoleApi.clientCredential(session, clientId);
-      links.push({ org: c.org_id ?? settings.orgId, project: c.project_id, workspace: c.workspace_id, from });
+      links.push({ org: c.org_id ?? consoleOrg, project: c.project_id, workspace: c.workspace_id, from });
     } catch (e) {
       if (!(e instanceof AdobeError && e.status === 404)) report.warnings.push(`Client id ${clientId} (${from.file}:${from.line}) not looked up: ${explain(e)}`);
     }
@@ -164,13 +182,13 @@ export async function checkConsole(settings: AdobeSettings, scan: ScanResult, no
 
   const seen = new Set<string>();
   for (const link of links) {
-    const org = link.org ?? settings.orgId;
+    const org = link.org ?? consoleOrg;
     if (!org) {
       report.warnings.push(`Project ${link.project} not checked: its organization is unknown; set adobe-org-id.`);
       continue;
     }
     try {
-      const workspaces = link.workspace ? [{ id: link.workspace, name: undefined as string | undefined }] : await consoleApi.workspaces(session, org, link.project);
+      const workspaces = link.workspace ? [{ id: link.workspace, name: link.workspaceName }] : await consoleApi.workspaces(session, org, link.project);
       for (const ws of workspaces) {
         const key = `${org}/${link.project}/${ws.id}`;
         if (seen.has(key)) continue;
@@ -182,9 +200,9 @@ export async function checkConsole(settings: AdobeSettings, scan: ScanResult, no
     }
   }
 
-  if (settings.sandbox && settings.orgId) {
+  if (settings.sandbox && imsOrg) {
     try {
-      for (const account of await consoleApi.queryAccounts(session, settings.orgId, settings.sandbox)) {
+      for (const account of await consoleApi.queryAccounts(session, imsOrg, settings.sandbox)) {
         const who = account.technicalAccountId ?? account.name ?? 'an account';
         report.findings.push(
           consoleFinding(

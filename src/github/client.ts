@@ -5,6 +5,7 @@ import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
+export { tuningFromEnv } from '../tuning.js';
 
 export type GitHub = ReturnType<typeof getOctokit>;
 
@@ -22,25 +23,6 @@ export interface ClientOptions {
   retryBaseMs?: number;
   /** Spacing between writes; GitHub asks for one second, which the throttling plugin keeps by default. */
   writeSpacingMs?: number;
-}
-
-/**
- * Knobs the tests use to keep fault scenarios fast (never needed in a workflow):
- * ADOBE_JWT_MIGRATE_RETRY_BASE_MS, ADOBE_JWT_MIGRATE_WRITE_SPACING_MS, ADOBE_JWT_MIGRATE_HTTP_TIMEOUT_MS.
- */
-export function tuningFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<ClientOptions> {
-  const num = (name: string) => {
-    const v = Number(env[name]);
-    return Number.isFinite(v) && v >= 0 && env[name] !== undefined && env[name] !== '' ? v : undefined;
-  };
-  const out: Partial<ClientOptions> = {};
-  const retry = num('ADOBE_JWT_MIGRATE_RETRY_BASE_MS');
-  const spacing = num('ADOBE_JWT_MIGRATE_WRITE_SPACING_MS');
-  const timeout = num('ADOBE_JWT_MIGRATE_HTTP_TIMEOUT_MS');
-  if (retry !== undefined) out.retryBaseMs = retry;
-  if (spacing !== undefined) out.writeSpacingMs = spacing;
-  if (timeout !== undefined) out.timeoutMs = timeout;
-  return out;
 }
 
 export function createClient(opts: ClientOptions): GitHub {

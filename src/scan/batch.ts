@@ -2,7 +2,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpat
 import { isAbsolute, relative, sep } from 'node:path';
 import { RULES } from '../rules/index.js';
 import type { Finding, Skipped } from '../types.js';
-import { matchFile, matchPath } from './match.js';
+import { type ClientIdRef, findClientIds, matchFile, matchPath } from './match.js';
 import { isCandidate } from './prefilter.js';
 
 export interface BatchOptions {
@@ -18,6 +18,7 @@ export interface BatchResult {
   /** file -> key file names it mentions (only files with findings). */
   keyRefs: Record<string, string[]>;
   secrets: string[];
+  clientIds: ClientIdRef[];
   filesScanned: number;
   filesMatched: number;
   bytes: number;
@@ -61,7 +62,7 @@ function errorReason(err: unknown): string {
 
 /** Scans files synchronously: one open, one read and one close per file, into a reused buffer. */
 export function scanBatch(files: string[], opts: BatchOptions): BatchResult {
-  const result: BatchResult = { findings: [], skipped: [], keyRefs: {}, secrets: [], filesScanned: 0, filesMatched: 0, bytes: 0 };
+  const result: BatchResult = { findings: [], skipped: [], keyRefs: {}, secrets: [], clientIds: [], filesScanned: 0, filesMatched: 0, bytes: 0 };
   for (const rel of files) {
     const abs = `${opts.root}${sep}${rel}`;
     try {
@@ -114,6 +115,7 @@ export function scanBatch(files: string[], opts: BatchOptions): BatchResult {
       result.filesMatched++;
       const text = decoder.decode(buffer.subarray(0, n));
       const fr = matchFile(CONTENT_RULES, { path: rel, text });
+      result.clientIds.push(...findClientIds(rel, text));
       if (fr.findings.length) {
         result.findings.push(...fr.findings);
         if (fr.keyRefs.length) result.keyRefs[rel] = fr.keyRefs;

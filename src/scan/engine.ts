@@ -25,13 +25,14 @@ function merge(into: BatchResult, part: BatchResult): void {
   into.skipped.push(...part.skipped);
   Object.assign(into.keyRefs, part.keyRefs);
   into.secrets.push(...part.secrets);
+  into.clientIds.push(...part.clientIds);
   into.filesScanned += part.filesScanned;
   into.filesMatched += part.filesMatched;
   into.bytes += part.bytes;
 }
 
 function emptyResult(): BatchResult {
-  return { findings: [], skipped: [], keyRefs: {}, secrets: [], filesScanned: 0, filesMatched: 0, bytes: 0 };
+  return { findings: [], skipped: [], keyRefs: {}, secrets: [], clientIds: [], filesScanned: 0, filesMatched: 0, bytes: 0 };
 }
 
 /** Takes up to `size` items from an iterator. */
@@ -136,6 +137,7 @@ export async function scan(settings: ScanSettings, engine: EngineOptions = {}): 
     findings,
     skipped: raw.skipped,
     secrets: [...new Set(raw.secrets)],
+    clientIds: raw.clientIds,
     stats: {
       filesListed: listed,
       filesScanned: raw.filesScanned,

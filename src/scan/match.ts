@@ -12,6 +12,26 @@ export interface FileResult {
   secrets: string[];
 }
 
+/** Client ids next to the names code and config give them: links to Developer Console projects. */
+const CLIENT_ID = /(?:client_?id|clientId|API_KEY|api_key|apiKey|x-api-key)["']?\s{0,4}[:=]\s{0,4}["']?([0-9a-f]{32})\b/gi;
+
+export interface ClientIdRef {
+  clientId: string;
+  file: string;
+  line: number;
+}
+
+export function findClientIds(path: string, text: string): ClientIdRef[] {
+  const out: ClientIdRef[] = [];
+  let starts: number[] | undefined;
+  for (const m of text.matchAll(CLIENT_ID)) {
+    starts ??= lineStarts(text);
+    out.push({ clientId: m[1], file: path, line: lineOf(starts, m.index ?? 0) + 1 });
+    if (out.length >= 50) break;
+  }
+  return out;
+}
+
 /** Offsets of line starts, for offset -> line/column. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
