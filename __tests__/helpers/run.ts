@@ -123,23 +123,7 @@ export function runActionAsync(workspace: string, inputs: Record<string, string>
 
 /** Runs dist/index.js as the runner does: INPUT_* variables, command files, the workspace. */
 export function runAction(workspace: string, inputs: Record<string, string>, extraEnv: Record<string, string> = {}): ActionRun {
-  const temp = tempDir('ajm-runner-');
-  const outputFile = join(temp, 'output');
-  const summaryFile = join(temp, 'summary');
-  writeFileSync(outputFile, '');
-  writeFileSync(summaryFile, '');
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? temp,
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    GITHUB_ACTIONS: 'true',
-    RUNNER_TEMP: temp,
-    GITHUB_REPOSITORY: 'acme/analytics-sync',
-    ...extraEnv,
-  };
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  const { env, temp, outputFile, summaryFile } = actionEnv(workspace, inputs, extraEnv);
   const r = spawnSync(process.execPath, [ACTION], { cwd: workspace, env, encoding: 'utf8', timeout: 120_000 });
   return {
     status: r.status,
