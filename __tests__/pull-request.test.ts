@@ -127,6 +127,17 @@ describe('migration pull request', () => {
     expect(branchFiles(fake)).toEqual(MIGRATED);
   });
 
+  it('opens no PR when every change is a workflow change the token may not write', async () => {
+    const files = { [WORKFLOW]: ORIGINAL[WORKFLOW], 'README.md': '# sync\n' };
+    const { fake: f, workspace } = await setup({}, files);
+    const r = await run(f, workspace);
+    expect(r.status, r.stdout).toBe(0);
+    expect(r.outputs['pull-request-operation']).toBe('skipped');
+    expect(r.stdout).toMatch(/^::warning::Every change is in \.github\/workflows\/, which this token may not write/m);
+    expect(f.branch(O, R, BRANCH)).toBeUndefined();
+    expect(pulls(f)).toEqual([]);
+  });
+
   it('20 reruns give one PR and one commit', async () => {
     const { fake: f, workspace } = await setup();
     expect((await run(f, workspace)).outputs['pull-request-operation']).toBe('created');

@@ -43,6 +43,9 @@ export type BodyBuilder = (opts: { workflowsRefused: boolean }) => string;
 
 const WORKFLOW_PATH = /^\.github\/workflows\//;
 
+/** Every change was in workflow files the token may not write. */
+class NothingToCommit extends Error {}
+
 export function isWorkflowPath(file: string): boolean {
   return WORKFLOW_PATH.test(file);
 }
@@ -184,6 +187,7 @@ export async function syncPullRequest(gh: GitHub, plan: MigrationPlan, s: PrSett
 
   const writeBranch = async (withWorkflows: boolean): Promise<void> => {
     const tree = await buildTree(gh, s, plan, baseCommit.tree.sha, withWorkflows);
+    if (tree === baseCommit.tree.sha) throw new NothingToCommit();
     if (branchSha) {
       const current = (await gh.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', { owner: s.owner, repo: s.repo, commit_sha: branchSha })).data;
       const onBase = current.parents.length === 1 && current.parents[0].sha === baseSha;
@@ -271,6 +275,12 @@ export async function syncPullRequest(gh: GitHub, plan: MigrationPlan, s: PrSett
     if (assignees.length) await gh.request('POST /repos/{owner}/{repo}/issues/{issue_number}/assignees', { owner: s.owner, repo: s.repo, issue_number: pr.number, assignees });
     return { operation, number: pr.number, url: pr.html_url, headSha, warnings, workflowsRefused };
   } catch (e) {
+    if (e instanceof NothingToCommit) {
+      warnings.push(
+        'Every change is in .github/workflows/, which this token may not write (GITHUB_TOKEN never can): no pull request was opened. Pass a token with the `workflows` permission (a fine-grained PAT with "Workflows: write", or a GitHub App token) in the `token` input, or run `npx adobe-jwt-migrate migrate --write` locally.',
+      );
+      return { operation: 'skipped', warnings, workflowsRefused: true };
+    }
     // No dangling branch: a branch this run created without its pull request goes again.
     if (createdBranch && !existing) await deleteBranch(gh, s).catch(() => undefined);
     throw e;
