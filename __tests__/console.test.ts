@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type DemoSeed, type FakeAdobe, IO_MANAGEMENT_SCOPES, seedDemo, startFakeAdobe } from './fakes/adobe.js';
 import { DEFAULT_TOKENS, type FakeGitHub, startFakeGitHub } from './fakes/github.js';
-import { gitRepo, runActionAsync } from './helpers/run.js';
+import { cli, cliAsync, gitRepo, runActionAsync } from './helpers/run.js';
 
 let adobe: FakeAdobe | undefined;
 let github: FakeGitHub | undefined;
@@ -172,5 +172,23 @@ describe('Developer Console check', () => {
     expect(report(run).findings.filter((f) => f.ruleId === 'console-jwt-credential')).toHaveLength(2);
     const calls = fake.log.filter((c) => /\/credentials$/.test(c.path));
     expect(calls.map((c) => c.status)).toEqual([429, 200]);
+  });
+
+  it('runs from the CLI too, with the secret from the environment', async () => {
+    const { fake, demo } = await start();
+    const repo = gitRepo({ '.aio': aioFile(demo), 'src/token.js': jwtAuthCode(demo.migrated.clientId) });
+    const flags = ['--adobe-client-id', demo.ioManagement.clientId, '--adobe-scopes', IO_MANAGEMENT_SCOPES.join(','), '--adobe-ims-url', fake.url, '--adobe-console-url', fake.url];
+    const env = { ADOBE_CLIENT_SECRET: demo.ioManagement.secret, ...ENV };
+    const scan = await cliAsync(['scan', repo, '--format', 'json', '--fail-on', 'never', ...flags], env);
+    expect(scan.status, scan.stderr).toBe(0);
+    const ids = JSON.parse(scan.stdout).findings.map((f: { ruleId: string }) => f.ruleId);
+    expect(ids.filter((id: string) => id === 'console-jwt-credential')).toHaveLength(2);
+    const migrate = await cliAsync(['migrate', repo, '--format', 'json', ...flags], env);
+    const plan = JSON.parse(migrate.stdout);
+    expect(plan.scopes).toEqual([expect.objectContaining({ source: 'console', value: demo.migrated.scopes.join(',') })]);
+    expect(scan.stdout + scan.stderr + migrate.stdout + migrate.stderr).not.toContain(demo.ioManagement.secret);
+    const noSecret = cli(['scan', repo, ...flags]);
+    expect(noSecret.status).toBe(2);
+    expect(noSecret.stderr).toContain('needs ADOBE_CLIENT_SECRET');
   });
 });

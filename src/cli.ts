@@ -2,7 +2,8 @@
 // The CLI: the same pipeline as the action, reporting to the terminal or to files.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { FORMATS, loadSettings, UsageError } from './config.js';
+import { type AdobeSettings, type ConsoleReport, checkConsole } from './adobe/check.js';
+import { FORMATS, loadSettings, type ScanSettings, UsageError } from './config.js';
 import { loadMigrate } from './lazy.js';
 import { normalizeScopes } from './migrate/scopes.js';
 import { toJson } from './report/json.js';
@@ -10,7 +11,9 @@ import { failing } from './report/policy.js';
 import { toSarif } from './report/sarif.js';
 import { toText } from './report/text.js';
 import { PREFILTER_LITERALS, RULES } from './rules/index.js';
-import { scan } from './scan/engine.js';
+import { applyPolicy, scan } from './scan/engine.js';
+import { tuningFromEnv } from './tuning.js';
+import type { ScanResult } from './types.js';
 import { isScanWorker, runWorker } from './scan/worker.js';
 import { VERSION } from './version.js';
 
@@ -23,6 +26,11 @@ Usage:
   adobe-jwt-migrate migrate [PATH] [--write] [--scopes LIST] [--config FILE] [--format text|json]
   adobe-jwt-migrate rules [--format text|json]
   adobe-jwt-migrate --help | --version
+
+Developer Console check (scan and migrate): --adobe-client-id ID --adobe-scopes LIST
+  [--adobe-org-id ORG] [--adobe-projects P[/W],...] [--adobe-sandbox NAME]
+  [--adobe-ims-url URL] [--adobe-console-url URL] [--adobe-platform-url URL]
+  The secret comes from the environment, never a flag: ADOBE_CLIENT_SECRET, or ADOBE_ACCESS_TOKEN.
 
 Exit codes: 0 below the --fail-on threshold, 1 findings reach it, 2 usage or configuration error.`;
 
@@ -41,6 +49,14 @@ function parse(argv: string[]) {
         threads: { type: 'string' },
         write: { type: 'boolean' },
         scopes: { type: 'string' },
+        'adobe-client-id': { type: 'string' },
+        'adobe-scopes': { type: 'string' },
+        'adobe-org-id': { type: 'string' },
+        'adobe-projects': { type: 'string' },
+        'adobe-sandbox': { type: 'string' },
+        'adobe-ims-url': { type: 'string' },
+        'adobe-console-url': { type: 'string' },
+        'adobe-platform-url': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -61,7 +77,47 @@ function emit(text: string, output: string | undefined): void {
   else process.stdout.write(text);
 }
 
-async function runScan(positionals: string[], values: ReturnType<typeof parse>['values']): Promise<number> {
+type Values = ReturnType<typeof parse>['values'];
+
+/** The Console check's settings from flags and the environment, or undefined when not asked for. */
+function cliAdobe(values: Values): AdobeSettings | undefined {
+  const clientId = values['adobe-client-id'];
+  const accessToken = process.env.ADOBE_ACCESS_TOKEN || undefined;
+  if (!clientId && !accessToken) return undefined;
+  const clientSecret = process.env.ADOBE_CLIENT_SECRET || undefined;
+  if (!clientSecret && !accessToken) throw new UsageError('--adobe-client-id needs ADOBE_CLIENT_SECRET (or ADOBE_ACCESS_TOKEN) in the environment');
+  const urls = { ims: values['adobe-ims-url'] ?? 'https://ims-na1.adobelogin.com', console: values['adobe-console-url'] ?? 'https://developers.adobe.io', platform: values['adobe-platform-url'] ?? 'https://platform.adobe.io' };
+  for (const [name, u] of Object.entries(urls)) if (!/^https?:\/\/[^\s/]+/.test(u)) throw new UsageError(`--adobe-${name}-url must be an http(s) URL`);
+  return {
+    clientId,
+    clientSecret,
+    accessToken,
+    scopes: values['adobe-scopes'],
+    orgId: values['adobe-org-id'],
+    projects: (values['adobe-projects'] ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .map((p) => ({ project: p.split('/')[0], workspace: p.split('/')[1] || undefined })),
+    imsUrl: urls.ims,
+    consoleUrl: urls.console,
+    platformUrl: urls.platform,
+    sandbox: values['adobe-sandbox'],
+    http: tuningFromEnv(),
+  };
+}
+
+/** Adds the Console findings to a scan (same policy); warnings go to stderr. */
+async function withConsole(result: ScanResult, settings: ScanSettings, values: Values): Promise<ConsoleReport | undefined> {
+  const adobe = cliAdobe(values);
+  if (!adobe) return undefined;
+  const report = await checkConsole(adobe, result);
+  result.findings.push(...applyPolicy(report.findings, settings));
+  for (const w of report.warnings) process.stderr.write(`adobe-jwt-migrate: warning: ${w}\n`);
+  return report;
+}
+
+async function runScan(positionals: string[], values: Values): Promise<number> {
   if (positionals.length > 1) throw new UsageError(`scan takes one PATH, got ${positionals.length}`);
   const fmt = format(values.format);
   let maxFileSize: number | undefined;
@@ -76,6 +132,7 @@ async function runScan(positionals: string[], values: ReturnType<typeof parse>['
     if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError('--threads must be a whole number from 1 to 64');
   }
   const result = await scan(settings, { workerScript: new URL(import.meta.url), workers });
+  await withConsole(result, settings, values);
   const body =
     fmt === 'json'
       ? `${JSON.stringify(toJson(result), null, 2)}\n`
@@ -87,14 +144,16 @@ async function runScan(positionals: string[], values: ReturnType<typeof parse>['
   return failing(result.findings, settings.failOn).length ? 1 : 0;
 }
 
-async function runMigrate(positionals: string[], values: ReturnType<typeof parse>['values']): Promise<number> {
+async function runMigrate(positionals: string[], values: Values): Promise<number> {
   if (positionals.length > 1) throw new UsageError(`migrate takes one PATH, got ${positionals.length}`);
   const fmt = format(values.format);
   if (fmt === 'sarif') throw new UsageError("migrate --format must be text or json (got 'sarif')");
   if (values.scopes !== undefined && !normalizeScopes(values.scopes)) throw new UsageError('--scopes needs a comma-separated list of OAuth scopes');
   const settings = loadSettings({ root: positionals[0], failOn: 'never', config: values.config });
-  const { planMigration, applyPlan, planJson, planText } = await loadMigrate(import.meta.url);
-  const { plan } = await planMigration(settings, { scopes: values.scopes, engine: { workerScript: new URL(import.meta.url) } });
+  const { planFromScan, applyPlan, planJson, planText } = await loadMigrate(import.meta.url);
+  const scanned = await scan(settings, { workerScript: new URL(import.meta.url) });
+  const consoleReport = await withConsole(scanned, settings, values);
+  const plan = planFromScan(scanned, { scopes: values.scopes, consoleScopes: consoleReport?.scopesByClient });
   let conflicts: string[] = [];
   if (values.write) conflicts = applyPlan(plan);
   emit(fmt === 'json' ? `${JSON.stringify(planJson(plan), null, 2)}\n` : planText(plan, Boolean(values.write)), values.output);

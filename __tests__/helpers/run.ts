@@ -48,6 +48,19 @@ export function cli(args: string[], opts: { cwd?: string } = {}): Run {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The CLI without blocking this process (for fakes that answer from this event loop). */
+export function cliAsync(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: PROJECT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => resolvePromise({ status, stdout, stderr }));
+  });
+}
+
 export interface ActionRun extends Run {
   outputs: Record<string, string>;
   summary: string;

@@ -134,8 +134,8 @@ var src_rules = __webpack_require__(5984);
 var context = __webpack_require__(5570);
 // EXTERNAL MODULE: ./src/scan/engine.ts + 3 modules
 var engine = __webpack_require__(177);
-// EXTERNAL MODULE: ./src/scan/match.ts + 1 modules
-var match = __webpack_require__(3362);
+// EXTERNAL MODULE: ./src/scan/match.ts
+var match = __webpack_require__(6288);
 ;// CONCATENATED MODULE: ./src/migrate/manual.ts
 // Ready snippets for the manual steps, in the language of the file that needs the change.
 const IMS = 'https://ims-na1.adobelogin.com/ims/token/v3';
