@@ -153,9 +153,13 @@ function settledIds(ctx, ids, text) {
 
 // EXTERNAL MODULE: ./src/migrate/scopes.ts
 var scopes = __webpack_require__(6736);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __webpack_require__(8992);
 ;// CONCATENATED MODULE: ./src/migrate/spans.ts
 // Span editing shared by the config rewriters (aio, workspace, pyconfigs, postman): every edit
 // replaces a span located from a parse, and the rest of the file stays byte for byte as it was.
+
+
 
 
 
@@ -166,15 +170,6 @@ const SECRET_PLACEHOLDER = 'REPLACE_WITH_CLIENT_SECRET_FROM_DEVELOPER_CONSOLE';
 function stillFlags(file, text, ruleId) {
     const rule = src_rules/* RULES_BY_ID */.kF.get(ruleId);
     return !!rule && (0,match/* matchFile */.g3)([rule], { path: file, text }).findings.length > 0;
-}
-function lineAt(text, offset) {
-    let n = 1;
-    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
-        n++;
-    return n;
-}
-function eolOf(text) {
-    return text.includes('\r\n') ? '\r\n' : '\n';
 }
 function scopesStep(file, line, ruleId, choice) {
     if (choice.value !== scopes/* SCOPES_PLACEHOLDER */.cY)
@@ -259,14 +254,8 @@ function nodeAt(root, path) {
     }
     return n;
 }
-function lineStartOf(text, at) {
-    return text.lastIndexOf('\n', at - 1) + 1;
-}
 function ownLine(text, at) {
-    return /^[ \t]*$/.test(text.slice(lineStartOf(text, at), at));
-}
-function indentAt(text, at) {
-    return /^[ \t]*/.exec(text.slice(lineStartOf(text, at)))[0];
+    return /^[ \t]*$/.test(text.slice((0,src_text/* lineStartOf */.El)(text, at), at));
 }
 /** Removes element `idx` of an object's members or an array's items, with its comma and own lines. */
 function removeElement(text, container, idx) {
@@ -275,7 +264,7 @@ function removeElement(text, container, idx) {
     if (idx < spans.length - 1) {
         const next = spans[idx + 1][0];
         if (ownLine(text, s) && ownLine(text, next))
-            return text.slice(0, lineStartOf(text, s)) + text.slice(lineStartOf(text, next));
+            return text.slice(0, (0,src_text/* lineStartOf */.El)(text, s)) + text.slice((0,src_text/* lineStartOf */.El)(text, next));
         return text.slice(0, s) + text.slice(next);
     }
     if (idx > 0)
@@ -292,21 +281,21 @@ function insertMembers(text, obj, idx, entries) {
         const first = obj.members[0];
         if (!first)
             return text.slice(0, obj.start + 1) + entries.join(', ') + text.slice(obj.start + 1);
-        const sep = ownLine(text, first.start) ? `,${eolOf(text)}${indentAt(text, first.start)}` : ', ';
+        const sep = ownLine(text, first.start) ? `,${(0,src_text/* eolOf */.Wl)(text)}${(0,src_text/* indentAt */.oY)(text, first.start)}` : ', ';
         return text.slice(0, first.start) + entries.join(sep) + sep + text.slice(first.start);
     }
-    const sep = ownLine(text, prev.start) ? `,${eolOf(text)}${indentAt(text, prev.start)}` : ', ';
+    const sep = ownLine(text, prev.start) ? `,${(0,src_text/* eolOf */.Wl)(text)}${(0,src_text/* indentAt */.oY)(text, prev.start)}` : ', ';
     const at = prev.value.end;
     return text.slice(0, at) + entries.map((e) => sep + e).join('') + text.slice(at);
 }
 /** A renderer of raw JSON item texts as an array laid out like `like` (or like the object it goes in). */
 function arrayStyle(text, like, memberIndent, unit) {
-    const eol = eolOf(text);
+    const eol = (0,src_text/* eolOf */.Wl)(text);
     if (like && like.kind === 'array') {
         const inner = text.slice(like.start + 1, like.end - 1);
         if (inner.includes('\n') && like.items.length) {
-            const ind = indentAt(text, like.items[0].start);
-            const close = indentAt(text, like.end - 1);
+            const ind = (0,src_text/* indentAt */.oY)(text, like.items[0].start);
+            const close = (0,src_text/* indentAt */.oY)(text, like.end - 1);
             return (items) => `[${eol}${items.map((x) => ind + x).join(`,${eol}`)}${eol}${close}]`;
         }
         const sep = like.items.length > 1 ? text.slice(like.items[0].end, like.items[1].start) : ', ';
@@ -322,8 +311,8 @@ function indentUnit(text, obj) {
     const m = obj.members[0];
     if (!m || !ownLine(text, m.start))
         return '';
-    const inner = indentAt(text, m.start);
-    const outer = indentAt(text, obj.start);
+    const inner = (0,src_text/* indentAt */.oY)(text, m.start);
+    const outer = (0,src_text/* indentAt */.oY)(text, obj.start);
     return inner.startsWith(outer) && inner.length > outer.length ? inner.slice(outer.length) : '  ';
 }
 /** A metascope or scope list from an array, a JSON array string or a comma/space separated string. */
@@ -377,11 +366,11 @@ function migrateJsonContext(ctx, text0, path, manual) {
     const keys = o.members.map((m) => m.key);
     if (new Set(keys).size !== keys.length)
         return null; // duplicate keys: which one aio reads is unclear
-    const line = lineAt(text, o.start);
+    const line = (0,src_text/* lineAt */.mh)(text, o.start);
     const meta = member(o, 'meta_scopes');
     const choice = ctx.scopes(meta ? metascopeList(JSON.parse(text0.slice(meta.value.start, meta.value.end))) : []);
     const unit = indentUnit(text, o);
-    const memberIndent = o.members.length ? indentAt(text, o.members[0].start) : '';
+    const memberIndent = o.members.length ? (0,src_text/* indentAt */.oY)(text, o.members[0].start) : '';
     const like = meta?.value.kind === 'array' ? meta.value : undefined;
     const arr = arrayStyle(text, like, memberIndent, unit);
     const replaceMember = (key, newKey, value) => {
@@ -495,7 +484,7 @@ const aioEnv = {
         const out = [...lines];
         const after = new Map();
         const manual = [];
-        const eol = eolOf(ctx.text);
+        const eol = (0,src_text/* eolOf */.Wl)(ctx.text);
         for (const idxs of groups.values()) {
             const byKey = new Map();
             for (const i of idxs) {
@@ -626,12 +615,12 @@ const appInputs = {
         if (!maps.length)
             return null;
         const text0 = ctx.text;
-        const eol = eolOf(text0);
+        const eol = (0,src_text/* eolOf */.Wl)(text0);
         // line spans [start, end) of a pair: from its key's line to the end of its value's last line
         const span = (p) => {
             const k = p.key;
             const v = p.value;
-            const start = lineStartOf(text0, k.range[0]);
+            const start = (0,src_text/* lineStartOf */.El)(text0, k.range[0]);
             let end = v?.range ? v.range[1] : k.range[1];
             while (end > start && /\s/.test(text0[end - 1]))
                 end--;
@@ -645,8 +634,8 @@ const appInputs = {
             if (pairs.size !== map.items.length)
                 return null;
             const first = span(map.items[0]);
-            const indent = indentAt(text0, map.items[0].key.range[0]);
-            const line = lineAt(text0, first[0]);
+            const indent = (0,src_text/* indentAt */.oY)(text0, map.items[0].key.range[0]);
+            const line = (0,src_text/* lineAt */.mh)(text0, first[0]);
             const scalar = (k) => {
                 const v = pairs.get(k)?.value;
                 return (0,dist/* isScalar */.jn)(v) && typeof v.value === 'string' ? v.value : undefined;
@@ -742,6 +731,7 @@ var typescript_default = /*#__PURE__*/__webpack_require__.n(typescript);
 
 
 
+
 /** Applies non-overlapping splices; throws on overlap (the rewriter then leaves the file alone). */
 function applySplices(text, splices) {
     const sorted = [...splices].sort((a, b) => b.start - a.start || b.end - a.end);
@@ -801,18 +791,9 @@ function walk(node, fn) {
     fn(node);
     node.forEachChild((c) => walk(c, fn));
 }
-function code_js_eolOf(text) {
-    return text.includes('\r\n') ? '\r\n' : '\n';
-}
-function lineStart(text, pos) {
-    return text.lastIndexOf('\n', pos - 1) + 1;
-}
-function code_js_indentAt(text, pos) {
-    return /^[ \t]*/.exec(text.slice(lineStart(text, pos)))[0];
-}
 /** Span of whole lines holding [start, end) when nothing else shares them (an optional comma may follow). */
 function ownLines(text, start, end) {
-    const ls = lineStart(text, start);
+    const ls = (0,src_text/* lineStartOf */.El)(text, start);
     if (text.slice(ls, start).trim())
         return null;
     const m = /^[ \t]*,?[ \t]*;?[ \t]*(?:\r?\n|$)/.exec(text.slice(end));
@@ -984,11 +965,11 @@ function fixExpiresIn(sf, text) {
         else
             return;
         // A comment line right above that still says milliseconds would now be wrong.
-        const ls = lineStart(text, node.getStart(sf));
-        const prev = text.slice(lineStart(text, ls - 1), ls);
+        const ls = (0,src_text/* lineStartOf */.El)(text, node.getStart(sf));
+        const prev = text.slice((0,src_text/* lineStartOf */.El)(text, ls - 1), ls);
         if (ls > 0 && /^[ \t]*\/\/[^\n]*millisecond/i.test(prev) && !stale.has(ls)) {
             stale.add(ls);
-            const start = lineStart(text, ls - 1);
+            const start = (0,src_text/* lineStartOf */.El)(text, ls - 1);
             const m = /^([ \t]*\/\/ ?)[^\r\n]*/.exec(prev);
             splices.push({ start, end: start + m[0].length, text: `${m[1]}IMS answers expires_in in seconds (OAuth Server-to-Server).` });
         }
@@ -1179,7 +1160,7 @@ function editOptions(text, obj, scopes, sf, removed) {
         if (lineEnd < 0)
             return null;
         splices.push({ start: last.end, end: last.end, text: comma });
-        splices.push({ start: lineEnd + 1, end: lineEnd + 1, text: `${code_js_indentAt(text, last.getStart(sf))}scopes: ${scopes},${code_js_eolOf(text)}` });
+        splices.push({ start: lineEnd + 1, end: lineEnd + 1, text: `${(0,src_text/* indentAt */.oY)(text, last.getStart(sf))}scopes: ${scopes},${(0,src_text/* eolOf */.Wl)(text)}` });
     }
     else {
         splices.push({ start: last.end, end: last.end, text: `, scopes: ${scopes}` });
@@ -1342,7 +1323,7 @@ function rewriteSigned(ctx) {
         return null;
     const sf = parse(file, text);
     const q = quoteOf(text);
-    const eol = code_js_eolOf(text);
+    const eol = (0,src_text/* eolOf */.Wl)(text);
     const objSites = [];
     const callSites = [];
     const urls = [];
@@ -1378,7 +1359,7 @@ function rewriteSigned(ctx) {
         const keyQ = typescript_default().isStringLiteral(site.name) ? site.name.getText(sf)[0] : '';
         const fields = [`${keyQ}grant_type${keyQ}: ${q}client_credentials${q}`, `${keyQ}scope${keyQ}: ${scopes.expr}`];
         const own = ownLines(text, site.getStart(sf), site.end);
-        const sep = own ? `,${eol}${code_js_indentAt(text, site.getStart(sf))}` : ', ';
+        const sep = own ? `,${eol}${(0,src_text/* indentAt */.oY)(text, site.getStart(sf))}` : ', ';
         splices.push({ start: site.getStart(sf), end: site.end, text: fields.join(sep) });
     }
     else {
@@ -1394,7 +1375,7 @@ function rewriteSigned(ctx) {
         });
         if (!sent.has('client_id') || !sent.has('client_secret') || call.arguments.length !== 2)
             return null;
-        const ind = code_js_indentAt(text, st.getStart(sf));
+        const ind = (0,src_text/* indentAt */.oY)(text, st.getStart(sf));
         const semi = st.getText(sf).endsWith(';') ? ';' : '';
         splices.push({ start: st.getStart(sf), end: st.end, text: `${recv}.${method}(${q}grant_type${q}, ${q}client_credentials${q})${semi}${eol}${ind}${recv}.${method}(${q}scope${q}, ${scopes.expr})${semi}` });
         // A multipart FormData body becomes urlencoded, as /ims/token/v3 expects.
@@ -1465,6 +1446,7 @@ const codeJsRewriters = [
 // spans, and only recognisable shapes are edited; anything else stays a manual step.
 
 
+
 const RULES = ['code-jwt-library-python', 'code-ims-jwt-exchange', 'code-jwt-token-form-field', 'code-jwt-meta-scope-claim', 'code-jwt-audience-claim'];
 const code_python_EXCHANGE_PATH = /\/ims\/exchange\/(?:v1\/)?jwt\/?/;
 const PY_ENV = /os\.(?:environ(?:\.get)?\s*[[(]|getenv\s*\()\s*['"]([A-Z][A-Z0-9_]*)['"]/g;
@@ -1516,7 +1498,7 @@ function tokenize(text) {
         return null;
     return { code: (p) => !skip.some(([s, e]) => p >= s && p < e), match, pairs };
 }
-function code_python_lineStart(text, pos) {
+function lineStart(text, pos) {
     return text.lastIndexOf('\n', pos - 1) + 1;
 }
 function lineEnd(text, pos) {
@@ -1531,7 +1513,7 @@ function statementEnd(text, tk, start) {
         const far = Math.max(-1, ...tk.pairs.filter(([o, c]) => o >= start && o < e && c >= e).map(([, c]) => c));
         if (far >= 0)
             i = far;
-        else if (e < text.length && /\\\r?\n$/.test(text.slice(code_python_lineStart(text, i), e)))
+        else if (e < text.length && /\\\r?\n$/.test(text.slice(lineStart(text, i), e)))
             i = e;
         else
             return e;
@@ -1540,7 +1522,7 @@ function statementEnd(text, tk, start) {
 /** Code (not string/comment) occurrences of a word. */
 function refs(text, tk, word) {
     const out = [];
-    for (const m of text.matchAll(new RegExp(`(?<![\\w.])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g')))
+    for (const m of text.matchAll(new RegExp(`(?<![\\w.])${(0,src_text/* escapeRegExp */.Nt)(word)}\\b`, 'g')))
         if (tk.code(m.index))
             out.push(m.index);
     return out;
@@ -1556,7 +1538,7 @@ function assignment(text, tk, name) {
     return { start, end, rhs: text.slice(start + hits[0][0].length, end) };
 }
 function indentOf(text, pos) {
-    return /^[ \t]*/.exec(text.slice(code_python_lineStart(text, pos)))[0];
+    return /^[ \t]*/.exec(text.slice(lineStart(text, pos)))[0];
 }
 /** A top-level-or-nested `def name(...)` block with the blank lines after it. */
 function defBlock(text, name) {
@@ -1576,7 +1558,7 @@ function defBlock(text, name) {
 function withOpenAround(text, start, end) {
     if (start === 0)
         return null;
-    const prevStart = code_python_lineStart(text, start - 1);
+    const prevStart = lineStart(text, start - 1);
     const prev = text.slice(prevStart, start);
     const m = /^([ \t]*)with[ \t]+open\([^\n]*\)[ \t]+as[ \t]+(\w+)[ \t]*:[ \t]*\r?\n$/.exec(prev);
     if (!m || indentOf(text, start).length <= m[1].length)
@@ -1626,7 +1608,7 @@ function rewrite(ctx) {
         if (!signer || !/^\s*jwt\.encode\s*\(/.test(signer.rhs))
             return null;
     }
-    const urls = [...text.matchAll(new RegExp(code_python_EXCHANGE_PATH.source, 'g'))].filter((m) => !tk.code(m.index) && !/^[ \t]*#/.test(text.slice(code_python_lineStart(text, m.index))));
+    const urls = [...text.matchAll(new RegExp(code_python_EXCHANGE_PATH.source, 'g'))].filter((m) => !tk.code(m.index) && !/^[ \t]*#/.test(text.slice(lineStart(text, m.index))));
     if (!urls.length)
         return null;
     const choice = ctx.scopes(metascopesIn(text));
@@ -1636,7 +1618,7 @@ function rewrite(ctx) {
     const scopes = env ? `${getter}(${q}${env}${q}, ${q}${choice.value}${q})` : `${q}${choice.value}${q}`;
     const splices = [];
     const removed = [];
-    const own = /^[ \t]*$/.test(text.slice(code_python_lineStart(text, f.index), f.index));
+    const own = /^[ \t]*$/.test(text.slice(lineStart(text, f.index), f.index));
     const sep = own ? `,${eol}${indentOf(text, f.index)}` : ', ';
     splices.push({ start: f.index, end: valueEnd, text: `${q}grant_type${q}: ${q}client_credentials${q}${sep}${q}scope${q}: ${scopes}` });
     for (const u of urls)
@@ -1672,8 +1654,8 @@ function rewrite(ctx) {
             continue;
         const at = m.index + m[1].length;
         splices.push({ start: at, end: at + m[2].length, text: '' });
-        const ls = code_python_lineStart(text, m.index);
-        const prevStart = ls > 0 ? code_python_lineStart(text, ls - 1) : ls;
+        const ls = lineStart(text, m.index);
+        const prevStart = ls > 0 ? lineStart(text, ls - 1) : ls;
         const c = /^([ \t]*#[ \t]?)([^\r\n]*millisecond[^\r\n]*)/i.exec(text.slice(prevStart, ls));
         if (ls > 0 && c && !splices.some((s) => s.start === prevStart + c[1].length)) {
             splices.push({ start: prevStart + c[1].length, end: prevStart + c[0].length, text: 'expires_in is in seconds (OAuth Server-to-Server)' });
@@ -2217,7 +2199,7 @@ const postman = {
                         continue;
                     }
                     const choice = ctx.scopes(metascopeList(str(member(v, 'value')?.value) ?? ''));
-                    manual.push(...scopesStep(ctx.file, lineAt(ed.text, v.start), postman_RULES[0], choice));
+                    manual.push(...scopesStep(ctx.file, (0,src_text/* lineAt */.mh)(ed.text, v.start), postman_RULES[0], choice));
                     const value = member(v, 'value');
                     if (value)
                         ed.replace(value.value, JSON.stringify(choice.value));
@@ -2293,9 +2275,9 @@ function migrateRequest(ed, reqPath) {
         field('client_secret', formValue('client_secret') ?? '"{{CLIENT_SECRET}}"'),
         field('scope', '"{{SCOPES}}"'),
     ];
-    const eol = eolOf(ed.text);
+    const eol = (0,src_text/* eolOf */.Wl)(ed.text);
     const reqUnit = indentUnit(ed.text, req) || '\t';
-    const bodyIndent = indentAt(ed.text, member(req, 'method')?.start ?? req.start);
+    const bodyIndent = (0,src_text/* indentAt */.oY)(ed.text, member(req, 'method')?.start ?? req.start);
     const inner = bodyIndent + reqUnit;
     const newBody = `{${eol}${inner}"mode": "urlencoded",${eol}${inner}"urlencoded": [${eol}${fields.map((f) => inner + reqUnit + f).join(`,${eol}`)}${eol}${inner}]${eol}${bodyIndent}}`;
     // edits from the end of the request backwards, re-reading spans each time
@@ -2305,7 +2287,7 @@ function migrateRequest(ed, reqPath) {
     else if (url) {
         const path = member(url, 'path')?.value;
         if (path?.kind === 'array') {
-            const style = arrayStyle(ed.text, path, indentAt(ed.text, path.start), '');
+            const style = arrayStyle(ed.text, path, (0,src_text/* indentAt */.oY)(ed.text, path.start), '');
             ed.replace(path, style(['"ims"', '"token"', '"v3"']));
         }
         const raw = member(ed.node([...reqPath, 'url']), 'raw')?.value;
@@ -2340,9 +2322,9 @@ function addTokenRequest(ed) {
     const tokenVar = /Bearer \{\{(\w+)\}\}/.exec(ed.text)?.[1] ?? 'ACCESS_TOKEN';
     const clientVar = /\{\{API_KEY\}\}/.test(ed.text) ? 'API_KEY' : 'CLIENT_ID';
     const scope = member(root, 'variable') ? 'collectionVariables' : 'environment';
-    const eol = eolOf(ed.text);
+    const eol = (0,src_text/* eolOf */.Wl)(ed.text);
     const first = list.items[0];
-    const ind = first ? indentAt(ed.text, first.start) : '\t\t';
+    const ind = first ? (0,src_text/* indentAt */.oY)(ed.text, first.start) : '\t\t';
     const u = indentUnit(ed.text, root) || '\t';
     const lines = [
         '{',
@@ -2369,7 +2351,7 @@ function addTokenRequest(ed) {
     if (first)
         ed.text = `${ed.text.slice(0, first.start)}${item},${eol}${ind}${ed.text.slice(first.start)}`;
     else
-        ed.text = `${ed.text.slice(0, list.start + 1)}${eol}${ind}${item}${eol}${indentAt(ed.text, list.end - 1)}${ed.text.slice(list.start + 1)}`;
+        ed.text = `${ed.text.slice(0, list.start + 1)}${eol}${ind}${item}${eol}${(0,src_text/* indentAt */.oY)(ed.text, list.end - 1)}${ed.text.slice(list.start + 1)}`;
 }
 const postmanRewriters = [postman];
 
@@ -2421,7 +2403,7 @@ const sdkConfig = {
             if (new Set(keys).size !== keys.length)
                 return null; // hand-edited duplicates: which one wins is unclear
             const choice = ctx.scopes(metascopesFor(ctx.file, o));
-            manual.push(...scopesStep(ctx.file, lineAt(text, o.start), SDK_RULE, choice));
+            manual.push(...scopesStep(ctx.file, (0,src_text/* lineAt */.mh)(text, o.start), SDK_RULE, choice));
             // scopes take tech_id's place; the libraries read them as one comma-separated string
             const tech = o.members.find((m) => m.key === 'tech_id');
             text = `${text.slice(0, tech.start)}"scopes": ${JSON.stringify(choice.value)}${text.slice(tech.value.end)}`;
@@ -2518,6 +2500,7 @@ var ci = __webpack_require__(9235);
 
 
 // The name tests of the ci rules, so the rewrite removes exactly what the rules flag.
+
 
 
 const WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
@@ -2878,7 +2861,7 @@ function mapOffset(splices, pos) {
 }
 const lineOf = (text, pos) => text.slice(0, pos).split('\n').length;
 const refersTo = (text, name) => {
-    const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const n = (0,src_text/* escapeRegExp */.Nt)(name);
     return new RegExp(`\\$\\{?${n}\\b|\\b(?:env|secrets|vars)\\.${n}\\b|\\$env:${n}\\b|%${n}%`).test(text);
 };
 const githubWorkflow = {
@@ -3002,7 +2985,7 @@ const workspace = {
             const keys = e.members.map((m) => m.key);
             if (new Set(keys).size !== keys.length)
                 return null;
-            const line = lineAt(text, e.start);
+            const line = (0,src_text/* lineAt */.mh)(text, e.start);
             const jwt = member(e, 'jwt');
             if (!member(e, 'oauth_server_to_server') && jwt?.value.kind === 'object') {
                 // Build the OAuth object from the JWT one, laid out the same way, in the JWT object's place.
@@ -3014,8 +2997,8 @@ const workspace = {
                 const meta = member(j, 'meta_scopes');
                 const choice = ctx.scopes(meta ? metascopeList(JSON.parse(raw('meta_scopes'))) : []);
                 const multi = j.members.length > 0 && text.slice(j.start, j.members[0].start).includes('\n');
-                const ind = multi ? indentAt(text, j.members[0].start) : '';
-                const arr = arrayStyle(text, meta?.value, ind, multi ? ind.slice(indentAt(text, j.start).length) || '  ' : '');
+                const ind = multi ? (0,src_text/* indentAt */.oY)(text, j.members[0].start) : '';
+                const arr = arrayStyle(text, meta?.value, ind, multi ? ind.slice((0,src_text/* indentAt */.oY)(text, j.start).length) || '  ' : '');
                 const placeholder = (what, value) => {
                     manual.push(placeholderStep(ctx.file, line, workspace_RULES[0], what, value));
                     return JSON.stringify(value);
@@ -3029,10 +3012,10 @@ const workspace = {
                 ];
                 manual.push(...scopesStep(ctx.file, line, workspace_RULES[0], choice));
                 const body = fields.map(([k, v]) => `${JSON.stringify(k)}: ${v}`);
-                const eol = eolOf(text);
+                const eol = (0,src_text/* eolOf */.Wl)(text);
                 const inner = text.slice(j.start + 1, j.members[0]?.start ?? j.start + 1);
                 const obj = multi
-                    ? `{${eol}${body.map((b) => ind + b).join(`,${eol}`)}${eol}${indentAt(text, j.end - 1)}}`
+                    ? `{${eol}${body.map((b) => ind + b).join(`,${eol}`)}${eol}${(0,src_text/* indentAt */.oY)(text, j.end - 1)}}`
                     : /^\s/.test(inner) ? `{ ${body.join(', ')} }` : `{${body.join(', ')}}`;
                 text = `${text.slice(0, jwt.start)}${OAUTH}: ${obj}${text.slice(j.end)}`;
             }
@@ -3088,6 +3071,7 @@ const REWRITERS = [
 
 ;// CONCATENATED MODULE: ./src/migrate/plan.ts
 // Plans the edits that move a repository from JWT to OAuth Server-to-Server, from a scan's findings.
+
 
 
 
@@ -3223,7 +3207,7 @@ function planFromScan(result, opts = {}) {
     // A name some file still uses after the migration is not to be removed (for example the
     // technical account id, which OAuth Server-to-Server contexts keep).
     for (const name of remove) {
-        const used = new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+        const used = new RegExp(`\\b${(0,src_text/* escapeRegExp */.Nt)(name)}\\b`);
         if ([...finalTexts.values()].some((t) => used.test(t)))
             remove.delete(name);
     }

@@ -42499,11 +42499,10 @@ async function scan(settings, engine = {}) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   B6: () => (/* binding */ matchPath),
 /* harmony export */   Rj: () => (/* binding */ fingerprint),
-/* harmony export */   _$: () => (/* binding */ lineStarts),
 /* harmony export */   fR: () => (/* binding */ findClientIds),
 /* harmony export */   g3: () => (/* binding */ matchFile)
 /* harmony export */ });
-/* unused harmony export ruleAppliesToPath */
+/* unused harmony exports lineStarts, ruleAppliesToPath */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6670);
@@ -42692,6 +42691,43 @@ function runWorker() {
     node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort?.on('message', (batch) => {
         node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort?.postMessage((0,_batch_js__WEBPACK_IMPORTED_MODULE_1__/* .scanBatch */ .A)(batch, opts));
     });
+}
+
+
+/***/ }),
+
+/***/ 8992:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   El: () => (/* binding */ lineStartOf),
+/* harmony export */   Nt: () => (/* binding */ escapeRegExp),
+/* harmony export */   Wl: () => (/* binding */ eolOf),
+/* harmony export */   mh: () => (/* binding */ lineAt),
+/* harmony export */   oY: () => (/* binding */ indentAt)
+/* harmony export */ });
+// Small text-position helpers shared by the scanner's Console links and the rewriters.
+/** 1-based line of an offset. */
+function lineAt(text, offset) {
+    let n = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
+        n++;
+    return n;
+}
+/** Offset where the line holding `at` starts. */
+function lineStartOf(text, at) {
+    return text.lastIndexOf('\n', at - 1) + 1;
+}
+/** Leading blanks of the line holding `at`. */
+function indentAt(text, at) {
+    return /^[ \t]*/.exec(text.slice(lineStartOf(text, at)))[0];
+}
+/** The file's line ending, so inserted lines match it. */
+function eolOf(text) {
+    return text.includes('\r\n') ? '\r\n' : '\n';
+}
+function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 
@@ -51687,6 +51723,8 @@ var external_node_util_ = __nccwpck_require__(7975);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/scan/match.ts
 var match = __nccwpck_require__(6288);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __nccwpck_require__(8992);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -61387,13 +61425,7 @@ const consoleApi = {
 
 
 
-function lineAt(text, index) {
-    const starts = (0,match/* lineStarts */._$)(text);
-    let line = 0;
-    while (line + 1 < starts.length && starts[line + 1] <= index)
-        line++;
-    return line + 1;
-}
+
 /** Links the repository makes to Console projects: workspace JSON, .aio, and client ids. */
 function findLinks(scan, extraFiles = ['.aio', 'console.json']) {
     const links = [];
@@ -61412,7 +61444,7 @@ function findLinks(scan, extraFiles = ['.aio', 'console.json']) {
                 const parsed = WorkspaceDownload.safeParse(JSON.parse(text));
                 const p = parsed.success ? parsed.data.project : undefined;
                 if (p?.id) {
-                    const from = { file, line: lineAt(text, Math.max(0, text.indexOf('"project"'))) };
+                    const from = { file, line: (0,src_text/* lineAt */.mh)(text, Math.max(0, text.indexOf('"project"'))) };
                     links.push({ org: p.org?.id, project: p.id, workspace: p.workspace?.id, workspaceName: p.workspace?.name, from });
                 }
             }

@@ -3,7 +3,8 @@
 // accounts, and verify the new credential. Every Adobe failure degrades to a warning.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fingerprint, lineStarts } from '../scan/match.js';
+import { fingerprint } from '../scan/match.js';
+import { lineAt } from '../text.js';
 import type { Finding, ScanResult } from '../types.js';
 import { consoleApi, requestToken, type Session, WorkspaceDownload } from './api.js';
 import { AdobeError, type HttpOptions } from './http.js';
@@ -60,13 +61,6 @@ interface Link {
   workspace?: string;
   workspaceName?: string;
   from?: { file: string; line: number };
-}
-
-function lineAt(text: string, index: number): number {
-  const starts = lineStarts(text);
-  let line = 0;
-  while (line + 1 < starts.length && starts[line + 1] <= index) line++;
-  return line + 1;
 }
 
 /** Links the repository makes to Console projects: workspace JSON, .aio, and client ids. */

@@ -10,6 +10,7 @@ import { matchFile } from '../scan/match.js';
 import type { Finding, ScanResult } from '../types.js';
 import { manualSnippet } from './manual.js';
 import { REWRITERS } from './rewriters/index.js';
+import { escapeRegExp } from '../text.js';
 import { normalizeScopes, scopeResolver } from './scopes.js';
 import type { Edit, ManualStep, MigrationPlan, ScopeChoice } from './types.js';
 
@@ -128,7 +129,7 @@ export function planFromScan(result: ScanResult, opts: PlanOptions = {}): Migrat
   // A name some file still uses after the migration is not to be removed (for example the
   // technical account id, which OAuth Server-to-Server contexts keep).
   for (const name of remove) {
-    const used = new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+    const used = new RegExp(`\\b${escapeRegExp(name)}\\b`);
     if ([...finalTexts.values()].some((t) => used.test(t))) remove.delete(name);
   }
   edits.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

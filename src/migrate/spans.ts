@@ -3,7 +3,10 @@
 import { RULES_BY_ID } from '../rules/index.js';
 import { matchFile } from '../scan/match.js';
 import { describeScopes, SCOPES_PLACEHOLDER } from './scopes.js';
+import { eolOf, indentAt, lineAt, lineStartOf } from '../text.js';
 import type { ManualStep, ScopeChoice } from './types.js';
+
+export { eolOf, indentAt, lineAt, lineStartOf };
 
 export const EMAIL_PLACEHOLDER = 'REPLACE_WITH_TECHNICAL_ACCOUNT_EMAIL_FROM_DEVELOPER_CONSOLE';
 export const ACCOUNT_ID_PLACEHOLDER = 'REPLACE_WITH_TECHNICAL_ACCOUNT_ID_FROM_DEVELOPER_CONSOLE';
@@ -15,15 +18,6 @@ export function stillFlags(file: string, text: string, ruleId: string): boolean 
   return !!rule && matchFile([rule], { path: file, text }).findings.length > 0;
 }
 
-export function lineAt(text: string, offset: number): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
-export function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
 
 export function scopesStep(file: string, line: number, ruleId: string, choice: ScopeChoice): ManualStep[] {
   if (choice.value !== SCOPES_PLACEHOLDER) return [];
@@ -117,14 +111,8 @@ export function nodeAt(root: JNode, path: (string | number)[]): JNode | undefine
   return n;
 }
 
-export function lineStartOf(text: string, at: number): number {
-  return text.lastIndexOf('\n', at - 1) + 1;
-}
 function ownLine(text: string, at: number): boolean {
   return /^[ \t]*$/.test(text.slice(lineStartOf(text, at), at));
-}
-export function indentAt(text: string, at: number): string {
-  return /^[ \t]*/.exec(text.slice(lineStartOf(text, at)))![0];
 }
 
 /** Removes element `idx` of an object's members or an array's items, with its comma and own lines. */

@@ -5,6 +5,7 @@ import { posix } from 'node:path';
 import ts from 'typescript';
 import { describeScopes, SCOPES_PLACEHOLDER } from '../scopes.js';
 import { settledIds } from '../settle.js';
+import { eolOf, indentAt, lineStartOf } from '../../text.js';
 import type { ManualStep, RewriteContext, RewriteResult, Rewriter, ScopeChoice } from '../types.js';
 
 // ---------------------------------------------------------------- shared (also used by code-python)
@@ -83,21 +84,10 @@ function walk(node: ts.Node, fn: (n: ts.Node) => void): void {
   node.forEachChild((c) => walk(c, fn));
 }
 
-function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
-
-function lineStart(text: string, pos: number): number {
-  return text.lastIndexOf('\n', pos - 1) + 1;
-}
-
-function indentAt(text: string, pos: number): string {
-  return /^[ \t]*/.exec(text.slice(lineStart(text, pos)))![0];
-}
 
 /** Span of whole lines holding [start, end) when nothing else shares them (an optional comma may follow). */
 function ownLines(text: string, start: number, end: number): { start: number; end: number } | null {
-  const ls = lineStart(text, start);
+  const ls = lineStartOf(text, start);
   if (text.slice(ls, start).trim()) return null;
   const m = /^[ \t]*,?[ \t]*;?[ \t]*(?:\r?\n|$)/.exec(text.slice(end));
   if (!m) return null;
@@ -237,11 +227,11 @@ function fixExpiresIn(sf: ts.SourceFile, text: string): Splice[] {
       splices.push({ start: node.left.end, end: node.end, text: '' });
     } else return;
     // A comment line right above that still says milliseconds would now be wrong.
-    const ls = lineStart(text, node.getStart(sf));
-    const prev = text.slice(lineStart(text, ls - 1), ls);
+    const ls = lineStartOf(text, node.getStart(sf));
+    const prev = text.slice(lineStartOf(text, ls - 1), ls);
     if (ls > 0 && /^[ \t]*\/\/[^\n]*millisecond/i.test(prev) && !stale.has(ls)) {
       stale.add(ls);
-      const start = lineStart(text, ls - 1);
+      const start = lineStartOf(text, ls - 1);
       const m = /^([ \t]*\/\/ ?)[^\r\n]*/.exec(prev)!;
       splices.push({ start, end: start + m[0].length, text: `${m[1]}IMS answers expires_in in seconds (OAuth Server-to-Server).` });
     }

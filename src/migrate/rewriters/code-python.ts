@@ -3,6 +3,7 @@
 // No Python parser in Node: a small tokenizer (strings, comments, brackets) finds statement
 // spans, and only recognisable shapes are edited; anything else stays a manual step.
 import { settledIds } from '../settle.js';
+import { escapeRegExp } from '../../text.js';
 import type { RewriteContext, RewriteResult, Rewriter } from '../types.js';
 import { applySplices, droppedEnvNames, metascopesIn, placeholderStep, scopesEnvName, type Splice } from './code-js.js';
 
@@ -84,7 +85,7 @@ function statementEnd(text: string, tk: Tokens, start: number): number {
 /** Code (not string/comment) occurrences of a word. */
 function refs(text: string, tk: Tokens, word: string): number[] {
   const out: number[] = [];
-  for (const m of text.matchAll(new RegExp(`(?<![\\w.])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g'))) if (tk.code(m.index)) out.push(m.index);
+  for (const m of text.matchAll(new RegExp(`(?<![\\w.])${escapeRegExp(word)}\\b`, 'g'))) if (tk.code(m.index)) out.push(m.index);
   return out;
 }
 

@@ -9,6 +9,7 @@ import { RULES_BY_ID } from '../../rules/index.js';
 import { matchFile } from '../../scan/match.js';
 // The name tests of the ci rules, so the rewrite removes exactly what the rules flag.
 import { ADOBE_NAME, FILE_ADOBE, META_SCOPES_NAME, OTHER_NAME, PRIVATE_KEY_NAME } from '../../rules/ci.js';
+import { escapeRegExp } from '../../text.js';
 import { describeScopes } from '../scopes.js';
 import type { ManualStep, RewriteContext, Rewriter, ScopeChoice } from '../types.js';
 
@@ -368,7 +369,7 @@ function mapOffset(splices: Splice[], pos: number): number {
 const lineOf = (text: string, pos: number) => text.slice(0, pos).split('\n').length;
 
 const refersTo = (text: string, name: string) => {
-  const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const n = escapeRegExp(name);
   return new RegExp(`\\$\\{?${n}\\b|\\b(?:env|secrets|vars)\\.${n}\\b|\\$env:${n}\\b|%${n}%`).test(text);
 };
 
