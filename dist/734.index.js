@@ -1715,6 +1715,7 @@ const codePythonRewriters = [
 
 
 
+
 const ADOBE_RULE = 'dep-adobe-jwt-package';
 const NPM_RULE = 'dep-jwt-library-npm';
 const PY_RULE = 'dep-jwt-library-python';
@@ -1733,7 +1734,6 @@ const PY_FILE = /\.(?:py|ipynb)$/;
 const SKIP_DIRS = new Set(['node_modules', 'bower_components', '__pycache__', 'site-packages']);
 const MAX_ENTRIES = 5000;
 const MAX_DEPTH = 8;
-const deps_escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 // ---------------------------------------------------------------- who uses a package
 /**
  * Code files under `dir` (relative to root), installed packages and hidden folders skipped; with `own`,
@@ -1772,10 +1772,10 @@ function codeFiles(root, dir, ext, own) {
     return walk(dir, 0) ? out : null;
 }
 function importsNpm(text, pkg) {
-    return new RegExp(`['"\`]${deps_escape(pkg)}(?:/[^'"\`\\s]*)?['"\`]`).test(text);
+    return new RegExp(`['"\`]${(0,src_text/* escapeRegExp */.Nt)(pkg)}(?:/[^'"\`\\s]*)?['"\`]`).test(text);
 }
 function importsPython(text, mod, notebook) {
-    const m = deps_escape(mod);
+    const m = (0,src_text/* escapeRegExp */.Nt)(mod);
     if (notebook)
         return new RegExp(`\\b(?:from|import)[ \\t]+${m}\\b`).test(text);
     return new RegExp(`^[ \\t]*(?:from[ \\t]+${m}(?:\\.[\\w.]+)?[ \\t]+import\\b|import[ \\t]+(?:[\\w.]+(?:[ \\t]+as[ \\t]+\\w+)?[ \\t]*,[ \\t]*)*${m}\\b)`, 'm').test(text);

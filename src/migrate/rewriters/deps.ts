@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { RULES, RULES_BY_ID } from '../../rules/index.js';
 import { matchFile } from '../../scan/match.js';
+import { escapeRegExp } from '../../text.js';
 import type { ManualStep, RewriteContext, Rewriter } from '../types.js';
 import { codeJsRewriters } from './code-js.js';
 import { codePythonRewriters } from './code-python.js';
@@ -31,7 +32,6 @@ const SKIP_DIRS = new Set(['node_modules', 'bower_components', '__pycache__', 's
 const MAX_ENTRIES = 5000;
 const MAX_DEPTH = 8;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 // ---------------------------------------------------------------- who uses a package
 
@@ -65,11 +65,11 @@ function codeFiles(root: string, dir: string, ext: RegExp, own?: string): string
 }
 
 function importsNpm(text: string, pkg: string): boolean {
-  return new RegExp(`['"\`]${escape(pkg)}(?:/[^'"\`\\s]*)?['"\`]`).test(text);
+  return new RegExp(`['"\`]${escapeRegExp(pkg)}(?:/[^'"\`\\s]*)?['"\`]`).test(text);
 }
 
 function importsPython(text: string, mod: string, notebook: boolean): boolean {
-  const m = escape(mod);
+  const m = escapeRegExp(mod);
   if (notebook) return new RegExp(`\\b(?:from|import)[ \\t]+${m}\\b`).test(text);
   return new RegExp(`^[ \\t]*(?:from[ \\t]+${m}(?:\\.[\\w.]+)?[ \\t]+import\\b|import[ \\t]+(?:[\\w.]+(?:[ \\t]+as[ \\t]+\\w+)?[ \\t]*,[ \\t]*)*${m}\\b)`, 'm').test(text);
 }
