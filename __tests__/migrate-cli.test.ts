@@ -34,8 +34,8 @@ describe('cli migrate', () => {
     const before = snapshot(app);
     const run = cli(['migrate', app]);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^diff --git a\/src\/adobe\/token\.js b\/src\/adobe\/token\.js$/m);
-    expect(run.stdout).toMatch(/^-const auth = require\('@adobe\/jwt-auth'\);$/m);
+    expect(run.stdout).toMatch(/^\| diff --git a\/src\/adobe\/token\.js b\/src\/adobe\/token\.js$/m);
+    expect(run.stdout).toMatch(/^\| -const auth = require\('@adobe\/jwt-auth'\);$/m);
     expect(run.stdout).toContain('planned edits (run with --write to apply)');
     expect(run.stdout).toContain('Manual steps');
     expect(snapshot(app)).toEqual(before);

@@ -246,7 +246,8 @@ describe('faults on the way to the pull request', () => {
     f.inject(spec);
     const r = await run(f, workspace, { token: DEFAULT_TOKENS.workflows });
     expect(r.status, r.stdout + r.stderr).toBe(0);
-    expect(['created', 'updated']).toContain(r.outputs['pull-request-operation']);
+    // No PR existed before: a create whose answer was lost is still reported as created.
+    expect(r.outputs['pull-request-operation']).toBe('created');
     expect(pulls(f)).toHaveLength(1);
     expect(branchFiles(f)).toEqual(MIGRATED);
     expect(branchCommits(f)).toHaveLength(1);
@@ -262,5 +263,130 @@ describe('faults on the way to the pull request', () => {
     expect(f.branch(O, R, BRANCH)).toBeUndefined();
     expect(pulls(f)).toEqual([]);
     expect(Number(r.outputs.findings)).toBeGreaterThan(0); // the findings are still reported
+  }, 60_000);
+});
+
+describe('branches the action does not own', () => {
+  it.each(['main', 'MAIN'])("refuses branch '%s' (the default branch) and leaves it untouched", async (branch) => {
+    const { fake: f, workspace } = await setup();
+    const main = f.branch(O, R, 'main');
+    const r = await run(f, workspace, { branch, token: DEFAULT_TOKENS.workflows });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^::error::input 'branch' is '(?:main|MAIN)', the default branch/m);
+    expect(f.branch(O, R, 'main')).toBe(main);
+    expect(f.log.filter((c) => c.method !== 'GET')).toEqual([]);
+  });
+
+  it.each([
+    ['the base', { branch: 'release', base: 'release' }, /input 'branch' is the base branch 'release'/],
+    ['a ref path', { branch: 'refs/heads/main' }, /input 'branch' must be a plain branch name/],
+    ['HEAD', { branch: 'HEAD' }, /input 'branch' must be a plain branch name/],
+    ['@', { branch: '@' }, /input 'branch' must be a plain branch name/],
+    ['an option', { branch: '-f' }, /input 'branch' must be a plain branch name/],
+  ])('refuses %s as branch before any request', async (_n, inputs, message) => {
+    const { fake: f, workspace } = await setup();
+    const r = await run(f, workspace, inputs);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(message);
+    expect(f.log).toEqual([]);
+  });
+
+  it("never deletes a person's branch when nothing is left to migrate", async () => {
+    const { fake: f, workspace } = await setup();
+    const release = f.commitAs(O, R, 'release', { 'NOTES.md': 'release notes\n' }, { author: { name: 'Dana', email: 'dana@example.com' } });
+    const r = await run(f, gitRepo(MIGRATED), { branch: 'release' });
+    expect(r.status, r.stdout).toBe(0);
+    expect(r.outputs['pull-request-operation']).toBe('skipped');
+    expect(r.stdout).toMatch(/^::warning::The branch release has 1 commit\(s\) not made by adobe-jwt-migrate/m);
+    expect(f.branch(O, R, 'release')).toBe(release);
+    void workspace;
+  });
+
+  it('never force-updates a branch that only points at the base (no commit of the action on it)', async () => {
+    const { fake: f, workspace } = await setup();
+    // `staging` is a person's branch at the same commit as main.
+    const main = f.branch(O, R, 'main')!;
+    f.repo(O, R).refs.set('refs/heads/staging', main);
+    const r = await run(f, workspace, { branch: 'staging', base: 'main' });
+    expect(r.outputs['pull-request-operation']).toBe('skipped');
+    expect(r.stdout).toMatch(/^::warning::The branch staging was not made by adobe-jwt-migrate/m);
+    expect(f.branch(O, R, 'staging')).toBe(main);
+    expect(pulls(f)).toEqual([]);
+  });
+
+  it('leaves alone an open pull request from the branch that the action did not open', async () => {
+    const { fake: f, workspace } = await setup();
+    await run(f, workspace);
+    const pr = pulls(f)[0];
+    pr.body = 'my own work'; // a person's pull request on that branch name
+    const head = f.branch(O, R, BRANCH);
+    const r = await run(f, gitRepo(MIGRATED));
+    expect(r.outputs['pull-request-operation']).toBe('skipped');
+    expect(r.stdout).toMatch(/was not opened by adobe-jwt-migrate/);
+    expect(pulls(f)[0].state).toBe('open');
+    expect(f.branch(O, R, BRANCH)).toBe(head);
+  });
+
+  it("refuses a team of another organization in 'reviewers'", async () => {
+    const { fake: f, workspace } = await setup();
+    const r = await run(f, workspace, { reviewers: 'octocat, other-org/platform' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^::error::input 'reviewers' names the team 'other-org\/platform': teams must be given as ORG\/TEAM with ORG the repository's owner \(acme\)/m);
+    expect(f.log).toEqual([]);
+  });
+});
+
+describe('a good citizen of the GitHub API', () => {
+  /** Real back-off (no test knob): the 1 s base, as in a workflow. */
+  const realTiming = { ADOBE_JWT_MIGRATE_RETRY_BASE_MS: '' };
+  const calls = (f: FakeGitHub, method: string, path: RegExp) => f.log.filter((c) => c.method === method && path.test(c.path));
+
+  it('does not retry answers that will not change (404, 422), and names the call that failed', async () => {
+    const { fake: f, workspace } = await setup();
+    f.inject({ method: 'POST', path: /\/pulls$/, status: 422, body: { message: 'Validation Failed', errors: [{ message: 'base is invalid' }] } });
+    const r = await run(f, workspace, { token: DEFAULT_TOKENS.workflows });
+    expect(r.status).toBe(1);
+    expect(calls(f, 'POST', /\/pulls$/)).toHaveLength(1);
+    // The routine 404s (no branch yet) are asked once each.
+    expect(calls(f, 'GET', /\/git\/ref\/heads/).filter((c) => c.status === 404)).toHaveLength(1);
+    expect(r.stdout).toMatch(/^::error::Could not update the migration pull request: POST \/repos\/\{owner\}\/\{repo\}\/pulls failed \(422\): Validation Failed: base is invalid/m);
+  }, 60_000);
+
+  it('retries a 500 once after about a second, however many requests failed before', async () => {
+    const { fake: f, workspace } = await setup();
+    f.inject({ method: 'POST', path: /\/git\/trees$/, status: 500 });
+    const r = await run(f, workspace, { token: DEFAULT_TOKENS.workflows }, realTiming);
+    expect(r.outputs['pull-request-operation'], r.stdout).toBe('created');
+    const [failed, retried] = calls(f, 'POST', /\/git\/trees$/);
+    expect(failed.status).toBe(500);
+    const waited = retried.at - failed.at;
+    expect(waited).toBeGreaterThanOrEqual(700);
+    expect(waited).toBeLessThan(5000);
+    expect(r.stdout).toMatch(/^::warning::GitHub answered 500 to POST \/repos\/\{owner\}\/\{repo\}\/git\/trees: retrying in \d\.\ds \(retry 1 of 4\)\./m);
+  }, 60_000);
+
+  it.each([
+    ['429', 429, { message: 'Too many requests' }],
+    ['a secondary rate limit', 403, undefined],
+  ])('waits the retry-after GitHub asks for on %s', async (_n, status, body) => {
+    const { fake: f, workspace } = await setup();
+    f.inject({ method: 'POST', path: /\/git\/blobs$/, status, headers: { 'retry-after': '2' }, ...(body ? { body } : {}) });
+    const r = await run(f, workspace, { token: DEFAULT_TOKENS.workflows }, realTiming);
+    expect(r.outputs['pull-request-operation'], r.stdout).toBe('created');
+    const [limited, retried] = calls(f, 'POST', /\/git\/blobs$/);
+    expect(limited.status).toBe(status);
+    expect(retried.at - limited.at).toBeGreaterThanOrEqual(1900);
+    expect(r.stdout).toMatch(new RegExp(`^::warning::GitHub answered ${status} with retry-after 2s to POST .*: retrying in 2\\.0s`, 'm'));
+  }, 60_000);
+
+  it('waits for the reset of an exhausted rate limit', async () => {
+    const { fake: f, workspace } = await setup();
+    const reset = Math.ceil(Date.now() / 1000) + 2;
+    f.inject({ method: 'GET', path: /\/pulls$/, status: 403, body: { message: 'API rate limit exceeded' }, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) } });
+    const r = await run(f, workspace, { token: DEFAULT_TOKENS.workflows }, realTiming);
+    expect(r.outputs['pull-request-operation'], r.stdout).toBe('created');
+    const [limited, retried] = calls(f, 'GET', /\/pulls$/);
+    expect(limited.status).toBe(403);
+    expect(retried.at).toBeGreaterThanOrEqual(reset * 1000);
   }, 60_000);
 });

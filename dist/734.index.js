@@ -21,14 +21,42 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/paths.ts
+var paths = __webpack_require__(8431);
 ;// CONCATENATED MODULE: ./src/migrate/apply.ts
 
 
-/** Writes the plan. A file that changed since it was planned is left alone and reported. */
+
+/**
+ * Where an edit may write: inside the repository once links are resolved, and not a link itself
+ * (a committed link could send the write anywhere on the machine). Undefined when it may not.
+ */
+function safeTarget(realRoot, root, file) {
+    const abs = (0,external_node_path_.join)(root, file);
+    if (!(0,paths/* isInside */.FK)(realRoot, (0,paths/* realPathOf */.dN)((0,external_node_path_.dirname)(abs))))
+        return undefined;
+    try {
+        if ((0,external_node_fs_.lstatSync)(abs).isSymbolicLink())
+            return undefined;
+    }
+    catch {
+        // not there yet: created below
+    }
+    return abs;
+}
+/**
+ * Writes the plan. A file that changed since it was planned, or that a link would carry outside
+ * the repository, is left alone and reported.
+ */
 function applyPlan(plan) {
     const conflicts = [];
+    const realRoot = (0,paths/* realPathOf */.dN)(plan.root);
     for (const e of plan.edits) {
-        const abs = (0,external_node_path_.join)(plan.root, e.file);
+        const abs = safeTarget(realRoot, plan.root, e.file);
+        if (!abs) {
+            conflicts.push(e.file);
+            continue;
+        }
         let current = null;
         try {
             current = (0,external_node_fs_.readFileSync)(abs, 'utf8');
@@ -45,7 +73,13 @@ function applyPlan(plan) {
             (0,external_node_fs_.rmSync)(abs, { force: true });
         else {
             (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(abs), { recursive: true });
-            (0,external_node_fs_.writeFileSync)(abs, e.after ?? '');
+            const fd = (0,external_node_fs_.openSync)(abs, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_TRUNC | (external_node_fs_.constants.O_NOFOLLOW ?? 0), 0o644);
+            try {
+                (0,external_node_fs_.writeSync)(fd, e.after ?? '');
+            }
+            finally {
+                (0,external_node_fs_.closeSync)(fd);
+            }
         }
     }
     return conflicts;
@@ -53,14 +87,14 @@ function applyPlan(plan) {
 
 // EXTERNAL MODULE: ./src/migrate/output.ts + 3 modules
 var output = __webpack_require__(2764);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/yaml.ts
+var yaml = __webpack_require__(4536);
 // EXTERNAL MODULE: ./src/rules/index.ts + 7 modules
 var src_rules = __webpack_require__(5984);
 // EXTERNAL MODULE: ./src/scan/context.ts
 var context = __webpack_require__(5570);
-// EXTERNAL MODULE: ./src/scan/engine.ts + 2 modules
-var engine = __webpack_require__(5889);
+// EXTERNAL MODULE: ./src/scan/engine.ts + 1 modules
+var engine = __webpack_require__(8191);
 // EXTERNAL MODULE: ./src/scan/match.ts
 var match = __webpack_require__(6288);
 ;// CONCATENATED MODULE: ./src/migrate/manual.ts
@@ -135,10 +169,16 @@ curl -s -X POST '${IMS}' -H 'Content-Type: application/x-www-form-urlencoded' \\
 function manualSnippet(file, ruleId) {
     if (!ruleId.startsWith('code-'))
         return undefined;
-    const hit = SNIPPETS.find(([re]) => re.test(file));
+    const hit = SNIPPETS.find(([re]) => re.test(file)); // native-regex: a file path
     return hit?.[1];
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/regex.ts + 1 modules
+var regex = __webpack_require__(6184);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __webpack_require__(8992);
 ;// CONCATENATED MODULE: ./src/migrate/settle.ts
 
 
@@ -153,8 +193,6 @@ function settledIds(ctx, ids, text) {
 
 // EXTERNAL MODULE: ./src/migrate/scopes.ts
 var scopes = __webpack_require__(6736);
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __webpack_require__(8992);
 ;// CONCATENATED MODULE: ./src/migrate/spans.ts
 // Span editing shared by the config rewriters (aio, workspace, pyconfigs, postman): every edit
 // replaces a span located from a parse, and the rest of the file stays byte for byte as it was.
@@ -184,6 +222,8 @@ function placeholderStep(file, line, ruleId, what, placeholder) {
         instructions: `Replace ${placeholder} with the ${what} of the OAuth Server-to-Server credential (Adobe Developer Console > project > credential).`,
     };
 }
+const JSON_SPACE = ' \t\n\r';
+const VALUE_END = ' \t\n\r,]}';
 /** A position-annotated tree of a valid JSON text (duplicate keys kept in order), or null. */
 function parseJson(text) {
     try {
@@ -193,8 +233,10 @@ function parseJson(text) {
         return null;
     }
     let i = 0;
+    // The text parsed, so between tokens there is only JSON whitespace, and a bare value (number,
+    // true, false, null) runs up to whitespace, `,`, `]` or `}`.
     const ws = () => {
-        while (i < text.length && /\s/.test(text[i]))
+        while (i < text.length && JSON_SPACE.includes(text[i]))
             i++;
     };
     const str = () => {
@@ -235,7 +277,7 @@ function parseJson(text) {
         if (c === '"')
             str();
         else
-            while (i < text.length && /[^\s,\]}]/.test(text[i]))
+            while (i < text.length && !VALUE_END.includes(text[i]))
                 i++;
         return { kind: 'value', start, end: i, members: [], items: [], value: JSON.parse(text.slice(start, i)) };
     };
@@ -254,8 +296,12 @@ function nodeAt(root, path) {
     }
     return n;
 }
+/** Whether only blanks stand before `at` on its line (a scan back over the indent alone). */
 function ownLine(text, at) {
-    return /^[ \t]*$/.test(text.slice((0,src_text/* lineStartOf */.El)(text, at), at));
+    let i = at;
+    while (i > 0 && (0,src_text/* isBlank */.z3)(text[i - 1]))
+        i--;
+    return i === 0 || text[i - 1] === '\n';
 }
 /** Removes element `idx` of an object's members or an array's items, with its comma and own lines. */
 function removeElement(text, container, idx) {
@@ -299,7 +345,7 @@ function arrayStyle(text, like, memberIndent, unit) {
             return (items) => `[${eol}${items.map((x) => ind + x).join(`,${eol}`)}${eol}${close}]`;
         }
         const sep = like.items.length > 1 ? text.slice(like.items[0].end, like.items[1].start) : ', ';
-        const pad = /^\s/.test(inner) ? ' ' : '';
+        const pad = (0,src_text/* isSpace */.xC)(inner[0]) ? ' ' : '';
         return (items) => `[${pad}${items.join(sep)}${pad}]`;
     }
     if (unit)
@@ -329,7 +375,7 @@ function metascopeList(v) {
                 /* not JSON: split below */
             }
         }
-        return t.split(/[\s,]+/).filter(Boolean);
+        return (0,src_text/* listItems */.Dw)(t);
     }
     return [];
 }
@@ -338,6 +384,9 @@ function metascopeList(v) {
 // aio-lib-ims contexts (.aio JSON, .env variables, App Builder manifest inputs) move from JWT to
 // OAuth Server-to-Server. aio-lib-ims tries its JWT plugin first while private_key/meta_scopes are
 // present, so those keys are removed, not only joined by the OAuth ones.
+
+
+
 
 
 
@@ -452,34 +501,51 @@ const aioJson = {
 // AIO_IMS_CONTEXTS_<NAME>_<KEY> style; values that are arrays are JSON strings.
 const ENV_RULE = 'config-aio-env-jwt-context';
 const ENV_FILE = /(?:^|\/)(?:\.env(?:\.[\w.-]+)?|[\w.-]+\.env|env\.(?:example|sample|template|dist))$/;
-const ENV_LINE = /^([ \t]*(?:export[ \t]+)?)(AIO_(?:\$ims|ims_contexts)_)(\w+?)_(client_?_id|client_?_secrets?|technical_?_account_?_(?:id|email)|meta_?_scopes|ims_?_org_?_id|private_?_key|passphrase|scopes|techacct)([ \t]*=[ \t]*)([^\r\n]*)(\r?\n?)$/i;
+const ENV_LINE = (0,regex/* linear */.sn)(/^([ \t]*(?:export[ \t]+)?)(AIO_(?:\$ims|ims_contexts)_)(\w+?)_(client_?_id|client_?_secrets?|technical_?_account_?_(?:id|email)|meta_?_scopes|ims_?_org_?_id|private_?_key|passphrase|scopes|techacct)([ \t]*=[ \t]*)([^\r\n]*)(\r?\n?)$/i);
 /** A dotenv value without its quotes, or null when unquoting would need escape handling. */
 function envValue(raw) {
     const v = raw.trim();
-    const q = /^(['"])([\s\S]*)\1$/.exec(v);
-    if (q)
-        return q[1] === '"' && q[2].includes('\\') ? null : q[2];
-    if (/^['"]/.test(v) || /\s#/.test(v))
+    const quote = v[0] === '"' || v[0] === "'" ? v[0] : '';
+    if (quote && v.length >= 2 && v.endsWith(quote)) {
+        const inner = v.slice(1, -1);
+        return quote === '"' && inner.includes('\\') ? null : inner;
+    }
+    if (quote || hasComment(v))
         return null;
     return v;
+}
+/** Whether a `#` follows whitespace somewhere in the value (`/\s#/`): an inline comment. */
+function hasComment(v) {
+    for (let i = v.indexOf('#', 1); i !== -1; i = v.indexOf('#', i + 1))
+        if ((0,src_text/* isSpace */.xC)(v[i - 1]))
+            return true;
+    return false;
 }
 const aioEnv = {
     name: 'aio-lib-ims contexts (.env)',
     ruleIds: [ENV_RULE],
     rewrite(ctx) {
+        // native-regex: a file path
         if (!ENV_FILE.test(ctx.file))
             return null; // YAML and Dockerfiles: by hand
-        const lines = ctx.text.split(/(?<=\n)/);
+        const lines = (0,regex/* splitLines */.uz)(ctx.text);
         const parsed = lines.map((l) => {
             const m = ENV_LINE.exec(l);
-            return m ? { lead: m[1], prefix: m[2], name: m[3], key: m[4].toLowerCase().replace(/__/g, '_'), rawKey: m[4], value: m[6] } : null;
+            if (!m)
+                return null;
+            const [lead, prefix, name, rawKey, , value] = [1, 2, 3, 4, 5, 6].map((g) => m.group(g) ?? '');
+            return { lead, prefix, name, key: rawKey.toLowerCase().replaceAll('__', '_'), rawKey, value };
         });
         const groups = new Map();
         parsed.forEach((p, i) => {
             if (!p)
                 return;
             const id = `${p.prefix.toLowerCase()}\0${p.name}`;
-            groups.set(id, [...(groups.get(id) ?? []), i]);
+            const group = groups.get(id);
+            if (group)
+                group.push(i);
+            else
+                groups.set(id, [i]);
         });
         const out = [...lines];
         const after = new Map();
@@ -498,12 +564,12 @@ const aioEnv = {
             const doubled = idxs.some((i) => parsed[i].rawKey.includes('__'));
             const upper = idxs.every((i) => parsed[i].rawKey === parsed[i].rawKey.toUpperCase());
             const keyName = (k) => {
-                const s = doubled ? k.replace(/_/g, '__') : k;
+                const s = doubled ? k.replaceAll('_', '__') : k;
                 return upper ? s.toUpperCase() : s;
             };
             const lineFor = (i, k, v) => {
                 const p = parsed[i] ?? first;
-                const term = /\r?\n$/.exec(lines[i] ?? '')?.[0] || eol;
+                const term = (0,src_text/* trailingEol */.RL)(lines[i] ?? '') || eol;
                 return `${p.lead}${first.prefix}${first.name}_${keyName(k)}=${v}${term}`;
             };
             const lineNo = Math.min(...['meta_scopes', 'private_key'].filter((k) => byKey.has(k)).map((k) => byKey.get(k))) + 1;
@@ -546,7 +612,7 @@ const aioEnv = {
                 const i = byKey.get(k);
                 if (i === undefined)
                     continue;
-                if (/^\s*"/.test(parsed[i].value) && envValue(parsed[i].value) === null)
+                if (parsed[i].value.trimStart().startsWith('"') && envValue(parsed[i].value) === null)
                     return null; // multi-line PEM
                 out[i] = '';
             }
@@ -568,7 +634,7 @@ const aioEnv = {
             if (!extra)
                 return l;
             // a last line without a newline gets one before the lines added after it
-            return l && !/\n$/.test(l) ? l + eol + extra.replace(/\r?\n$/, '') : (l ?? '') + extra;
+            return l && !l.endsWith('\n') ? l + eol + extra.slice(0, extra.length - (0,src_text/* trailingEol */.RL)(extra).length) : (l ?? '') + extra;
         }).join('');
         if (stillFlags(ctx.file, text, ENV_RULE))
             return null;
@@ -592,14 +658,18 @@ function contextMaps(node, out) {
             contextMaps(it, out);
     return out;
 }
-const ANY_VAR = /^\$\{?\w+\}?$/;
+const ANY_VAR = (0,regex/* linear */.sn)(/^\$\{?\w+\}?$/);
 /** Variables `aio app use` writes to .env (the .env rewriter renames them the same way). */
-const AIO_VAR = /^\$\{?AIO_(?:\$ims|ims_contexts)_\w+\}?$/i;
+const AIO_VAR = (0,regex/* linear */.sn)(/^\$\{?AIO_(?:\$ims|ims_contexts)_\w+\}?$/i);
+const META_SCOPES_KEY = (0,regex/* linear */.sn)(/meta_?_?scopes/i);
+const CLIENT_SECRET_KEY = (0,regex/* linear */.sn)(/client_?_?secret\b/i);
+/** The `id` of a technical account id key (the prefix is kept: no lookbehind in RE2). */
+const TECHNICAL_ACCOUNT_ID_KEY = (0,regex/* linear */.sn)(/(technical_?_?account_?_?)id\b/i);
 /** An aio context variable renamed from one context key to another, keeping its style. */
 function renameVar(v, from, to) {
     if (!AIO_VAR.test(v) || !from.test(v))
         return null;
-    return v.replace(from, to);
+    return from.replace(v, to);
 }
 const caseLike = (m, lower) => (m === m.toUpperCase() ? lower.toUpperCase() : lower);
 const appInputs = {
@@ -607,8 +677,8 @@ const appInputs = {
     ruleIds: [INPUTS_RULE],
     rewrite(ctx) {
         if (!/\.ya?ml$/.test(ctx.file))
-            return null;
-        const doc = (0,dist/* parseDocument */.Tp)(ctx.text);
+            return null; // native-regex: a file path
+        const doc = (0,yaml/* yamlDocument */.r0)(ctx.text);
         if (doc.errors.length)
             return null;
         const maps = contextMaps(doc.contents, []);
@@ -622,7 +692,7 @@ const appInputs = {
             const v = p.value;
             const start = (0,src_text/* lineStartOf */.El)(text0, k.range[0]);
             let end = v?.range ? v.range[1] : k.range[1];
-            while (end > start && /\s/.test(text0[end - 1]))
+            while (end > start && (0,src_text/* isSpace */.xC)(text0[end - 1]))
                 end--;
             const nl = text0.indexOf('\n', end);
             return [start, nl === -1 ? text0.length : nl + 1];
@@ -641,7 +711,7 @@ const appInputs = {
                 return (0,dist/* isScalar */.jn)(v) && typeof v.value === 'string' ? v.value : undefined;
             };
             const entry = (k, v, at) => {
-                const term = /\r?\n$/.exec(text0.slice(at[0], at[1]))?.[0] || eol;
+                const term = (0,src_text/* trailingEol */.RL)(text0, at[1], at[0]) || eol;
                 return `${indent}${k}: ${v}${term}`;
             };
             // a one-line pair keeps what follows its value (a comment); a block value goes with its lines
@@ -663,7 +733,7 @@ const appInputs = {
             }
             else {
                 const mv = scalar('meta_scopes');
-                const renamed = mv && renameVar(mv, /meta_?_?scopes/i, (m) => caseLike(m, 'scopes'));
+                const renamed = mv && renameVar(mv, META_SCOPES_KEY, (m) => caseLike(m[0], 'scopes'));
                 if (mv && ANY_VAR.test(mv) && !renamed)
                     return null; // the action's own variable: by hand
                 if (meta && renamed)
@@ -688,7 +758,7 @@ const appInputs = {
                 const sv = scalar('client_secret');
                 if (sv === undefined)
                     return null;
-                const renamed = renameVar(sv, /client_?_?secret\b/i, (m) => m + caseLike(m.slice(-1), 's'));
+                const renamed = renameVar(sv, CLIENT_SECRET_KEY, (m) => m[0] + caseLike(m[0].slice(-1), 's'));
                 if (ANY_VAR.test(sv) && !renamed)
                     return null;
                 replace('client_secret', 'client_secrets', renamed ?? JSON.stringify([sv]));
@@ -701,7 +771,7 @@ const appInputs = {
             if (!pairs.has('technical_account_email')) {
                 const idp = pairs.get('technical_account_id');
                 const idv = scalar('technical_account_id');
-                const renamed = idv && renameVar(idv, /(?<=technical_?_?account_?_?)id\b/i, (m) => caseLike(m, 'email'));
+                const renamed = idv && renameVar(idv, TECHNICAL_ACCOUNT_ID_KEY, (m) => m.group(1) + caseLike(m[0].slice(-2), 'email'));
                 const at = idp ? span(idp) : first;
                 edits.push({ start: at[1], end: at[1], text: entry('technical_account_email', renamed || EMAIL_PLACEHOLDER, at) });
                 if (!renamed)
@@ -723,6 +793,8 @@ const aioRewriters = [aioJson, aioEnv, appInputs];
 // EXTERNAL MODULE: ./node_modules/typescript/lib/typescript.js
 var typescript = __webpack_require__(5672);
 var typescript_default = /*#__PURE__*/__webpack_require__.n(typescript);
+// EXTERNAL MODULE: ./src/migrate/linear-js.ts
+var linear_js = __webpack_require__(7270);
 ;// CONCATENATED MODULE: ./src/migrate/rewriters/code-js.ts
 // JS/TS token code: @adobe/jwt-auth call sites move to a generated OAuth helper; hand-signed JWT
 // exchanges become client_credentials requests. Spans come from the TypeScript parser and are
@@ -732,30 +804,41 @@ var typescript_default = /*#__PURE__*/__webpack_require__.n(typescript);
 
 
 
+
+
 /** Applies non-overlapping splices; throws on overlap (the rewriter then leaves the file alone). */
 function applySplices(text, splices) {
     const sorted = [...splices].sort((a, b) => b.start - a.start || b.end - a.end);
-    let out = text;
     let limit = Infinity;
     for (const s of sorted) {
         if (s.end > limit)
             throw new Error('overlapping edits');
-        out = out.slice(0, s.start) + s.text + out.slice(s.end);
         limit = s.start;
     }
-    return out;
+    // As if applied from the last to the first (so insertions at one offset come out in reverse
+    // order), joined in one pass: splicing into the whole text each time is quadratic.
+    const parts = [];
+    let at = 0;
+    for (const s of sorted.reverse()) {
+        parts.push(text.slice(at, s.start), s.text);
+        at = s.end;
+    }
+    parts.push(text.slice(at));
+    return parts.join('');
 }
-const METASCOPE = /\bent_[a-z_]+_sdk\b|\bevent_receiver_api\b/g;
+const METASCOPE = (0,regex/* linear */.sn)(/\bent_[a-z_]+_sdk\b|\bevent_receiver_api\b/g);
+const META_SCOPES_VAR = (0,regex/* linear */.sn)(/\b([A-Z][A-Z0-9_]*?)META_?SCOPES?\b/);
+const CLIENT_VAR = (0,regex/* linear */.sn)(/\b([A-Z][A-Z0-9_]*?)(?:CLIENT_ID|API_KEY|CLIENT_SECRET)\b/);
 function metascopesIn(text) {
-    return [...new Set(text.match(METASCOPE) ?? [])];
+    return [...new Set([...METASCOPE.matchAll(text)].map((m) => m[0]))];
 }
 /** The env var for scopes, named after the file's metascope or client id variable. */
 function scopesEnvName(text) {
-    const meta = /\b([A-Z][A-Z0-9_]*?)META_?SCOPES?\b/.exec(text);
+    const meta = META_SCOPES_VAR.exec(text);
     if (meta)
-        return `${meta[1]}SCOPES`;
-    const id = /\b([A-Z][A-Z0-9_]*?)(?:CLIENT_ID|API_KEY|CLIENT_SECRET)\b/.exec(text);
-    return `${id ? id[1] : 'ADOBE_'}SCOPES`;
+        return `${meta.group(1)}SCOPES`;
+    const id = CLIENT_VAR.exec(text);
+    return `${id ? id.group(1) : 'ADOBE_'}SCOPES`;
 }
 function code_js_placeholderStep(ctx, choice, text, ruleId) {
     if (choice.value !== scopes/* SCOPES_PLACEHOLDER */.cY)
@@ -765,21 +848,29 @@ function code_js_placeholderStep(ctx, choice, text, ruleId) {
     return [{ file: ctx.file, line, ruleId, instructions: `Set the OAuth scopes: ${(0,scopes/* describeScopes */.vB)(choice)}.` }];
 }
 /** Names of JWT-only settings; an org id or client id is still needed after the migration. */
-const JWT_ONLY_NAME = /PRIVATE|KEY_?(?:PATH|FILE)|PASSPHRASE|TECH|META|JWT|CERT/i;
+const JWT_ONLY_NAME = (0,regex/* linear */.sn)(/PRIVATE|KEY_?(?:PATH|FILE)|PASSPHRASE|TECH|META|JWT|CERT/i);
 /** Env names a removed span read that the new text no longer mentions (names only). */
 function droppedEnvNames(removed, text, envRe) {
     const names = new Set();
     for (const r of removed)
-        for (const m of r.matchAll(envRe))
-            names.add(m[1] ?? m[2]);
-    return [...names].filter((n) => n && JWT_ONLY_NAME.test(n) && !new RegExp(`\\b${n}\\b`).test(text)).sort();
+        for (const m of envRe.matchAll(r))
+            names.add((m.group(1) ?? m.group(2)));
+    return [...names].filter((n) => n && JWT_ONLY_NAME.test(n) && !(0,src_text/* containsWord */.oV)(text, n)).sort();
 }
 // ---------------------------------------------------------------- JS/TS helpers
-const JS_ENV = /\b(?:process\.env|env)\.([A-Z][A-Z0-9_]*)\b|\b(?:process\.env|env)\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\]/g;
-const CLEANUP_MODULES = /^(?:node:)?(?:fs|path|fs\/promises)$|^(?:jsonwebtoken|jwt-simple|jose|node-jose|jsrsasign|njwt|form-data)$/;
+const JS_ENV = (0,linear_js/* linearJs */.F)(/\b(?:process\.env|env)\.([A-Z][A-Z0-9_]*)\b|\b(?:process\.env|env)\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\]/g);
+const CLEANUP_MODULES = (0,regex/* linear */.sn)(/^(?:node:)?(?:fs|path|fs\/promises)$|^(?:jsonwebtoken|jwt-simple|jose|node-jose|jsrsasign|njwt|form-data)$/);
 /** Calls that only compute a value (key loading, signing), so an unused result can go. */
-const PURE_CALL = /^(?:require|path\.\w+|fs\.readFileSync|fs\.promises\.readFile|fsp?\.readFile|readFileSync|readFile|jwt\.sign|jwt\.encode|sign|encode|importPKCS8|createPrivateKey|crypto\.createPrivateKey|Buffer\.from|String|Number|Math\.\w+|Date\.now|\w+\.(?:split|trim|toString|replace|join|map|filter))$/;
+const PURE_CALL = (0,regex/* linear */.sn)(/^(?:require|path\.\w+|fs\.readFileSync|fs\.promises\.readFile|fsp?\.readFile|readFileSync|readFile|jwt\.sign|jwt\.encode|sign|encode|importPKCS8|createPrivateKey|crypto\.createPrivateKey|Buffer\.from|String|Number|Math\.\w+|Date\.now|\w+\.(?:split|trim|toString|replace|join|map|filter))$/);
+const IDENTIFIER = (0,regex/* linear */.sn)(/[A-Za-z_$][\w$]*/g);
+const MILLISECONDS_COMMENT = (0,regex/* linear */.sn)(/^[ \t]*\/\/[^\n]*millisecond/i);
+const COMMENT_LEAD = (0,regex/* linear */.sn)(/^([ \t]*\/\/ ?)[^\r\n]*/);
+const PROCESS_ENV = (0,regex/* linear */.sn)(/\bprocess\.env\./);
+/** `env.X` not preceded by `.` or a word character (`(?<![.\w])env\.[A-Z]`). */
+const BARE_ENV = (0,regex/* linear */.sn)(/(?:^|[^.\w])env\.[A-Z]/);
+const RELATIVE_JS = (0,linear_js/* linearJs */.F)(/^\.\.?\/.*\.[cm]?js$/);
 function parse(file, text) {
+    // native-regex: a file path
     const kind = /x$/.test(file) ? (typescript_default()).ScriptKind.TSX : /\.[cm]?ts$/.test(file) ? (typescript_default()).ScriptKind.TS : (typescript_default()).ScriptKind.JS;
     return typescript_default().createSourceFile(file, text, (typescript_default()).ScriptTarget.Latest, true, kind);
 }
@@ -793,16 +884,34 @@ function walk(node, fn) {
 }
 /** Span of whole lines holding [start, end) when nothing else shares them (an optional comma may follow). */
 function ownLines(text, start, end) {
-    const ls = (0,src_text/* lineStartOf */.El)(text, start);
-    if (text.slice(ls, start).trim())
+    let ls = start;
+    while (ls > 0 && text[ls - 1] !== '\n') {
+        if (!(0,src_text/* isSpace */.xC)(text[ls - 1]))
+            return null;
+        ls--;
+    }
+    // then, on the same line: `[ \t]*,?[ \t]*;?[ \t]*` and the end of the line or of the text
+    let i = (0,src_text/* skipBlanks */.pw)(text, end);
+    if (text[i] === ',')
+        i = (0,src_text/* skipBlanks */.pw)(text, i + 1);
+    if (text[i] === ';')
+        i = (0,src_text/* skipBlanks */.pw)(text, i + 1);
+    if (text.startsWith('\r\n', i))
+        i += 2;
+    else if (text[i] === '\n')
+        i++;
+    else if (i < text.length)
         return null;
-    const m = /^[ \t]*,?[ \t]*;?[ \t]*(?:\r?\n|$)/.exec(text.slice(end));
-    if (!m)
-        return null;
-    return { start: ls, end: end + m[0].length };
+    return { start: ls, end: i };
+}
+function count(text, c) {
+    let n = 0;
+    for (let i = text.indexOf(c); i !== -1; i = text.indexOf(c, i + 1))
+        n++;
+    return n;
 }
 function quoteOf(text) {
-    return (text.match(/'/g)?.length ?? 0) >= (text.match(/"/g)?.length ?? 0) ? "'" : '"';
+    return count(text, "'") >= count(text, '"') ? "'" : '"';
 }
 function propName(p) {
     if (!p.name)
@@ -811,24 +920,27 @@ function propName(p) {
         return p.name.text;
     return undefined;
 }
-/** References to `name` other than declarations and property names (no scope analysis: over-counts, which only keeps code). */
-function refCount(sf, name) {
-    let n = 0;
+/**
+ * How often each name is referenced other than by declarations and property names (no scope
+ * analysis: over-counts, which only keeps code). One walk for all names.
+ */
+function refCounts(sf) {
+    const counts = new Map();
     walk(sf, (node) => {
-        if (!typescript_default().isIdentifier(node) || node.text !== name)
+        if (!typescript_default().isIdentifier(node))
             return;
         const p = node.parent;
         if ((typescript_default().isPropertyAccessExpression(p) && p.name === node) || (typescript_default().isPropertyAssignment(p) && p.name === node))
             return;
         if ((typescript_default().isVariableDeclaration(p) || typescript_default().isFunctionDeclaration(p) || typescript_default().isBindingElement(p) || typescript_default().isImportClause(p) || typescript_default().isImportSpecifier(p) || typescript_default().isNamespaceImport(p)) && p.name === node)
             return;
-        n++;
+        counts.set(node.text, (counts.get(node.text) ?? 0) + 1);
     });
-    return n;
+    return counts;
 }
 function isPure(node) {
     if (typescript_default().isCallExpression(node)) {
-        return PURE_CALL.test(node.expression.getText().replace(/\s+/g, '')) && node.arguments.every(isPure) && (!typescript_default().isPropertyAccessExpression(node.expression) || isPure(node.expression.expression));
+        return PURE_CALL.test((0,src_text/* withoutSpaces */.eC)(node.expression.getText())) && node.arguments.every(isPure) && (!typescript_default().isPropertyAccessExpression(node.expression) || isPure(node.expression.expression));
     }
     if (typescript_default().isNewExpression(node) || typescript_default().isFunctionLike(node) || typescript_default().isDeleteExpression(node) || typescript_default().isTaggedTemplateExpression(node))
         return false;
@@ -847,7 +959,7 @@ function isPure(node) {
 }
 function identifiersIn(node, out) {
     if (typeof node === 'string') {
-        for (const m of node.matchAll(/[A-Za-z_$][\w$]*/g))
+        for (const m of IDENTIFIER.matchAll(node))
             out.add(m[0]);
         return;
     }
@@ -855,6 +967,25 @@ function identifiersIn(node, out) {
         if (typescript_default().isIdentifier(n))
             out.add(n.text);
     });
+}
+/** End of the blank line starting at `at` (`/^[ \t]*\r?\n/`), or 0. */
+function blankLineAt(text, at) {
+    let i = (0,src_text/* skipBlanks */.pw)(text, at);
+    if (text[i] === '\r')
+        i++;
+    return text[i] === '\n' ? i + 1 : 0;
+}
+/** Whether `at` follows a line ending whose line is blank or opens a block (`/(?:\{[ \t]*|\n[ \t]*)\r?\n$/`). */
+function blankLineBefore(text, at) {
+    let i = at;
+    if (text[i - 1] !== '\n')
+        return false;
+    i--;
+    if (text[i - 1] === '\r')
+        i--;
+    while (i > 0 && (0,src_text/* isBlank */.z3)(text[i - 1]))
+        i--;
+    return text[i - 1] === '{' || text[i - 1] === '\n';
 }
 /**
  * Removes declarations that became unused: variables with pure initializers, non-exported
@@ -865,20 +996,25 @@ function dropUnused(file, text, candidates, removed, force = new Set()) {
     for (let round = 0; round < 6; round++) {
         const sf = parse(file, text);
         const splices = [];
+        // The walk meets nodes in source order, so a span can only overlap the spans before it by
+        // starting before the end of the last one.
+        let covered = 0;
         const drop = (node) => {
             const span = ownLines(text, node.getStart(sf), node.end);
-            if (!span || splices.some((s) => s.start < span.end && span.start < s.end))
+            if (!span || span.start < covered)
                 return;
             // First statement of a block followed by a blank line: the blank line goes too.
             // A blank line left doubled, or opening a block, goes too.
-            const blank = /^[ \t]*\r?\n/.exec(text.slice(span.end));
-            if (blank && /(?:\{[ \t]*|\n[ \t]*)\r?\n$/.test(text.slice(0, span.start)))
-                span.end += blank[0].length;
+            const blank = blankLineAt(text, span.end);
+            if (blank && blankLineBefore(text, span.start))
+                span.end = blank;
             splices.push({ ...span, text: '' });
+            covered = span.end;
             removed.push(node.getText(sf));
             identifiersIn(node, candidates);
         };
-        const unused = (name) => candidates.has(name) && refCount(sf, name) === 0;
+        let refs;
+        const unused = (name) => candidates.has(name) && !(refs ??= refCounts(sf)).get(name);
         walk(sf, (node) => {
             if (typescript_default().isVariableStatement(node) && node.declarationList.declarations.length === 1 && !node.modifiers?.length) {
                 const d = node.declarationList.declarations[0];
@@ -933,9 +1069,23 @@ function isExpiresIn(node, aliases = new Set()) {
         return typescript_default().isStringLiteral(node.argumentExpression) && node.argumentExpression.text === 'expires_in';
     return false;
 }
-function isNowMs(node) {
-    const t = node.getText().replace(/\s+/g, '');
-    return t === 'Date.now()' || t === 'newDate().getTime()' || t === '+newDate()';
+/** `Date.now()` and its equivalents, written without whitespace. */
+const NOW_MS = new Set(['Date.now()', 'newDate().getTime()', '+newDate()']);
+const NOW_MS_LENGTH = Math.max(...[...NOW_MS].map((s) => s.length));
+function isNowMs(node, sf) {
+    // the node's text without whitespace, read no further than the longest form
+    let t = '';
+    for (let i = node.getStart(sf); i < node.end && t.length <= NOW_MS_LENGTH; i++)
+        if (!(0,src_text/* isSpace */.xC)(sf.text[i]))
+            t += sf.text[i];
+    return NOW_MS.has(t);
+}
+/** `expires_in`, optionally quoted (`/^['"]?expires_in['"]?$/`). */
+function isExpiresInName(t) {
+    const quote = (c) => c === "'" || c === '"';
+    const start = quote(t[0]) ? 1 : 0;
+    const end = t.length > start && quote(t[t.length - 1]) ? t.length - 1 : t.length;
+    return t.slice(start, end) === 'expires_in';
 }
 /** expires_in is now seconds: `Date.now() + expires_in` gains `* 1000`, `expires_in / 1000` loses it. */
 function fixExpiresIn(sf, text) {
@@ -943,7 +1093,7 @@ function fixExpiresIn(sf, text) {
     const stale = new Set();
     const aliases = new Set();
     walk(sf, (n) => {
-        if (typescript_default().isBindingElement(n) && n.propertyName && typescript_default().isIdentifier(n.name) && /^['"]?expires_in['"]?$/.test(n.propertyName.getText(sf)))
+        if (typescript_default().isBindingElement(n) && n.propertyName && typescript_default().isIdentifier(n.name) && isExpiresInName(n.propertyName.getText(sf)))
             aliases.add(n.name.text);
         if (typescript_default().isVariableDeclaration(n) && typescript_default().isIdentifier(n.name) && n.initializer && isExpiresIn(n.initializer))
             aliases.add(n.name.text);
@@ -954,12 +1104,12 @@ function fixExpiresIn(sf, text) {
             return;
         const op = node.operatorToken.kind;
         if (op === (typescript_default()).SyntaxKind.PlusToken) {
-            const [now, exp] = isNowMs(node.left) ? [node.left, node.right] : [node.right, node.left];
-            if (!isNowMs(now) || !isExp(exp))
+            const [now, exp] = isNowMs(node.left, sf) ? [node.left, node.right] : [node.right, node.left];
+            if (!isNowMs(now, sf) || !isExp(exp))
                 return;
             splices.push({ start: exp.end, end: exp.end, text: ' * 1000' });
         }
-        else if (op === (typescript_default()).SyntaxKind.SlashToken && isExp(node.left) && /^1000(?:\.0)?$/.test(node.right.getText(sf))) {
+        else if (op === (typescript_default()).SyntaxKind.SlashToken && isExp(node.left) && ['1000', '1000.0'].includes(node.right.getText(sf))) {
             splices.push({ start: node.left.end, end: node.end, text: '' });
         }
         else
@@ -967,11 +1117,11 @@ function fixExpiresIn(sf, text) {
         // A comment line right above that still says milliseconds would now be wrong.
         const ls = (0,src_text/* lineStartOf */.El)(text, node.getStart(sf));
         const prev = text.slice((0,src_text/* lineStartOf */.El)(text, ls - 1), ls);
-        if (ls > 0 && /^[ \t]*\/\/[^\n]*millisecond/i.test(prev) && !stale.has(ls)) {
+        if (ls > 0 && MILLISECONDS_COMMENT.test(prev) && !stale.has(ls)) {
             stale.add(ls);
             const start = (0,src_text/* lineStartOf */.El)(text, ls - 1);
-            const m = /^([ \t]*\/\/ ?)[^\r\n]*/.exec(prev);
-            splices.push({ start, end: start + m[0].length, text: `${m[1]}IMS answers expires_in in seconds (OAuth Server-to-Server).` });
+            const m = COMMENT_LEAD.exec(prev);
+            splices.push({ start, end: start + m[0].length, text: `${m.group(1)}IMS answers expires_in in seconds (OAuth Server-to-Server).` });
         }
     });
     return splices;
@@ -1062,8 +1212,22 @@ ${types}${sig}
 }
 ${tail}`;
 }
+/** Variable and function declarations by name, in source order (one walk, for every lookup). */
+function declarations(sf) {
+    const out = new Map();
+    walk(sf, (n) => {
+        if ((typescript_default().isVariableDeclaration(n) || typescript_default().isFunctionDeclaration(n)) && n.name && typescript_default().isIdentifier(n.name)) {
+            const list = out.get(n.name.text);
+            if (list)
+                list.push(n);
+            else
+                out.set(n.name.text, [n]);
+        }
+    });
+    return out;
+}
 /** The object literal(s) an argument evaluates to: a literal, a const, or what a local function returns. */
-function optionObjects(sf, expr) {
+function optionObjects(sf, expr, byName) {
     while (typescript_default().isParenthesizedExpression(expr) || typescript_default().isAwaitExpression(expr))
         expr = expr.expression;
     if (typescript_default().isObjectLiteralExpression(expr))
@@ -1071,11 +1235,7 @@ function optionObjects(sf, expr) {
     const name = typescript_default().isIdentifier(expr) ? expr.text : typescript_default().isCallExpression(expr) && typescript_default().isIdentifier(expr.expression) ? expr.expression.text : null;
     if (!name)
         return null;
-    const decls = [];
-    walk(sf, (n) => {
-        if ((typescript_default().isVariableDeclaration(n) || typescript_default().isFunctionDeclaration(n)) && n.name && typescript_default().isIdentifier(n.name) && n.name.text === name)
-            decls.push(n);
-    });
+    const decls = byName.get(name) ?? [];
     if (decls.length !== 1)
         return null;
     const d = decls[0];
@@ -1092,7 +1252,7 @@ function optionObjects(sf, expr) {
     if (!fn?.body)
         return null;
     if (!typescript_default().isBlock(fn.body))
-        return optionObjects(sf, fn.body);
+        return optionObjects(sf, fn.body, byName);
     const out = [];
     let ok = true;
     const visit = (n) => {
@@ -1129,7 +1289,8 @@ function editOptions(text, obj, scopes, sf, removed) {
     }
     else {
         // Inline: remove runs of dropped properties together with one separator.
-        const dropped = props.map((p) => gone.includes(p));
+        const goneSet = new Set(gone);
+        const dropped = props.map((p) => goneSet.has(p));
         for (let i = 0; i < props.length; i++) {
             if (!dropped[i])
                 continue;
@@ -1155,7 +1316,7 @@ function editOptions(text, obj, scopes, sf, removed) {
     if (!last)
         return null;
     if (ownLines(text, last.getStart(sf), last.end) && text.slice(obj.getStart(sf), obj.end).includes('\n')) {
-        const comma = /^[ \t]*,/.test(text.slice(last.end)) ? '' : ',';
+        const comma = text[(0,src_text/* skipBlanks */.pw)(text, last.end)] === ',' ? '' : ',';
         const lineEnd = text.indexOf('\n', last.end);
         if (lineEnd < 0)
             return null;
@@ -1216,8 +1377,9 @@ function rewriteJwtAuth(ctx) {
     if (stray || !calls.length)
         return null;
     const objects = new Map();
+    const byName = declarations(sf);
     for (const c of calls) {
-        const objs = optionObjects(sf, c.arguments[0]);
+        const objs = optionObjects(sf, c.arguments[0], byName);
         if (!objs)
             return null;
         for (const o of objs)
@@ -1234,7 +1396,7 @@ function rewriteJwtAuth(ctx) {
     }
     const choice = ctx.scopes(metas.length ? [...new Set(metas)] : metascopesIn(text));
     const objText = [...objects.values()].map((o) => o.getText(sf)).join('\n');
-    const envAccess = /\bprocess\.env\./.test(objText) ? 'process.env' : /(?<![.\w])env\.[A-Z]/.test(objText) ? 'env' : null;
+    const envAccess = PROCESS_ENV.test(objText) ? 'process.env' : BARE_ENV.test(objText) ? 'env' : null;
     const scopes = scopesExpr(objText, choice, envAccess, q);
     const removed = [];
     const splices = [];
@@ -1245,7 +1407,7 @@ function rewriteJwtAuth(ctx) {
         splices.push(...s);
     }
     const ext = external_node_path_.posix.extname(file);
-    const isTs = /^\.[cm]?tsx?$/.test(ext);
+    const isTs = /^\.[cm]?tsx?$/.test(ext); // native-regex: a file extension
     let helperFile;
     let kind;
     let specText;
@@ -1253,7 +1415,7 @@ function rewriteJwtAuth(ctx) {
         kind = 'ts';
         const mts = ext === '.mts';
         helperFile = `${HELPER}${mts ? '.mts' : '.ts'}`;
-        const withJs = mts || sf.statements.some((s) => typescript_default().isImportDeclaration(s) && typescript_default().isStringLiteral(s.moduleSpecifier) && /^\.\.?\/.*\.[cm]?js$/.test(s.moduleSpecifier.text));
+        const withJs = mts || sf.statements.some((s) => typescript_default().isImportDeclaration(s) && typescript_default().isStringLiteral(s.moduleSpecifier) && RELATIVE_JS.test(s.moduleSpecifier.text));
         specText = `./${HELPER}${withJs ? (mts ? '.mjs' : '.js') : ''}`;
     }
     else if (esm || ext === '.mjs' || (hasEsmSyntax && !isTs)) {
@@ -1292,29 +1454,29 @@ function rewriteJwtAuth(ctx) {
 }
 // ---------------------------------------------------------------- hand-signed JWT exchange
 const SIGN_RULES = ['code-jwt-library-js', 'code-ims-jwt-exchange', 'code-jwt-token-form-field', 'code-jwt-meta-scope-claim', 'code-jwt-audience-claim'];
-const EXCHANGE_PATH = /\/ims\/exchange\/(?:v1\/)?jwt\/?/;
-const SIGNS = /\b(?:jwt|jsonwebtoken|jws|JWT)\.(?:sign|encode)\s*\(|\bnew\s+SignJWT\b|\bKJUR\.jws\.JWS\.sign\s*\(|\.sign\s*\(/;
+const EXCHANGE_PATH = (0,regex/* linear */.sn)(/\/ims\/exchange\/(?:v1\/)?jwt\/?/);
+const SIGNS = (0,linear_js/* linearJs */.F)(/\b(?:jwt|jsonwebtoken|jws|JWT)\.(?:sign|encode)\s*\(|\bnew\s+SignJWT\b|\bKJUR\.jws\.JWS\.sign\s*\(|\.sign\s*\(/);
 /** The value posted as jwt_token must be made here by signing: a local variable or a local signing function. */
-function signedLocally(sf, value) {
+function signedLocally(sf, value, byName) {
     while (typescript_default().isAwaitExpression(value) || typescript_default().isParenthesizedExpression(value))
         value = value.expression;
     const name = typescript_default().isIdentifier(value) ? value.text : typescript_default().isCallExpression(value) && typescript_default().isIdentifier(value.expression) ? value.expression.text : null;
     if (!name)
         return false;
     let ok = false;
-    walk(sf, (n) => {
-        if (typescript_default().isVariableDeclaration(n) && typescript_default().isIdentifier(n.name) && n.name.text === name && n.initializer) {
+    for (const n of byName.get(name) ?? []) {
+        if (typescript_default().isVariableDeclaration(n) && n.initializer) {
             const init = n.initializer;
             if (SIGNS.test(init.getText(sf)))
                 ok = true;
             else if (typescript_default().isArrowFunction(init) || typescript_default().isFunctionExpression(init))
                 ok = SIGNS.test(init.getText(sf));
             else
-                ok = ok || signedLocally(sf, init);
+                ok = ok || signedLocally(sf, init, byName);
         }
-        if (typescript_default().isFunctionDeclaration(n) && n.name?.text === name && SIGNS.test(n.getText(sf)))
+        if (typescript_default().isFunctionDeclaration(n) && SIGNS.test(n.getText(sf)))
             ok = true;
-    });
+    }
     return ok;
 }
 function rewriteSigned(ctx) {
@@ -1333,7 +1495,7 @@ function rewriteSigned(ctx) {
         if (typescript_default().isExpressionStatement(n) && typescript_default().isCallExpression(n.expression)) {
             const c = n.expression;
             const a = c.arguments[0];
-            if (typescript_default().isPropertyAccessExpression(c.expression) && /^(?:append|set)$/.test(c.expression.name.text) && a && typescript_default().isStringLiteral(a) && a.text === 'jwt_token')
+            if (typescript_default().isPropertyAccessExpression(c.expression) && ['append', 'set'].includes(c.expression.name.text) && a && typescript_default().isStringLiteral(a) && a.text === 'jwt_token')
                 callSites.push(n);
         }
         if ((typescript_default().isStringLiteral(n) || typescript_default().isNoSubstitutionTemplateLiteral(n) || typescript_default().isTemplateHead(n) || typescript_default().isTemplateMiddle(n) || typescript_default().isTemplateTail(n)) && EXCHANGE_PATH.test(n.getText(sf)))
@@ -1346,7 +1508,7 @@ function rewriteSigned(ctx) {
     const candidates = new Set();
     const site = objSites[0];
     const value = site ? site.initializer : callSites[0].expression.arguments[1];
-    if (!value || !signedLocally(sf, value))
+    if (!value || !signedLocally(sf, value, declarations(sf)))
         return null;
     if (site) {
         const names = site.parent.properties.map(propName);
@@ -1354,7 +1516,7 @@ function rewriteSigned(ctx) {
             return null;
     }
     const choice = ctx.scopes(metascopesIn(text));
-    const scopes = scopesExpr(text, choice, /\bprocess\.env\./.test(text) ? 'process.env' : null, q);
+    const scopes = scopesExpr(text, choice, PROCESS_ENV.test(text) ? 'process.env' : null, q);
     if (site) {
         const keyQ = typescript_default().isStringLiteral(site.name) ? site.name.getText(sf)[0] : '';
         const fields = [`${keyQ}grant_type${keyQ}: ${q}client_credentials${q}`, `${keyQ}scope${keyQ}: ${scopes.expr}`];
@@ -1407,7 +1569,7 @@ function rewriteSigned(ctx) {
     identifiersIn(value, candidates);
     for (const u of urls) {
         const t = u.getText(sf);
-        splices.push({ start: u.getStart(sf), end: u.end, text: t.replace(EXCHANGE_PATH, '/ims/token/v3') });
+        splices.push({ start: u.getStart(sf), end: u.end, text: EXCHANGE_PATH.replace(t, '/ims/token/v3') });
     }
     splices.push(...fixExpiresIn(sf, text));
     let out = applySplices(text, splices);
@@ -1430,12 +1592,12 @@ const codeJsRewriters = [
     {
         name: 'JS/TS @adobe/jwt-auth',
         ruleIds: ['code-adobe-jwt-auth'],
-        rewrite: (ctx) => (/\.[cm]?[jt]sx?$/.test(ctx.file) ? rewriteJwtAuth(ctx) : null),
+        rewrite: (ctx) => (/\.[cm]?[jt]sx?$/.test(ctx.file) ? rewriteJwtAuth(ctx) : null), // native-regex: a file path
     },
     {
         name: 'JS/TS signed JWT exchange',
         ruleIds: ['code-jwt-library-js', 'code-ims-jwt-exchange', 'code-jwt-token-form-field'],
-        rewrite: (ctx) => (/\.[cm]?[jt]sx?$/.test(ctx.file) ? rewriteSigned(ctx) : null),
+        rewrite: (ctx) => (/\.[cm]?[jt]sx?$/.test(ctx.file) ? rewriteSigned(ctx) : null), // native-regex: a file path
     },
 ];
 
@@ -1447,9 +1609,32 @@ const codeJsRewriters = [
 
 
 
+
+
 const RULES = ['code-jwt-library-python', 'code-ims-jwt-exchange', 'code-jwt-token-form-field', 'code-jwt-meta-scope-claim', 'code-jwt-audience-claim'];
-const code_python_EXCHANGE_PATH = /\/ims\/exchange\/(?:v1\/)?jwt\/?/;
-const PY_ENV = /os\.(?:environ(?:\.get)?\s*[[(]|getenv\s*\()\s*['"]([A-Z][A-Z0-9_]*)['"]/g;
+const EXCHANGE_PATHS = (0,regex/* linear */.sn)(/\/ims\/exchange\/(?:v1\/)?jwt\/?/g);
+const PY_ENV = (0,linear_js/* linearJs */.F)(/os\.(?:environ(?:\.get)?\s*[[(]|getenv\s*\()\s*['"]([A-Z][A-Z0-9_]*)['"]/g);
+/** The `'jwt_token':` key of the token request's form (`(['"])jwt_token\1`: no backreference in RE2). */
+const JWT_TOKEN_FIELD = (0,regex/* linear */.sn)(/(?:'jwt_token'|"jwt_token")[ \t]*:[ \t]*/g);
+/** The value posted: a name or a call with simple arguments. */
+const FIELD_VALUE = (0,regex/* linear */.sn)(/^(\w+)(?:\(([^()\n]*)\))?/);
+const CLIENT_ID_KEY = (0,linear_js/* linearJs */.F)(/['"]client_id['"]\s*:/);
+const code_python_CLIENT_SECRET_KEY = (0,linear_js/* linearJs */.F)(/['"]client_secret['"]\s*:/);
+const JWT_ENCODE = (0,linear_js/* linearJs */.F)(/\bjwt\.encode\s*\(/);
+const JWT_ENCODE_RHS = (0,linear_js/* linearJs */.F)(/^\s*jwt\.encode\s*\(/);
+/** The claims and key names of `jwt.encode(claims, key, ...)`. */
+const JWT_ENCODE_ARGS = (0,linear_js/* linearJs */.F)(/jwt\.encode\s*\(\s*(\w+)\s*,\s*(\w+)\s*[,)]/);
+const IMPORTS_OS = (0,regex/* linear */.sn)(/^import os\b|^import [\w, ]*\bos\b/m);
+const OS_ENV = (0,regex/* linear */.sn)(/\bos\.(?:environ|getenv)\b/);
+const OS_ENVIRON = (0,regex/* linear */.sn)(/\bos\.environ\b/);
+const WITH_OPEN = (0,regex/* linear */.sn)(/^([ \t]*)with[ \t]+open\([^\n]*\)[ \t]+as[ \t]+(\w+)[ \t]*:[ \t]*\r?\n$/);
+/** `expires_in / 1000` in its spellings: group 1 the value, group 2 the division. */
+const EXPIRES_IN_MS = (0,linear_js/* linearJs */.F)(/((?:\w+(?:\.\w+)*(?:\([^()\n]*\))?)?(?:\[\s*['"]expires_in['"]\s*\]|\.get\(\s*['"]expires_in['"][^()\n]*\))|\bexpires_in\b)([ \t]*\/[ \t]*1000(?:\.0)?)\b/g);
+const code_python_MILLISECONDS_COMMENT = (0,regex/* linear */.sn)(/^([ \t]*#[ \t]?)([^\r\n]*millisecond[^\r\n]*)/i);
+const CONSTANT_NAME = (0,regex/* linear */.sn)(/\b[A-Z][A-Z0-9_]*\b/g);
+/** A module constant set to a short string or a number, on its own line (group 1 the name). */
+const CONSTANT_LINE = (0,regex/* linear */.sn)(/^([A-Z][A-Z0-9_]*)[ \t]*=[ \t]*(?:[rbf]?(?:'[^'"\n]*'|"[^'"\n]*")|\d+)[ \t]*(?:#[^\n]*)?(?:\r?\n|$)/gm);
+const IMPORT_JWT = (0,regex/* linear */.sn)(/^import[ \t]+jwt[ \t]*(?:#[^\n]*)?\r?\n/m);
 function tokenize(text) {
     const skip = [];
     const match = new Map();
@@ -1496,7 +1681,23 @@ function tokenize(text) {
     }
     if (stack.length)
         return null;
-    return { code: (p) => !skip.some(([s, e]) => p >= s && p < e), match, pairs };
+    return { code: (p) => !inSpans(skip, p), match, pairs };
+}
+/** Whether `p` lies in one of the sorted, disjoint [start, end) spans (a binary search). */
+function inSpans(spans, p) {
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const [s, e] = spans[mid];
+        if (p < s)
+            hi = mid - 1;
+        else if (p >= e)
+            lo = mid + 1;
+        else
+            return true;
+    }
+    return false;
 }
 function lineStart(text, pos) {
     return text.lastIndexOf('\n', pos - 1) + 1;
@@ -1507,50 +1708,63 @@ function lineEnd(text, pos) {
 }
 /** End (after the newline) of the logical line that starts at `start`. */
 function statementEnd(text, tk, start) {
+    // Brackets opened in the statement, by where they open; the line end only moves forward, so
+    // one pass over them finds the farthest close of those opened before it.
+    const opened = tk.pairs.filter(([o]) => o >= start).sort((a, b) => a[0] - b[0]);
+    let next = 0;
+    let farthest = -1;
     let i = start;
     for (;;) {
         const e = lineEnd(text, i);
-        const far = Math.max(-1, ...tk.pairs.filter(([o, c]) => o >= start && o < e && c >= e).map(([, c]) => c));
-        if (far >= 0)
-            i = far;
-        else if (e < text.length && /\\\r?\n$/.test(text.slice(lineStart(text, i), e)))
+        for (; next < opened.length && opened[next][0] < e; next++)
+            farthest = Math.max(farthest, opened[next][1]);
+        if (farthest >= e)
+            i = farthest;
+        else if (e < text.length && continues(text, lineStart(text, i), e))
             i = e;
         else
             return e;
     }
 }
-/** Code (not string/comment) occurrences of a word. */
-function refs(text, tk, word) {
-    const out = [];
-    for (const m of text.matchAll(new RegExp(`(?<![\\w.])${(0,src_text/* escapeRegExp */.Nt)(word)}\\b`, 'g')))
-        if (tk.code(m.index))
-            out.push(m.index);
-    return out;
+/** Whether the line [start, end) ends in a backslash continuation (`/\\\r?\n$/`). */
+function continues(text, start, end) {
+    let i = end;
+    if (text[i - 1] !== '\n')
+        return false;
+    i--;
+    if (text[i - 1] === '\r' && i - 1 > start)
+        i--;
+    return i - 1 >= start && text[i - 1] === '\\';
 }
+/** Code (not string/comment) occurrences of a word not after a word character or `.` (`(?<![\w.])word\b`). */
+function refs(text, tk, word) {
+    const notAttribute = (c) => !(0,src_text/* isWordChar */.x8)(c) && c !== '.';
+    return (0,src_text/* wordOffsets */.r8)(text, word, notAttribute).filter((p) => tk.code(p));
+}
+// `name` below is a Python identifier (`\w+`) taken from the file: nothing to escape.
 /** The assignment `name = ...` at the start of a line (one in the file), as a whole-line span. */
 function assignment(text, tk, name) {
-    const re = new RegExp(`^([ \\t]*)${name}[ \\t]*=(?!=)`, 'gm');
-    const hits = [...text.matchAll(re)].filter((m) => tk.code(m.index + m[1].length));
+    // `^([ \t]*)name[ \t]*=(?!=)`, the lookahead done by hand: RE2 has none
+    const re = (0,regex/* linear */.sn)(String.raw `^([ \t]*)${name}[ \t]*=`, 'gm');
+    const hits = [...re.matchAll(text)].filter((m) => text[m.end] !== '=' && tk.code(m.index + m.group(1).length));
     if (hits.length !== 1)
         return null;
     const start = hits[0].index;
     const end = statementEnd(text, tk, start);
-    return { start, end, rhs: text.slice(start + hits[0][0].length, end) };
-}
-function indentOf(text, pos) {
-    return /^[ \t]*/.exec(text.slice(lineStart(text, pos)))[0];
+    return { start, end, rhs: text.slice(hits[0].end, end) };
 }
 /** A top-level-or-nested `def name(...)` block with the blank lines after it. */
 function defBlock(text, name) {
-    const m = new RegExp(`^([ \\t]*)def[ \\t]+${name}[ \\t]*\\(`, 'm').exec(text);
+    const m = (0,regex/* linear */.sn)(String.raw `^([ \t]*)def[ \t]+${name}[ \t]*\(`, 'm').exec(text);
     if (!m)
         return null;
+    const indent = m.group(1).length;
     let end = lineEnd(text, m.index);
     while (end < text.length) {
-        const line = text.slice(end, lineEnd(text, end));
-        if (line.trim() && /^[ \t]*/.exec(line)[0].length <= m[1].length)
+        const next = lineEnd(text, end);
+        if (text.slice(end, next).trim() && (0,src_text/* skipBlanks */.pw)(text, end, next) - end <= indent)
             break;
-        end = lineEnd(text, end);
+        end = next;
     }
     return { start: m.index, end };
 }
@@ -1560,11 +1774,11 @@ function withOpenAround(text, start, end) {
         return null;
     const prevStart = lineStart(text, start - 1);
     const prev = text.slice(prevStart, start);
-    const m = /^([ \t]*)with[ \t]+open\([^\n]*\)[ \t]+as[ \t]+(\w+)[ \t]*:[ \t]*\r?\n$/.exec(prev);
-    if (!m || indentOf(text, start).length <= m[1].length)
+    const m = WITH_OPEN.exec(prev);
+    if (!m || (0,src_text/* indentAt */.oY)(text, start).length <= m.group(1).length)
         return null;
     const next = text.slice(end, lineEnd(text, end));
-    if (end < text.length && next.trim() && indentOf(text, end).length > m[1].length)
+    if (end < text.length && next.trim() && (0,src_text/* indentAt */.oY)(text, end).length > m.group(1).length)
         return null;
     return { start: prevStart, end };
 }
@@ -1575,13 +1789,13 @@ function rewrite(ctx) {
         return null;
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
     // The jwt_token dict entry, with client_id and client_secret beside it.
-    const fields = [...text.matchAll(/(['"])jwt_token\1[ \t]*:[ \t]*/g)].filter((m) => tk.code(m.index - 1) && !tk.code(m.index + 1));
+    const fields = [...JWT_TOKEN_FIELD.matchAll(text)].filter((m) => tk.code(m.index - 1) && !tk.code(m.index + 1));
     if (fields.length !== 1)
         return null;
     const f = fields[0];
-    const q = f[1];
-    const valueStart = f.index + f[0].length;
-    const vm = /^(\w+)(?:\(([^()\n]*)\))?/.exec(text.slice(valueStart));
+    const q = f[0][0];
+    const valueStart = f.end;
+    const vm = FIELD_VALUE.exec(text.slice(valueStart));
     if (!vm)
         return null;
     const valueEnd = valueStart + vm[0].length;
@@ -1589,40 +1803,45 @@ function rewrite(ctx) {
     if (!dict)
         return null;
     const dictText = text.slice(dict[0], dict[1]);
-    if (!/['"]client_id['"]\s*:/.test(dictText) || !/['"]client_secret['"]\s*:/.test(dictText))
+    if (!CLIENT_ID_KEY.test(dictText) || !code_python_CLIENT_SECRET_KEY.test(dictText))
         return null;
-    if (!/^[ \t]*(?:,|\}|#|\r?\n)/.test(text.slice(valueEnd)))
+    // then `,`, `}`, a comment or the end of the line
+    const after = (0,src_text/* skipBlanks */.pw)(text, valueEnd);
+    const next = text[after];
+    if (!(next === ',' || next === '}' || next === '#' || next === '\n' || text.startsWith('\r\n', after)))
         return null;
     // The token must be signed here: `name = jwt.encode(...)` or a local function that does.
-    const value = vm[1];
-    const isCall = vm[2] !== undefined;
+    const value = vm.group(1);
+    const isCall = vm.group(2) !== undefined;
     let signer = null;
     let signFn = null;
     if (isCall) {
         signFn = defBlock(text, value);
-        if (!signFn || !/\bjwt\.encode\s*\(/.test(text.slice(signFn.start, signFn.end)))
+        if (!signFn || !JWT_ENCODE.test(text.slice(signFn.start, signFn.end)))
             return null;
     }
     else {
         signer = assignment(text, tk, value);
-        if (!signer || !/^\s*jwt\.encode\s*\(/.test(signer.rhs))
+        if (!signer || !JWT_ENCODE_RHS.test(signer.rhs))
             return null;
     }
-    const urls = [...text.matchAll(new RegExp(code_python_EXCHANGE_PATH.source, 'g'))].filter((m) => !tk.code(m.index) && !/^[ \t]*#/.test(text.slice(lineStart(text, m.index))));
+    // URLs in strings, not on comment lines
+    const commentLine = (at) => text[(0,src_text/* skipBlanks */.pw)(text, lineStart(text, at))] === '#';
+    const urls = [...EXCHANGE_PATHS.matchAll(text)].filter((m) => !tk.code(m.index) && !commentLine(m.index));
     if (!urls.length)
         return null;
     const choice = ctx.scopes(metascopesIn(text));
-    const usesEnv = /^import os\b|^import [\w, ]*\bos\b/m.test(text) && /\bos\.(?:environ|getenv)\b/.test(text);
+    const usesEnv = IMPORTS_OS.test(text) && OS_ENV.test(text);
     const env = usesEnv ? scopesEnvName(text) : undefined;
-    const getter = /\bos\.environ\b/.test(text) ? 'os.environ.get' : 'os.getenv';
+    const getter = OS_ENVIRON.test(text) ? 'os.environ.get' : 'os.getenv';
     const scopes = env ? `${getter}(${q}${env}${q}, ${q}${choice.value}${q})` : `${q}${choice.value}${q}`;
     const splices = [];
     const removed = [];
-    const own = /^[ \t]*$/.test(text.slice(lineStart(text, f.index), f.index));
-    const sep = own ? `,${eol}${indentOf(text, f.index)}` : ', ';
+    const own = (0,src_text/* onlyBlanks */.Xx)(text, lineStart(text, f.index), f.index);
+    const sep = own ? `,${eol}${(0,src_text/* indentAt */.oY)(text, f.index)}` : ', ';
     splices.push({ start: f.index, end: valueEnd, text: `${q}grant_type${q}: ${q}client_credentials${q}${sep}${q}scope${q}: ${scopes}` });
     for (const u of urls)
-        splices.push({ start: u.index, end: u.index + u[0].length, text: '/ims/token/v3' });
+        splices.push({ start: u.index, end: u.end, text: '/ims/token/v3' });
     // Signing statement or function, then what only it used: the claims and the key.
     const once = (name, within) => refs(text, tk, name).every((p) => (p >= within.start && p < within.end) || (p >= f.index && p < valueEnd));
     let encodeArgs = '';
@@ -1637,8 +1856,8 @@ function rewrite(ctx) {
         splices.push({ ...signFn, text: '' });
         removed.push(text.slice(signFn.start, signFn.end));
     }
-    const args = /jwt\.encode\s*\(\s*(\w+)\s*,\s*(\w+)\s*[,)]/.exec(encodeArgs);
-    for (const name of args ? [args[1], args[2]] : []) {
+    const args = JWT_ENCODE_ARGS.exec(encodeArgs);
+    for (const name of args ? [args.group(1), args.group(2)] : []) {
         const a = assignment(text, tk, name);
         const s = signer;
         if (!a || !s || refs(text, tk, name).some((p) => !(p >= a.start && p < a.end) && !(p >= s.start && p < s.end)))
@@ -1648,17 +1867,17 @@ function rewrite(ctx) {
         removed.push(text.slice(span.start, span.end));
     }
     // expires_in is in seconds now.
-    const ms = /((?:\w+(?:\.\w+)*(?:\([^()\n]*\))?)?(?:\[\s*['"]expires_in['"]\s*\]|\.get\(\s*['"]expires_in['"][^()\n]*\))|\bexpires_in\b)([ \t]*\/[ \t]*1000(?:\.0)?)\b/g;
-    for (const m of text.matchAll(ms)) {
+    for (const m of EXPIRES_IN_MS.matchAll(text)) {
         if (!tk.code(m.index))
             continue;
-        const at = m.index + m[1].length;
-        splices.push({ start: at, end: at + m[2].length, text: '' });
+        const at = m.index + m.group(1).length;
+        splices.push({ start: at, end: at + m.group(2).length, text: '' });
         const ls = lineStart(text, m.index);
         const prevStart = ls > 0 ? lineStart(text, ls - 1) : ls;
-        const c = /^([ \t]*#[ \t]?)([^\r\n]*millisecond[^\r\n]*)/i.exec(text.slice(prevStart, ls));
-        if (ls > 0 && c && !splices.some((s) => s.start === prevStart + c[1].length)) {
-            splices.push({ start: prevStart + c[1].length, end: prevStart + c[0].length, text: 'expires_in is in seconds (OAuth Server-to-Server)' });
+        const c = code_python_MILLISECONDS_COMMENT.exec(text.slice(prevStart, ls));
+        const lead = c?.group(1).length ?? 0;
+        if (ls > 0 && c && !splices.some((s) => s.start === prevStart + lead)) {
+            splices.push({ start: prevStart + lead, end: prevStart + c[0].length, text: 'expires_in is in seconds (OAuth Server-to-Server)' });
         }
     }
     let out = applySplices(text, splices);
@@ -1666,11 +1885,12 @@ function rewrite(ctx) {
     let tk2 = tokenize(out);
     if (!tk2)
         return null;
-    const mentioned = new Set(removed.join('\n').match(/\b[A-Z][A-Z0-9_]*\b/g) ?? []);
+    const mentioned = new Set([...CONSTANT_NAME.matchAll(removed.join('\n'))].map((m) => m[0]));
     const consts = [];
-    for (const m of out.matchAll(/^([A-Z][A-Z0-9_]*)[ \t]*=[ \t]*(?:[rbf]?(['"])[^'"\n]*\2|\d+)[ \t]*(?:#[^\n]*)?(?:\r?\n|$)/gm)) {
-        if (mentioned.has(m[1]) && refs(out, tk2, m[1]).length === 1) {
-            consts.push({ start: m.index, end: m.index + m[0].length, text: '' });
+    for (const m of CONSTANT_LINE.matchAll(out)) {
+        const name = m.group(1);
+        if (mentioned.has(name) && refs(out, tk2, name).length === 1) {
+            consts.push({ start: m.index, end: m.end, text: '' });
             removed.push(m[0]);
         }
     }
@@ -1679,10 +1899,10 @@ function rewrite(ctx) {
     tk2 = tokenize(out);
     if (!tk2)
         return null;
-    const imp = /^import[ \t]+jwt[ \t]*(?:#[^\n]*)?\r?\n/m.exec(out);
+    const imp = IMPORT_JWT.exec(out);
     if (imp && refs(out, tk2, 'jwt').length === 1) {
         removed.push(imp[0]);
-        out = out.slice(0, imp.index) + out.slice(imp.index + imp[0].length);
+        out = out.slice(0, imp.index) + out.slice(imp.end);
     }
     if (!tokenize(out))
         return null;
@@ -1700,7 +1920,7 @@ const codePythonRewriters = [
     {
         name: 'Python signed JWT exchange',
         ruleIds: ['code-jwt-library-python', 'code-ims-jwt-exchange', 'code-jwt-token-form-field'],
-        rewrite: (ctx) => (/\.py$/.test(ctx.file) ? rewrite(ctx) : null),
+        rewrite: (ctx) => (/\.py$/.test(ctx.file) ? rewrite(ctx) : null), // native-regex: a file path
     },
 ];
 
@@ -1709,6 +1929,8 @@ const codePythonRewriters = [
 // other files in the same plan and their edits are not on disk, so a file with findings counts as
 // a user only if it still imports the package after those rewriters run on it here. Edits are text
 // spans (package.json) or whole lines (requirements*.txt); anything unsure stays a manual step.
+
+
 
 
 
@@ -1765,20 +1987,23 @@ function codeFiles(root, dir, ext, own) {
                     return false;
             }
             else if (e.isFile() && ext.test(e.name))
-                out.push(path);
+                out.push(path); // native-regex: a file name
         }
         return true;
     };
     return walk(dir, 0) ? out : null;
 }
+// The package and module names are this file's own constants; the patterns run on whole files.
 function importsNpm(text, pkg) {
-    return new RegExp(`['"\`]${(0,src_text/* escapeRegExp */.Nt)(pkg)}(?:/[^'"\`\\s]*)?['"\`]`).test(text);
+    return (0,linear_js/* linearJs */.F)(String.raw `['"\`]${(0,src_text/* escapeRegExp */.Nt)(pkg)}(?:/[^'"\`\s]*)?['"\`]`).test(text);
 }
 function importsPython(text, mod, notebook) {
     const m = (0,src_text/* escapeRegExp */.Nt)(mod);
     if (notebook)
-        return new RegExp(`\\b(?:from|import)[ \\t]+${m}\\b`).test(text);
-    return new RegExp(`^[ \\t]*(?:from[ \\t]+${m}(?:\\.[\\w.]+)?[ \\t]+import\\b|import[ \\t]+(?:[\\w.]+(?:[ \\t]+as[ \\t]+\\w+)?[ \\t]*,[ \\t]*)*${m}\\b)`, 'm').test(text);
+        return (0,regex/* linear */.sn)(String.raw `\b(?:from|import)[ \t]+${m}\b`).test(text);
+    const from = String.raw `from[ \t]+${m}(?:\.[\w.]+)?[ \t]+import\b`;
+    const imports = String.raw `import[ \t]+(?:[\w.]+(?:[ \t]+as[ \t]+\w+)?[ \t]*,[ \t]*)*${m}\b`;
+    return (0,regex/* linear */.sn)(String.raw `^[ \t]*(?:${from}|${imports})`, 'm').test(text);
 }
 /** The file as the code rewriters of this plan would leave it ('' when they delete it). */
 function afterCodeRewrites(ctx, file, text) {
@@ -1822,11 +2047,25 @@ function stillUsed(ctx, files, uses) {
         return !withFindings.has(file) || uses(afterCodeRewrites(ctx, file, text), file);
     });
 }
+const deps_JSON_SPACE = ' \t\r\n\uFEFF';
+const isDigit = (c) => c !== undefined && c >= '0' && c <= '9';
+/** End of the number, true, false or null at `i` (`/-?\d[\d.eE+-]*|true|false|null/y`). */
+function literalEnd(t, i) {
+    for (const word of ['true', 'false', 'null'])
+        if (t.startsWith(word, i))
+            return i + word.length;
+    let j = t[i] === '-' ? i + 1 : i;
+    if (!isDigit(t[j]))
+        throw new Error(`value expected at ${i}`);
+    while (j < t.length && (isDigit(t[j]) || '.eE+-'.includes(t[j])))
+        j++;
+    return j;
+}
 /** Member spans of a JSON document's objects (throws on invalid JSON, like JSON.parse would). */
 function jsonMembers(t) {
     let i = 0;
     const ws = () => {
-        while (i < t.length && /[ \t\r\n\uFEFF]/.test(t[i]))
+        while (i < t.length && deps_JSON_SPACE.includes(t[i]))
             i++;
     };
     const str = () => {
@@ -1884,11 +2123,7 @@ function jsonMembers(t) {
         }
         if (t[i] === '"')
             return void str();
-        const m = /-?\d[\d.eE+-]*|true|false|null/y;
-        m.lastIndex = i;
-        if (!m.exec(t))
-            throw new Error(`value expected at ${i}`);
-        i = m.lastIndex;
+        i = literalEnd(t, i);
     };
     const top = value();
     ws();
@@ -1907,7 +2142,7 @@ function withoutMember(t, obj, j) {
     else if (j < ms.length - 1) {
         const next = ms[j + 1];
         const [ls, nls] = [deps_lineStart(t, m.keyStart), deps_lineStart(t, next.keyStart)];
-        const ownLines = nls > ls && /^[ \t]*$/.test(t.slice(ls, m.keyStart)) && /^[ \t]*$/.test(t.slice(nls, next.keyStart));
+        const ownLines = nls > ls && (0,src_text/* onlyBlanks */.Xx)(t, ls, m.keyStart) && (0,src_text/* onlyBlanks */.Xx)(t, nls, next.keyStart);
         span = ownLines ? [ls, nls] : [m.keyStart, next.keyStart];
     }
     else
@@ -1930,10 +2165,29 @@ function declaredNpm(text) {
     return new Set(jsonMembers(text).filter((s) => DEP_SECTIONS.includes(s.key)).flatMap((s) => (s.members ?? []).map((m) => m.key)));
 }
 // ---------------------------------------------------------------- requirements lines
-const reqName = (line) => /^[ \t]*([A-Za-z0-9][\w.-]*)/.exec(line)?.[1].toLowerCase().replace(/_/g, '-');
+const isNameChar = (c) => (0,src_text/* isWordChar */.x8)(c) || c === '.' || c === '-';
+/** The distribution a requirement line names (`/^[ \t]*([A-Za-z0-9][\w.-]*)/`), normalised. */
+function reqName(line) {
+    const start = (0,src_text/* skipBlanks */.pw)(line, 0);
+    if (!(0,src_text/* isWordChar */.x8)(line[start]) || line[start] === '_')
+        return undefined;
+    let end = start + 1;
+    while (end < line.length && isNameChar(line[end]))
+        end++;
+    return line.slice(start, end).toLowerCase().replaceAll('_', '-');
+}
+/** Whether a line ends in a backslash continuation (`/\\\r?\n?$/`). */
+function deps_continues(line) {
+    let end = line.length;
+    if (line[end - 1] === '\n')
+        end--;
+    if (line[end - 1] === '\r')
+        end--;
+    return line[end - 1] === '\\';
+}
 /** Drops the requirement lines (with backslash continuations and indented notes) of the given distributions. */
 function removeRequirements(text, names) {
-    const lines = text.split(/(?<=\n)/);
+    const lines = (0,regex/* splitLines */.uz)(text);
     const out = [];
     for (let k = 0; k < lines.length; k++) {
         const name = reqName(lines[k]);
@@ -1941,13 +2195,17 @@ function removeRequirements(text, names) {
             out.push(lines[k]);
             continue;
         }
-        while (/\\\r?\n?$/.test(lines[k]) && k + 1 < lines.length)
+        while (deps_continues(lines[k]) && k + 1 < lines.length)
             k++;
         // pip-compile's indented `# via ...` notes belong to the requirement above them.
-        while (k + 1 < lines.length && /^[ \t]+#/.test(lines[k + 1]))
+        while (k + 1 < lines.length && indentedComment(lines[k + 1]))
             k++;
     }
     return out.join('');
+}
+function indentedComment(line) {
+    const i = (0,src_text/* skipBlanks */.pw)(line, 0);
+    return i > 0 && line[i] === '#';
 }
 // ---------------------------------------------------------------- the rewriter
 /** Rule ids whose hits are gone from `text`. */
@@ -1991,6 +2249,7 @@ function packageJson(ctx, ids) {
 function requirements(ctx) {
     let dir = external_node_path_.posix.dirname(ctx.file) === '.' ? '' : external_node_path_.posix.dirname(ctx.file);
     // requirements/base.txt belongs to the project around the requirements folder.
+    // native-regex: a folder name
     if (/^requirements(?:\.d)?$/i.test(external_node_path_.posix.basename(dir)))
         dir = external_node_path_.posix.dirname(dir) === '.' ? '' : external_node_path_.posix.dirname(dir);
     const names = [...new Set(ctx.text.split('\n').map(reqName))].filter((n) => !!n && n in PY_MODULES);
@@ -2023,9 +2282,10 @@ const manifests = {
     ruleIds: [ADOBE_RULE, NPM_RULE, PY_RULE],
     rewrite(ctx) {
         const ids = [...new Set(ctx.findings.map((f) => f.ruleId))];
+        // native-regex: file paths (here and below)
         if (/(?:^|\/)package\.json$/.test(ctx.file))
             return packageJson(ctx, ids.filter((id) => id in NPM_PACKAGES));
-        // pyproject.toml, Pipfile and the like keep their entries: manual.
+        // pyproject.toml, Pipfile and the like keep their entries: manual. native-regex: a file path
         if (/(?:^|\/)requirements[\w.-]*\.txt$/.test(ctx.file) && ids.includes(PY_RULE))
             return requirements(ctx);
         return null;
@@ -2035,21 +2295,31 @@ const depsRewriters = [manifests];
 
 ;// CONCATENATED MODULE: ./src/migrate/rewriters/env.ts
 
+
+
+
 // Plain KEY=VALUE settings files (.env, .env.example, app.env): the JWT key path goes, the
 // metascopes setting becomes a scopes setting the migrated code reads (e.g. ADOBE_SCOPES).
 const DOTENV = /(?:^|\/)(?:\.env(?:\.[\w.-]+)?|[\w.-]+\.env)$/;
 const RULE_IDS = ['config-jwt-signing-key', 'config-jwt-scope-claim-setting'];
-const LINE = /^(\s*(?:export\s+)?)([A-Za-z_][\w.]*)(\s*=\s*)(.*?)(\r?\n?)$/;
-const METASCOPES_KEY = /^(.*?)(?:META_?SCOPES?|METASCOPES?|meta_?scopes?|metascopes?)$/;
+const LINE = (0,linear_js/* linearJs */.F)(/^(\s*(?:export\s+)?)([A-Za-z_][\w.]*)(\s*=\s*)(.*?)(\r?\n?)$/);
+const METASCOPES_KEY = (0,linear_js/* linearJs */.F)(/^(.*?)(?:META_?SCOPES?|METASCOPES?|meta_?scopes?|metascopes?)$/);
+const isQuote = (c) => c === '"' || c === "'";
+/** A value without one opening and one closing quote (`/^["']|["']$/g` removed). */
+function unquote(value) {
+    const start = isQuote(value[0]) ? 1 : 0;
+    const end = value.length > start && isQuote(value[value.length - 1]) ? value.length - 1 : value.length;
+    return value.slice(start, end);
+}
 const envRewriters = [
     {
         name: 'dotenv settings',
         ruleIds: RULE_IDS,
         rewrite(ctx) {
             if (!DOTENV.test(ctx.file))
-                return null;
-            const lines = ctx.text.split(/(?<=\n)/);
-            const keys = new Set(lines.map((l) => LINE.exec(l)?.[2]).filter(Boolean));
+                return null; // native-regex: a file path
+            const lines = (0,regex/* splitLines */.uz)(ctx.text);
+            const keys = new Set(lines.map((l) => LINE.exec(l)?.group(2)).filter(Boolean));
             const remove = new Set();
             for (const f of ctx.findings) {
                 if (!RULE_IDS.includes(f.ruleId))
@@ -2058,7 +2328,7 @@ const envRewriters = [
                 const m = LINE.exec(lines[i] ?? '');
                 if (!m)
                     return null; // a multi-line value or an odd form: leave it to a person
-                const [, lead, key, eq, value, eol] = m;
+                const [lead, key, eq, value, eol] = [1, 2, 3, 4, 5].map((g) => m.group(g) ?? '');
                 if (f.ruleId === 'config-jwt-signing-key') {
                     lines[i] = '';
                     remove.add(key);
@@ -2067,8 +2337,8 @@ const envRewriters = [
                 const base = METASCOPES_KEY.exec(key);
                 if (!base)
                     return null;
-                const scopesKey = `${base[1]}${key === key.toUpperCase() ? 'SCOPES' : 'scopes'}`;
-                const metascopes = value.replace(/^["']|["']$/g, '').split(/[\s,]+/).filter(Boolean);
+                const scopesKey = `${base.group(1)}${key === key.toUpperCase() ? 'SCOPES' : 'scopes'}`;
+                const metascopes = (0,src_text/* listItems */.Dw)(unquote(value));
                 lines[i] = keys.has(scopesKey) ? '' : `${lead}${scopesKey}${eq}${ctx.scopes(metascopes).value}${eol}`;
             }
             const text = lines.join('');
@@ -2082,9 +2352,74 @@ const envRewriters = [
 
 ;// CONCATENATED MODULE: ./src/migrate/rewriters/keys.ts
 
+
 const KEY_FILE_RULES = ['key-private-key-file', 'key-config-zip', 'key-jwt-certificate', 'key-pem-private-key'];
+// "This file holds only a key": what the pattern
+//   /^(?:\s*(?:[^\n-][^\n]{0,200}\n)?)*?\s*-----BEGIN [A-Z ]+-----[\s\S]*-----END [A-Z ]+-----\s*$/
+// matched, checked line by line. As a RegExp it backtracked exponentially on a PEM key indented
+// in a YAML block scalar with more keys after it.
+const BEGIN = '-----BEGIN ';
+const END = '-----END ';
+const DASHES = '-----';
+/** Longest header line: one character that is not `-`, then up to 200 more. */
+const MAX_HEADER = 201;
+const isLabel = (c) => c === ' ' || (c !== undefined && c >= 'A' && c <= 'Z');
+/** Where the `-----END <LABEL>-----` that ends the text (before trailing whitespace) starts, or -1. */
+function finalEnd(text) {
+    let e = text.length;
+    while (e > 0 && (0,src_text/* isSpace */.xC)(text[e - 1]))
+        e--;
+    if (!text.startsWith(DASHES, e - DASHES.length) || e < DASHES.length)
+        return -1;
+    const labelEnd = e - DASHES.length;
+    let s = labelEnd;
+    while (s > 0 && isLabel(text[s - 1]))
+        s--;
+    // the run of label characters takes in "END " too: it must start right after the dashes
+    const start = s - DASHES.length;
+    const labelStart = start + END.length;
+    return start >= 0 && text.startsWith(END, start) && labelEnd > labelStart ? start : -1;
+}
+/** End of a `-----BEGIN <LABEL>-----` whose label starts at `from`, or -1. */
+function beginEnd(text, from) {
+    let i = from;
+    while (i < text.length && isLabel(text[i]))
+        i++;
+    return i > from && text.startsWith(DASHES, i) ? i + DASHES.length : -1;
+}
+/**
+ * Whether a line may stand before the key: blank, or a short header (`Bag Attributes`, a YAML
+ * key) of at most 201 characters after its indent, where a line starting with `-` needs an indent
+ * character to stand in for its first character.
+ */
+function headerLine(text, start, firstNonSpace, end) {
+    if (firstNonSpace === end)
+        return true;
+    if (text[firstNonSpace] !== '-')
+        return end - firstNonSpace <= MAX_HEADER;
+    return firstNonSpace > start && end - firstNonSpace + 1 <= MAX_HEADER;
+}
 /** A file that holds nothing but PEM blocks (and blank lines or a short header). */
-const PEM_ONLY = /^(?:\s*(?:[^\n-][^\n]{0,200}\n)?)*?\s*-----BEGIN [A-Z ]+-----[\s\S]*-----END [A-Z ]+-----\s*$/;
+function pemOnly(text) {
+    const end = finalEnd(text);
+    if (end < 0)
+        return false;
+    for (let start = 0;;) {
+        const nl = text.indexOf('\n', start);
+        const lineEnd = nl < 0 ? text.length : nl;
+        let i = start;
+        while (i < lineEnd && (0,src_text/* isSpace */.xC)(text[i]))
+            i++;
+        if (text.startsWith(BEGIN, i)) {
+            const e = beginEnd(text, i + BEGIN.length);
+            if (e >= 0 && e <= end)
+                return true;
+        }
+        if (nl < 0 || !headerLine(text, start, i, lineEnd))
+            return false;
+        start = nl + 1;
+    }
+}
 const REVOKE = 'This key was committed: deleting the file does not remove it from git history. After the OAuth Server-to-Server credential is in use, delete the Service Account (JWT) credential in the Adobe Developer Console, which revokes the key, and rotate anything else the key protected.';
 /** Committed key material is deleted; revoking it is a manual step in the Console. */
 const keys = {
@@ -2093,7 +2428,7 @@ const keys = {
     rewrite(ctx) {
         const ids = [...new Set(ctx.findings.map((f) => f.ruleId))].filter((id) => KEY_FILE_RULES.includes(id));
         const pathOnly = ids.some((id) => id !== 'key-pem-private-key');
-        const keyOnly = PEM_ONLY.test(ctx.text);
+        const keyOnly = pemOnly(ctx.text);
         if (!pathOnly && !keyOnly)
             return null; // an inline key inside other content: another rewriter's job
         const isCert = external_node_path_.posix.basename(ctx.file) === 'certificate_pub.crt';
@@ -2113,11 +2448,13 @@ const keys = {
 // client_credentials token request at /ims/token/v3 (the exchange request is turned into it).
 
 
+
 const postman_RULES = ['config-postman-jwt', 'code-ims-jwt-exchange-config'];
-const JWT_VARS = /^(?:PRIVATE_KEY|JWT_TOKEN)$/;
-const META_VAR = /^(?:META_?SCOPES?|METASCOPES?)$/;
-const EXCHANGE = /ims\/exchange\/(?:v1\/)?jwt\/?/;
-const SIGNING = /KJUR\.jws\.JWS\.sign|jsrsasign/;
+const JWT_VARS = (0,regex/* linear */.sn)(/^(?:PRIVATE_KEY|JWT_TOKEN)$/);
+const META_VAR = (0,regex/* linear */.sn)(/^(?:META_?SCOPES?|METASCOPES?)$/);
+const EXCHANGE = (0,regex/* linear */.sn)(/ims\/exchange\/(?:v1\/)?jwt\/?/);
+const SIGNING = (0,regex/* linear */.sn)(/KJUR\.jws\.JWS\.sign|jsrsasign/);
+const BEARER_VAR = (0,regex/* linear */.sn)(/Bearer \{\{(\w+)\}\}/);
 const at = (root, path) => {
     let n = root;
     for (const p of path)
@@ -2171,7 +2508,9 @@ const postman = {
     name: 'Postman environment / collection',
     ruleIds: postman_RULES,
     rewrite(ctx) {
-        if (!/\.json$/.test(ctx.file) || !/_postman_|getpostman\.com/.test(ctx.text))
+        if (!/\.json$/.test(ctx.file))
+            return null; // native-regex: a file path
+        if (!ctx.text.includes('_postman_') && !ctx.text.includes('getpostman.com'))
             return null;
         const root0 = parseJson(ctx.text);
         if (!root0)
@@ -2222,7 +2561,7 @@ const postman = {
                     const script = scriptText(ed.node([...p, 'event']).items[i]);
                     if (!SIGNING.test(script))
                         continue;
-                    if (/sendRequest|ims\/exchange/.test(script))
+                    if (script.includes('sendRequest') || script.includes('ims/exchange'))
                         return null; // signs and exchanges in script: by hand
                     signing = removed = true;
                     ed.removeAt([...p, 'event'], i);
@@ -2243,7 +2582,7 @@ const postman = {
             }
             if (signing && !exchanged)
                 addTokenRequest(ed);
-            if ((signing || exchanged) && !scopesVar && !ctx.files.some((f) => /postman_environment/.test(f))) {
+            if ((signing || exchanged) && !scopesVar && !ctx.files.some((f) => f.includes('postman_environment'))) {
                 manual.push({
                     file: ctx.file,
                     line: 1,
@@ -2283,7 +2622,7 @@ function migrateRequest(ed, reqPath) {
     // edits from the end of the request backwards, re-reading spans each time
     const url = member(ed.node(reqPath), 'url')?.value;
     if (url?.kind === 'value')
-        ed.replace(url, JSON.stringify((str(url) ?? '').replace(EXCHANGE, 'ims/token/v3')));
+        ed.replace(url, JSON.stringify(EXCHANGE.replace(str(url) ?? '', 'ims/token/v3')));
     else if (url) {
         const path = member(url, 'path')?.value;
         if (path?.kind === 'array') {
@@ -2292,7 +2631,7 @@ function migrateRequest(ed, reqPath) {
         }
         const raw = member(ed.node([...reqPath, 'url']), 'raw')?.value;
         if (raw)
-            ed.replace(raw, JSON.stringify((str(raw) ?? '').replace(EXCHANGE, 'ims/token/v3')));
+            ed.replace(raw, JSON.stringify(EXCHANGE.replace(str(raw) ?? '', 'ims/token/v3')));
     }
     const b = member(ed.node(reqPath), 'body');
     if (b)
@@ -2303,7 +2642,7 @@ function migrateRequest(ed, reqPath) {
     }
     const headers = member(ed.node(reqPath), 'header')?.value;
     headers?.items.forEach((h, i) => {
-        if (/^content-type$/i.test(str(member(h, 'key')?.value) ?? '')) {
+        if ((str(member(h, 'key')?.value) ?? '').toLowerCase() === 'content-type') {
             const v = member(ed.node([...reqPath, 'header', i]), 'value');
             if (v)
                 ed.replace(v.value, '"application/x-www-form-urlencoded"');
@@ -2318,9 +2657,9 @@ function migrateRequest(ed, reqPath) {
 function addTokenRequest(ed) {
     const root = ed.root;
     const list = member(root, 'item').value;
-    const host = /\{\{IMS\}\}/.test(ed.text) ? 'https://{{IMS}}' : 'https://ims-na1.adobelogin.com';
-    const tokenVar = /Bearer \{\{(\w+)\}\}/.exec(ed.text)?.[1] ?? 'ACCESS_TOKEN';
-    const clientVar = /\{\{API_KEY\}\}/.test(ed.text) ? 'API_KEY' : 'CLIENT_ID';
+    const host = ed.text.includes('{{IMS}}') ? 'https://{{IMS}}' : 'https://ims-na1.adobelogin.com';
+    const tokenVar = BEARER_VAR.exec(ed.text)?.group(1) ?? 'ACCESS_TOKEN';
+    const clientVar = ed.text.includes('{{API_KEY}}') ? 'API_KEY' : 'CLIENT_ID';
     const scope = member(root, 'variable') ? 'collectionVariables' : 'environment';
     const eol = (0,src_text/* eolOf */.Wl)(ed.text);
     const first = list.items[0];
@@ -2360,17 +2699,21 @@ const postmanRewriters = [postman];
 // User Sync Tool umapi connector (authentication_method: oauth, no technical account or key).
 
 
+
+
+
 const SDK_RULE = 'config-python-sdk-jwt-config';
 const UST_RULE = 'config-user-sync-jwt';
 const JWT_KEYS = ['pathToKey', 'private_key'];
 /** The product a config is for, from its keys and name: the libraries' configs carry no metascopes. */
 function metascopesFor(file, obj) {
-    if (obj.members.some((m) => /^sandbox/.test(m.key)) || /aep|platform/i.test(file))
+    // native-regex: a file path
+    if (obj.members.some((m) => m.key.startsWith('sandbox')) || /aep|platform/i.test(file))
         return ['ent_dataservices_sdk'];
     if (/cja/i.test(file))
-        return ['ent_cja_sdk', 'ent_dataservices_sdk'];
+        return ['ent_cja_sdk', 'ent_dataservices_sdk']; // native-regex: a file path
     if (/analytics/i.test(file))
-        return ['ent_analytics_bulk_ingest_sdk'];
+        return ['ent_analytics_bulk_ingest_sdk']; // native-regex: a file path
     return [];
 }
 function jwtObjects(n, path, out) {
@@ -2420,23 +2763,30 @@ const sdkConfig = {
 };
 // ---------------------------------------------------------------------------------------------
 // User Sync Tool connector-umapi.yml: line edits inside the top-level `enterprise:` block.
-const UST_JWT_KEY = /^([ \t]+)(?:tech_acct(?:_id)?|priv_key_(?:path|data|pass)|secure_priv_key_data_key)[ \t]*:/;
-const AUTH_METHOD = /^([ \t]+authentication_method[ \t]*:[ \t]*)(["']?)jwt\2/;
+const ENTERPRISE = (0,linear_js/* linearJs */.F)(/^enterprise[ \t]*:[ \t]*(?:#.*)?\r?\n?$/);
+const UST_JWT_KEY = (0,regex/* linear */.sn)(/^([ \t]+)(?:tech_acct(?:_id)?|priv_key_(?:path|data|pass)|secure_priv_key_data_key)[ \t]*:/);
+/** `authentication_method: jwt`, the value bare or in matching quotes (`(["']?)jwt\2`). */
+const AUTH_METHOD_JWT = (0,regex/* linear */.sn)(/^([ \t]+authentication_method[ \t]*:[ \t]*)("jwt"|'jwt'|jwt)/);
+const AUTH_METHOD = (0,regex/* linear */.sn)(/^[ \t]+authentication_method[ \t]*:/);
+const CLIENT_SECRET = (0,regex/* linear */.sn)(/^[ \t]+client_secret[ \t]*:/);
+const ANY_KEY = (0,regex/* linear */.sn)(/^[ \t]+[\w-]+[ \t]*:/);
 const userSync = {
     name: 'User Sync Tool umapi connector',
     ruleIds: [UST_RULE],
     rewrite(ctx) {
         if (!/\.ya?ml$/.test(ctx.file))
-            return null;
-        const lines = ctx.text.split(/(?<=\n)/);
-        const start = lines.findIndex((l) => /^enterprise[ \t]*:[ \t]*(?:#.*)?\r?\n?$/.test(l));
+            return null; // native-regex: a file path
+        const lines = (0,regex/* splitLines */.uz)(ctx.text);
+        const start = lines.findIndex((l) => ENTERPRISE.test(l));
         if (start < 0)
             return null;
+        // the block ends at the next line that starts with something other than a space or a comment
+        const topLevel = (l) => l.length > 0 && !(0,src_text/* isSpace */.xC)(l[0]) && l[0] !== '#';
         let end = start + 1;
-        while (end < lines.length && !/^[^\s#]/.test(lines[end]))
+        while (end < lines.length && !topLevel(lines[end]))
             end++;
-        const indentOf = (l) => /^[ \t]*/.exec(l)[0].length;
-        const blank = (l) => /^\s*$/.test(l);
+        const indentOf = (l) => (0,src_text/* skipBlanks */.pw)(l, 0);
+        const blank = (l) => l.trim() === '';
         const out = [...lines];
         let hasMethod = false;
         for (let i = start + 1; i < end; i++) {
@@ -2445,12 +2795,13 @@ const userSync = {
             if (m) {
                 out[i] = '';
                 // a block scalar (priv_key_data: |) goes with its more-indented lines
+                const indent = m.group(1).length;
                 let j = i + 1;
                 while (j < end) {
                     let k = j;
                     while (k < end && blank(lines[k]))
                         k++;
-                    if (k >= end || indentOf(lines[k]) <= m[1].length)
+                    if (k >= end || indentOf(lines[k]) <= indent)
                         break;
                     for (let x = j; x <= k; x++)
                         out[x] = '';
@@ -2459,23 +2810,24 @@ const userSync = {
                 i = j - 1;
                 continue;
             }
-            const a = AUTH_METHOD.exec(l);
-            if (a)
-                out[i] = l.replace(AUTH_METHOD, `$1$2oauth$2`);
-            if (/^[ \t]+authentication_method[ \t]*:/.test(l))
+            out[i] = AUTH_METHOD_JWT.replace(l, (a) => {
+                const quote = a.group(2).length > 3 ? a.group(2)[0] : '';
+                return `${a.group(1)}${quote}oauth${quote}`;
+            });
+            if (AUTH_METHOD.test(l))
                 hasMethod = true;
         }
         if (!hasMethod) {
             // after client_secret (or the block's first key), indented like it
             const keyAt = (re) => lines.slice(start + 1, end).findIndex((l) => re.test(l));
-            let anchor = keyAt(/^[ \t]+client_secret[ \t]*:/);
+            let anchor = keyAt(CLIENT_SECRET);
             if (anchor < 0)
-                anchor = keyAt(/^[ \t]+[\w-]+[ \t]*:/);
+                anchor = keyAt(ANY_KEY);
             if (anchor < 0)
                 return null;
             const i = start + 1 + anchor;
-            const eol = /\r?\n$/.exec(lines[i])?.[0];
-            const add = `${/^[ \t]*/.exec(lines[i])[0]}authentication_method: oauth`;
+            const eol = (0,src_text/* trailingEol */.RL)(lines[i]);
+            const add = `${lines[i].slice(0, indentOf(lines[i]))}authentication_method: oauth`;
             out[i] += eol ? add + eol : (ctx.text.includes('\r\n') ? '\r\n' : '\n') + add;
         }
         const text = out.join('');
@@ -2499,23 +2851,55 @@ var ci = __webpack_require__(9235);
 
 
 
+
 // The name tests of the ci rules, so the rewrite removes exactly what the rules flag.
 
 
 
+
+
+const FILE_ADOBE = (0,regex/* linear */.sn)(ci/* FILE_ADOBE */.fq);
+const ADOBE_NAME = (0,regex/* linear */.sn)(ci/* ADOBE_NAME */.Cv);
+const OTHER_NAME = (0,regex/* linear */.sn)(ci/* OTHER_NAME */.d_);
+const PRIVATE_KEY_NAME = (0,regex/* linear */.sn)(ci/* PRIVATE_KEY_NAME */.CT);
+const META_SCOPES_NAME = (0,regex/* linear */.sn)(ci/* META_SCOPES_NAME */.U2);
 const WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
 const workflows_RULE_IDS = ['ci-aio-apps-action-jwt-auth', 'ci-jwt-private-key-secret', 'ci-jwt-meta-scopes'];
 const PLUGIN_RULE = 'ci-aio-jwt-auth-plugin';
-const SECRET_REF = /\bsecrets\.([A-Za-z_]\w*)/g;
-const METASCOPE_TOKEN = /\bent_[a-z_]+_sdk\b|\bevent_receiver_api\b/g;
+const SECRET_REF = (0,regex/* linear */.sn)(/\bsecrets\.([A-Za-z_]\w*)/g);
+const METASCOPE_TOKEN = (0,regex/* linear */.sn)(/\bent_[a-z_]+_sdk\b|\bevent_receiver_api\b/g);
 /** A comment line above a removed entry or step that is about what we remove. */
-const ABOUT_KEY = /private|\bkey\b|jwt|meta_?scope|certificate|\bpem\b|passphrase/i;
+const ABOUT_KEY = (0,regex/* linear */.sn)(/private|\bkey\b|jwt|meta_?scope|certificate|\bpem\b|passphrase/i);
 /** Steps we may drop when their script only wrote the key: no `uses`, nothing else run. */
 const PLAIN_STEP_KEYS = new Set(['name', 'run', 'env', 'shell', 'if', 'id', 'working-directory', 'continue-on-error', 'timeout-minutes']);
-const KEY_WRITE = /^(?:echo(?:[ \t]+-[neE]+)*|printf(?:[ \t]+(?:'%s(?:\\n)?'|"%s(?:\\n)?"))?)[ \t]+(["']?)(?:\$\{?([A-Za-z_]\w*)\}?|\$\{\{[ \t]*secrets\.([A-Za-z_]\w*)[ \t]*\}\})\1(?:[ \t]*\|[ \t]*base64[ \t]+(?:-d|--decode|-D))?[ \t]*>>?[ \t]*(["']?)([^\s"'|;&]+)\4[ \t]*$/;
-const CHMOD = /^chmod[ \t]+\S+[ \t]+(["']?)([^\s"']+)\1[ \t]*$/;
-const NEUTRAL = /^(?:$|#|mkdir[ \t]|set(?:[ \t]+[-+]\w+)+(?:[ \t]+pipefail)?[ \t]*$)/;
-const norm = (name) => name.toUpperCase().replace(/[-.]/g, '_');
+// The quotes around a name or path must match: RE2 has no backreference (`(["']?)x\1`), so the
+// patterns capture both quotes and `quoted` compares them.
+/** `echo "$KEY" > path` or `printf '%s' "${{ secrets.KEY }}" | base64 -d > path`: groups 2/3 name, 6 path. */
+const KEY_WRITE = (0,linear_js/* linearJs */.F)(/^(?:echo(?:[ \t]+-[neE]+)*|printf(?:[ \t]+(?:'%s(?:\\n)?'|"%s(?:\\n)?"))?)[ \t]+(["']?)(?:\$\{?([A-Za-z_]\w*)\}?|\$\{\{[ \t]*secrets\.([A-Za-z_]\w*)[ \t]*\}\})(["']?)(?:[ \t]*\|[ \t]*base64[ \t]+(?:-d|--decode|-D))?[ \t]*>>?[ \t]*(["']?)([^\s"'|;&]+)(["']?)[ \t]*$/);
+/** `chmod 600 "path"`: group 2 path. */
+const CHMOD = (0,linear_js/* linearJs */.F)(/^chmod[ \t]+\S+[ \t]+(["']?)([^\s"']+)(["']?)[ \t]*$/);
+const NEUTRAL = (0,regex/* linear */.sn)(/^(?:$|#|mkdir[ \t]|set(?:[ \t]+[-+]\w+)+(?:[ \t]+pipefail)?[ \t]*$)/);
+const AIO_APPS_ACTION = (0,regex/* linear */.sn)(/^adobe\/aio-apps-action(?:@|$)/);
+const ACTION_MAJOR = (0,regex/* linear */.sn)(/@v?(\d+)(?:\.|$)/);
+/** A scope list's words (`value.match(/[\w.:/-]+/g)`). */
+const SCOPE_WORD = (0,regex/* linear */.sn)(/[\w.:/-]+/g);
+/** A whole `${{ secrets.NAME }}` / `${{ vars.NAME }}` value: group 2 the name. */
+const WHOLE_REF = (0,regex/* linear */.sn)(/^\$\{\{[ \t]*(secrets|vars)\.([A-Za-z_]\w*)[ \t]*\}\}$/);
+const SECRET_NAME = (0,regex/* linear */.sn)(/secrets\.([A-Za-z_]\w*)/);
+const SECRET_OR_VAR_NAME = (0,regex/* linear */.sn)(/(?:secrets|vars)\.([A-Za-z_]\w*)/);
+const TECH_ACCOUNT_ID = (0,regex/* linear */.sn)(/(TECHNICAL_?ACC(?:OUNT)?_?)ID/i);
+// Names (normalised by `norm`) and keys of the client id, client secret and scopes.
+const SCOPES_NAME = (0,regex/* linear */.sn)(/(?:^|_)SCOPES?$/);
+const CLIENT_ID_NAME = (0,regex/* linear */.sn)(/(?:^|_)CLIENT_?ID$/);
+const CLIENT_SECRET_NAME = (0,regex/* linear */.sn)(/CLIENT_?SECRETS?$/);
+const ANY_CLIENT_SECRET = (0,regex/* linear */.sn)(/CLIENT_?SECRET/i);
+const workflows_CLIENT_ID_KEY = (0,regex/* linear */.sn)(/(client[_-]?)id$/i);
+const CLIENT_ID_IN_REF = (0,regex/* linear */.sn)(/(CLIENT_?)ID/i);
+const words = (value) => [...SCOPE_WORD.matchAll(value)].map((m) => m[0]);
+const secretRefs = (text) => [...SECRET_REF.matchAll(text)].map((m) => m.group(1));
+/** Whether each pair of quote groups (`[open, close]`) captured the same quote or none. */
+const quoted = (m, ...pairs) => pairs.every(([a, b]) => m.group(a) === m.group(b));
+const norm = (name) => name.toUpperCase().replaceAll('-', '_').replaceAll('.', '_');
 function workflows_lineStart(text, pos) {
     return text.lastIndexOf('\n', pos - 1) + 1;
 }
@@ -2523,6 +2907,12 @@ function workflows_lineEnd(text, pos) {
     const i = text.indexOf('\n', pos);
     return i < 0 ? text.length : i + 1;
 }
+/** What may stand before a removed key on its line: blanks, a sequence dash, or both. */
+const BLANKS = (0,regex/* linear */.sn)(/^[ \t]*$/);
+const BLANKS_OR_DASH = (0,regex/* linear */.sn)(/^[ \t]*(?:-[ \t]+)?$/);
+const DASH = (0,regex/* linear */.sn)(/^[ \t]*-[ \t]+$/);
+/** The rest of a line after a value: blanks and a comment at most. */
+const LINE_REST = (0,linear_js/* linearJs */.F)(/^[ \t]*(?:#.*)?\r?\n?$/);
 /** Whole lines from `start` to the end of the line holding `end` (exclusive), if nothing else shares them. */
 function lineSpan(text, start, end, lead) {
     const s = workflows_lineStart(text, start);
@@ -2531,17 +2921,19 @@ function lineSpan(text, start, end, lead) {
     if (end > 0 && text[end - 1] === '\n')
         return [s, end];
     const e = workflows_lineEnd(text, end);
-    return /^[ \t]*(?:#.*)?\r?\n?$/.test(text.slice(end, e)) ? [s, e] : null;
+    return LINE_REST.test(text.slice(end, e)) ? [s, e] : null;
 }
+const BLANK_LINE = (0,regex/* linear */.sn)(/^[ \t]*\r?\n?$/);
 /** Widens a removed line span over comment lines about the key above it and one doubled blank line. */
 function widen(text, [s, e]) {
     while (s > 0) {
         const prev = workflows_lineStart(text, s - 1);
-        if (!/^[ \t]*#/.test(text.slice(prev, s)) || !ABOUT_KEY.test(text.slice(prev, s)))
+        const hash = (0,src_text/* skipBlanks */.pw)(text, prev, s);
+        if (hash === s || text[hash] !== '#' || !ABOUT_KEY.test(text.slice(prev, s)))
             break;
         s = prev;
     }
-    const blank = (a, b) => /^[ \t]*\r?\n?$/.test(text.slice(a, b));
+    const blank = (a, b) => BLANK_LINE.test(text.slice(a, b));
     if (s > 0 && e < text.length && blank(workflows_lineStart(text, s - 1), s) && blank(e, workflows_lineEnd(text, e)))
         e = workflows_lineEnd(text, e);
     return [s, e];
@@ -2556,16 +2948,18 @@ function pairName(pair) {
 function scalarText(text, node) {
     return (0,dist/* isScalar */.jn)(node) && node.range ? text.slice(node.range[0], node.range[1]) : '';
 }
+const PLAIN_SCALAR = (0,regex/* linear */.sn)(/^[\w.,:/-]+$/);
 function formatLike(value, orig) {
     if (orig?.type === 'QUOTE_DOUBLE')
         return `"${value}"`;
-    if (orig?.type === 'QUOTE_SINGLE' || !/^[\w.,:/-]+$/.test(value))
+    if (orig?.type === 'QUOTE_SINGLE' || !PLAIN_SCALAR.test(value))
         return `'${value}'`;
     return value;
 }
+const META_SCOPES_WORD = (0,regex/* linear */.sn)(/meta[_-]?scopes?/i);
 /** META_SCOPES -> SCOPES, ADOBE_METASCOPES -> ADOBE_SCOPES (keeps the case). */
 function scopesName(name) {
-    return name.replace(/meta[_-]?scopes?/i, (m) => (m === m.toUpperCase() ? 'SCOPES' : 'scopes'));
+    return META_SCOPES_WORD.replace(name, (m) => (m[0] === m[0].toUpperCase() ? 'SCOPES' : 'scopes'));
 }
 class WorkflowEdit {
     text;
@@ -2586,14 +2980,14 @@ class WorkflowEdit {
         this.text = text;
         this.ctx = ctx;
         this.eol = text.includes('\r\n') ? '\r\n' : '\n';
-        this.fileAdobe = ci/* FILE_ADOBE */.fq.test(text);
+        this.fileAdobe = FILE_ADOBE.test(text);
     }
     adobe(names) {
-        return names.some((n) => ci/* ADOBE_NAME */.Cv.test(n)) || (this.fileAdobe && !names.some((n) => ci/* OTHER_NAME */.d_.test(n)));
+        return names.some((n) => ADOBE_NAME.test(n)) || (this.fileAdobe && !names.some((n) => OTHER_NAME.test(n)));
     }
     isKeyVar(name) {
         const n = norm(name);
-        return ci/* PRIVATE_KEY_NAME */.CT.test(n) && this.adobe([n]);
+        return PRIVATE_KEY_NAME.test(n) && this.adobe([n]);
     }
     inRemoved(pos) {
         return this.removed.some(([s, e]) => pos >= s && pos < e);
@@ -2610,14 +3004,14 @@ class WorkflowEdit {
         const key = pair.key;
         if (!key.range)
             return (this.ok = false);
-        for (const m of this.text.slice(key.range[0], nodeEnd(pair)).matchAll(SECRET_REF))
-            this.dropSecrets.add(m[1]);
-        return this.remove(lineSpan(this.text, key.range[0], nodeEnd(pair), /^[ \t]*$/));
+        for (const m of SECRET_REF.matchAll(this.text.slice(key.range[0], nodeEnd(pair))))
+            this.dropSecrets.add(m.group(1));
+        return this.remove(lineSpan(this.text, key.range[0], nodeEnd(pair), BLANKS));
     }
     /** Adds `name: value` on a new line after `after` (a pair of the same block map). */
     insertAfter(after, name, value) {
         const key = after.key;
-        const span = key.range && lineSpan(this.text, key.range[0], nodeEnd(after), /^[ \t]*(?:-[ \t]+)?$/);
+        const span = key.range && lineSpan(this.text, key.range[0], nodeEnd(after), BLANKS_OR_DASH);
         if (!span || !key.range) {
             this.ok = false;
             return;
@@ -2655,33 +3049,38 @@ class WorkflowEdit {
             lines.push({ start: pos, end, body: (block ? raw : String(run.value)).trim() });
             pos = end;
         }
-        if (!block && run.type !== 'PLAIN' && /\n/.test(src))
+        if (!block && run.type !== 'PLAIN' && src.includes('\n'))
             return;
         const writes = lines.filter((l) => {
             const m = KEY_WRITE.exec(l.body);
-            const name = m && (m[2] ?? m[3]);
-            if (!m || !name || !this.isKeyVar(name))
+            if (!m || !quoted(m, [1, 4], [5, 7]))
                 return false;
-            this.keyPaths.add(m[5]);
-            if (m[3])
-                this.dropSecrets.add(m[3]);
+            const name = m.group(2) ?? m.group(3);
+            if (!name || !this.isKeyVar(name))
+                return false;
+            this.keyPaths.add(m.group(6));
+            const secret = m.group(3);
+            if (secret)
+                this.dropSecrets.add(secret);
             return true;
         });
         if (!writes.length)
             return;
         const chmods = lines.filter((l) => {
             const m = CHMOD.exec(l.body);
-            return !!m && this.keyPaths.has(m[2]);
+            return !!m && quoted(m, [1, 3]) && this.keyPaths.has(m.group(2));
         });
         const rest = lines.filter((l) => !writes.includes(l) && !chmods.includes(l));
         const plainStep = step.items.every((p) => PLAIN_STEP_KEYS.has(pairName(p) ?? ''));
         const id = step.get('id');
         const referenced = typeof id === 'string' && this.text.includes(`steps.${id}.`);
         if (rest.every((l) => NEUTRAL.test(l.body)) && plainStep && !referenced) {
-            for (const p of step.items)
-                for (const m of this.text.slice(p.key.range?.[0] ?? 0, nodeEnd(p)).matchAll(SECRET_REF))
-                    this.dropSecrets.add(m[1]);
-            this.remove(lineSpan(this.text, itemStart, itemEnd, /^[ \t]*-[ \t]+$/));
+            for (const p of step.items) {
+                const pairText = this.text.slice(p.key.range?.[0] ?? 0, nodeEnd(p));
+                for (const m of SECRET_REF.matchAll(pairText))
+                    this.dropSecrets.add(m.group(1));
+            }
+            this.remove(lineSpan(this.text, itemStart, itemEnd, DASH));
         }
         else if (run.type === 'BLOCK_LITERAL') {
             for (const l of [...writes, ...chmods])
@@ -2703,7 +3102,7 @@ class WorkflowEdit {
         this.replace(cmd, scalarText(this.text, cmd).replace('auth', 'oauth_sts'));
         // oauth_sts arrived in aio-apps-action 3.0.0 (adobe/generator-aio-app#243); a pinned SHA cannot be judged.
         const uses = step.get('uses', true);
-        const major = /@v?(\d+)(?:\.|$)/.exec(scalarText(this.text, uses))?.[1];
+        const major = ACTION_MAJOR.exec(scalarText(this.text, uses))?.group(1);
         if ((0,dist/* isScalar */.jn)(uses) && uses.range && major && Number(major) < 3) {
             this.notes.push({
                 pos: uses.range[0],
@@ -2719,8 +3118,8 @@ class WorkflowEdit {
         }
         const techId = find('TECHNICALACCOUNTID');
         if (!find('TECHNICALACCOUNTEMAIL')) {
-            const ref = /secrets\.([A-Za-z_]\w*)/.exec(scalarText(this.text, techId?.value))?.[1];
-            const emailSecret = ref && /TECHNICAL_?ACC(?:OUNT)?_?ID/i.test(ref) ? ref.replace(/(TECHNICAL_?ACC(?:OUNT)?_?)ID/i, '$1EMAIL') : 'TECHNICAL_ACCOUNT_EMAIL';
+            const ref = SECRET_NAME.exec(scalarText(this.text, techId?.value))?.group(1);
+            const emailSecret = ref && TECH_ACCOUNT_ID.test(ref) ? TECH_ACCOUNT_ID.replace(ref, (m) => `${m.group(1)}EMAIL`) : 'TECHNICAL_ACCOUNT_EMAIL';
             this.insertAfter(techId ?? last, 'TECHNICALACCOUNTEMAIL', `\${{ secrets.${emailSecret} }}`);
             this.addSecrets.add(emailSecret);
         }
@@ -2731,7 +3130,7 @@ class WorkflowEdit {
             this.insertAfter(find('IMSORGID') ?? last, 'SCOPES', formatLike(this.scopesFor(['ent_adobeio_sdk']).value, null));
         }
         else if ((0,dist/* isScalar */.jn)(scopesValue) && !String(scopesValue.value).includes('${{')) {
-            const metascopes = String(scopesValue.value).match(/[\w.:/-]+/g) ?? [];
+            const metascopes = words(String(scopesValue.value));
             this.replace(scopesValue, formatLike(this.scopesFor(metascopes).value, scopesValue));
         }
         else if (scopesValue?.range) {
@@ -2755,9 +3154,9 @@ class WorkflowEdit {
         const pairs = map.items;
         const names = new Set(pairs.map((p) => norm(pairName(p) ?? '')));
         const isKey = (pair) => {
-            const all = [norm(pairName(pair) ?? ''), ...[...scalarText(this.text, pair.value).matchAll(SECRET_REF)].map((m) => norm(m[1]))];
+            const all = [norm(pairName(pair) ?? ''), ...secretRefs(scalarText(this.text, pair.value)).map(norm)];
             const pointsAtKey = (0,dist/* isScalar */.jn)(pair.value) && this.keyPaths.has(String(pair.value.value).trim());
-            return (all.some((n) => ci/* PRIVATE_KEY_NAME */.CT.test(n)) && this.adobe(all)) || pointsAtKey;
+            return (all.some((n) => PRIVATE_KEY_NAME.test(n)) && this.adobe(all)) || pointsAtKey;
         };
         if (pairs.length && pairs.every(isKey)) {
             // Nothing but the key: drop the whole `env:` (an empty one is null, which Actions rejects).
@@ -2772,25 +3171,25 @@ class WorkflowEdit {
                 continue;
             const value = pair.value;
             const src = scalarText(this.text, value);
-            const refs = [...src.matchAll(SECRET_REF)].map((m) => m[1]);
+            const refs = secretRefs(src);
             const all = [norm(name), ...refs.map(norm)];
             if (isKey(pair)) {
                 this.removePair(pair);
                 this.gone.add(name);
                 touched = true;
             }
-            else if (all.some((n) => ci/* META_SCOPES_NAME */.U2.test(n)) && this.adobe(all)) {
+            else if (all.some((n) => META_SCOPES_NAME.test(n)) && this.adobe(all)) {
                 touched = true;
                 hasScopes = true;
                 this.metaScopesEntry(pair, name, value, src, names);
             }
-            else if (/(?:^|_)SCOPES?$/.test(norm(name)))
+            else if (SCOPES_NAME.test(norm(name)))
                 hasScopes = true;
         }
         return (touched && this.ensureOAuth(pairs, hasScopes)) || hasScopes;
     }
     metaScopesEntry(pair, name, value, src, names) {
-        const newName = ci/* META_SCOPES_NAME */.U2.test(norm(name)) ? scopesName(name) : name;
+        const newName = META_SCOPES_NAME.test(norm(name)) ? scopesName(name) : name;
         if (newName !== name) {
             this.gone.add(name);
             if (names.has(norm(newName))) {
@@ -2799,17 +3198,17 @@ class WorkflowEdit {
             }
             this.replace(pair.key, newName);
         }
-        const ref = /^\$\{\{[ \t]*(secrets|vars)\.([A-Za-z_]\w*)[ \t]*\}\}$/.exec(src);
-        if (ref) {
-            const renamed = scopesName(ref[2]);
-            if (renamed === ref[2])
+        const refName = WHOLE_REF.exec(src)?.group(2);
+        if (refName) {
+            const renamed = scopesName(refName);
+            if (renamed === refName)
                 return;
-            this.replace(value, src.replace(ref[2], renamed));
-            this.dropSecrets.add(ref[2]);
+            this.replace(value, src.replace(refName, renamed));
+            this.dropSecrets.add(refName);
             this.addSecrets.add(renamed);
         }
         else if ((0,dist/* isScalar */.jn)(value) && !src.includes('${{')) {
-            const metascopes = String(value.value).match(/[\w.:/-]+/g) ?? [];
+            const metascopes = words(String(value.value));
             this.replace(value, formatLike(this.scopesFor(metascopes).value, value));
         }
         else
@@ -2818,23 +3217,26 @@ class WorkflowEdit {
     /** A map that fed the JWT flow gets the client secret and scopes the OAuth request needs; true if scopes were added. */
     ensureOAuth(pairs, hasScopes) {
         const live = pairs.filter((p) => !this.inRemoved(p.key.range?.[0] ?? -1));
-        const clientId = live.find((p) => /(?:^|_)CLIENT_?ID$/.test(norm(pairName(p) ?? '')));
+        const clientId = live.find((p) => CLIENT_ID_NAME.test(norm(pairName(p) ?? '')));
         if (!clientId)
             return false;
         const idName = pairName(clientId) ?? '';
-        let anchor = live.find((p) => /CLIENT_?SECRETS?$/.test(norm(pairName(p) ?? '')));
+        let anchor = live.find((p) => CLIENT_SECRET_NAME.test(norm(pairName(p) ?? '')));
         // The JWT flow needed the client secret too: if the file passes one anywhere, it is wired already.
-        if (!anchor && !/CLIENT_?SECRET/i.test(this.text)) {
-            const ref = /(?:secrets|vars)\.([A-Za-z_]\w*)/.exec(scalarText(this.text, clientId.value))?.[1];
-            const secretKey = idName.replace(/(client[_-]?)id$/i, (_, c) => `${c}${c === c.toUpperCase() ? 'SECRET' : 'secret'}`);
-            const secret = ref && /CLIENT_?ID/i.test(ref) ? ref.replace(/(CLIENT_?)ID/i, '$1SECRET') : norm(secretKey);
+        if (!anchor && !ANY_CLIENT_SECRET.test(this.text)) {
+            const ref = SECRET_OR_VAR_NAME.exec(scalarText(this.text, clientId.value))?.group(1);
+            const secretKey = workflows_CLIENT_ID_KEY.replace(idName, (m) => {
+                const c = m.group(1);
+                return `${c}${c === c.toUpperCase() ? 'SECRET' : 'secret'}`;
+            });
+            const secret = ref && CLIENT_ID_IN_REF.test(ref) ? CLIENT_ID_IN_REF.replace(ref, (m) => `${m.group(1)}SECRET`) : norm(secretKey);
             this.insertAfter(clientId, secretKey, `\${{ secrets.${secret} }}`);
             this.addSecrets.add(secret);
         }
         if (hasScopes)
             return false;
-        const scopesKey = idName.replace(/client[_-]?id$/i, (m) => (m === m.toUpperCase() ? 'SCOPES' : 'scopes'));
-        const metascopes = this.text.match(METASCOPE_TOKEN) ?? [];
+        const scopesKey = workflows_CLIENT_ID_KEY.replace(idName, (m) => (m[0] === m[0].toUpperCase() ? 'SCOPES' : 'scopes'));
+        const metascopes = [...METASCOPE_TOKEN.matchAll(this.text)].map((m) => m[0]);
         this.insertAfter(anchor ?? clientId, scopesKey, formatLike(this.scopesFor(metascopes).value, null));
         return true;
     }
@@ -2862,7 +3264,7 @@ function mapOffset(splices, pos) {
 const lineOf = (text, pos) => text.slice(0, pos).split('\n').length;
 const refersTo = (text, name) => {
     const n = (0,src_text/* escapeRegExp */.Nt)(name);
-    return new RegExp(`\\$\\{?${n}\\b|\\b(?:env|secrets|vars)\\.${n}\\b|\\$env:${n}\\b|%${n}%`).test(text);
+    return (0,regex/* linear */.sn)(String.raw `\$\{?${n}\b|\b(?:env|secrets|vars)\.${n}\b|\$env:${n}\b|%${n}%`).test(text);
 };
 const githubWorkflow = {
     name: 'GitHub workflow secrets',
@@ -2870,10 +3272,11 @@ const githubWorkflow = {
     rewrite(ctx) {
         const ids = [...new Set(ctx.findings.map((f) => f.ruleId))].filter((id) => workflows_RULE_IDS.includes(id));
         // The aio JWT plugin still needs the key: swapping secrets around it would half-migrate the file.
+        // native-regex: a file path
         if (!WORKFLOW.test(ctx.file) || !ids.length || ctx.findings.some((f) => f.ruleId === PLUGIN_RULE))
             return null;
         const text = ctx.text;
-        const doc = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: false });
+        const doc = (0,yaml/* yamlDocument */.r0)(text, { uniqueKeys: false });
         if (doc.errors.length)
             return null;
         const st = new WorkflowEdit(text, ctx);
@@ -2889,7 +3292,7 @@ const githubWorkflow = {
         });
         for (const s of steps) {
             const uses = s.map.get('uses');
-            if (typeof uses === 'string' && /^adobe\/aio-apps-action(?:@|$)/.test(uses.trim()))
+            if (typeof uses === 'string' && AIO_APPS_ACTION.test(uses.trim()))
                 st.aioAppsStep(s.map);
             else
                 st.keyWriterStep(s.map, s.start, s.end);
@@ -2913,7 +3316,7 @@ const githubWorkflow = {
             return null;
         const splices = st.splices;
         const out = apply(text, splices);
-        if (out === text || (0,dist/* parseDocument */.Tp)(out, { uniqueKeys: false }).errors.length)
+        if (out === text || (0,yaml/* yamlDocument */.r0)(out, { uniqueKeys: false }).errors.length)
             return null;
         const rules = workflows_RULE_IDS.map((id) => src_rules/* RULES_BY_ID */.kF.get(id)).filter((r) => r !== undefined);
         if ((0,match/* matchFile */.g3)(rules, { path: ctx.file, text: out }).findings.length)
@@ -2947,6 +3350,7 @@ const workflowsRewriters = [githubWorkflow];
 // App Builder workspace JSON (console.json, <project>-<workspace>.json, the project in .aio): a
 // Service Account (JWT) credential entry becomes an oauth_server_to_server entry. Spans are edited
 // in place so the rest of the download (often committed as-is) keeps its bytes.
+
 
 
 const workspace_RULES = ['config-workspace-jwt-credential', 'config-workspace-jwt-migrating'];
@@ -3016,7 +3420,7 @@ const workspace = {
                 const inner = text.slice(j.start + 1, j.members[0]?.start ?? j.start + 1);
                 const obj = multi
                     ? `{${eol}${body.map((b) => ind + b).join(`,${eol}`)}${eol}${(0,src_text/* indentAt */.oY)(text, j.end - 1)}}`
-                    : /^\s/.test(inner) ? `{ ${body.join(', ')} }` : `{${body.join(', ')}}`;
+                    : (0,src_text/* isSpace */.xC)(inner[0]) ? `{ ${body.join(', ')} }` : `{${body.join(', ')}}`;
                 text = `${text.slice(0, jwt.start)}${OAUTH}: ${obj}${text.slice(j.end)}`;
             }
             else if (jwt) {
@@ -3085,10 +3489,21 @@ const REWRITERS = [
 /** True when a rewritten file still parses in its format (JSON, YAML); other formats are checked by tests. */
 function stillParses(file, text) {
     try {
+        // native-regex: a file path (here and on the next line)
         if (/\.json$|(?:^|\/)\.aio$/i.test(file))
             JSON.parse(text);
         else if (/\.ya?ml$/i.test(file))
-            (0,dist/* parse */.qg)(text);
+            (0,yaml/* yamlValue */.t$)(text); // native-regex: a file path
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Something is at the path, a dangling link included (existsSync follows links). */
+function present(path) {
+    try {
+        (0,external_node_fs_.lstatSync)(path);
         return true;
     }
     catch {
@@ -3196,7 +3611,7 @@ function planFromScan(result, opts = {}) {
         const existing = readText(root, file);
         if (existing === content)
             continue;
-        if (existing !== null || (0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, file))) {
+        if (existing !== null || present((0,external_node_path_.join)(root, file))) {
             manual.push({ file, line: 1, ruleId: ruleIds[0] ?? 'migrate', instructions: `The migration wanted to create ${file}, but a different file is already there; it was left as it is. Merge the generated helper by hand.`, snippet: content });
             continue;
         }
@@ -3207,8 +3622,7 @@ function planFromScan(result, opts = {}) {
     // A name some file still uses after the migration is not to be removed (for example the
     // technical account id, which OAuth Server-to-Server contexts keep).
     for (const name of remove) {
-        const used = new RegExp(`\\b${(0,src_text/* escapeRegExp */.Nt)(name)}\\b`);
-        if ([...finalTexts.values()].some((t) => used.test(t)))
+        if ([...finalTexts.values()].some((t) => (0,src_text/* containsWord */.oV)(t, name)))
             remove.delete(name);
     }
     edits.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

@@ -14,6 +14,7 @@ import { PREFILTER_LITERALS, RULES } from './rules/index.js';
 import { applyPolicy, scan } from './scan/engine.js';
 import { tuningFromEnv } from './tuning.js';
 import type { ScanResult } from './types.js';
+import { escapeProcessWarnings, safeText } from './escape.js';
 import { isScanWorker, runWorker } from './scan/worker.js';
 import { VERSION } from './version.js';
 
@@ -62,6 +63,7 @@ function parse(argv: string[]) {
       },
     });
   } catch (e) {
+    // native-regex: Node's own one-line message
     throw new UsageError(`${(e as Error).message.split('\n')[0].replace(/\. To specify.*$/, '')} (see --help)`);
   }
 }
@@ -70,6 +72,10 @@ function format(value: string | undefined): (typeof FORMATS)[number] {
   const v = value ?? 'text';
   if ((FORMATS as readonly string[]).includes(v)) return v as (typeof FORMATS)[number];
   throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got '${v}')`);
+}
+
+function warnAll(warnings: string[]): void {
+  for (const w of warnings) process.stderr.write(`adobe-jwt-migrate: warning: ${safeText(w)}\n`);
 }
 
 function emit(text: string, output: string | undefined): void {
@@ -87,6 +93,7 @@ function cliAdobe(values: Values): AdobeSettings | undefined {
   const clientSecret = process.env.ADOBE_CLIENT_SECRET || undefined;
   if (!clientSecret && !accessToken) throw new UsageError('--adobe-client-id needs ADOBE_CLIENT_SECRET (or ADOBE_ACCESS_TOKEN) in the environment');
   const urls = { ims: values['adobe-ims-url'] ?? 'https://ims-na1.adobelogin.com', console: values['adobe-console-url'] ?? 'https://developers.adobe.io', platform: values['adobe-platform-url'] ?? 'https://platform.adobe.io' };
+  // native-regex: a URL flag, anchored
   for (const [name, u] of Object.entries(urls)) if (!/^https?:\/\/[^\s/]+/.test(u)) throw new UsageError(`--adobe-${name}-url must be an http(s) URL`);
   return {
     clientId,
@@ -113,7 +120,7 @@ async function withConsole(result: ScanResult, settings: ScanSettings, values: V
   if (!adobe) return undefined;
   const report = await checkConsole(adobe, result);
   result.findings.push(...applyPolicy(report.findings, settings));
-  for (const w of report.warnings) process.stderr.write(`adobe-jwt-migrate: warning: ${w}\n`);
+  warnAll(report.warnings);
   return report;
 }
 
@@ -126,6 +133,7 @@ async function runScan(positionals: string[], values: Values): Promise<number> {
     if (!Number.isInteger(maxFileSize) || maxFileSize <= 0) throw new UsageError('--max-file-size must be a positive whole number of bytes');
   }
   const settings = loadSettings({ root: positionals[0], failOn: values['fail-on'], config: values.config, maxFileSize });
+  warnAll(settings.warnings);
   let workers: number | undefined;
   if (values.threads !== undefined) {
     workers = Number(values.threads);
@@ -150,6 +158,7 @@ async function runMigrate(positionals: string[], values: Values): Promise<number
   if (fmt === 'sarif') throw new UsageError("migrate --format must be text or json (got 'sarif')");
   if (values.scopes !== undefined && !normalizeScopes(values.scopes)) throw new UsageError('--scopes needs a comma-separated list of OAuth scopes');
   const settings = loadSettings({ root: positionals[0], failOn: 'never', config: values.config });
+  warnAll(settings.warnings);
   const { planFromScan, applyPlan, planJson, planText } = await loadMigrate(import.meta.url);
   const scanned = await scan(settings, { workerScript: new URL(import.meta.url) });
   const consoleReport = await withConsole(scanned, settings, values);
@@ -158,7 +167,9 @@ async function runMigrate(positionals: string[], values: Values): Promise<number
   if (values.write) conflicts = applyPlan(plan);
   emit(fmt === 'json' ? `${JSON.stringify(planJson(plan), null, 2)}\n` : planText(plan, Boolean(values.write)), values.output);
   if (conflicts.length) {
-    process.stderr.write(`adobe-jwt-migrate: left ${conflicts.join(', ')} alone: changed while the migration was planned; run migrate again\n`);
+    process.stderr.write(
+      `adobe-jwt-migrate: left ${conflicts.map(safeText).join(', ')} alone: changed while the migration was planned, or a link there leads out of the repository; check them and run migrate again\n`,
+    );
     return 1;
   }
   return 0;
@@ -201,6 +212,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+escapeProcessWarnings();
 if (isScanWorker()) runWorker();
 else
   main(process.argv.slice(2)).then((code) => {

@@ -8,7 +8,7 @@ const bool = z.enum(['true', 'false'], { error: "must be 'true' or 'false'" }).t
 const list = z
   .string()
   .default('')
-  .transform((v) => v.split(/[\n,]/).map((x) => x.trim()).filter(Boolean));
+  .transform((v) => v.split(/[\n,]/).map((x) => x.trim()).filter(Boolean)); // native-regex: one character class
 
 const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
@@ -84,7 +84,31 @@ export function readInputs(): ActionInputs {
     const name = String(issue.path[0]);
     throw new UsageError(`input '${name}' ${issue.message} (got '${raw[name] ?? ''}')`);
   }
+  checkPullRequestInputs(parsed.data, process.env.GITHUB_REPOSITORY ?? '');
   return parsed.data;
+}
+
+/**
+ * The branch is force-updated, so it must be a branch of the action's own: never the base, never a
+ * ref path or a name git reads as something else. Team reviewers must be teams of the owner.
+ */
+export function checkPullRequestInputs(i: ActionInputs, repository: string): void {
+  const b = i.branch;
+  // native-regex: input values (here and below)
+  if (/^(?:refs\/|heads\/)|^-|^HEAD$|^@$/i.test(b)) {
+    throw new UsageError(`input 'branch' must be a plain branch name such as adobe-jwt-migrate/oauth-s2s (got '${b}': no refs/ prefix, HEAD, @ or leading '-')`);
+  }
+  if (i.base && b.toLowerCase() === i.base.toLowerCase()) {
+    throw new UsageError(`input 'branch' is the base branch '${i.base}': the action force-updates its branch, so give it one of its own`);
+  }
+  const owner = repository.split('/')[0]?.toLowerCase();
+  for (const r of i.reviewers) {
+    const [org, team, ...rest] = r.split('/');
+    if (team === undefined) continue;
+    if (!org || !team || rest.length || (owner && org.toLowerCase() !== owner)) {
+      throw new UsageError(`input 'reviewers' names the team '${r}': teams must be given as ORG/TEAM with ORG the repository's owner (${owner || 'unknown'})`);
+    }
+  }
 }
 
 /** The Adobe settings from the inputs, or undefined when no Adobe input is set. */

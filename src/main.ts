@@ -1,9 +1,9 @@
 // The action entry: one typed config, one try/catch, the pipeline in order.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, posix, relative, resolve, sep } from 'node:path';
+import { join, posix, relative, resolve, sep } from 'node:path';
 import * as core from '@actions/core';
 import { loadSettings, UsageError } from './config.js';
+import { isInside, realPathOf, writeOutputFile } from './paths.js';
 import type { PrResult } from './github/pr.js';
 import { tuningFromEnv } from './tuning.js';
 import { prSummary, runPullRequest, setPrOutputs } from './github/run.js';
@@ -16,14 +16,10 @@ import { failing, plural, totals } from './report/policy.js';
 import { toSarif } from './report/sarif.js';
 import { toSummary } from './report/summary.js';
 import { applyPolicy, scan } from './scan/engine.js';
+import { escapeProcessWarnings } from './escape.js';
 import { isScanWorker, runWorker } from './scan/worker.js';
 import type { ScanResult } from './types.js';
 import { VERSION } from './version.js';
-
-function writeFile(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
 
 /** Paths in annotations and SARIF are relative to the repository root, not the scanned folder. */
 function relativeToWorkspace(result: ScanResult, workspace: string): ScanResult {
@@ -35,11 +31,17 @@ function relativeToWorkspace(result: ScanResult, workspace: string): ScanResult 
 export async function run(): Promise<void> {
   try {
     const inputs = readInputs();
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+    const workspace = realPathOf(process.env.GITHUB_WORKSPACE || process.cwd());
+    // The scan, its config and its annotations belong to the repository the workflow checked out.
+    if (!isInside(workspace, realPathOf(resolve(workspace, inputs.path)))) {
+      throw new UsageError(`input 'path' must be a folder inside the workspace (${workspace}), got '${inputs.path}'`);
+    }
     const settings = loadSettings(
       { root: inputs.path, failOn: inputs['fail-on'], config: inputs.config, maxFileSize: inputs['max-file-size'] },
       workspace,
+      workspace,
     );
+    for (const w of settings.warnings) core.warning(w);
     const result = await scan(settings, { workerScript: new URL(import.meta.url) });
 
     // The linked Developer Console projects join the same report, under the same policy.
@@ -71,11 +73,12 @@ export async function run(): Promise<void> {
       else core.notice(a.message, props);
     }
 
-    const outDir = join(process.env.RUNNER_TEMP || tmpdir(), 'adobe-jwt-migrate');
-    const reportPath = resolve(workspace, inputs['report-file'] || join(outDir, 'report.json'));
-    const sarifPath = resolve(workspace, inputs['sarif-file'] || join(outDir, 'results.sarif'));
-    writeFile(reportPath, `${JSON.stringify(toJson(result), null, 2)}\n`);
-    writeFile(sarifPath, `${JSON.stringify(toSarif(shown, VERSION), null, 2)}\n`);
+    const runnerTemp = process.env.RUNNER_TEMP || tmpdir();
+    const outDir = join(runnerTemp, 'adobe-jwt-migrate');
+    const out = (what: 'report-file' | 'sarif-file', fallback: string, text: string): string =>
+      writeOutputFile(resolve(workspace, inputs[what] || join(outDir, fallback)), text, { what, roots: [workspace, runnerTemp], workspace });
+    const reportPath = out('report-file', 'report.json', `${JSON.stringify(toJson(result), null, 2)}\n`);
+    const sarifPath = out('sarif-file', 'results.sarif', `${JSON.stringify(toSarif(shown, VERSION), null, 2)}\n`);
 
     // The pull request step never hides the findings: its failure is reported after them.
     let pr: PrResult | undefined;
@@ -118,5 +121,6 @@ export async function run(): Promise<void> {
   }
 }
 
+escapeProcessWarnings();
 if (isScanWorker()) runWorker();
 else void run();

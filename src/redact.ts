@@ -1,59 +1,113 @@
-// Redaction: every string that leaves the scanner (snippets, report text) goes through here.
+// Redaction: every string that leaves the scanner (snippets, report text, diffs) goes through here.
+// It hides secret values, never code: identifiers and expressions (`process.env.X`,
+// `json.access_token`) stay readable. Every pattern runs on the linear-time engine.
+import { linear } from './regex.js';
 
-const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]*)-----[\s\S]*?(?:-----END \1-----|$)/g;
-const PEM_LINE_BODY = /^[\s"'`]*[A-Za-z0-9+/]{40,}={0,2}[\s"',`\\n]*$/;
-const JWT_VALUE = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g;
-const ADOBE_SECRET = /\bp8e-[A-Za-z0-9_-]{8,}/g;
+const PEM_BLOCK = linear(/-----BEGIN ([A-Z0-9 ]*)-----[\s\S]*?(?:-----END [A-Z0-9 ]*-----|$)/g);
+const PEM_LINE_BODY = linear(/^[\s"'`]*[A-Za-z0-9+/]{40,}={0,2}[\s"',`\\n]*$/);
+const JWT_VALUE = linear(/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g);
+const ADOBE_SECRET = linear(/\bp8e-[A-Za-z0-9_-]{8,}/g);
 const SECRET_KEY_NAMES =
   'client_{0,2}secrets?|client-secrets?|clientsecrets?|secret|password|passwd|passphrase|private_{0,2}key|private-key|privatekey|priv[_-]?key(?:[_-]data)?|access[_-]?token|jwt[_-]?token|refresh[_-]?token|api[_-]?secret|auth[_-]?token';
-// key = value, key: value, "key": "value", KEY=value (env), with the value up to a delimiter.
-const KEY_VALUE = new RegExp(
+// key = value, key: value, "key": value, KEY=value (env), with the value up to a delimiter.
+const KEY_VALUE = linear(
   `((?:^|[^A-Za-z0-9])(?:[A-Za-z0-9]*[_-])?(?:${SECRET_KEY_NAMES})["']?[ \\t]*[:=][ \\t]*["'\`]?)([^"'\`\\s,;}{)]{6,})`,
   'gi',
 );
 // The same keys holding a list (aio-lib-ims client_secrets: ["..."]): every quoted item goes.
-const KEY_LIST = new RegExp(`((?:^|[^A-Za-z0-9])(?:[A-Za-z0-9]*[_-])?(?:${SECRET_KEY_NAMES})["']?[ \\t]*[:=][ \\t]*["']?\\[)([^\\]\\n]*)`, 'gi');
-const LONG_TOKEN = /[A-Za-z0-9+/_-]{48,}={0,2}/g;
+const KEY_LIST = linear(
+  `((?:^|[^A-Za-z0-9])(?:[A-Za-z0-9]*[_-])?(?:${SECRET_KEY_NAMES})["']?[ \\t]*[:=][ \\t]*["']?\\[)([^\\]\\n]*)`,
+  'gi',
+);
+const LIST_ITEM = linear(/(\\?["'])([^"'\\]{6,})(\\?["'])/g);
+const LIST_ITEM_VALUE = linear(/["']([^"'\\]{8,})\\?["']/g);
+const LONG_TOKEN = linear(/[A-Za-z0-9+/_-]{48,}={0,2}/g);
+const LINE_BREAK = linear(/\r?\n|\\n/);
 
 /** Values that look like expressions or references, not secrets. */
 function isReference(value: string): boolean {
+  // native-regex: anchored prefix test on a value of one line
   return /^(?:\$\{?|\{\{|process\.env|os\.environ|env\.|secrets\.|<|\[|%|\(|@|getenv|System\.|config\.|cfg\.|options\.|opts\.|self\.|this\.)/i.test(
     value,
   );
 }
 
 export function redact(text: string): string {
-  let out = text.replace(PEM_BLOCK, (_m, label: string) => `-----BEGIN ${label}----- [REDACTED]`);
+  let out = PEM_BLOCK.replace(text, (m) => `-----BEGIN ${m.group(1)}----- [REDACTED]`);
   if (PEM_LINE_BODY.test(out)) return '[REDACTED key material]';
-  out = out.replace(JWT_VALUE, '[REDACTED]').replace(ADOBE_SECRET, '[REDACTED]');
-  out = out.replace(KEY_LIST, (_m, prefix: string, items: string) =>
-    `${prefix}${items.replace(/(\\?["'])([^"'\\]{6,})(\\?["'])/g, (_i, a: string, v: string, b: string) => (isReference(v) ? `${a}${v}${b}` : `${a}[REDACTED]${b}`))}`,
-  );
-  out = out.replace(KEY_VALUE, (m, prefix: string, value: string) =>
-    isReference(value) ? m : `${prefix}[REDACTED]`,
-  );
-  return out.replace(LONG_TOKEN, '[REDACTED]');
+  out = JWT_VALUE.replace(out, '[REDACTED]');
+  out = ADOBE_SECRET.replace(out, '[REDACTED]');
+  out = KEY_LIST.replace(out, (m) => {
+    const items = LIST_ITEM.replace(m.group(2)!, (i) => (isReference(i.group(2)!) ? i[0] : `${i.group(1)}[REDACTED]${i.group(3)}`));
+    return `${m.group(1)}${items}`;
+  });
+  out = KEY_VALUE.replace(out, (m) => (isReference(m.group(2)!) ? m[0] : `${m.group(1)}[REDACTED]`));
+  return LONG_TOKEN.replace(out, '[REDACTED]');
 }
 
 /**
- * Secret values in a text, for core.setSecret. Errs on the side of collecting more:
- * masking a harmless value costs nothing, printing a secret cannot be undone.
+ * A whole text redacted line by line, with every line of a PEM block hidden (a line-by-line pass
+ * alone would show a key's short last line). Line count and line ends stay, so diffs line up.
+ */
+export function redactText(text: string): string {
+  const out: string[] = [];
+  let last = 0;
+  for (const m of PEM_BLOCK.matchAll(text)) {
+    out.push(redactEachLine(text.slice(last, m.index)));
+    const lines = m[0].split('\n');
+    out.push(lines.map((l, i) => (i === 0 ? `-----BEGIN ${m.group(1)}----- [REDACTED]` : l.endsWith('\r') ? '[REDACTED]\r' : l ? '[REDACTED]' : '')).join('\n'));
+    last = m.end;
+  }
+  out.push(redactEachLine(text.slice(last)));
+  return out.join('');
+}
+
+function redactEachLine(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => redact(l))
+    .join('\n');
+}
+
+/**
+ * Whether a value is worth masking in logs: long enough, not an identifier, a reference or PEM
+ * armour. Masking a word that appears in ordinary log lines (`privateKey`, `CLIENT_SECRET`)
+ * would turn the whole log into `***`.
+ */
+function looksSecret(value: string): boolean {
+  if (value.length < 8 || isReference(value) || value.startsWith('-----')) return false;
+  // native-regex: one value; code (calls, indexing, templates) is not a secret
+  if (/[()[\]{}<>]/.test(value)) return false;
+  // native-regex: anchored character classes on one value (here and below)
+  if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(value) && !/\d/.test(value)) return false; // an identifier or a word
+  // native-regex: as above; a dotted expression
+  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value)) return false;
+  return true;
+}
+
+/** Per pattern and file: a file with more "secrets" than this is generated, not a credential store. */
+const MAX_SECRETS = 200;
+
+/**
+ * Secret values in a text, for core.setSecret. Errs on the side of collecting more secrets,
+ * but never ordinary words: masking a word used in log lines hides the log itself.
  */
 export function findSecrets(text: string): string[] {
   const found = new Set<string>();
-  for (const m of text.matchAll(PEM_BLOCK)) {
-    for (const line of m[0].split(/\r?\n|\\n/)) {
-      const body = line.trim().replace(/^["'`]|["'`,]+$/g, '');
-      if (body.length >= 16 && !body.startsWith('-----')) found.add(body);
+  for (const m of PEM_BLOCK.matchAll(text, MAX_SECRETS)) {
+    for (const line of LINE_BREAK.split(m[0])) {
+      const body = line.trim().replace(/^["'`]|["'`,]+$/g, ''); // native-regex: anchored ends of one line
+      // Only base64 lines are key material; an unterminated block runs on into ordinary code.
+      if (body.length >= 16 && /^[A-Za-z0-9+/]+={0,2}$/.test(body)) found.add(body); // native-regex: one line, one class
     }
   }
-  for (const re of [JWT_VALUE, ADOBE_SECRET]) for (const m of text.matchAll(re)) found.add(m[0]);
-  for (const m of text.matchAll(KEY_LIST)) {
-    for (const item of m[2].matchAll(/["']([^"'\\]{8,})\\?["']/g)) if (!isReference(item[1])) found.add(item[1]);
+  for (const re of [JWT_VALUE, ADOBE_SECRET]) for (const m of re.matchAll(text, MAX_SECRETS)) found.add(m[0]);
+  for (const m of KEY_LIST.matchAll(text, MAX_SECRETS)) {
+    for (const item of LIST_ITEM_VALUE.matchAll(m.group(2)!)) if (looksSecret(item.group(1)!)) found.add(item.group(1)!);
   }
-  for (const m of text.matchAll(KEY_VALUE)) {
-    const value = m[2];
-    if (!isReference(value) && value.length >= 8) found.add(value);
+  for (const m of KEY_VALUE.matchAll(text, MAX_SECRETS)) {
+    const value = m.group(2)!;
+    if (looksSecret(value)) found.add(value);
   }
   return [...found];
 }

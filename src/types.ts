@@ -38,8 +38,16 @@ export interface Rule {
   excludePaths?: RegExp;
   /** Fires once per matching path, without reading the file (binary or key files). */
   pathOnly?: boolean;
-  /** Each match is a finding. A named group `hit` narrows the reported span. */
+  /**
+   * Each match is a finding. A named group `hit` (or `hit2`, `hit3` in other alternatives: RE2
+   * names are unique) narrows the reported span. Runs on RE2 semantics (src/regex.ts): no
+   * lookahead, no backreferences.
+   */
   pattern?: RegExp;
+  /** Drop a match whose matched text matches this (what a lookahead would have said). */
+  reject?: RegExp;
+  /** Drop matches on lines that start as a comment (`//`, `#`, `*`, `/*`, `;`, `<!--`, docstrings). */
+  skipComments?: boolean;
   /** The file must match every one of these somewhere (context, e.g. Adobe IMS). */
   requires?: RegExp[];
   /** The file must match none of these. */

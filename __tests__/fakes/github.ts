@@ -186,6 +186,8 @@ export interface Fault {
 
 export interface FakeGitHubCall {
   seq: number;
+  /** when the request arrived (Date.now(), real time: retry timing is measured from it) */
+  at: number;
   method: string;
   /** API path without query and pathPrefix */
   path: string;
@@ -1634,6 +1636,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const method = (req.method ?? 'GET').toUpperCase();
     const entry: FakeGitHubCall = {
       seq: ++seq,
+      at: Date.now(),
       method,
       path,
       query: Object.fromEntries(u.searchParams),
@@ -1689,7 +1692,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     }
     if (fault && fault.spec.status && !fault.spec.applyThenDrop) {
       const d = defaultFaultBody(fault.spec.status);
-      const out = send({ status: fault.spec.status, body: fault.spec.body ?? d.body, headers: { ...d.headers, ...(fault.spec.headers ?? {}) } });
+      const out = send({ status: fault.spec.status, body: fault.spec.body ?? d.body, headers: fault.spec.headers ?? d.headers });
       entry.injected = true;
       res.writeHead(fault.spec.status, out.headers);
       res.end(out.text);

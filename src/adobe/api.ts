@@ -57,7 +57,7 @@ export interface Session {
 }
 
 function strip(url: string): string {
-  return url.replace(/\/+$/, '');
+  return url.replace(/\/+$/, ''); // native-regex: a URL from the inputs
 }
 
 /** OAuth Server-to-Server token (client_credentials at /ims/token/v3). */

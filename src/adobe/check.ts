@@ -75,6 +75,7 @@ export function findLinks(scan: ScanResult, extraFiles: string[] = ['.aio', 'con
     } catch {
       continue;
     }
+    // native-regex: a path
     if (/\.json$|(?:^|\/)\.aio$/.test(file)) {
       try {
         const parsed = WorkspaceDownload.safeParse(JSON.parse(text));

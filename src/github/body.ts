@@ -3,7 +3,8 @@
 import { planDiff } from '../migrate/output.js';
 import { describeScopes } from '../migrate/scopes.js';
 import type { MigrationPlan } from '../migrate/types.js';
-import { cell, CONSOLE_STEPS } from '../report/summary.js';
+import { mdCell as cell, mdCode, mdCodeCell, mdFence } from '../escape.js';
+import { CONSOLE_STEPS } from '../report/summary.js';
 import type { ConsoleReport } from '../adobe/check.js';
 import { consoleTable } from '../adobe/report.js';
 import type { ScanResult } from '../types.js';
@@ -57,20 +58,20 @@ export function prBody({ plan, scan, workflowsRefused, runUrl, adobe }: BodyInpu
 
   const byFile = new Map<string, number>();
   for (const f of scan.findings) byFile.set(f.file, (byFile.get(f.file) ?? 0) + 1);
-  const changes = committed.map((e) => `| \`${cell(e.file)}\` | ${e.action} | ${e.ruleIds.map((r) => `\`${r}\``).join(', ')} |`);
-  const found = [...byFile].map(([file, n]) => `- \`${cell(file)}\`: ${n} finding(s)`);
+  const changes = committed.map((e) => `| ${mdCodeCell(e.file)} | ${e.action} | ${e.ruleIds.map((r) => `\`${r}\``).join(', ')} |`);
+  const found = [...byFile].map(([file, n]) => `- ${mdCode(file)}: ${n} finding(s)`);
   const scopes = plan.scopes.map((s) => `- \`${s.value}\`: ${describeScopes(s)}`);
   const secrets = [
     ...(plan.secrets.add.length ? [`- Add: ${plan.secrets.add.map((n) => `\`${n}\``).join(', ')}`] : []),
     ...(plan.secrets.remove.length ? [`- Remove (after the switch): ${plan.secrets.remove.map((n) => `\`${n}\``).join(', ')}`] : []),
   ];
-  const manual = plan.manual.map((m) => `- [ ] \`${cell(m.file)}:${m.line}\` (\`${m.ruleId}\`): ${cell(m.instructions)}`);
+  const manual = plan.manual.map((m) => `- [ ] ${mdCode(`${m.file}:${m.line}`)} (\`${m.ruleId}\`): ${cell(m.instructions)}`);
   const consoleSteps = CONSOLE_STEPS.map((s, i) => `${i + 1}. ${s}`);
 
   let patch = '';
   if (workflowsRefused) {
     const wf = { ...plan, edits: plan.edits.filter((e) => isWorkflowPath(e.file)) };
-    patch = `### Workflow changes to apply by hand\n\nGitHub does not let this token change \`.github/workflows/\` (it needs the \`workflows\` permission: a fine-grained PAT with "Workflows: write" or a GitHub App token in the \`token\` input). Apply this patch, or rerun with such a token:\n\n\`\`\`diff\n${planDiff(wf)}\`\`\`\n`;
+    patch = `### Workflow changes to apply by hand\n\nGitHub does not let this token change \`.github/workflows/\` (it needs the \`workflows\` permission: a fine-grained PAT with "Workflows: write" or a GitHub App token in the \`token\` input). Apply this patch, or rerun with such a token:\n\n${mdFence(planDiff(wf), 'diff')}`;
     if (patch.length > BODY_LIMIT / 2) patch = `### Workflow changes to apply by hand\n\nThe workflow patch is too long for this body: run \`npx adobe-jwt-migrate migrate\` locally to see it, or rerun with a token that has the \`workflows\` permission.\n`;
   }
 

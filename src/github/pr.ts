@@ -4,6 +4,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MigrationPlan } from '../migrate/types.js';
+import { UsageError } from '../errors.js';
 import { errorMessage, errorStatus, type GitHub } from './client.js';
 
 /** Trailer on every commit the action makes: how it tells its own commits from a person's. */
@@ -46,20 +47,28 @@ const WORKFLOW_PATH = /^\.github\/workflows\//;
 /** Every change was in workflow files the token may not write. */
 class NothingToCommit extends Error {}
 
+/** Git branch names compare exactly, but GitHub's are matched without case in places. */
+function sameBranch(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
 export function isWorkflowPath(file: string): boolean {
-  return WORKFLOW_PATH.test(file);
+  return WORKFLOW_PATH.test(file); // native-regex: a path
 }
 
 function isWorkflowRefusal(e: unknown): boolean {
+  // native-regex: literals in GitHub's error message (here and below)
   return /workflow/i.test(errorMessage(e)) && [403, 422].includes(errorStatus(e) ?? 0);
 }
 
 /** The refusals that mean "this token or repository may not do this": skip, do not fail. */
 export function permissionProblem(e: unknown): string | undefined {
   const msg = errorMessage(e);
+  // native-regex: literal
   if (/not permitted to create or approve pull requests/i.test(msg)) {
     return 'GitHub Actions may not create pull requests in this repository: enable Settings > Actions > General > Workflow permissions > "Allow GitHub Actions to create and approve pull requests" (or pass a token with the pull-requests permission in the `token` input).';
   }
+  // native-regex: literals
   if (errorStatus(e) === 403 && /Resource not accessible|permission|forbidden/i.test(msg)) {
     return 'The token cannot write to this repository: give the job `permissions: contents: write` and `pull-requests: write` (or pass a token that has them in the `token` input).';
   }
@@ -103,10 +112,16 @@ async function deleteBranch(gh: GitHub, s: PrSettings): Promise<void> {
   }
 }
 
-/** Commits on the branch that are not the action's own (by the trailer). */
-async function foreignCommits(gh: GitHub, s: PrSettings, base: string): Promise<string[]> {
+/**
+ * Whether the branch is the action's own: at least one commit since the base, every one of them
+ * carrying the trailer. Only such a branch is ever force-updated or deleted.
+ */
+async function branchOwnership(gh: GitHub, s: PrSettings, base: string): Promise<{ owned: boolean; foreign: string[] }> {
   const { data } = await gh.request('GET /repos/{owner}/{repo}/compare/{basehead}', { owner: s.owner, repo: s.repo, basehead: `${base}...${s.branch}`, per_page: 100 });
-  return data.commits.filter((c) => !c.commit.message.includes(COMMIT_TRAILER)).map((c) => c.sha);
+  const foreign = data.commits.filter((c) => !c.commit.message.includes(COMMIT_TRAILER)).map((c) => c.sha);
+  // A longer history than one page cannot be the action's single generated commit.
+  const complete = data.total_commits === data.commits.length;
+  return { owned: data.commits.length > 0 && complete && foreign.length === 0, foreign };
 }
 
 async function commentOnce(gh: GitHub, s: PrSettings, number: number, marker: string, text: string): Promise<void> {
@@ -150,13 +165,25 @@ export async function syncPullRequest(gh: GitHub, plan: MigrationPlan, s: PrSett
   const base = s.base || repo.default_branch;
   const baseSha = await getRef(gh, s, base);
   if (!baseSha) throw new Error(`base branch '${base}' does not exist in ${s.owner}/${s.repo}: set the \`base\` input to an existing branch`);
+  if (sameBranch(s.branch, base) || sameBranch(s.branch, repo.default_branch)) {
+    throw new UsageError(`input 'branch' is '${s.branch}', the ${sameBranch(s.branch, repo.default_branch) ? 'default' : 'base'} branch: the action force-updates its branch, so it must be a branch of its own (the default is adobe-jwt-migrate/oauth-s2s)`);
+  }
   const branchSha = await getRef(gh, s, s.branch);
-  const existing = await openPull(gh, s);
+  const found = await openPull(gh, s);
+  // A pull request from this branch that the action did not open is a person's: never touched.
+  const existing = found && (found.body ?? '').includes(PR_MARKER) ? found : undefined;
+  if (found && !existing) {
+    warnings.push(`An open pull request (#${found.number}) from the branch ${s.branch} was not opened by adobe-jwt-migrate; it and its branch are left as they are. Set the \`branch\` input to a branch of the action's own.`);
+    return { operation: 'skipped', number: found.number, url: found.html_url, warnings, workflowsRefused: false };
+  }
 
-  if (branchSha && branchSha !== baseSha) {
-    const foreign = await foreignCommits(gh, s, base);
-    if (foreign.length) {
-      const msg = `The branch ${s.branch} has ${foreign.length} commit(s) not made by adobe-jwt-migrate (${foreign.map((c) => c.slice(0, 7)).join(', ')}); it is left as it is. Merge or close the pull request, or delete the branch, to let the action update it again.`;
+  if (branchSha) {
+    const { owned, foreign } = await branchOwnership(gh, s, base);
+    if (!owned) {
+      const why = foreign.length
+        ? `has ${foreign.length} commit(s) not made by adobe-jwt-migrate (${foreign.slice(0, 5).map((c) => c.slice(0, 7)).join(', ')})`
+        : 'was not made by adobe-jwt-migrate (it has no commit of the action on top of the base)';
+      const msg = `The branch ${s.branch} ${why}; it is left as it is. Merge or close the pull request, or delete the branch, to let the action update it again.`;
       warnings.push(msg);
       if (existing) await commentOnce(gh, s, existing.number, PERSON_MARKER, `adobe-jwt-migrate no longer updates this pull request: ${msg}`);
       return { operation: 'skipped', number: existing?.number, url: existing?.html_url, headSha: branchSha, warnings, workflowsRefused: false };
@@ -172,9 +199,10 @@ export async function syncPullRequest(gh: GitHub, plan: MigrationPlan, s: PrSett
         body: `${PR_MARKER}\nNothing is left to migrate on \`${base}\`: closing this pull request and deleting its branch.`,
       });
       await gh.request('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', { owner: s.owner, repo: s.repo, pull_number: existing.number, state: 'closed' });
-      await deleteBranch(gh, s);
+      if (branchSha) await deleteBranch(gh, s);
       return { operation: 'closed', number: existing.number, url: existing.html_url, warnings, workflowsRefused: false };
     }
+    // The action's own branch without its pull request (a closed one): nothing left to keep it for.
     if (branchSha) await deleteBranch(gh, s);
     return { operation: 'skipped', warnings, workflowsRefused: false };
   }
@@ -212,7 +240,7 @@ export async function syncPullRequest(gh: GitHub, plan: MigrationPlan, s: PrSett
         await gh.request('POST /repos/{owner}/{repo}/git/refs', { owner: s.owner, repo: s.repo, ref: `refs/heads/${s.branch}`, sha: commit.sha });
       } catch (e) {
         // A retried create whose first try went through: the ref is there, make sure it is ours.
-        if (errorStatus(e) !== 422 || !/already exists/i.test(errorMessage(e))) throw e;
+        if (errorStatus(e) !== 422 || !/already exists/i.test(errorMessage(e))) throw e; // native-regex: literal
         await gh.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', { owner: s.owner, repo: s.repo, ref: `heads/${s.branch}`, sha: commit.sha, force: true });
       }
       createdBranch = true;
@@ -240,12 +268,12 @@ export async function syncPullRequest(gh: GitHub, plan: MigrationPlan, s: PrSett
         pr = (await gh.request('POST /repos/{owner}/{repo}/pulls', { owner: s.owner, repo: s.repo, title: s.title, head: s.branch, base, body: text, draft: s.draft })).data as Pull;
         operation = 'created';
       } catch (e) {
-        // A retried create whose first try went through.
-        if (errorStatus(e) !== 422 || !/already exists/i.test(errorMessage(e))) throw e;
-        const found = await openPull(gh, s);
-        if (!found) throw e;
-        pr = found;
-        operation = 'updated';
+        // A retried create whose first try went through (its answer was lost): it was created.
+        if (errorStatus(e) !== 422 || !/already exists/i.test(errorMessage(e))) throw e; // native-regex: literal
+        const made = await openPull(gh, s);
+        if (!made) throw e;
+        pr = made;
+        operation = (made.body ?? '').includes(PR_MARKER) ? 'created' : 'updated';
       }
     } else {
       const same = pr.title === s.title && (pr.body ?? '') === text && pr.base.ref === base && headSha === branchSha;
@@ -261,7 +289,7 @@ export async function syncPullRequest(gh: GitHub, plan: MigrationPlan, s: PrSett
     if (labels.length) await gh.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', { owner: s.owner, repo: s.repo, issue_number: pr.number, labels });
     const asked = new Set((pr.requested_reviewers ?? []).map((r) => r.login));
     const reviewers = s.reviewers.filter((r) => !r.includes('/') && !asked.has(r));
-    const teams = s.reviewers.filter((r) => r.includes('/')).map((r) => r.split('/')[1]);
+    const teams = s.reviewers.filter((r) => r.includes('/')).map((r) => r.split('/')[1]); // checked against the owner by the inputs
     if (reviewers.length || teams.length) {
       try {
         await gh.request('POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', { owner: s.owner, repo: s.repo, pull_number: pr.number, reviewers, team_reviewers: teams });

@@ -9,7 +9,9 @@ import type { MigrationPlan } from '../migrate/types.js';
 import type { ConsoleReport } from '../adobe/check.js';
 import type { ScanResult } from '../types.js';
 import { prBody } from './body.js';
-import { createClient, errorMessage, tuningFromEnv } from './client.js';
+import { UsageError } from '../errors.js';
+import { safeText } from '../escape.js';
+import { createClient, describeError, tuningFromEnv } from './client.js';
 import { type PrResult, permissionProblem, syncPullRequest } from './pr.js';
 
 /** A pull_request event from a fork: the token is read-only and secrets are absent. */
@@ -69,9 +71,10 @@ export async function runPullRequest(result: ScanResult, inputs: ActionInputs, w
       ({ workflowsRefused }) => prBody({ plan, scan: result, workflowsRefused, runUrl, adobe }),
     );
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     const problem = permissionProblem(e);
     if (problem) return skipped(problem);
-    throw new Error(`Could not update the migration pull request: ${errorMessage(e)}. The findings above are complete; rerun the job to retry the pull request.`);
+    throw new Error(`Could not update the migration pull request: ${describeError(e)}. The findings above are complete; rerun the job to retry the pull request.`);
   }
 }
 
@@ -87,6 +90,6 @@ export function prSummary(pr: PrResult): string {
   const lines = ['### Migration pull request', ''];
   if (pr.url) lines.push(`[#${pr.number}](${pr.url}): ${pr.operation}.`);
   else lines.push(`No pull request (${pr.operation}).`);
-  for (const w of pr.warnings) lines.push('', `> [!WARNING]\n> ${w}`);
+  for (const w of pr.warnings) lines.push('', `> [!WARNING]\n> ${safeText(w)}`);
   return `${lines.join('\n')}\n`;
 }

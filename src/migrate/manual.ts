@@ -70,6 +70,6 @@ curl -s -X POST '${IMS}' -H 'Content-Type: application/x-www-form-urlencoded' \\
 /** A snippet for code files in languages the engine does not rewrite; undefined for others. */
 export function manualSnippet(file: string, ruleId: string): string | undefined {
   if (!ruleId.startsWith('code-')) return undefined;
-  const hit = SNIPPETS.find(([re]) => re.test(file));
+  const hit = SNIPPETS.find(([re]) => re.test(file)); // native-regex: a file path
   return hit?.[1];
 }

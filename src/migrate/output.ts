@@ -1,17 +1,15 @@
 // What `migrate` prints: a unified diff of the plan (redacted), the manual steps, the secrets.
 import { createTwoFilesPatch } from 'diff';
-import { redact } from '../redact.js';
+import { gutter, safeText } from '../escape.js';
+import { redactText } from '../redact.js';
+import { linear } from '../regex.js';
 import { describeScopes } from './scopes.js';
 import type { MigrationPlan } from './types.js';
 
 export const MIGRATE_JSON_VERSION = 1;
 
-function redactLines(text: string): string {
-  return text
-    .split('\n')
-    .map((l) => redact(l))
-    .join('\n');
-}
+/** The `====` line createTwoFilesPatch puts under its `Index:` header. */
+const INDEX_RULE = linear(/^=+\n/m);
 
 /** A unified diff of every planned edit. Deleted files show no body: they may be keys. */
 export function planDiff(plan: MigrationPlan): string {
@@ -21,21 +19,23 @@ export function planDiff(plan: MigrationPlan): string {
       parts.push(`diff --git a/${e.file} b/${e.file}\ndeleted file\n--- a/${e.file}\n+++ /dev/null\n`);
       continue;
     }
-    const before = e.before === null ? '' : redactLines(e.before);
-    const after = redactLines(e.after ?? '');
+    const before = e.before === null ? '' : redactText(e.before);
+    const after = redactText(e.after ?? '');
     const patch = createTwoFilesPatch(e.action === 'create' ? '/dev/null' : `a/${e.file}`, `b/${e.file}`, before, after, '', '', { context: 3 });
-    parts.push(`diff --git a/${e.file} b/${e.file}\n${e.action === 'create' ? 'new file\n' : ''}${patch.replace(/^=+\n/m, '')}`);
+    parts.push(`diff --git a/${e.file} b/${e.file}\n${e.action === 'create' ? 'new file\n' : ''}${INDEX_RULE.replace(patch, '')}`);
   }
   return parts.join('');
 }
 
 export function planText(plan: MigrationPlan, written: boolean): string {
   const out: string[] = [];
-  if (!written) out.push(planDiff(plan));
+  // Every diff line behind a gutter: a line of the repository never starts a line of output (the
+  // runner would execute `::command::` there). `sed 's/^| //'` gives the plain patch back.
+  if (!written) out.push(gutter(planDiff(plan), '| ').replace(/\n$/, '')); // native-regex: anchored end
   const n = plan.edits.length;
   out.push(
     written
-      ? `Applied ${n} edit${n === 1 ? '' : 's'}: ${plan.edits.map((e) => `${e.action} ${e.file}`).join(', ') || 'none'}.`
+      ? `Applied ${n} edit${n === 1 ? '' : 's'}: ${plan.edits.map((e) => `${e.action} ${safeText(e.file)}`).join(', ') || 'none'}.`
       : `${n} planned edit${n === 1 ? '' : 's'} (run with --write to apply).`,
   );
   if (plan.scopes.length) {
@@ -50,8 +50,9 @@ export function planText(plan: MigrationPlan, written: boolean): string {
   if (plan.manual.length) {
     out.push('', `Manual steps (${plan.manual.length}):`);
     for (const m of plan.manual) {
-      out.push(`- ${m.file}:${m.line} [${m.ruleId}] ${m.instructions}`);
-      if (m.snippet) out.push(m.snippet.replace(/^/gm, '    '));
+      out.push(`- ${safeText(m.file)}:${m.line} [${m.ruleId}] ${safeText(m.instructions)}`);
+      // snippets are the tool's own text, with `\n` line ends
+      if (m.snippet) out.push(`    ${m.snippet.split('\n').join('\n    ')}`);
     }
   }
   return `${out.join('\n')}\n`;

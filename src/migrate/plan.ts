@@ -1,7 +1,7 @@
 // Plans the edits that move a repository from JWT to OAuth Server-to-Server, from a scan's findings.
-import { existsSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { yamlValue } from '../yaml.js';
 import type { ScanSettings } from '../config.js';
 import { RULES, RULES_BY_ID } from '../rules/index.js';
 import { AEM_CLOUD_RULE } from '../scan/context.js';
@@ -10,7 +10,7 @@ import { matchFile } from '../scan/match.js';
 import type { Finding, ScanResult } from '../types.js';
 import { manualSnippet } from './manual.js';
 import { REWRITERS } from './rewriters/index.js';
-import { escapeRegExp } from '../text.js';
+import { containsWord } from '../text.js';
 import { normalizeScopes, scopeResolver } from './scopes.js';
 import type { Edit, ManualStep, MigrationPlan, ScopeChoice } from './types.js';
 
@@ -24,8 +24,19 @@ export interface PlanOptions {
 /** True when a rewritten file still parses in its format (JSON, YAML); other formats are checked by tests. */
 export function stillParses(file: string, text: string): boolean {
   try {
+    // native-regex: a file path (here and on the next line)
     if (/\.json$|(?:^|\/)\.aio$/i.test(file)) JSON.parse(text);
-    else if (/\.ya?ml$/i.test(file)) parseYaml(text);
+    else if (/\.ya?ml$/i.test(file)) yamlValue(text); // native-regex: a file path
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Something is at the path, a dangling link included (existsSync follows links). */
+function present(path: string): boolean {
+  try {
+    lstatSync(path);
     return true;
   } catch {
     return false;
@@ -119,7 +130,7 @@ export function planFromScan(result: ScanResult, opts: PlanOptions = {}): Migrat
   for (const [file, { content, ruleIds }] of creates) {
     const existing = readText(root, file);
     if (existing === content) continue;
-    if (existing !== null || existsSync(join(root, file))) {
+    if (existing !== null || present(join(root, file))) {
       manual.push({ file, line: 1, ruleId: ruleIds[0] ?? 'migrate', instructions: `The migration wanted to create ${file}, but a different file is already there; it was left as it is. Merge the generated helper by hand.`, snippet: content });
       continue;
     }
@@ -129,8 +140,7 @@ export function planFromScan(result: ScanResult, opts: PlanOptions = {}): Migrat
   // A name some file still uses after the migration is not to be removed (for example the
   // technical account id, which OAuth Server-to-Server contexts keep).
   for (const name of remove) {
-    const used = new RegExp(`\\b${escapeRegExp(name)}\\b`);
-    if ([...finalTexts.values()].some((t) => used.test(t))) remove.delete(name);
+    if ([...finalTexts.values()].some((t) => containsWord(t, name))) remove.delete(name);
   }
   edits.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { root, edits, manual, secrets: { add: [...add].sort(), remove: [...remove].sort() }, scopes: usedScopes };

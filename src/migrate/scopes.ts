@@ -1,6 +1,8 @@
 // Metascope -> OAuth scope table from ../shared/docs/adobe-auth.md. Adobe publishes no such table:
 // scopes come from the credential in the Developer Console; these are the sets Adobe's own
 // sources confirm, then ones seen only in third-party code, marked as such.
+import { listItems } from '../text.js';
+import { linearJs } from './linear-js.js';
 import type { ScopeChoice, ScopeConfidence, ScopeResolver } from './types.js';
 
 interface Product {
@@ -39,18 +41,21 @@ export const PRODUCTS: Product[] = [
 /** Stands where a scope list must be filled in by hand; the scanner's rules never match it. */
 export const SCOPES_PLACEHOLDER = 'REPLACE_WITH_SCOPES_FROM_DEVELOPER_CONSOLE';
 
+/** The URL part of a metascope (`https://ims-na1.adobelogin.com/s/`), up to its name. */
+const METASCOPE_URL = linearJs(/^.*\/s\//);
+
 const RANK: Record<ScopeConfidence, number> = { confirmed: 2, 'third-party': 1, unknown: 0 };
 
 /** Normalises a scope list: comma-separated, no spaces, no duplicates. */
 export function normalizeScopes(value: string): string {
-  return [...new Set(value.split(/[\s,]+/).filter(Boolean))].join(',');
+  return [...new Set(listItems(value))].join(',');
 }
 
 /** Scopes from the CLI/action input win; else the table; else a placeholder and a manual step. */
 export function scopeResolver(input?: string): ScopeResolver {
   const given = input ? normalizeScopes(input) : '';
   return (metascopes) => {
-    const names = metascopes.map((m) => m.replace(/^.*\/s\//, '').trim()).filter(Boolean);
+    const names = metascopes.map((m) => METASCOPE_URL.replace(m, '').trim()).filter(Boolean);
     const products = PRODUCTS.filter((p) => p.metascopes.some((m) => names.includes(m)));
     const productNames = products.map((p) => p.name);
     if (given) return { value: given, source: 'input', confidence: 'confirmed', products: productNames };

@@ -3,7 +3,7 @@
 import { RULES_BY_ID } from '../rules/index.js';
 import { matchFile } from '../scan/match.js';
 import { describeScopes, SCOPES_PLACEHOLDER } from './scopes.js';
-import { eolOf, indentAt, lineAt, lineStartOf } from '../text.js';
+import { eolOf, indentAt, isBlank, isSpace, lineAt, lineStartOf, listItems } from '../text.js';
 import type { ManualStep, ScopeChoice } from './types.js';
 
 export { eolOf, indentAt, lineAt, lineStartOf };
@@ -48,6 +48,9 @@ export interface JMember {
   value: JNode;
 }
 
+const JSON_SPACE = ' \t\n\r';
+const VALUE_END = ' \t\n\r,]}';
+
 /** A position-annotated tree of a valid JSON text (duplicate keys kept in order), or null. */
 export function parseJson(text: string): JNode | null {
   try {
@@ -56,8 +59,10 @@ export function parseJson(text: string): JNode | null {
     return null;
   }
   let i = 0;
+  // The text parsed, so between tokens there is only JSON whitespace, and a bare value (number,
+  // true, false, null) runs up to whitespace, `,`, `]` or `}`.
   const ws = () => {
-    while (i < text.length && /\s/.test(text[i])) i++;
+    while (i < text.length && JSON_SPACE.includes(text[i])) i++;
   };
   const str = (): string => {
     const s = i;
@@ -91,7 +96,7 @@ export function parseJson(text: string): JNode | null {
       return n;
     }
     if (c === '"') str();
-    else while (i < text.length && /[^\s,\]}]/.test(text[i])) i++;
+    else while (i < text.length && !VALUE_END.includes(text[i])) i++;
     return { kind: 'value', start, end: i, members: [], items: [], value: JSON.parse(text.slice(start, i)) };
   };
   return node();
@@ -111,8 +116,11 @@ export function nodeAt(root: JNode, path: (string | number)[]): JNode | undefine
   return n;
 }
 
+/** Whether only blanks stand before `at` on its line (a scan back over the indent alone). */
 function ownLine(text: string, at: number): boolean {
-  return /^[ \t]*$/.test(text.slice(lineStartOf(text, at), at));
+  let i = at;
+  while (i > 0 && isBlank(text[i - 1])) i--;
+  return i === 0 || text[i - 1] === '\n';
 }
 
 /** Removes element `idx` of an object's members or an array's items, with its comma and own lines. */
@@ -155,7 +163,7 @@ export function arrayStyle(text: string, like: JNode | undefined, memberIndent: 
       return (items) => `[${eol}${items.map((x) => ind + x).join(`,${eol}`)}${eol}${close}]`;
     }
     const sep = like.items.length > 1 ? text.slice(like.items[0].end, like.items[1].start) : ', ';
-    const pad = /^\s/.test(inner) ? ' ' : '';
+    const pad = isSpace(inner[0]) ? ' ' : '';
     return (items) => `[${pad}${items.join(sep)}${pad}]`;
   }
   if (unit) return (items) => `[${eol}${items.map((x) => memberIndent + unit + x).join(`,${eol}`)}${eol}${memberIndent}]`;
@@ -183,7 +191,7 @@ export function metascopeList(v: unknown): string[] {
         /* not JSON: split below */
       }
     }
-    return t.split(/[\s,]+/).filter(Boolean);
+    return listItems(t);
   }
   return [];
 }

@@ -21,7 +21,7 @@ export function toSarif(result: ScanResult, version: string): object {
             informationUri: TOOL_URI,
             rules: RULES.map((r) => ({
               id: r.id,
-              name: r.title.replace(/[^A-Za-z0-9]+/g, ' ').trim(),
+              name: r.title.replace(/[^A-Za-z0-9]+/g, ' ').trim(), // native-regex: our rule title
               shortDescription: { text: r.title },
               fullDescription: { text: r.message },
               help: { text: r.message, markdown: r.message },

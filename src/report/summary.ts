@@ -1,3 +1,4 @@
+import { mdCell, mdCode } from '../escape.js';
 import type { FailOn, Finding, ScanResult } from '../types.js';
 import { failing, plural, totals } from './policy.js';
 
@@ -15,15 +16,14 @@ export const CONSOLE_STEPS = [
 
 const ICON = { error: '🔴', warning: '🟠', note: '🔵' } as const;
 
-export function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;');
-}
+/** Text in a Markdown table cell or list item (repository text included). */
+export const cell = mdCell;
 
 function fileTable(file: string, items: Finding[]): string {
   const rows = items.map(
     (f) => `| ${ICON[f.severity]} ${f.severity} | \`${f.ruleId}\` | ${f.line} | ${cell(f.message)} | ${f.fixable ? 'yes' : 'manual'} |`,
   );
-  return [`#### \`${cell(file)}\``, '', '| Severity | Rule | Line | What to do | Fixable |', '| --- | --- | --- | --- | --- |', ...rows, ''].join('\n');
+  return [`#### ${mdCode(file)}`, '', '| Severity | Rule | Line | What to do | Fixable |', '| --- | --- | --- | --- | --- |', ...rows, ''].join('\n');
 }
 
 /** The job summary: totals, a table per file, next steps. */
@@ -65,7 +65,7 @@ export function toSummary(result: ScanResult, failOn: FailOn, shownAnnotations?:
   if (omitted) out.push(`_${plural(omitted, 'more finding')} omitted to stay within GitHub's summary size limit; see the JSON report or SARIF._`, '');
   if (result.skipped.length) {
     out.push(`<details><summary>${plural(result.skipped.length, 'file')} skipped</summary>`, '');
-    for (const s of result.skipped.slice(0, 200)) out.push(`- \`${cell(s.file)}\`: ${cell(s.reason)}`);
+    for (const s of result.skipped.slice(0, 200)) out.push(`- ${mdCode(s.file)}: ${cell(s.reason)}`);
     if (result.skipped.length > 200) out.push(`- … and ${result.skipped.length - 200} more`);
     out.push('', '</details>', '');
   }

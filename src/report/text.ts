@@ -1,9 +1,10 @@
+import { safePath } from '../escape.js';
 import type { FailOn, ScanResult } from '../types.js';
 import { failing, plural, totals } from './policy.js';
 
 /** One line a finding, `file:line:col severity rule-id message`, then a summary. */
 export function toText(result: ScanResult, failOn: FailOn): string {
-  const lines = result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}`);
+  const lines = result.findings.map((f) => `${safePath(f.file)}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}`);
   const t = totals(result.findings);
   const s = result.stats;
   lines.push('');

@@ -1,4 +1,6 @@
-import { isMap, isScalar, parseDocument, visit } from 'yaml';
+import { isMap, isScalar, visit } from 'yaml';
+import { linear } from '../regex.js';
+import { yamlDocument } from '../yaml.js';
 import type { FileInput, Hit, RuleFamily } from '../types.js';
 
 // CI pipelines that feed the Service Account (JWT) credential to their steps.
@@ -20,11 +22,14 @@ export const OTHER_NAME =
 export const PRIVATE_KEY_NAME = /(?:^|_)PRIVATE_?KEY(?:_|$)|PRIVATEKEY/;
 export const META_SCOPES_NAME = /META_?SCOPES?(?:_|$)/;
 
-const LINE_KEY = /^[ \t]*(?:-[ \t]+)?(?:export[ \t]+)?([A-Za-z_][\w.-]{0,100})[ \t]*[:=]/;
-const SECRET_REF = /\bsecrets\.([A-Za-z_]\w{0,100})|\bsecrets\[\s*['"]([\w-]{1,100})['"]\s*\]/g;
-const VAR_REF =
-  /\$\{?([A-Za-z_]\w{0,100})\}?|\$\(([\w.]{1,100})\)|\$env:([A-Za-z_]\w{0,100})|\b(?:vars|env)\.([A-Za-z_]\w{0,100})|\b(?:credentials|credentialsId:)\s*\(?\s*['"]([\w.-]{1,100})['"]/g;
+const LINE_KEY = linear(/^[ \t]*(?:-[ \t]+)?(?:export[ \t]+)?([A-Za-z_][\w.-]{0,100})[ \t]*[:=]/);
+const SECRET_REF = linear(/\bsecrets\.([A-Za-z_]\w{0,100})|\bsecrets\[\s*['"]([\w-]{1,100})['"]\s*\]/g);
+const VAR_REF = linear(
+  /\$\{?([A-Za-z_]\w{0,100})\}?|\$\(([\w.]{1,100})\)|\$env:([A-Za-z_]\w{0,100})|\b(?:vars|env)\.([A-Za-z_]\w{0,100})|\b(?:credentials|credentialsId:)\s*\(?\s*['"]([\w.-]{1,100})['"]/g,
+);
+const COMMENT = linear(/^[ \t]*(?:#|\/\/|\*)/);
 
+// native-regex: names are at most 100 characters
 const norm = (name: string): string => name.toUpperCase().replace(/[-.]/g, '_');
 
 interface LineNames {
@@ -41,10 +46,10 @@ function scanLines(text: string): LineNames[] {
   for (const line of text.split('\n')) {
     const here = offset;
     offset += line.length + 1;
-    if (line.length > 2000 || /^[ \t]*(?:#|\/\/|\*)/.test(line)) continue;
-    const key = LINE_KEY.exec(line)?.[1];
-    const secrets = [...line.matchAll(SECRET_REF)].map((m) => norm(m[1] ?? m[2]));
-    const vars = [...line.matchAll(VAR_REF)].map((m) => norm(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]));
+    if (line.length > 2000 || COMMENT.test(line)) continue;
+    const key = LINE_KEY.exec(line)?.group(1);
+    const secrets = [...SECRET_REF.matchAll(line)].map((m) => norm((m.group(1) ?? m.group(2))!));
+    const vars = [...VAR_REF.matchAll(line)].map((m) => norm((m.group(1) ?? m.group(2) ?? m.group(3) ?? m.group(4) ?? m.group(5))!));
     out.push({ index: here + line.length - line.trimStart().length, key: key ? norm(key) : undefined, secrets, vars });
   }
   return out;
@@ -57,14 +62,18 @@ function scanLines(text: string): LineNames[] {
  */
 function jwtSecretLines(shape: RegExp, allowLiteral: boolean) {
   return (file: FileInput): Hit[] => {
-    const fileAdobe = FILE_ADOBE.test(file.text);
+    const fileAdobe = linear(FILE_ADOBE).test(file.text);
+    // native-regex: a path
     const github = GITHUB_WORKFLOW.test(file.path) || COMPOSITE_ACTION.test(file.path);
     const hits: Hit[] = [];
     for (const l of scanLines(file.text)) {
       const refs = github ? l.secrets : [...l.secrets, ...l.vars];
       const names = [...(l.key ? [l.key] : []), ...refs];
+      // native-regex: names are at most 100 characters (here and below)
       if (!names.some((n) => shape.test(n))) continue;
+      // native-regex: names, as above
       if (refs.length === 0 && !(allowLiteral && l.key && shape.test(l.key))) continue;
+      // native-regex: names, as above
       const adobe = names.some((n) => ADOBE_NAME.test(n)) || (fileAdobe && !names.some((n) => OTHER_NAME.test(n)));
       if (!adobe) continue;
       hits.push({ index: l.index, length: 1 });
@@ -75,11 +84,12 @@ function jwtSecretLines(shape: RegExp, allowLiteral: boolean) {
 
 /** `adobe/aio-apps-action` steps run with `command: auth` or given a `KEY` input. */
 function aioAppsActionJwt(file: FileInput): Hit[] {
-  const doc = parseDocument(file.text, { uniqueKeys: false });
+  const doc = yamlDocument(file.text, { uniqueKeys: false });
   const hits: Hit[] = [];
   visit(doc, {
     Map(_, node) {
       const uses = node.get('uses');
+      // native-regex: anchored literal prefix
       if (typeof uses !== 'string' || !/^adobe\/aio-apps-action(?:@|$)/.test(uses.trim())) return;
       const withNode = node.get('with', true);
       if (!isMap(withNode)) return;

@@ -1,3 +1,5 @@
+import { linear } from '../regex.js';
+import { escapeRegExp } from '../text.js';
 import type { FileInput, Hit, RuleFamily } from '../types.js';
 import { ADOBE_IMS, CODE_PATHS, DOC_PATHS } from './context.js';
 
@@ -30,36 +32,27 @@ const JWT_FLOW = /\/ims\/exchange|meta_?scopes?|\bent_[a-z_]+_sdk\b|event_receiv
 const AEM_CLOUD =
   /ent_aem_cloud_api|aemcs-api-client-lib|technicalAccount(?:\??\.|['"]\]\s*\[\s*['"])clientId|integration(?:\??\.|\[\s*['"])imsEndpoint/;
 
-/**
- * Appended after a pattern's literal: the match is not on a line that starts as a comment
- * (`//`, `#`, `*`, `/*`, `;`, `<!--`, a docstring). Evaluated only where the literal matched.
- */
-const NOT_COMMENT = String.raw`(?<!^[ \t]*(?:\/\/|#|\*|\/\*|;|<!--|"""|''')[^\n]*)`;
-
-const EXCHANGE = new RegExp(String.raw`\bims\/exchange\/(?:v1\/)?jwt\b` + NOT_COMMENT, 'm');
+const EXCHANGE = /\bims\/exchange\/(?:v1\/)?jwt\b/;
 
 const EXCHANGE_MESSAGE =
   'This calls the Adobe IMS JWT exchange, which no longer issues tokens. Request a token with grant_type=client_credentials, client_id, client_secret and scope at /ims/token/v3 (OAuth Server-to-Server) instead.';
 
 /** Metascope claims: the literal claim URL, or one built from an IMS host variable. */
-const META_SCOPE_CLAIM = new RegExp(
-  String.raw`(?:adobelogin\.com\/s\/|[}'"\x60]\/s\/(?:\$?\{|ent_\w|event_receiver_api)|%[sv]\/s\/|['"\x60]\/?s\/['"\x60]|\$\w+\/s\/\$?\{?\w)` + NOT_COMMENT,
-  'm',
-);
+const META_SCOPE_CLAIM =
+  /(?:adobelogin\.com\/s\/|[}'"\x60]\/s\/(?:\$?\{|ent_\w|event_receiver_api)|%[sv]\/s\/|['"\x60]\/?s\/['"\x60]|\$\w+\/s\/\$?\{?\w)/;
 
 /** The aud claim: the literal audience URL, or `aud` built from an IMS host variable. */
-const AUDIENCE_CLAIM = new RegExp(
-  String.raw`(?:adobelogin\.com\/c\/|\b(?:aud|AUD|Aud)(?:ience|IENCE)?(?:_\w{0,30}|[A-Z]\w{0,30})?['"]?\s*(?:[:=,]|=>)[^\n]{0,120}?(?:\}\/c\/|%[sv]\/c\/|['"\x60]\/?c\/|\$\w+\/c\/))` +
-    NOT_COMMENT,
-  'm',
-);
+const AUDIENCE_CLAIM =
+  /(?:adobelogin\.com\/c\/|\b(?:aud|AUD|Aud)(?:ience|IENCE)?(?:_\w{0,30}|[A-Z]\w{0,30})?['"]?\s*(?:[:=,]|=>)[^\n]{0,120}?(?:\}\/c\/|%[sv]\/c\/|['"\x60]\/?c\/|\$\w+\/c\/))/;
 
 /** Adobe in the file at all: jwt_token is IMS's own field name, so a form class named for Adobe is enough. */
 const ADOBE_ANY = new RegExp(`${ADOBE_IMS.source}|adobe|\\bims\\b`, 'i');
 
 /** The jwt_token form field: quoted key, urlencoded pair, object key, or an R/keyword argument line. */
 const JWT_TOKEN_FIELD =
-  /['"]jwt_token\\?['"]|(?:^|[&?'"`])jwt_token=|\bjwt_token\s*:\s*(?!str\b|string\b|number\b|Optional\b)[\w$'"`[(]|\bclient_secret\b[^\n]{0,80}\bjwt_token\b|^[ \t]*jwt_token\s*=\s*(?!NULL\b|None\b|null\b|nil\b)[\w$.]+[ \t]*(?:,|\)|$)/m;
+  /['"]jwt_token\\?['"]|(?:^|[&?'"`])jwt_token=|\bjwt_token\s*:\s*[\w$'"`[(]\w*|\bclient_secret\b[^\n]{0,80}\bjwt_token\b|^[ \t]*jwt_token\s*=\s*[\w$.]+[ \t]*(?:,|\)|$)/m;
+/** Type annotations (`jwt_token: str`) and empty defaults (`jwt_token = None`) are not the form field. */
+const JWT_TOKEN_NOT_FIELD = /^jwt_token\s*:\s*(?:str|string|number|Optional)$|^[ \t]*jwt_token\s*=\s*(?:NULL|None|null|nil)[ \t]*[,)]?$/;
 
 const JS_JWT_LIBS = String.raw`(?:jsonwebtoken|jwt-simple|jose|node-jose|jsrsasign|njwt)`;
 const JS_JWT_LIBRARY = new RegExp(
@@ -80,14 +73,14 @@ const JWT_AUTH_IMPORT =
 function jwtAuthHits(file: FileInput): Hit[] {
   const hits: Hit[] = [];
   const names = new Set<string>();
-  for (const m of file.text.matchAll(JWT_AUTH_IMPORT)) {
-    hits.push({ index: m.index, length: m[0].length });
-    for (const name of [m[1], m[2], m[3], m[4]]) if (name) names.add(name);
+  for (const m of linear(JWT_AUTH_IMPORT).matchAll(file.text)) {
+    hits.push({ index: m.index, length: m.end - m.index });
+    for (const name of [m.group(1), m.group(2), m.group(3), m.group(4)]) if (name) names.add(name);
     if (hits.length >= 1000) return hits; // a generated file can match everywhere
   }
   for (const name of names) {
-    const call = new RegExp(String.raw`(?<![\w$.])(?<!function\s+)${name}\s*\(`, 'g');
-    for (const m of file.text.matchAll(call)) {
+    const call = linear(String.raw`(?<![\w$.])(?<!function\s+)${escapeRegExp(name)}\s*\(`, 'g');
+    for (const m of call.matchAll(file.text)) {
       hits.push({ index: m.index, length: name.length });
       if (hits.length >= 1000) return hits;
     }
@@ -109,6 +102,7 @@ export const code: RuleFamily = {
       paths: JS_TS_PY,
       unless: [AEM_CLOUD],
       pattern: EXCHANGE,
+      skipComments: true,
     },
     {
       id: 'code-ims-jwt-exchange-manual',
@@ -121,6 +115,7 @@ export const code: RuleFamily = {
       excludePaths: JS_TS_PY,
       unless: [AEM_CLOUD],
       pattern: EXCHANGE,
+      skipComments: true,
     },
     {
       id: 'code-ims-jwt-exchange-config',
@@ -134,6 +129,7 @@ export const code: RuleFamily = {
       excludePaths: DOC_PATHS,
       unless: [AEM_CLOUD],
       pattern: EXCHANGE,
+      skipComments: true,
     },
     {
       id: 'code-jwt-meta-scope-claim',
@@ -147,6 +143,7 @@ export const code: RuleFamily = {
       requires: [ADOBE_IMS, JWT_FLOW],
       unless: [AEM_CLOUD],
       pattern: META_SCOPE_CLAIM,
+      skipComments: true,
     },
     {
       id: 'code-jwt-audience-claim',
@@ -160,6 +157,7 @@ export const code: RuleFamily = {
       requires: [ADOBE_IMS, JWT_FLOW],
       unless: [AEM_CLOUD],
       pattern: AUDIENCE_CLAIM,
+      skipComments: true,
     },
     {
       id: 'code-jwt-token-form-field',
@@ -173,6 +171,7 @@ export const code: RuleFamily = {
       requires: [ADOBE_ANY],
       unless: [AEM_CLOUD],
       pattern: JWT_TOKEN_FIELD,
+      reject: JWT_TOKEN_NOT_FIELD,
     },
     {
       id: 'code-adobe-jwt-auth',
@@ -206,7 +205,7 @@ export const code: RuleFamily = {
         'aio-lib-ims uses the JWT plugin while a context holds meta_scopes and private_key. Replace them with client_secrets, scopes and technical_account_email from the OAuth Server-to-Server credential.',
       fixable: false,
       paths: JS_TS,
-      requires: [/@adobe\/aio-lib-ims\b(?!-)|@adobe\/aio-sdk\b/, /\bprivate_key\b/],
+      requires: [/@adobe\/aio-lib-ims(?:[^\w-]|$)|@adobe\/aio-sdk\b/, /\bprivate_key\b/],
       pattern: /['"]?\bmeta_scopes['"]?\s*:/,
     },
     {

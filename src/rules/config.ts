@@ -1,4 +1,5 @@
 import { DOC_PATHS } from './context.js';
+import { linear } from '../regex.js';
 import type { FileInput, Hit, RuleFamily } from '../types.js';
 
 // Configuration that carries a Service Account (JWT) credential: aio-lib-ims contexts, App Builder
@@ -39,9 +40,9 @@ const OAUTH_MARKERS =
 // Line helpers (linear: one pass over the lines, bounded regexes per line)
 
 const AIO_CONTEXT_KEY = /^AIO_(?:\$ims|ims_contexts)_/i;
-const COMMENT_LINE = /^[ \t]*(?:#|;|\/\/|!|<!--|\/\*|\*)/;
+const COMMENT_LINE = linear(/^[ \t]*(?:#|;|\/\/|!|<!--|\/\*|\*)/);
 /** `key = value`, `key: value`, `"key": value`, `<add key="key" value=...>`, `export KEY=value`. */
-const KEY_AT_LINE = /^[ \t]*(?:export[ \t]+|-[ \t]+)?["']?([\w.$-]{1,120})["']?[ \t]*[:=]|\bkey=["']([\w.$-]{1,120})["']/;
+const KEY_AT_LINE = linear(/^[ \t]*(?:export[ \t]+|-[ \t]+)?["']?([\w.$-]{1,120})["']?[ \t]*[:=]|\bkey=["']([\w.$-]{1,120})["']/);
 
 interface KeyLine {
   key: string;
@@ -60,7 +61,7 @@ function* keyLines(text: string): Generator<KeyLine> {
     if (!COMMENT_LINE.test(line)) {
       const m = KEY_AT_LINE.exec(line);
       if (m) {
-        const key = m[1] ?? m[2];
+        const key = (m.group(1) ?? m.group(2))!;
         const at = line.indexOf(key, m.index);
         yield { key, index: start + at, rest: line.slice(at + key.length, at + key.length + 400) };
       }
@@ -72,7 +73,9 @@ function* keyLines(text: string): Generator<KeyLine> {
 function keyHits(text: string, keyTest: RegExp, valueTest?: RegExp): Hit[] {
   const hits: Hit[] = [];
   for (const kl of keyLines(text)) {
+    // native-regex: a key is at most 120 characters, the rest of its line at most 400
     if (AIO_CONTEXT_KEY.test(kl.key)) continue; // aio-lib-ims context variables have their own rule
+    // native-regex: as above
     if (keyTest.test(kl.key) || (valueTest && valueTest.test(kl.rest))) {
       hits.push({ index: kl.index, length: kl.key.length });
       if (hits.length >= 1000) break;
@@ -301,7 +304,7 @@ export const config: RuleFamily = {
       fixable: true,
       paths: new RegExp(`${ENV_PATHS.source}|\\.ya?ml$|(?:^|\\/)Dockerfile[\\w.-]*$`),
       excludePaths: CI_PATHS,
-      pattern: /(?<![\w$])(?<hit>AIO_(?:\$ims|ims_contexts)_\w{1,120}?_(?:meta_?_scopes|private_?_key))(?=["']?[ \t]*[:=])/gi,
+      pattern: /(?<![\w$])(?<hit>AIO_(?:\$ims|ims_contexts)_\w{1,120}?_(?:meta_?_scopes|private_?_key))["']?[ \t]*[:=]/gi,
     },
     {
       id: 'config-app-builder-jwt-inputs',
@@ -375,7 +378,7 @@ export const config: RuleFamily = {
       requires: [/^enterprise[ \t]*:/m],
       unless: [/^[ \t]+authentication_method[ \t]*:[ \t]*["']?oauth/m],
       pattern:
-        /^[ \t]+(?<hit>tech_acct(?:_id)?|priv_key_(?:path|data)|secure_priv_key_data_key|authentication_method(?=[ \t]*:[ \t]*["']?jwt))[ \t]*:/gm,
+        /^[ \t]+(?:(?<hit>tech_acct(?:_id)?|priv_key_(?:path|data)|secure_priv_key_data_key)[ \t]*:|(?<hit2>authentication_method)[ \t]*:[ \t]*["']?jwt)/gm,
     },
     {
       id: 'config-postman-jwt',

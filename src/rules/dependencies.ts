@@ -1,3 +1,4 @@
+import { linear } from '../regex.js';
 import type { FileInput, Hit, RuleFamily } from '../types.js';
 
 // Manifests that declare JWT libraries. Adobe's own JWT packages are reported on sight; generic
@@ -12,6 +13,9 @@ const OTHER_MANIFESTS =
 const GENERIC_MESSAGE =
   'This JWT library is used here for the Adobe Service Account (JWT) flow. After moving the token request to OAuth Server-to-Server (grant_type=client_credentials at /ims/token/v3), remove the dependency unless the project still needs it for other tokens.';
 
+const FIELD = linear(/^([A-Za-z][\w.@-]*)\s*:/);
+const JOSE = linear(/(?:^|[\s,])(jose)\s*(?:\([^)\n]{0,40}\))?\s*(?:,|$)/);
+
 /** R DESCRIPTION files: `jose` in Imports/Depends/Suggests/LinkingTo (fields may span lines). */
 function rDescriptionJose(file: FileInput): Hit[] {
   const hits: Hit[] = [];
@@ -19,13 +23,13 @@ function rDescriptionJose(file: FileInput): Hit[] {
   let offset = 0;
   let inDeps = false;
   for (const line of lines) {
-    const field = /^([A-Za-z][\w.@-]*)\s*:/.exec(line);
-    if (field) inDeps = /^(?:Imports|Depends|Suggests|LinkingTo)$/.test(field[1]);
-    else if (!/^\s/.test(line)) inDeps = false;
+    const field = FIELD.exec(line);
+    // native-regex: a field name
+    if (field) inDeps = /^(?:Imports|Depends|Suggests|LinkingTo)$/.test(field.group(1)!);
+    else if (!/^[ \t\r]/.test(line.slice(0, 1))) inDeps = false; // native-regex: one character
     if (inDeps) {
-      const body = field ? line.slice(field[0].length) : line;
-      const start = field ? field[0].length : 0;
-      const m = /(?:^|[\s,])(jose)\s*(?:\([^)\n]{0,40}\))?\s*(?:,|$)/.exec(body);
+      const start = field ? field.end : 0;
+      const m = JOSE.exec(line.slice(start));
       if (m) hits.push({ index: offset + start + m.index + m[0].indexOf('jose'), length: 4 });
     }
     offset += line.length + 1;

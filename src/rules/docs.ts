@@ -1,3 +1,4 @@
+import { linear } from '../regex.js';
 import type { FileInput, Hit, RuleFamily } from '../types.js';
 import { DOC_PATHS } from './context.js';
 
@@ -17,15 +18,15 @@ const HISTORY_FILES = /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|NE
 
 /** Hits of `re` on lines that are not about the migration. */
 function setupLines(re: RegExp) {
-  const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  const pattern = linear(re);
+  const migration = linear(MIGRATION_LINE);
   return (file: FileInput): Hit[] => {
     const hits: Hit[] = [];
     let offset = 0;
     for (const line of file.text.split('\n')) {
-      if (line.length <= 4000 && !MIGRATION_LINE.test(line)) {
-        global.lastIndex = 0;
-        const m = global.exec(line);
-        if (m) hits.push({ index: offset + m.index, length: m[0].length });
+      if (line.length <= 4000 && !migration.test(line)) {
+        const m = pattern.exec(line);
+        if (m) hits.push({ index: offset + m.index, length: m.end - m.index });
       }
       offset += line.length + 1;
     }
@@ -72,7 +73,7 @@ export const docs: RuleFamily = {
       title: 'Docs: metascopes configuration',
       message:
         'These docs configure JWT metascopes. OAuth Server-to-Server uses scopes instead: document the comma-separated scope list shown on the credential in the Adobe Developer Console.',
-      match: setupLines(/\bmeta[_ ]?scopes?\b|\bent_(?!aem_cloud_api)[a-z_]+_sdk\b/i),
+      match: setupLines(/\bmeta[_ ]?scopes?\b|\bent_[a-z_]+_sdk\b/i),
     },
     {
       ...base,

@@ -46,7 +46,7 @@ export function applyContext(findings: Finding[], files: string[], keyRefs: Reco
     return (
       anchorFiles.has(f.file) ||
       certDirs.has(dirOf(f.file)) ||
-      ADOBE_PATH.test(f.file) ||
+      ADOBE_PATH.test(f.file) || // native-regex: a path
       referenced.has(posix.basename(f.file))
     );
   });

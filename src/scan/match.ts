@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import { findSecrets, redact } from '../redact.js';
+import { linear } from '../regex.js';
 import type { FileInput, Finding, Hit, Rule } from '../types.js';
 
-const IGNORE = /adobe-jwt-migrate-ignore(?::\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*))?/;
+const IGNORE = linear(/adobe-jwt-migrate-ignore(?::\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*))?/);
+/** Hits of one rule in one file: enough to act on; a generated file can match everywhere. */
+const MAX_HITS = 1000;
 
 /** What a file produced: findings plus facts the cross-file pass needs. */
 export interface FileResult {
@@ -13,7 +16,7 @@ export interface FileResult {
 }
 
 /** Client ids next to the names code and config give them: links to Developer Console projects. */
-const CLIENT_ID = /(?:client_?id|clientId|API_KEY|api_key|apiKey|x-api-key)["']?\s{0,4}[:=]\s{0,4}["']?([0-9a-f]{32})\b/gi;
+const CLIENT_ID = linear(/(?:client_?id|clientId|API_KEY|api_key|apiKey|x-api-key)["']?\s{0,4}[:=]\s{0,4}["']?([0-9a-f]{32})\b/gi);
 
 export interface ClientIdRef {
   clientId: string;
@@ -24,10 +27,9 @@ export interface ClientIdRef {
 export function findClientIds(path: string, text: string): ClientIdRef[] {
   const out: ClientIdRef[] = [];
   let starts: number[] | undefined;
-  for (const m of text.matchAll(CLIENT_ID)) {
+  for (const m of CLIENT_ID.matchAll(text, 50)) {
     starts ??= lineStarts(text);
-    out.push({ clientId: m[1], file: path, line: lineOf(starts, m.index ?? 0) + 1 });
-    if (out.length >= 50) break;
+    out.push({ clientId: m.group(1)!, file: path, line: lineOf(starts, m.index) + 1 });
   }
   return out;
 }
@@ -53,33 +55,68 @@ function lineOf(starts: number[], offset: number): number {
 
 function lineText(text: string, starts: number[], line: number): string {
   const end = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;
-  return text.slice(starts[line], end).replace(/\r$/, '');
+  const s = text.slice(starts[line], end);
+  return s.endsWith('\r') ? s.slice(0, -1) : s;
 }
 
-function regexHits(re: RegExp, text: string): Hit[] {
-  const flags = re.flags.includes('g') ? re.flags : `${re.flags}g`;
-  const global = new RegExp(re.source, flags.includes('d') ? flags : `${flags}d`);
+const HIT_GROUPS = ['hit', 'hit2', 'hit3'];
+
+/** Whether the line from `lineStart` starts as a comment before `at` (one pass over the prefix). */
+export function startsAsComment(text: string, lineStart: number, at: number): boolean {
+  let i = lineStart;
+  while (i < at && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  for (const marker of COMMENT_MARKERS) if (text.startsWith(marker, i) && i + marker.length <= at) return true;
+  return false;
+}
+const COMMENT_MARKERS = ['//', '#', '*', '/*', ';', '<!--', '"""', "'''"];
+
+/**
+ * Hits of a pattern rule, one per line (a finding is per rule and line): after a hit the search
+ * moves on to the next line, so a huge line full of matches costs one match, not all of them.
+ */
+function regexHits(rule: Rule, text: string, starts: number[]): Hit[] {
   const hits: Hit[] = [];
-  for (const m of text.matchAll(global)) {
-    const span = m.indices?.groups?.hit ?? m.indices?.[0];
-    if (!span) continue;
-    hits.push({ index: span[0], length: Math.max(0, span[1] - span[0]) });
-    if (hits.length >= 1000) break; // a generated file can match everywhere; enough is enough
+  const pattern = linear(rule.pattern!);
+  const reject = rule.reject ? linear(rule.reject) : undefined;
+  let from = 0;
+  search: while (from <= text.length) {
+    for (const m of pattern.matchAll(text, Infinity, from)) {
+      let span = { index: m.index, end: m.end };
+      for (const g of HIT_GROUPS) {
+        const s = m.span(g);
+        if (s) {
+          span = s;
+          break;
+        }
+      }
+      if (reject && reject.test(m[0])) continue;
+      const line = lineOf(starts, span.index);
+      if (rule.skipComments && startsAsComment(text, starts[line], span.index)) continue;
+      hits.push({ index: span.index, length: Math.max(0, span.end - span.index) });
+      if (hits.length >= MAX_HITS || line + 1 >= starts.length) break search;
+      from = Math.max(starts[line + 1], m.end);
+      continue search;
+    }
+    break;
   }
   return hits;
 }
 
 export function ruleAppliesToPath(rule: Rule, path: string): boolean {
+  // native-regex: paths are short (here and below)
   if (rule.paths && !rule.paths.test(path)) return false;
+  // native-regex: a path
   if (rule.excludePaths && rule.excludePaths.test(path)) return false;
   return true;
 }
 
 function ignoredBy(line: string, ruleId: string): boolean {
+  if (!line.includes('adobe-jwt-migrate-ignore')) return false;
   const m = IGNORE.exec(line);
   if (!m) return false;
-  if (!m[1]) return true;
-  return m[1].split(',').some((id) => id.trim() === ruleId);
+  const ids = m.group(1);
+  if (!ids) return true;
+  return ids.split(',').some((id) => id.trim() === ruleId);
 }
 
 export function fingerprint(ruleId: string, file: string, normalizedLine: string, occurrence: number): string {
@@ -119,6 +156,18 @@ export function matchPath(rules: Rule[], path: string): Finding[] {
   return out;
 }
 
+const KEY_REF = linear(/(?:^|[^\w.-])([\w.-]{1,200}\.(?:key|pem|p8|p12|pfx))\b/g);
+
+/**
+ * The line as reports show it: trimmed, secrets redacted, at most 200 characters. Redaction looks
+ * at a bounded window (so a 5 MB line costs nothing), wide enough that a secret cut at the window's
+ * edge is still recognised.
+ */
+export function snippetOf(line: string): string {
+  const window = line.length > 1000 ? line.slice(0, 1000) : line;
+  return redact(window.trim()).slice(0, 200);
+}
+
 /** Runs every content rule that applies to the file. */
 export function matchFile(rules: Rule[], file: FileInput): FileResult {
   const { text, path } = file;
@@ -129,11 +178,11 @@ export function matchFile(rules: Rule[], file: FileInput): FileResult {
 
   for (const rule of rules) {
     if (rule.pathOnly || !ruleAppliesToPath(rule, path)) continue;
-    if (rule.requires && !rule.requires.every((re) => re.test(text))) continue;
-    if (rule.unless && rule.unless.some((re) => re.test(text))) continue;
+    if (rule.requires && !rule.requires.every((re) => linear(re).test(text))) continue;
+    if (rule.unless && rule.unless.some((re) => linear(re).test(text))) continue;
     let hits: Hit[];
     try {
-      hits = rule.match ? rule.match(file) : rule.pattern ? regexHits(rule.pattern, text) : [];
+      hits = rule.match ? rule.match(file) : rule.pattern ? regexHits(rule, text, (starts ??= lineStarts(text))) : [];
     } catch {
       continue; // a structured matcher that cannot read the file reports nothing
     }
@@ -149,8 +198,8 @@ export function matchFile(rules: Rule[], file: FileInput): FileResult {
       if (ignoredBy(current, rule.id) || ignoredBy(previous, rule.id)) continue;
       const column = hit.index - starts[line] + 1;
       const endColumn = endLine === line ? column + Math.max(1, hit.length) : hit.index + hit.length - starts[endLine] + 1;
-      const snippet = redact(current.trim()).slice(0, 200);
-      const normalized = snippet.replace(/\s+/g, ' ');
+      const snippet = snippetOf(current);
+      const normalized = snippet.replace(/\s+/g, ' '); // native-regex: a snippet is at most 200 characters
       const occKey = `${rule.id}\0${normalized}`;
       const occurrence = occurrences.get(occKey) ?? 0;
       occurrences.set(occKey, occurrence + 1);
@@ -163,7 +212,7 @@ export function matchFile(rules: Rule[], file: FileInput): FileResult {
   let keyRefs: string[] = [];
   let secrets: string[] = [];
   if (findings.length > 0) {
-    keyRefs = [...new Set([...text.matchAll(/(?<![\w.-])[\w.-]{1,200}\.(?:key|pem|p8|p12|pfx)\b/g)].map((m) => m[0]))];
+    keyRefs = [...new Set([...KEY_REF.matchAll(text, MAX_HITS)].map((m) => m.group(1)!))];
     secrets = findSecrets(text);
   }
   return { findings, keyRefs, secrets };

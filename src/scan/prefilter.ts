@@ -83,10 +83,12 @@ export function compileLiterals(literals: readonly string[]): LiteralTest {
 export const hasLiteral: LiteralTest = compileLiterals(PREFILTER_LITERALS);
 
 // One alternation instead of one test per family (they share no flags, so they combine as they are).
+// native-regex: flags of our own patterns
 const combinable = CANDIDATE_PATHS.every((re) => re.flags.replace(/[gy]/g, '') === '');
 const ANY_CANDIDATE_PATH = combinable ? new RegExp(CANDIDATE_PATHS.map((re) => `(?:${re.source})`).join('|') || '(?!)') : undefined;
 
 export function isCandidate(buf: Uint8Array, n: number, path: string): boolean {
+  // native-regex: a path
   const byPath = ANY_CANDIDATE_PATH ? ANY_CANDIDATE_PATH.test(path) : CANDIDATE_PATHS.some((re) => re.test(path));
   return byPath || hasLiteral(buf, n);
 }

@@ -1,7 +1,10 @@
 // aio-lib-ims contexts (.aio JSON, .env variables, App Builder manifest inputs) move from JWT to
 // OAuth Server-to-Server. aio-lib-ims tries its JWT plugin first while private_key/meta_scopes are
 // present, so those keys are removed, not only joined by the OAuth ones.
-import { isMap, isScalar, isSeq, parseDocument, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
+import { yamlDocument } from '../../yaml.js';
+import { linear, type LinearMatch, type LinearRegExp, splitLines } from '../../regex.js';
+import { isSpace, trailingEol } from '../../text.js';
 import { settledIds } from '../settle.js';
 import {
   ACCOUNT_ID_PLACEHOLDER,
@@ -131,8 +134,9 @@ const aioJson: Rewriter = {
 
 const ENV_RULE = 'config-aio-env-jwt-context';
 const ENV_FILE = /(?:^|\/)(?:\.env(?:\.[\w.-]+)?|[\w.-]+\.env|env\.(?:example|sample|template|dist))$/;
-const ENV_LINE =
-  /^([ \t]*(?:export[ \t]+)?)(AIO_(?:\$ims|ims_contexts)_)(\w+?)_(client_?_id|client_?_secrets?|technical_?_account_?_(?:id|email)|meta_?_scopes|ims_?_org_?_id|private_?_key|passphrase|scopes|techacct)([ \t]*=[ \t]*)([^\r\n]*)(\r?\n?)$/i;
+const ENV_LINE = linear(
+  /^([ \t]*(?:export[ \t]+)?)(AIO_(?:\$ims|ims_contexts)_)(\w+?)_(client_?_id|client_?_secrets?|technical_?_account_?_(?:id|email)|meta_?_scopes|ims_?_org_?_id|private_?_key|passphrase|scopes|techacct)([ \t]*=[ \t]*)([^\r\n]*)(\r?\n?)$/i,
+);
 
 interface EnvLine {
   lead: string;
@@ -146,27 +150,41 @@ interface EnvLine {
 /** A dotenv value without its quotes, or null when unquoting would need escape handling. */
 function envValue(raw: string): string | null {
   const v = raw.trim();
-  const q = /^(['"])([\s\S]*)\1$/.exec(v);
-  if (q) return q[1] === '"' && q[2].includes('\\') ? null : q[2];
-  if (/^['"]/.test(v) || /\s#/.test(v)) return null;
+  const quote = v[0] === '"' || v[0] === "'" ? v[0] : '';
+  if (quote && v.length >= 2 && v.endsWith(quote)) {
+    const inner = v.slice(1, -1);
+    return quote === '"' && inner.includes('\\') ? null : inner;
+  }
+  if (quote || hasComment(v)) return null;
   return v;
+}
+
+/** Whether a `#` follows whitespace somewhere in the value (`/\s#/`): an inline comment. */
+function hasComment(v: string): boolean {
+  for (let i = v.indexOf('#', 1); i !== -1; i = v.indexOf('#', i + 1)) if (isSpace(v[i - 1])) return true;
+  return false;
 }
 
 const aioEnv: Rewriter = {
   name: 'aio-lib-ims contexts (.env)',
   ruleIds: [ENV_RULE],
   rewrite(ctx) {
+    // native-regex: a file path
     if (!ENV_FILE.test(ctx.file)) return null; // YAML and Dockerfiles: by hand
-    const lines = ctx.text.split(/(?<=\n)/);
+    const lines = splitLines(ctx.text);
     const parsed: (EnvLine | null)[] = lines.map((l) => {
       const m = ENV_LINE.exec(l);
-      return m ? { lead: m[1], prefix: m[2], name: m[3], key: m[4].toLowerCase().replace(/__/g, '_'), rawKey: m[4], value: m[6] } : null;
+      if (!m) return null;
+      const [lead, prefix, name, rawKey, , value] = [1, 2, 3, 4, 5, 6].map((g) => m.group(g) ?? '');
+      return { lead, prefix, name, key: rawKey.toLowerCase().replaceAll('__', '_'), rawKey, value };
     });
     const groups = new Map<string, number[]>();
     parsed.forEach((p, i) => {
       if (!p) return;
       const id = `${p.prefix.toLowerCase()}\0${p.name}`;
-      groups.set(id, [...(groups.get(id) ?? []), i]);
+      const group = groups.get(id);
+      if (group) group.push(i);
+      else groups.set(id, [i]);
     });
     const out: (string | null)[] = [...lines];
     const after = new Map<number, string[]>();
@@ -183,12 +201,12 @@ const aioEnv: Rewriter = {
       const doubled = idxs.some((i) => parsed[i]!.rawKey.includes('__'));
       const upper = idxs.every((i) => parsed[i]!.rawKey === parsed[i]!.rawKey.toUpperCase());
       const keyName = (k: string) => {
-        const s = doubled ? k.replace(/_/g, '__') : k;
+        const s = doubled ? k.replaceAll('_', '__') : k;
         return upper ? s.toUpperCase() : s;
       };
       const lineFor = (i: number, k: string, v: string) => {
         const p = parsed[i] ?? first;
-        const term = /\r?\n$/.exec(lines[i] ?? '')?.[0] || eol;
+        const term = trailingEol(lines[i] ?? '') || eol;
         return `${p.lead}${first.prefix}${first.name}_${keyName(k)}=${v}${term}`;
       };
       const lineNo = Math.min(...['meta_scopes', 'private_key'].filter((k) => byKey.has(k)).map((k) => byKey.get(k)!)) + 1;
@@ -225,7 +243,7 @@ const aioEnv: Rewriter = {
       for (const k of ['private_key', 'passphrase']) {
         const i = byKey.get(k);
         if (i === undefined) continue;
-        if (/^\s*"/.test(parsed[i]!.value) && envValue(parsed[i]!.value) === null) return null; // multi-line PEM
+        if (parsed[i]!.value.trimStart().startsWith('"') && envValue(parsed[i]!.value) === null) return null; // multi-line PEM
         out[i] = '';
       }
 
@@ -244,7 +262,7 @@ const aioEnv: Rewriter = {
       const extra = after.get(i)?.join('') ?? '';
       if (!extra) return l;
       // a last line without a newline gets one before the lines added after it
-      return l && !/\n$/.test(l) ? l + eol + extra.replace(/\r?\n$/, '') : (l ?? '') + extra;
+      return l && !l.endsWith('\n') ? l + eol + extra.slice(0, extra.length - trailingEol(extra).length) : (l ?? '') + extra;
     }).join('');
     if (stillFlags(ctx.file, text, ENV_RULE)) return null;
     return { ruleIds: [ENV_RULE], text, manual };
@@ -266,14 +284,18 @@ function contextMaps(node: unknown, out: YAMLMap[]): YAMLMap[] {
   return out;
 }
 
-const ANY_VAR = /^\$\{?\w+\}?$/;
+const ANY_VAR = linear(/^\$\{?\w+\}?$/);
 /** Variables `aio app use` writes to .env (the .env rewriter renames them the same way). */
-const AIO_VAR = /^\$\{?AIO_(?:\$ims|ims_contexts)_\w+\}?$/i;
+const AIO_VAR = linear(/^\$\{?AIO_(?:\$ims|ims_contexts)_\w+\}?$/i);
+const META_SCOPES_KEY = linear(/meta_?_?scopes/i);
+const CLIENT_SECRET_KEY = linear(/client_?_?secret\b/i);
+/** The `id` of a technical account id key (the prefix is kept: no lookbehind in RE2). */
+const TECHNICAL_ACCOUNT_ID_KEY = linear(/(technical_?_?account_?_?)id\b/i);
 
 /** An aio context variable renamed from one context key to another, keeping its style. */
-function renameVar(v: string, from: RegExp, to: (m: string) => string): string | null {
+function renameVar(v: string, from: LinearRegExp, to: (m: LinearMatch) => string): string | null {
   if (!AIO_VAR.test(v) || !from.test(v)) return null;
-  return v.replace(from, to);
+  return from.replace(v, to);
 }
 
 const caseLike = (m: string, lower: string) => (m === m.toUpperCase() ? lower.toUpperCase() : lower);
@@ -282,8 +304,8 @@ const appInputs: Rewriter = {
   name: 'aio-lib-ims contexts (App Builder inputs)',
   ruleIds: [INPUTS_RULE],
   rewrite(ctx) {
-    if (!/\.ya?ml$/.test(ctx.file)) return null;
-    const doc = parseDocument(ctx.text);
+    if (!/\.ya?ml$/.test(ctx.file)) return null; // native-regex: a file path
+    const doc = yamlDocument(ctx.text);
     if (doc.errors.length) return null;
     const maps = contextMaps(doc.contents, []);
     if (!maps.length) return null;
@@ -295,7 +317,7 @@ const appInputs: Rewriter = {
       const v = p.value as { range?: [number, number, number] } | null;
       const start = lineStartOf(text0, k.range[0]);
       let end = v?.range ? v.range[1] : k.range[1];
-      while (end > start && /\s/.test(text0[end - 1])) end--;
+      while (end > start && isSpace(text0[end - 1])) end--;
       const nl = text0.indexOf('\n', end);
       return [start, nl === -1 ? text0.length : nl + 1];
     };
@@ -312,7 +334,7 @@ const appInputs: Rewriter = {
         return isScalar(v) && typeof v.value === 'string' ? v.value : undefined;
       };
       const entry = (k: string, v: string, at: [number, number]) => {
-        const term = /\r?\n$/.exec(text0.slice(at[0], at[1]))?.[0] || eol;
+        const term = trailingEol(text0, at[1], at[0]) || eol;
         return `${indent}${k}: ${v}${term}`;
       };
       // a one-line pair keeps what follows its value (a comment); a block value goes with its lines
@@ -331,7 +353,7 @@ const appInputs: Rewriter = {
         if (meta) replace('meta_scopes', null);
       } else {
         const mv = scalar('meta_scopes');
-        const renamed = mv && renameVar(mv, /meta_?_?scopes/i, (m) => caseLike(m, 'scopes'));
+        const renamed = mv && renameVar(mv, META_SCOPES_KEY, (m) => caseLike(m[0], 'scopes'));
         if (mv && ANY_VAR.test(mv) && !renamed) return null; // the action's own variable: by hand
         if (meta && renamed) replace('meta_scopes', 'scopes', renamed);
         else {
@@ -350,7 +372,7 @@ const appInputs: Rewriter = {
       } else if (secret) {
         const sv = scalar('client_secret');
         if (sv === undefined) return null;
-        const renamed = renameVar(sv, /client_?_?secret\b/i, (m) => m + caseLike(m.slice(-1), 's'));
+        const renamed = renameVar(sv, CLIENT_SECRET_KEY, (m) => m[0] + caseLike(m[0].slice(-1), 's'));
         if (ANY_VAR.test(sv) && !renamed) return null;
         replace('client_secret', 'client_secrets', renamed ?? JSON.stringify([sv]));
       } else return null;
@@ -359,7 +381,7 @@ const appInputs: Rewriter = {
       if (!pairs.has('technical_account_email')) {
         const idp = pairs.get('technical_account_id');
         const idv = scalar('technical_account_id');
-        const renamed = idv && renameVar(idv, /(?<=technical_?_?account_?_?)id\b/i, (m) => caseLike(m, 'email'));
+        const renamed = idv && renameVar(idv, TECHNICAL_ACCOUNT_ID_KEY, (m) => m.group(1) + caseLike(m[0].slice(-2), 'email'));
         const at = idp ? span(idp) : first;
         edits.push({ start: at[1], end: at[1], text: entry('technical_account_email', renamed || EMAIL_PLACEHOLDER, at) });
         if (!renamed) manual.push(placeholderStep(ctx.file, line, INPUTS_RULE, 'technical account email', EMAIL_PLACEHOLDER));

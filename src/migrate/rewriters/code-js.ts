@@ -5,7 +5,9 @@ import { posix } from 'node:path';
 import ts from 'typescript';
 import { describeScopes, SCOPES_PLACEHOLDER } from '../scopes.js';
 import { settledIds } from '../settle.js';
-import { eolOf, indentAt, lineStartOf } from '../../text.js';
+import { linear, type LinearRegExp } from '../../regex.js';
+import { containsWord, eolOf, indentAt, isBlank, isSpace, lineStartOf, skipBlanks, withoutSpaces } from '../../text.js';
+import { linearJs } from '../linear-js.js';
 import type { ManualStep, RewriteContext, RewriteResult, Rewriter, ScopeChoice } from '../types.js';
 
 // ---------------------------------------------------------------- shared (also used by code-python)
@@ -19,29 +21,38 @@ export interface Splice {
 /** Applies non-overlapping splices; throws on overlap (the rewriter then leaves the file alone). */
 export function applySplices(text: string, splices: Splice[]): string {
   const sorted = [...splices].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
   let limit = Infinity;
   for (const s of sorted) {
     if (s.end > limit) throw new Error('overlapping edits');
-    out = out.slice(0, s.start) + s.text + out.slice(s.end);
     limit = s.start;
   }
-  return out;
+  // As if applied from the last to the first (so insertions at one offset come out in reverse
+  // order), joined in one pass: splicing into the whole text each time is quadratic.
+  const parts: string[] = [];
+  let at = 0;
+  for (const s of sorted.reverse()) {
+    parts.push(text.slice(at, s.start), s.text);
+    at = s.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 
-const METASCOPE = /\bent_[a-z_]+_sdk\b|\bevent_receiver_api\b/g;
+const METASCOPE = linear(/\bent_[a-z_]+_sdk\b|\bevent_receiver_api\b/g);
+const META_SCOPES_VAR = linear(/\b([A-Z][A-Z0-9_]*?)META_?SCOPES?\b/);
+const CLIENT_VAR = linear(/\b([A-Z][A-Z0-9_]*?)(?:CLIENT_ID|API_KEY|CLIENT_SECRET)\b/);
 
 export function metascopesIn(text: string): string[] {
-  return [...new Set(text.match(METASCOPE) ?? [])];
+  return [...new Set([...METASCOPE.matchAll(text)].map((m) => m[0]))];
 }
 
 /** The env var for scopes, named after the file's metascope or client id variable. */
 export function scopesEnvName(text: string): string {
-  const meta = /\b([A-Z][A-Z0-9_]*?)META_?SCOPES?\b/.exec(text);
-  if (meta) return `${meta[1]}SCOPES`;
-  const id = /\b([A-Z][A-Z0-9_]*?)(?:CLIENT_ID|API_KEY|CLIENT_SECRET)\b/.exec(text);
-  return `${id ? id[1] : 'ADOBE_'}SCOPES`;
+  const meta = META_SCOPES_VAR.exec(text);
+  if (meta) return `${meta.group(1)}SCOPES`;
+  const id = CLIENT_VAR.exec(text);
+  return `${id ? id.group(1) : 'ADOBE_'}SCOPES`;
 }
 
 export function placeholderStep(ctx: RewriteContext, choice: ScopeChoice, text: string, ruleId: string): ManualStep[] {
@@ -52,24 +63,33 @@ export function placeholderStep(ctx: RewriteContext, choice: ScopeChoice, text: 
 }
 
 /** Names of JWT-only settings; an org id or client id is still needed after the migration. */
-const JWT_ONLY_NAME = /PRIVATE|KEY_?(?:PATH|FILE)|PASSPHRASE|TECH|META|JWT|CERT/i;
+const JWT_ONLY_NAME = linear(/PRIVATE|KEY_?(?:PATH|FILE)|PASSPHRASE|TECH|META|JWT|CERT/i);
 
 /** Env names a removed span read that the new text no longer mentions (names only). */
-export function droppedEnvNames(removed: string[], text: string, envRe: RegExp): string[] {
+export function droppedEnvNames(removed: string[], text: string, envRe: LinearRegExp): string[] {
   const names = new Set<string>();
-  for (const r of removed) for (const m of r.matchAll(envRe)) names.add(m[1] ?? m[2]);
-  return [...names].filter((n) => n && JWT_ONLY_NAME.test(n) && !new RegExp(`\\b${n}\\b`).test(text)).sort();
+  for (const r of removed) for (const m of envRe.matchAll(r)) names.add((m.group(1) ?? m.group(2))!);
+  return [...names].filter((n) => n && JWT_ONLY_NAME.test(n) && !containsWord(text, n)).sort();
 }
 
 // ---------------------------------------------------------------- JS/TS helpers
 
-const JS_ENV = /\b(?:process\.env|env)\.([A-Z][A-Z0-9_]*)\b|\b(?:process\.env|env)\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\]/g;
-const CLEANUP_MODULES = /^(?:node:)?(?:fs|path|fs\/promises)$|^(?:jsonwebtoken|jwt-simple|jose|node-jose|jsrsasign|njwt|form-data)$/;
+const JS_ENV = linearJs(/\b(?:process\.env|env)\.([A-Z][A-Z0-9_]*)\b|\b(?:process\.env|env)\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\]/g);
+const CLEANUP_MODULES = linear(/^(?:node:)?(?:fs|path|fs\/promises)$|^(?:jsonwebtoken|jwt-simple|jose|node-jose|jsrsasign|njwt|form-data)$/);
 /** Calls that only compute a value (key loading, signing), so an unused result can go. */
-const PURE_CALL =
-  /^(?:require|path\.\w+|fs\.readFileSync|fs\.promises\.readFile|fsp?\.readFile|readFileSync|readFile|jwt\.sign|jwt\.encode|sign|encode|importPKCS8|createPrivateKey|crypto\.createPrivateKey|Buffer\.from|String|Number|Math\.\w+|Date\.now|\w+\.(?:split|trim|toString|replace|join|map|filter))$/;
+const PURE_CALL = linear(
+  /^(?:require|path\.\w+|fs\.readFileSync|fs\.promises\.readFile|fsp?\.readFile|readFileSync|readFile|jwt\.sign|jwt\.encode|sign|encode|importPKCS8|createPrivateKey|crypto\.createPrivateKey|Buffer\.from|String|Number|Math\.\w+|Date\.now|\w+\.(?:split|trim|toString|replace|join|map|filter))$/,
+);
+const IDENTIFIER = linear(/[A-Za-z_$][\w$]*/g);
+const MILLISECONDS_COMMENT = linear(/^[ \t]*\/\/[^\n]*millisecond/i);
+const COMMENT_LEAD = linear(/^([ \t]*\/\/ ?)[^\r\n]*/);
+const PROCESS_ENV = linear(/\bprocess\.env\./);
+/** `env.X` not preceded by `.` or a word character (`(?<![.\w])env\.[A-Z]`). */
+const BARE_ENV = linear(/(?:^|[^.\w])env\.[A-Z]/);
+const RELATIVE_JS = linearJs(/^\.\.?\/.*\.[cm]?js$/);
 
 function parse(file: string, text: string): ts.SourceFile {
+  // native-regex: a file path
   const kind = /x$/.test(file) ? ts.ScriptKind.TSX : /\.[cm]?ts$/.test(file) ? ts.ScriptKind.TS : ts.ScriptKind.JS;
   return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
 }
@@ -87,15 +107,29 @@ function walk(node: ts.Node, fn: (n: ts.Node) => void): void {
 
 /** Span of whole lines holding [start, end) when nothing else shares them (an optional comma may follow). */
 function ownLines(text: string, start: number, end: number): { start: number; end: number } | null {
-  const ls = lineStartOf(text, start);
-  if (text.slice(ls, start).trim()) return null;
-  const m = /^[ \t]*,?[ \t]*;?[ \t]*(?:\r?\n|$)/.exec(text.slice(end));
-  if (!m) return null;
-  return { start: ls, end: end + m[0].length };
+  let ls = start;
+  while (ls > 0 && text[ls - 1] !== '\n') {
+    if (!isSpace(text[ls - 1])) return null;
+    ls--;
+  }
+  // then, on the same line: `[ \t]*,?[ \t]*;?[ \t]*` and the end of the line or of the text
+  let i = skipBlanks(text, end);
+  if (text[i] === ',') i = skipBlanks(text, i + 1);
+  if (text[i] === ';') i = skipBlanks(text, i + 1);
+  if (text.startsWith('\r\n', i)) i += 2;
+  else if (text[i] === '\n') i++;
+  else if (i < text.length) return null;
+  return { start: ls, end: i };
+}
+
+function count(text: string, c: string): number {
+  let n = 0;
+  for (let i = text.indexOf(c); i !== -1; i = text.indexOf(c, i + 1)) n++;
+  return n;
 }
 
 function quoteOf(text: string): string {
-  return (text.match(/'/g)?.length ?? 0) >= (text.match(/"/g)?.length ?? 0) ? "'" : '"';
+  return count(text, "'") >= count(text, '"') ? "'" : '"';
 }
 
 function propName(p: ts.ObjectLiteralElementLike): string | undefined {
@@ -104,22 +138,25 @@ function propName(p: ts.ObjectLiteralElementLike): string | undefined {
   return undefined;
 }
 
-/** References to `name` other than declarations and property names (no scope analysis: over-counts, which only keeps code). */
-function refCount(sf: ts.SourceFile, name: string): number {
-  let n = 0;
+/**
+ * How often each name is referenced other than by declarations and property names (no scope
+ * analysis: over-counts, which only keeps code). One walk for all names.
+ */
+function refCounts(sf: ts.SourceFile): Map<string, number> {
+  const counts = new Map<string, number>();
   walk(sf, (node) => {
-    if (!ts.isIdentifier(node) || node.text !== name) return;
+    if (!ts.isIdentifier(node)) return;
     const p = node.parent;
     if ((ts.isPropertyAccessExpression(p) && p.name === node) || (ts.isPropertyAssignment(p) && p.name === node)) return;
     if ((ts.isVariableDeclaration(p) || ts.isFunctionDeclaration(p) || ts.isBindingElement(p) || ts.isImportClause(p) || ts.isImportSpecifier(p) || ts.isNamespaceImport(p)) && p.name === node) return;
-    n++;
+    counts.set(node.text, (counts.get(node.text) ?? 0) + 1);
   });
-  return n;
+  return counts;
 }
 
 function isPure(node: ts.Node): boolean {
   if (ts.isCallExpression(node)) {
-    return PURE_CALL.test(node.expression.getText().replace(/\s+/g, '')) && node.arguments.every(isPure) && (!ts.isPropertyAccessExpression(node.expression) || isPure(node.expression.expression));
+    return PURE_CALL.test(withoutSpaces(node.expression.getText())) && node.arguments.every(isPure) && (!ts.isPropertyAccessExpression(node.expression) || isPure(node.expression.expression));
   }
   if (ts.isNewExpression(node) || ts.isFunctionLike(node) || ts.isDeleteExpression(node) || ts.isTaggedTemplateExpression(node)) return false;
   if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return false;
@@ -135,12 +172,29 @@ function isPure(node: ts.Node): boolean {
 
 function identifiersIn(node: ts.Node | string, out: Set<string>): void {
   if (typeof node === 'string') {
-    for (const m of node.matchAll(/[A-Za-z_$][\w$]*/g)) out.add(m[0]);
+    for (const m of IDENTIFIER.matchAll(node)) out.add(m[0]);
     return;
   }
   walk(node, (n) => {
     if (ts.isIdentifier(n)) out.add(n.text);
   });
+}
+
+/** End of the blank line starting at `at` (`/^[ \t]*\r?\n/`), or 0. */
+function blankLineAt(text: string, at: number): number {
+  let i = skipBlanks(text, at);
+  if (text[i] === '\r') i++;
+  return text[i] === '\n' ? i + 1 : 0;
+}
+
+/** Whether `at` follows a line ending whose line is blank or opens a block (`/(?:\{[ \t]*|\n[ \t]*)\r?\n$/`). */
+function blankLineBefore(text: string, at: number): boolean {
+  let i = at;
+  if (text[i - 1] !== '\n') return false;
+  i--;
+  if (text[i - 1] === '\r') i--;
+  while (i > 0 && isBlank(text[i - 1])) i--;
+  return text[i - 1] === '{' || text[i - 1] === '\n';
 }
 
 /**
@@ -152,18 +206,23 @@ function dropUnused(file: string, text: string, candidates: Set<string>, removed
   for (let round = 0; round < 6; round++) {
     const sf = parse(file, text);
     const splices: Splice[] = [];
+    // The walk meets nodes in source order, so a span can only overlap the spans before it by
+    // starting before the end of the last one.
+    let covered = 0;
     const drop = (node: ts.Node) => {
       const span = ownLines(text, node.getStart(sf), node.end);
-      if (!span || splices.some((s) => s.start < span.end && span.start < s.end)) return;
+      if (!span || span.start < covered) return;
       // First statement of a block followed by a blank line: the blank line goes too.
       // A blank line left doubled, or opening a block, goes too.
-      const blank = /^[ \t]*\r?\n/.exec(text.slice(span.end));
-      if (blank && /(?:\{[ \t]*|\n[ \t]*)\r?\n$/.test(text.slice(0, span.start))) span.end += blank[0].length;
+      const blank = blankLineAt(text, span.end);
+      if (blank && blankLineBefore(text, span.start)) span.end = blank;
       splices.push({ ...span, text: '' });
+      covered = span.end;
       removed.push(node.getText(sf));
       identifiersIn(node, candidates);
     };
-    const unused = (name: string) => candidates.has(name) && refCount(sf, name) === 0;
+    let refs: Map<string, number> | undefined;
+    const unused = (name: string) => candidates.has(name) && !(refs ??= refCounts(sf)).get(name);
     walk(sf, (node) => {
       if (ts.isVariableStatement(node) && node.declarationList.declarations.length === 1 && !node.modifiers?.length) {
         const d = node.declarationList.declarations[0];
@@ -201,9 +260,23 @@ function isExpiresIn(node: ts.Node, aliases = new Set<string>()): boolean {
   return false;
 }
 
-function isNowMs(node: ts.Node): boolean {
-  const t = node.getText().replace(/\s+/g, '');
-  return t === 'Date.now()' || t === 'newDate().getTime()' || t === '+newDate()';
+/** `Date.now()` and its equivalents, written without whitespace. */
+const NOW_MS = new Set(['Date.now()', 'newDate().getTime()', '+newDate()']);
+const NOW_MS_LENGTH = Math.max(...[...NOW_MS].map((s) => s.length));
+
+function isNowMs(node: ts.Node, sf: ts.SourceFile): boolean {
+  // the node's text without whitespace, read no further than the longest form
+  let t = '';
+  for (let i = node.getStart(sf); i < node.end && t.length <= NOW_MS_LENGTH; i++) if (!isSpace(sf.text[i])) t += sf.text[i];
+  return NOW_MS.has(t);
+}
+
+/** `expires_in`, optionally quoted (`/^['"]?expires_in['"]?$/`). */
+function isExpiresInName(t: string): boolean {
+  const quote = (c: string | undefined) => c === "'" || c === '"';
+  const start = quote(t[0]) ? 1 : 0;
+  const end = t.length > start && quote(t[t.length - 1]) ? t.length - 1 : t.length;
+  return t.slice(start, end) === 'expires_in';
 }
 
 /** expires_in is now seconds: `Date.now() + expires_in` gains `* 1000`, `expires_in / 1000` loses it. */
@@ -212,7 +285,7 @@ function fixExpiresIn(sf: ts.SourceFile, text: string): Splice[] {
   const stale = new Set<number>();
   const aliases = new Set<string>();
   walk(sf, (n) => {
-    if (ts.isBindingElement(n) && n.propertyName && ts.isIdentifier(n.name) && /^['"]?expires_in['"]?$/.test(n.propertyName.getText(sf))) aliases.add(n.name.text);
+    if (ts.isBindingElement(n) && n.propertyName && ts.isIdentifier(n.name) && isExpiresInName(n.propertyName.getText(sf))) aliases.add(n.name.text);
     if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && isExpiresIn(n.initializer)) aliases.add(n.name.text);
   });
   const isExp = (n: ts.Node) => isExpiresIn(n, aliases);
@@ -220,20 +293,20 @@ function fixExpiresIn(sf: ts.SourceFile, text: string): Splice[] {
     if (!ts.isBinaryExpression(node)) return;
     const op = node.operatorToken.kind;
     if (op === ts.SyntaxKind.PlusToken) {
-      const [now, exp] = isNowMs(node.left) ? [node.left, node.right] : [node.right, node.left];
-      if (!isNowMs(now) || !isExp(exp)) return;
+      const [now, exp] = isNowMs(node.left, sf) ? [node.left, node.right] : [node.right, node.left];
+      if (!isNowMs(now, sf) || !isExp(exp)) return;
       splices.push({ start: exp.end, end: exp.end, text: ' * 1000' });
-    } else if (op === ts.SyntaxKind.SlashToken && isExp(node.left) && /^1000(?:\.0)?$/.test(node.right.getText(sf))) {
+    } else if (op === ts.SyntaxKind.SlashToken && isExp(node.left) && ['1000', '1000.0'].includes(node.right.getText(sf))) {
       splices.push({ start: node.left.end, end: node.end, text: '' });
     } else return;
     // A comment line right above that still says milliseconds would now be wrong.
     const ls = lineStartOf(text, node.getStart(sf));
     const prev = text.slice(lineStartOf(text, ls - 1), ls);
-    if (ls > 0 && /^[ \t]*\/\/[^\n]*millisecond/i.test(prev) && !stale.has(ls)) {
+    if (ls > 0 && MILLISECONDS_COMMENT.test(prev) && !stale.has(ls)) {
       stale.add(ls);
       const start = lineStartOf(text, ls - 1);
-      const m = /^([ \t]*\/\/ ?)[^\r\n]*/.exec(prev)!;
-      splices.push({ start, end: start + m[0].length, text: `${m[1]}IMS answers expires_in in seconds (OAuth Server-to-Server).` });
+      const m = COMMENT_LEAD.exec(prev)!;
+      splices.push({ start, end: start + m[0].length, text: `${m.group(1)}IMS answers expires_in in seconds (OAuth Server-to-Server).` });
     }
   });
   return splices;
@@ -328,16 +401,28 @@ ${types}${sig}
 ${tail}`;
 }
 
+type Declaration = ts.VariableDeclaration | ts.FunctionDeclaration;
+
+/** Variable and function declarations by name, in source order (one walk, for every lookup). */
+function declarations(sf: ts.SourceFile): Map<string, Declaration[]> {
+  const out = new Map<string, Declaration[]>();
+  walk(sf, (n) => {
+    if ((ts.isVariableDeclaration(n) || ts.isFunctionDeclaration(n)) && n.name && ts.isIdentifier(n.name)) {
+      const list = out.get(n.name.text);
+      if (list) list.push(n);
+      else out.set(n.name.text, [n]);
+    }
+  });
+  return out;
+}
+
 /** The object literal(s) an argument evaluates to: a literal, a const, or what a local function returns. */
-function optionObjects(sf: ts.SourceFile, expr: ts.Expression): ts.ObjectLiteralExpression[] | null {
+function optionObjects(sf: ts.SourceFile, expr: ts.Expression, byName: Map<string, Declaration[]>): ts.ObjectLiteralExpression[] | null {
   while (ts.isParenthesizedExpression(expr) || ts.isAwaitExpression(expr)) expr = expr.expression;
   if (ts.isObjectLiteralExpression(expr)) return [expr];
   const name = ts.isIdentifier(expr) ? expr.text : ts.isCallExpression(expr) && ts.isIdentifier(expr.expression) ? expr.expression.text : null;
   if (!name) return null;
-  const decls: ts.Node[] = [];
-  walk(sf, (n) => {
-    if ((ts.isVariableDeclaration(n) || ts.isFunctionDeclaration(n)) && n.name && ts.isIdentifier(n.name) && n.name.text === name) decls.push(n);
-  });
+  const decls = byName.get(name) ?? [];
   if (decls.length !== 1) return null;
   const d = decls[0];
   let fn: ts.FunctionLikeDeclaration | undefined;
@@ -348,7 +433,7 @@ function optionObjects(sf: ts.SourceFile, expr: ts.Expression): ts.ObjectLiteral
   if (ts.isFunctionDeclaration(d)) fn = d;
   else if (ts.isVariableDeclaration(d) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) fn = d.initializer;
   if (!fn?.body) return null;
-  if (!ts.isBlock(fn.body)) return optionObjects(sf, fn.body);
+  if (!ts.isBlock(fn.body)) return optionObjects(sf, fn.body, byName);
   const out: ts.ObjectLiteralExpression[] = [];
   let ok = true;
   const visit = (n: ts.Node) => {
@@ -379,7 +464,8 @@ function editOptions(text: string, obj: ts.ObjectLiteralExpression, scopes: stri
     for (const p of gone) splices.push({ ...ownLines(text, p.getStart(sf), p.end)!, text: '' });
   } else {
     // Inline: remove runs of dropped properties together with one separator.
-    const dropped = props.map((p) => gone.includes(p));
+    const goneSet = new Set(gone);
+    const dropped = props.map((p) => goneSet.has(p));
     for (let i = 0; i < props.length; i++) {
       if (!dropped[i]) continue;
       let j = i;
@@ -398,7 +484,7 @@ function editOptions(text: string, obj: ts.ObjectLiteralExpression, scopes: stri
   const last = props[props.length - 1];
   if (!last) return null;
   if (ownLines(text, last.getStart(sf), last.end) && text.slice(obj.getStart(sf), obj.end).includes('\n')) {
-    const comma = /^[ \t]*,/.test(text.slice(last.end)) ? '' : ',';
+    const comma = text[skipBlanks(text, last.end)] === ',' ? '' : ',';
     const lineEnd = text.indexOf('\n', last.end);
     if (lineEnd < 0) return null;
     splices.push({ start: last.end, end: last.end, text: comma });
@@ -448,8 +534,9 @@ function rewriteJwtAuth(ctx: RewriteContext): RewriteResult | null {
   });
   if (stray || !calls.length) return null;
   const objects = new Map<number, ts.ObjectLiteralExpression>();
+  const byName = declarations(sf);
   for (const c of calls) {
-    const objs = optionObjects(sf, c.arguments[0]);
+    const objs = optionObjects(sf, c.arguments[0], byName);
     if (!objs) return null;
     for (const o of objs) objects.set(o.pos, o);
   }
@@ -464,7 +551,7 @@ function rewriteJwtAuth(ctx: RewriteContext): RewriteResult | null {
   }
   const choice = ctx.scopes(metas.length ? [...new Set(metas)] : metascopesIn(text));
   const objText = [...objects.values()].map((o) => o.getText(sf)).join('\n');
-  const envAccess = /\bprocess\.env\./.test(objText) ? 'process.env' : /(?<![.\w])env\.[A-Z]/.test(objText) ? 'env' : null;
+  const envAccess = PROCESS_ENV.test(objText) ? 'process.env' : BARE_ENV.test(objText) ? 'env' : null;
   const scopes = scopesExpr(objText, choice, envAccess, q);
 
   const removed: string[] = [];
@@ -476,7 +563,7 @@ function rewriteJwtAuth(ctx: RewriteContext): RewriteResult | null {
   }
 
   const ext = posix.extname(file);
-  const isTs = /^\.[cm]?tsx?$/.test(ext);
+  const isTs = /^\.[cm]?tsx?$/.test(ext); // native-regex: a file extension
   let helperFile: string;
   let kind: 'cjs' | 'esm' | 'ts';
   let specText: string;
@@ -484,7 +571,7 @@ function rewriteJwtAuth(ctx: RewriteContext): RewriteResult | null {
     kind = 'ts';
     const mts = ext === '.mts';
     helperFile = `${HELPER}${mts ? '.mts' : '.ts'}`;
-    const withJs = mts || sf.statements.some((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && /^\.\.?\/.*\.[cm]?js$/.test(s.moduleSpecifier.text));
+    const withJs = mts || sf.statements.some((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && RELATIVE_JS.test(s.moduleSpecifier.text));
     specText = `./${HELPER}${withJs ? (mts ? '.mjs' : '.js') : ''}`;
   } else if (esm || ext === '.mjs' || (hasEsmSyntax && !isTs)) {
     if (!esm) return null; // require() inside an ES module: leave it to a person
@@ -521,24 +608,24 @@ function rewriteJwtAuth(ctx: RewriteContext): RewriteResult | null {
 // ---------------------------------------------------------------- hand-signed JWT exchange
 
 const SIGN_RULES = ['code-jwt-library-js', 'code-ims-jwt-exchange', 'code-jwt-token-form-field', 'code-jwt-meta-scope-claim', 'code-jwt-audience-claim'];
-const EXCHANGE_PATH = /\/ims\/exchange\/(?:v1\/)?jwt\/?/;
-const SIGNS = /\b(?:jwt|jsonwebtoken|jws|JWT)\.(?:sign|encode)\s*\(|\bnew\s+SignJWT\b|\bKJUR\.jws\.JWS\.sign\s*\(|\.sign\s*\(/;
+const EXCHANGE_PATH = linear(/\/ims\/exchange\/(?:v1\/)?jwt\/?/);
+const SIGNS = linearJs(/\b(?:jwt|jsonwebtoken|jws|JWT)\.(?:sign|encode)\s*\(|\bnew\s+SignJWT\b|\bKJUR\.jws\.JWS\.sign\s*\(|\.sign\s*\(/);
 
 /** The value posted as jwt_token must be made here by signing: a local variable or a local signing function. */
-function signedLocally(sf: ts.SourceFile, value: ts.Expression): boolean {
+function signedLocally(sf: ts.SourceFile, value: ts.Expression, byName: Map<string, Declaration[]>): boolean {
   while (ts.isAwaitExpression(value) || ts.isParenthesizedExpression(value)) value = value.expression;
   const name = ts.isIdentifier(value) ? value.text : ts.isCallExpression(value) && ts.isIdentifier(value.expression) ? value.expression.text : null;
   if (!name) return false;
   let ok = false;
-  walk(sf, (n) => {
-    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === name && n.initializer) {
+  for (const n of byName.get(name) ?? []) {
+    if (ts.isVariableDeclaration(n) && n.initializer) {
       const init = n.initializer;
       if (SIGNS.test(init.getText(sf))) ok = true;
       else if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) ok = SIGNS.test(init.getText(sf));
-      else ok = ok || signedLocally(sf, init);
+      else ok = ok || signedLocally(sf, init, byName);
     }
-    if (ts.isFunctionDeclaration(n) && n.name?.text === name && SIGNS.test(n.getText(sf))) ok = true;
-  });
+    if (ts.isFunctionDeclaration(n) && SIGNS.test(n.getText(sf))) ok = true;
+  }
   return ok;
 }
 
@@ -556,7 +643,7 @@ function rewriteSigned(ctx: RewriteContext): RewriteResult | null {
     if (ts.isExpressionStatement(n) && ts.isCallExpression(n.expression)) {
       const c = n.expression;
       const a = c.arguments[0];
-      if (ts.isPropertyAccessExpression(c.expression) && /^(?:append|set)$/.test(c.expression.name.text) && a && ts.isStringLiteral(a) && a.text === 'jwt_token') callSites.push(n);
+      if (ts.isPropertyAccessExpression(c.expression) && ['append', 'set'].includes(c.expression.name.text) && a && ts.isStringLiteral(a) && a.text === 'jwt_token') callSites.push(n);
     }
     if ((ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) && EXCHANGE_PATH.test(n.getText(sf))) urls.push(n);
   });
@@ -567,13 +654,13 @@ function rewriteSigned(ctx: RewriteContext): RewriteResult | null {
   const candidates = new Set<string>();
   const site = objSites[0];
   const value = site ? site.initializer : (callSites[0].expression as ts.CallExpression).arguments[1];
-  if (!value || !signedLocally(sf, value)) return null;
+  if (!value || !signedLocally(sf, value, declarations(sf))) return null;
   if (site) {
     const names = (site.parent as ts.ObjectLiteralExpression).properties.map(propName);
     if (!names.includes('client_id') || !names.includes('client_secret')) return null;
   }
   const choice = ctx.scopes(metascopesIn(text));
-  const scopes = scopesExpr(text, choice, /\bprocess\.env\./.test(text) ? 'process.env' : null, q);
+  const scopes = scopesExpr(text, choice, PROCESS_ENV.test(text) ? 'process.env' : null, q);
 
   if (site) {
     const keyQ = ts.isStringLiteral(site.name) ? site.name.getText(sf)[0] : '';
@@ -620,7 +707,7 @@ function rewriteSigned(ctx: RewriteContext): RewriteResult | null {
   identifiersIn(value, candidates);
   for (const u of urls) {
     const t = u.getText(sf);
-    splices.push({ start: u.getStart(sf), end: u.end, text: t.replace(EXCHANGE_PATH, '/ims/token/v3') });
+    splices.push({ start: u.getStart(sf), end: u.end, text: EXCHANGE_PATH.replace(t, '/ims/token/v3') });
   }
   splices.push(...fixExpiresIn(sf, text));
 
@@ -643,11 +730,11 @@ export const codeJsRewriters: Rewriter[] = [
   {
     name: 'JS/TS @adobe/jwt-auth',
     ruleIds: ['code-adobe-jwt-auth'],
-    rewrite: (ctx) => (/\.[cm]?[jt]sx?$/.test(ctx.file) ? rewriteJwtAuth(ctx) : null),
+    rewrite: (ctx) => (/\.[cm]?[jt]sx?$/.test(ctx.file) ? rewriteJwtAuth(ctx) : null), // native-regex: a file path
   },
   {
     name: 'JS/TS signed JWT exchange',
     ruleIds: ['code-jwt-library-js', 'code-ims-jwt-exchange', 'code-jwt-token-form-field'],
-    rewrite: (ctx) => (/\.[cm]?[jt]sx?$/.test(ctx.file) ? rewriteSigned(ctx) : null),
+    rewrite: (ctx) => (/\.[cm]?[jt]sx?$/.test(ctx.file) ? rewriteSigned(ctx) : null), // native-regex: a file path
   },
 ];

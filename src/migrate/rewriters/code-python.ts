@@ -2,14 +2,39 @@
 // become grant_type/scope, the URL /ims/token/v3, and the claims, key reading and signing go.
 // No Python parser in Node: a small tokenizer (strings, comments, brackets) finds statement
 // spans, and only recognisable shapes are edited; anything else stays a manual step.
+import { linear } from '../../regex.js';
+import { indentAt, isWordChar, onlyBlanks, skipBlanks, wordOffsets } from '../../text.js';
+import { linearJs } from '../linear-js.js';
 import { settledIds } from '../settle.js';
-import { escapeRegExp } from '../../text.js';
 import type { RewriteContext, RewriteResult, Rewriter } from '../types.js';
 import { applySplices, droppedEnvNames, metascopesIn, placeholderStep, scopesEnvName, type Splice } from './code-js.js';
 
 const RULES = ['code-jwt-library-python', 'code-ims-jwt-exchange', 'code-jwt-token-form-field', 'code-jwt-meta-scope-claim', 'code-jwt-audience-claim'];
-const EXCHANGE_PATH = /\/ims\/exchange\/(?:v1\/)?jwt\/?/;
-const PY_ENV = /os\.(?:environ(?:\.get)?\s*[[(]|getenv\s*\()\s*['"]([A-Z][A-Z0-9_]*)['"]/g;
+const EXCHANGE_PATHS = linear(/\/ims\/exchange\/(?:v1\/)?jwt\/?/g);
+const PY_ENV = linearJs(/os\.(?:environ(?:\.get)?\s*[[(]|getenv\s*\()\s*['"]([A-Z][A-Z0-9_]*)['"]/g);
+/** The `'jwt_token':` key of the token request's form (`(['"])jwt_token\1`: no backreference in RE2). */
+const JWT_TOKEN_FIELD = linear(/(?:'jwt_token'|"jwt_token")[ \t]*:[ \t]*/g);
+/** The value posted: a name or a call with simple arguments. */
+const FIELD_VALUE = linear(/^(\w+)(?:\(([^()\n]*)\))?/);
+const CLIENT_ID_KEY = linearJs(/['"]client_id['"]\s*:/);
+const CLIENT_SECRET_KEY = linearJs(/['"]client_secret['"]\s*:/);
+const JWT_ENCODE = linearJs(/\bjwt\.encode\s*\(/);
+const JWT_ENCODE_RHS = linearJs(/^\s*jwt\.encode\s*\(/);
+/** The claims and key names of `jwt.encode(claims, key, ...)`. */
+const JWT_ENCODE_ARGS = linearJs(/jwt\.encode\s*\(\s*(\w+)\s*,\s*(\w+)\s*[,)]/);
+const IMPORTS_OS = linear(/^import os\b|^import [\w, ]*\bos\b/m);
+const OS_ENV = linear(/\bos\.(?:environ|getenv)\b/);
+const OS_ENVIRON = linear(/\bos\.environ\b/);
+const WITH_OPEN = linear(/^([ \t]*)with[ \t]+open\([^\n]*\)[ \t]+as[ \t]+(\w+)[ \t]*:[ \t]*\r?\n$/);
+/** `expires_in / 1000` in its spellings: group 1 the value, group 2 the division. */
+const EXPIRES_IN_MS = linearJs(
+  /((?:\w+(?:\.\w+)*(?:\([^()\n]*\))?)?(?:\[\s*['"]expires_in['"]\s*\]|\.get\(\s*['"]expires_in['"][^()\n]*\))|\bexpires_in\b)([ \t]*\/[ \t]*1000(?:\.0)?)\b/g,
+);
+const MILLISECONDS_COMMENT = linear(/^([ \t]*#[ \t]?)([^\r\n]*millisecond[^\r\n]*)/i);
+const CONSTANT_NAME = linear(/\b[A-Z][A-Z0-9_]*\b/g);
+/** A module constant set to a short string or a number, on its own line (group 1 the name). */
+const CONSTANT_LINE = linear(/^([A-Z][A-Z0-9_]*)[ \t]*=[ \t]*(?:[rbf]?(?:'[^'"\n]*'|"[^'"\n]*")|\d+)[ \t]*(?:#[^\n]*)?(?:\r?\n|$)/gm);
+const IMPORT_JWT = linear(/^import[ \t]+jwt[ \t]*(?:#[^\n]*)?\r?\n/m);
 
 interface Tokens {
   /** Offsets inside strings or comments. */
@@ -58,7 +83,21 @@ function tokenize(text: string): Tokens | null {
     }
   }
   if (stack.length) return null;
-  return { code: (p) => !skip.some(([s, e]) => p >= s && p < e), match, pairs };
+  return { code: (p) => !inSpans(skip, p), match, pairs };
+}
+
+/** Whether `p` lies in one of the sorted, disjoint [start, end) spans (a binary search). */
+function inSpans(spans: [number, number][], p: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [s, e] = spans[mid];
+    if (p < s) hi = mid - 1;
+    else if (p >= e) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 function lineStart(text: string, pos: number): number {
@@ -72,46 +111,59 @@ function lineEnd(text: string, pos: number): number {
 
 /** End (after the newline) of the logical line that starts at `start`. */
 function statementEnd(text: string, tk: Tokens, start: number): number {
+  // Brackets opened in the statement, by where they open; the line end only moves forward, so
+  // one pass over them finds the farthest close of those opened before it.
+  const opened = tk.pairs.filter(([o]) => o >= start).sort((a, b) => a[0] - b[0]);
+  let next = 0;
+  let farthest = -1;
   let i = start;
   for (;;) {
     const e = lineEnd(text, i);
-    const far = Math.max(-1, ...tk.pairs.filter(([o, c]) => o >= start && o < e && c >= e).map(([, c]) => c));
-    if (far >= 0) i = far;
-    else if (e < text.length && /\\\r?\n$/.test(text.slice(lineStart(text, i), e))) i = e;
+    for (; next < opened.length && opened[next][0] < e; next++) farthest = Math.max(farthest, opened[next][1]);
+    if (farthest >= e) i = farthest;
+    else if (e < text.length && continues(text, lineStart(text, i), e)) i = e;
     else return e;
   }
 }
 
-/** Code (not string/comment) occurrences of a word. */
-function refs(text: string, tk: Tokens, word: string): number[] {
-  const out: number[] = [];
-  for (const m of text.matchAll(new RegExp(`(?<![\\w.])${escapeRegExp(word)}\\b`, 'g'))) if (tk.code(m.index)) out.push(m.index);
-  return out;
+/** Whether the line [start, end) ends in a backslash continuation (`/\\\r?\n$/`). */
+function continues(text: string, start: number, end: number): boolean {
+  let i = end;
+  if (text[i - 1] !== '\n') return false;
+  i--;
+  if (text[i - 1] === '\r' && i - 1 > start) i--;
+  return i - 1 >= start && text[i - 1] === '\\';
 }
+
+/** Code (not string/comment) occurrences of a word not after a word character or `.` (`(?<![\w.])word\b`). */
+function refs(text: string, tk: Tokens, word: string): number[] {
+  const notAttribute = (c: string | undefined) => !isWordChar(c) && c !== '.';
+  return wordOffsets(text, word, notAttribute).filter((p) => tk.code(p));
+}
+
+// `name` below is a Python identifier (`\w+`) taken from the file: nothing to escape.
 
 /** The assignment `name = ...` at the start of a line (one in the file), as a whole-line span. */
 function assignment(text: string, tk: Tokens, name: string): { start: number; end: number; rhs: string } | null {
-  const re = new RegExp(`^([ \\t]*)${name}[ \\t]*=(?!=)`, 'gm');
-  const hits = [...text.matchAll(re)].filter((m) => tk.code(m.index + m[1].length));
+  // `^([ \t]*)name[ \t]*=(?!=)`, the lookahead done by hand: RE2 has none
+  const re = linear(String.raw`^([ \t]*)${name}[ \t]*=`, 'gm');
+  const hits = [...re.matchAll(text)].filter((m) => text[m.end] !== '=' && tk.code(m.index + m.group(1)!.length));
   if (hits.length !== 1) return null;
   const start = hits[0].index;
   const end = statementEnd(text, tk, start);
-  return { start, end, rhs: text.slice(start + hits[0][0].length, end) };
-}
-
-function indentOf(text: string, pos: number): string {
-  return /^[ \t]*/.exec(text.slice(lineStart(text, pos)))![0];
+  return { start, end, rhs: text.slice(hits[0].end, end) };
 }
 
 /** A top-level-or-nested `def name(...)` block with the blank lines after it. */
 function defBlock(text: string, name: string): { start: number; end: number } | null {
-  const m = new RegExp(`^([ \\t]*)def[ \\t]+${name}[ \\t]*\\(`, 'm').exec(text);
+  const m = linear(String.raw`^([ \t]*)def[ \t]+${name}[ \t]*\(`, 'm').exec(text);
   if (!m) return null;
+  const indent = m.group(1)!.length;
   let end = lineEnd(text, m.index);
   while (end < text.length) {
-    const line = text.slice(end, lineEnd(text, end));
-    if (line.trim() && /^[ \t]*/.exec(line)![0].length <= m[1].length) break;
-    end = lineEnd(text, end);
+    const next = lineEnd(text, end);
+    if (text.slice(end, next).trim() && skipBlanks(text, end, next) - end <= indent) break;
+    end = next;
   }
   return { start: m.index, end };
 }
@@ -121,10 +173,10 @@ function withOpenAround(text: string, start: number, end: number): { start: numb
   if (start === 0) return null;
   const prevStart = lineStart(text, start - 1);
   const prev = text.slice(prevStart, start);
-  const m = /^([ \t]*)with[ \t]+open\([^\n]*\)[ \t]+as[ \t]+(\w+)[ \t]*:[ \t]*\r?\n$/.exec(prev);
-  if (!m || indentOf(text, start).length <= m[1].length) return null;
+  const m = WITH_OPEN.exec(prev);
+  if (!m || indentAt(text, start).length <= m.group(1)!.length) return null;
   const next = text.slice(end, lineEnd(text, end));
-  if (end < text.length && next.trim() && indentOf(text, end).length > m[1].length) return null;
+  if (end < text.length && next.trim() && indentAt(text, end).length > m.group(1)!.length) return null;
   return { start: prevStart, end };
 }
 
@@ -135,48 +187,53 @@ function rewrite(ctx: RewriteContext): RewriteResult | null {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
 
   // The jwt_token dict entry, with client_id and client_secret beside it.
-  const fields = [...text.matchAll(/(['"])jwt_token\1[ \t]*:[ \t]*/g)].filter((m) => tk.code(m.index - 1) && !tk.code(m.index + 1));
+  const fields = [...JWT_TOKEN_FIELD.matchAll(text)].filter((m) => tk.code(m.index - 1) && !tk.code(m.index + 1));
   if (fields.length !== 1) return null;
   const f = fields[0];
-  const q = f[1];
-  const valueStart = f.index + f[0].length;
-  const vm = /^(\w+)(?:\(([^()\n]*)\))?/.exec(text.slice(valueStart));
+  const q = f[0][0];
+  const valueStart = f.end;
+  const vm = FIELD_VALUE.exec(text.slice(valueStart));
   if (!vm) return null;
   const valueEnd = valueStart + vm[0].length;
   const dict = tk.pairs.filter(([o, c]) => text[o] === '{' && o < f.index && c > f.index).sort((a, b) => b[0] - a[0])[0];
   if (!dict) return null;
   const dictText = text.slice(dict[0], dict[1]);
-  if (!/['"]client_id['"]\s*:/.test(dictText) || !/['"]client_secret['"]\s*:/.test(dictText)) return null;
-  if (!/^[ \t]*(?:,|\}|#|\r?\n)/.test(text.slice(valueEnd))) return null;
+  if (!CLIENT_ID_KEY.test(dictText) || !CLIENT_SECRET_KEY.test(dictText)) return null;
+  // then `,`, `}`, a comment or the end of the line
+  const after = skipBlanks(text, valueEnd);
+  const next = text[after];
+  if (!(next === ',' || next === '}' || next === '#' || next === '\n' || text.startsWith('\r\n', after))) return null;
 
   // The token must be signed here: `name = jwt.encode(...)` or a local function that does.
-  const value = vm[1];
-  const isCall = vm[2] !== undefined;
+  const value = vm.group(1)!;
+  const isCall = vm.group(2) !== undefined;
   let signer: { start: number; end: number; rhs: string } | null = null;
   let signFn: { start: number; end: number } | null = null;
   if (isCall) {
     signFn = defBlock(text, value);
-    if (!signFn || !/\bjwt\.encode\s*\(/.test(text.slice(signFn.start, signFn.end))) return null;
+    if (!signFn || !JWT_ENCODE.test(text.slice(signFn.start, signFn.end))) return null;
   } else {
     signer = assignment(text, tk, value);
-    if (!signer || !/^\s*jwt\.encode\s*\(/.test(signer.rhs)) return null;
+    if (!signer || !JWT_ENCODE_RHS.test(signer.rhs)) return null;
   }
 
-  const urls = [...text.matchAll(new RegExp(EXCHANGE_PATH.source, 'g'))].filter((m) => !tk.code(m.index) && !/^[ \t]*#/.test(text.slice(lineStart(text, m.index))));
+  // URLs in strings, not on comment lines
+  const commentLine = (at: number) => text[skipBlanks(text, lineStart(text, at))] === '#';
+  const urls = [...EXCHANGE_PATHS.matchAll(text)].filter((m) => !tk.code(m.index) && !commentLine(m.index));
   if (!urls.length) return null;
 
   const choice = ctx.scopes(metascopesIn(text));
-  const usesEnv = /^import os\b|^import [\w, ]*\bos\b/m.test(text) && /\bos\.(?:environ|getenv)\b/.test(text);
+  const usesEnv = IMPORTS_OS.test(text) && OS_ENV.test(text);
   const env = usesEnv ? scopesEnvName(text) : undefined;
-  const getter = /\bos\.environ\b/.test(text) ? 'os.environ.get' : 'os.getenv';
+  const getter = OS_ENVIRON.test(text) ? 'os.environ.get' : 'os.getenv';
   const scopes = env ? `${getter}(${q}${env}${q}, ${q}${choice.value}${q})` : `${q}${choice.value}${q}`;
 
   const splices: Splice[] = [];
   const removed: string[] = [];
-  const own = /^[ \t]*$/.test(text.slice(lineStart(text, f.index), f.index));
-  const sep = own ? `,${eol}${indentOf(text, f.index)}` : ', ';
+  const own = onlyBlanks(text, lineStart(text, f.index), f.index);
+  const sep = own ? `,${eol}${indentAt(text, f.index)}` : ', ';
   splices.push({ start: f.index, end: valueEnd, text: `${q}grant_type${q}: ${q}client_credentials${q}${sep}${q}scope${q}: ${scopes}` });
-  for (const u of urls) splices.push({ start: u.index, end: u.index + u[0].length, text: '/ims/token/v3' });
+  for (const u of urls) splices.push({ start: u.index, end: u.end, text: '/ims/token/v3' });
 
   // Signing statement or function, then what only it used: the claims and the key.
   const once = (name: string, within: { start: number; end: number }) => refs(text, tk, name).every((p) => (p >= within.start && p < within.end) || (p >= f.index && p < valueEnd));
@@ -190,8 +247,8 @@ function rewrite(ctx: RewriteContext): RewriteResult | null {
     splices.push({ ...signFn, text: '' });
     removed.push(text.slice(signFn.start, signFn.end));
   }
-  const args = /jwt\.encode\s*\(\s*(\w+)\s*,\s*(\w+)\s*[,)]/.exec(encodeArgs);
-  for (const name of args ? [args[1], args[2]] : []) {
+  const args = JWT_ENCODE_ARGS.exec(encodeArgs);
+  for (const name of args ? [args.group(1)!, args.group(2)!] : []) {
     const a = assignment(text, tk, name);
     const s = signer;
     if (!a || !s || refs(text, tk, name).some((p) => !(p >= a.start && p < a.end) && !(p >= s.start && p < s.end))) continue;
@@ -201,16 +258,16 @@ function rewrite(ctx: RewriteContext): RewriteResult | null {
   }
 
   // expires_in is in seconds now.
-  const ms = /((?:\w+(?:\.\w+)*(?:\([^()\n]*\))?)?(?:\[\s*['"]expires_in['"]\s*\]|\.get\(\s*['"]expires_in['"][^()\n]*\))|\bexpires_in\b)([ \t]*\/[ \t]*1000(?:\.0)?)\b/g;
-  for (const m of text.matchAll(ms)) {
+  for (const m of EXPIRES_IN_MS.matchAll(text)) {
     if (!tk.code(m.index)) continue;
-    const at = m.index + m[1].length;
-    splices.push({ start: at, end: at + m[2].length, text: '' });
+    const at = m.index + m.group(1)!.length;
+    splices.push({ start: at, end: at + m.group(2)!.length, text: '' });
     const ls = lineStart(text, m.index);
     const prevStart = ls > 0 ? lineStart(text, ls - 1) : ls;
-    const c = /^([ \t]*#[ \t]?)([^\r\n]*millisecond[^\r\n]*)/i.exec(text.slice(prevStart, ls));
-    if (ls > 0 && c && !splices.some((s) => s.start === prevStart + c[1].length)) {
-      splices.push({ start: prevStart + c[1].length, end: prevStart + c[0].length, text: 'expires_in is in seconds (OAuth Server-to-Server)' });
+    const c = MILLISECONDS_COMMENT.exec(text.slice(prevStart, ls));
+    const lead = c?.group(1)!.length ?? 0;
+    if (ls > 0 && c && !splices.some((s) => s.start === prevStart + lead)) {
+      splices.push({ start: prevStart + lead, end: prevStart + c[0].length, text: 'expires_in is in seconds (OAuth Server-to-Server)' });
     }
   }
 
@@ -218,11 +275,12 @@ function rewrite(ctx: RewriteContext): RewriteResult | null {
   // Module constants only the removed code read (metascope and audience URLs, key locations).
   let tk2 = tokenize(out);
   if (!tk2) return null;
-  const mentioned = new Set(removed.join('\n').match(/\b[A-Z][A-Z0-9_]*\b/g) ?? []);
+  const mentioned = new Set([...CONSTANT_NAME.matchAll(removed.join('\n'))].map((m) => m[0]));
   const consts: Splice[] = [];
-  for (const m of out.matchAll(/^([A-Z][A-Z0-9_]*)[ \t]*=[ \t]*(?:[rbf]?(['"])[^'"\n]*\2|\d+)[ \t]*(?:#[^\n]*)?(?:\r?\n|$)/gm)) {
-    if (mentioned.has(m[1]) && refs(out, tk2, m[1]).length === 1) {
-      consts.push({ start: m.index, end: m.index + m[0].length, text: '' });
+  for (const m of CONSTANT_LINE.matchAll(out)) {
+    const name = m.group(1)!;
+    if (mentioned.has(name) && refs(out, tk2, name).length === 1) {
+      consts.push({ start: m.index, end: m.end, text: '' });
       removed.push(m[0]);
     }
   }
@@ -230,10 +288,10 @@ function rewrite(ctx: RewriteContext): RewriteResult | null {
   // `import jwt` goes when nothing else uses it.
   tk2 = tokenize(out);
   if (!tk2) return null;
-  const imp = /^import[ \t]+jwt[ \t]*(?:#[^\n]*)?\r?\n/m.exec(out);
+  const imp = IMPORT_JWT.exec(out);
   if (imp && refs(out, tk2, 'jwt').length === 1) {
     removed.push(imp[0]);
-    out = out.slice(0, imp.index) + out.slice(imp.index + imp[0].length);
+    out = out.slice(0, imp.index) + out.slice(imp.end);
   }
   if (!tokenize(out)) return null;
 
@@ -251,6 +309,6 @@ export const codePythonRewriters: Rewriter[] = [
   {
     name: 'Python signed JWT exchange',
     ruleIds: ['code-jwt-library-python', 'code-ims-jwt-exchange', 'code-jwt-token-form-field'],
-    rewrite: (ctx) => (/\.py$/.test(ctx.file) ? rewrite(ctx) : null),
+    rewrite: (ctx) => (/\.py$/.test(ctx.file) ? rewrite(ctx) : null), // native-regex: a file path
   },
 ];

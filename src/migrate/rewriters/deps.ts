@@ -6,7 +6,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { RULES, RULES_BY_ID } from '../../rules/index.js';
 import { matchFile } from '../../scan/match.js';
-import { escapeRegExp } from '../../text.js';
+import { linear, splitLines } from '../../regex.js';
+import { escapeRegExp, isWordChar, onlyBlanks, skipBlanks } from '../../text.js';
+import { linearJs } from '../linear-js.js';
 import type { ManualStep, RewriteContext, Rewriter } from '../types.js';
 import { codeJsRewriters } from './code-js.js';
 import { codePythonRewriters } from './code-python.js';
@@ -57,21 +59,24 @@ function codeFiles(root: string, dir: string, ext: RegExp, own?: string): string
       if (e.isDirectory()) {
         if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
         if (depth >= MAX_DEPTH || !walk(path, depth + 1)) return false;
-      } else if (e.isFile() && ext.test(e.name)) out.push(path);
+      } else if (e.isFile() && ext.test(e.name)) out.push(path); // native-regex: a file name
     }
     return true;
   };
   return walk(dir, 0) ? out : null;
 }
 
+// The package and module names are this file's own constants; the patterns run on whole files.
 function importsNpm(text: string, pkg: string): boolean {
-  return new RegExp(`['"\`]${escapeRegExp(pkg)}(?:/[^'"\`\\s]*)?['"\`]`).test(text);
+  return linearJs(String.raw`['"\`]${escapeRegExp(pkg)}(?:/[^'"\`\s]*)?['"\`]`).test(text);
 }
 
 function importsPython(text: string, mod: string, notebook: boolean): boolean {
   const m = escapeRegExp(mod);
-  if (notebook) return new RegExp(`\\b(?:from|import)[ \\t]+${m}\\b`).test(text);
-  return new RegExp(`^[ \\t]*(?:from[ \\t]+${m}(?:\\.[\\w.]+)?[ \\t]+import\\b|import[ \\t]+(?:[\\w.]+(?:[ \\t]+as[ \\t]+\\w+)?[ \\t]*,[ \\t]*)*${m}\\b)`, 'm').test(text);
+  if (notebook) return linear(String.raw`\b(?:from|import)[ \t]+${m}\b`).test(text);
+  const from = String.raw`from[ \t]+${m}(?:\.[\w.]+)?[ \t]+import\b`;
+  const imports = String.raw`import[ \t]+(?:[\w.]+(?:[ \t]+as[ \t]+\w+)?[ \t]*,[ \t]*)*${m}\b`;
+  return linear(String.raw`^[ \t]*(?:${from}|${imports})`, 'm').test(text);
 }
 
 /** The file as the code rewriters of this plan would leave it ('' when they delete it). */
@@ -120,11 +125,23 @@ interface Member {
   members?: Member[];
 }
 
+const JSON_SPACE = ' \t\r\n\uFEFF';
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+/** End of the number, true, false or null at `i` (`/-?\d[\d.eE+-]*|true|false|null/y`). */
+function literalEnd(t: string, i: number): number {
+  for (const word of ['true', 'false', 'null']) if (t.startsWith(word, i)) return i + word.length;
+  let j = t[i] === '-' ? i + 1 : i;
+  if (!isDigit(t[j])) throw new Error(`value expected at ${i}`);
+  while (j < t.length && (isDigit(t[j]) || '.eE+-'.includes(t[j]))) j++;
+  return j;
+}
+
 /** Member spans of a JSON document's objects (throws on invalid JSON, like JSON.parse would). */
 function jsonMembers(t: string): Member[] {
   let i = 0;
   const ws = () => {
-    while (i < t.length && /[ \t\r\n\uFEFF]/.test(t[i])) i++;
+    while (i < t.length && JSON_SPACE.includes(t[i])) i++;
   };
   const str = (): string => {
     if (t[i] !== '"') throw new Error(`string expected at ${i}`);
@@ -169,10 +186,7 @@ function jsonMembers(t: string): Member[] {
       }
     }
     if (t[i] === '"') return void str();
-    const m = /-?\d[\d.eE+-]*|true|false|null/y;
-    m.lastIndex = i;
-    if (!m.exec(t)) throw new Error(`value expected at ${i}`);
-    i = m.lastIndex;
+    i = literalEnd(t, i);
   };
   const top = value();
   ws();
@@ -191,7 +205,7 @@ function withoutMember(t: string, obj: Member, j: number): string {
   else if (j < ms.length - 1) {
     const next = ms[j + 1];
     const [ls, nls] = [lineStart(t, m.keyStart), lineStart(t, next.keyStart)];
-    const ownLines = nls > ls && /^[ \t]*$/.test(t.slice(ls, m.keyStart)) && /^[ \t]*$/.test(t.slice(nls, next.keyStart));
+    const ownLines = nls > ls && onlyBlanks(t, ls, m.keyStart) && onlyBlanks(t, nls, next.keyStart);
     span = ownLines ? [ls, nls] : [m.keyStart, next.keyStart];
   } else span = [ms[j - 1].valueEnd, m.valueEnd]; // the last one: drop the comma before it
   return t.slice(0, span[0]) + t.slice(span[1]);
@@ -215,11 +229,28 @@ function declaredNpm(text: string): Set<string> {
 
 // ---------------------------------------------------------------- requirements lines
 
-const reqName = (line: string) => /^[ \t]*([A-Za-z0-9][\w.-]*)/.exec(line)?.[1].toLowerCase().replace(/_/g, '-');
+const isNameChar = (c: string | undefined) => isWordChar(c) || c === '.' || c === '-';
+
+/** The distribution a requirement line names (`/^[ \t]*([A-Za-z0-9][\w.-]*)/`), normalised. */
+function reqName(line: string): string | undefined {
+  const start = skipBlanks(line, 0);
+  if (!isWordChar(line[start]) || line[start] === '_') return undefined;
+  let end = start + 1;
+  while (end < line.length && isNameChar(line[end])) end++;
+  return line.slice(start, end).toLowerCase().replaceAll('_', '-');
+}
+
+/** Whether a line ends in a backslash continuation (`/\\\r?\n?$/`). */
+function continues(line: string): boolean {
+  let end = line.length;
+  if (line[end - 1] === '\n') end--;
+  if (line[end - 1] === '\r') end--;
+  return line[end - 1] === '\\';
+}
 
 /** Drops the requirement lines (with backslash continuations and indented notes) of the given distributions. */
 function removeRequirements(text: string, names: string[]): string {
-  const lines = text.split(/(?<=\n)/);
+  const lines = splitLines(text);
   const out: string[] = [];
   for (let k = 0; k < lines.length; k++) {
     const name = reqName(lines[k]);
@@ -227,11 +258,16 @@ function removeRequirements(text: string, names: string[]): string {
       out.push(lines[k]);
       continue;
     }
-    while (/\\\r?\n?$/.test(lines[k]) && k + 1 < lines.length) k++;
+    while (continues(lines[k]) && k + 1 < lines.length) k++;
     // pip-compile's indented `# via ...` notes belong to the requirement above them.
-    while (k + 1 < lines.length && /^[ \t]+#/.test(lines[k + 1])) k++;
+    while (k + 1 < lines.length && indentedComment(lines[k + 1])) k++;
   }
   return out.join('');
+}
+
+function indentedComment(line: string): boolean {
+  const i = skipBlanks(line, 0);
+  return i > 0 && line[i] === '#';
 }
 
 // ---------------------------------------------------------------- the rewriter
@@ -274,6 +310,7 @@ function packageJson(ctx: RewriteContext, ids: string[]) {
 function requirements(ctx: RewriteContext) {
   let dir = posix.dirname(ctx.file) === '.' ? '' : posix.dirname(ctx.file);
   // requirements/base.txt belongs to the project around the requirements folder.
+  // native-regex: a folder name
   if (/^requirements(?:\.d)?$/i.test(posix.basename(dir))) dir = posix.dirname(dir) === '.' ? '' : posix.dirname(dir);
   const names = [...new Set(ctx.text.split('\n').map(reqName))].filter((n): n is string => !!n && n in PY_MODULES);
   if (!names.length) return null;
@@ -302,8 +339,9 @@ export const manifests: Rewriter = {
   ruleIds: [ADOBE_RULE, NPM_RULE, PY_RULE],
   rewrite(ctx) {
     const ids = [...new Set(ctx.findings.map((f) => f.ruleId))];
+    // native-regex: file paths (here and below)
     if (/(?:^|\/)package\.json$/.test(ctx.file)) return packageJson(ctx, ids.filter((id) => id in NPM_PACKAGES));
-    // pyproject.toml, Pipfile and the like keep their entries: manual.
+    // pyproject.toml, Pipfile and the like keep their entries: manual. native-regex: a file path
     if (/(?:^|\/)requirements[\w.-]*\.txt$/.test(ctx.file) && ids.includes(PY_RULE)) return requirements(ctx);
     return null;
   },

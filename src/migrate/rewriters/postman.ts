@@ -1,15 +1,17 @@
 // Postman exports (Adobe's "Export to Postman"): environments lose PRIVATE_KEY / JWT_TOKEN /
 // META_SCOPE and gain SCOPES; collections lose the jsrsasign pre-request signing and get a
 // client_credentials token request at /ims/token/v3 (the exchange request is turned into it).
+import { linear } from '../../regex.js';
 import { settledIds } from '../settle.js';
 import type { ManualStep, Rewriter } from '../types.js';
 import { arrayStyle, eolOf, indentAt, indentUnit, insertMembers, type JNode, lineAt, member, metascopeList, parseJson, removeElement, scopesStep } from '../spans.js';
 
 const RULES = ['config-postman-jwt', 'code-ims-jwt-exchange-config'];
-const JWT_VARS = /^(?:PRIVATE_KEY|JWT_TOKEN)$/;
-const META_VAR = /^(?:META_?SCOPES?|METASCOPES?)$/;
-const EXCHANGE = /ims\/exchange\/(?:v1\/)?jwt\/?/;
-const SIGNING = /KJUR\.jws\.JWS\.sign|jsrsasign/;
+const JWT_VARS = linear(/^(?:PRIVATE_KEY|JWT_TOKEN)$/);
+const META_VAR = linear(/^(?:META_?SCOPES?|METASCOPES?)$/);
+const EXCHANGE = linear(/ims\/exchange\/(?:v1\/)?jwt\/?/);
+const SIGNING = linear(/KJUR\.jws\.JWS\.sign|jsrsasign/);
+const BEARER_VAR = linear(/Bearer \{\{(\w+)\}\}/);
 
 type Path = (string | number)[];
 const at = (root: JNode, path: Path): JNode | undefined => {
@@ -63,7 +65,8 @@ export const postman: Rewriter = {
   name: 'Postman environment / collection',
   ruleIds: RULES,
   rewrite(ctx) {
-    if (!/\.json$/.test(ctx.file) || !/_postman_|getpostman\.com/.test(ctx.text)) return null;
+    if (!/\.json$/.test(ctx.file)) return null; // native-regex: a file path
+    if (!ctx.text.includes('_postman_') && !ctx.text.includes('getpostman.com')) return null;
     const root0 = parseJson(ctx.text);
     if (!root0) return null;
     const ed = new Editor(ctx.text);
@@ -109,7 +112,7 @@ export const postman: Rewriter = {
         for (let i = evs.items.length - 1; i >= 0; i--) {
           const script = scriptText(ed.node([...p, 'event'])!.items[i]);
           if (!SIGNING.test(script)) continue;
-          if (/sendRequest|ims\/exchange/.test(script)) return null; // signs and exchanges in script: by hand
+          if (script.includes('sendRequest') || script.includes('ims/exchange')) return null; // signs and exchanges in script: by hand
           signing = removed = true;
           ed.removeAt([...p, 'event'], i);
         }
@@ -126,7 +129,7 @@ export const postman: Rewriter = {
         if (!migrateRequest(ed, [...p, 'request'])) return null;
       }
       if (signing && !exchanged) addTokenRequest(ed);
-      if ((signing || exchanged) && !scopesVar && !ctx.files.some((f) => /postman_environment/.test(f))) {
+      if ((signing || exchanged) && !scopesVar && !ctx.files.some((f) => f.includes('postman_environment'))) {
         manual.push({
           file: ctx.file,
           line: 1,
@@ -169,7 +172,7 @@ function migrateRequest(ed: Editor, reqPath: Path): boolean {
 
   // edits from the end of the request backwards, re-reading spans each time
   const url = member(ed.node(reqPath)!, 'url')?.value;
-  if (url?.kind === 'value') ed.replace(url, JSON.stringify((str(url) ?? '').replace(EXCHANGE, 'ims/token/v3')));
+  if (url?.kind === 'value') ed.replace(url, JSON.stringify(EXCHANGE.replace(str(url) ?? '', 'ims/token/v3')));
   else if (url) {
     const path = member(url, 'path')?.value;
     if (path?.kind === 'array') {
@@ -177,7 +180,7 @@ function migrateRequest(ed: Editor, reqPath: Path): boolean {
       ed.replace(path, style(['"ims"', '"token"', '"v3"']));
     }
     const raw = member(ed.node([...reqPath, 'url'])!, 'raw')?.value;
-    if (raw) ed.replace(raw, JSON.stringify((str(raw) ?? '').replace(EXCHANGE, 'ims/token/v3')));
+    if (raw) ed.replace(raw, JSON.stringify(EXCHANGE.replace(str(raw) ?? '', 'ims/token/v3')));
   }
   const b = member(ed.node(reqPath)!, 'body');
   if (b) ed.replace(b.value, newBody);
@@ -187,7 +190,7 @@ function migrateRequest(ed: Editor, reqPath: Path): boolean {
   }
   const headers = member(ed.node(reqPath)!, 'header')?.value;
   headers?.items.forEach((h, i) => {
-    if (/^content-type$/i.test(str(member(h, 'key')?.value) ?? '')) {
+    if ((str(member(h, 'key')?.value) ?? '').toLowerCase() === 'content-type') {
       const v = member(ed.node([...reqPath, 'header', i])!, 'value');
       if (v) ed.replace(v.value, '"application/x-www-form-urlencoded"');
     }
@@ -201,9 +204,9 @@ function migrateRequest(ed: Editor, reqPath: Path): boolean {
 function addTokenRequest(ed: Editor): void {
   const root = ed.root;
   const list = member(root, 'item')!.value;
-  const host = /\{\{IMS\}\}/.test(ed.text) ? 'https://{{IMS}}' : 'https://ims-na1.adobelogin.com';
-  const tokenVar = /Bearer \{\{(\w+)\}\}/.exec(ed.text)?.[1] ?? 'ACCESS_TOKEN';
-  const clientVar = /\{\{API_KEY\}\}/.test(ed.text) ? 'API_KEY' : 'CLIENT_ID';
+  const host = ed.text.includes('{{IMS}}') ? 'https://{{IMS}}' : 'https://ims-na1.adobelogin.com';
+  const tokenVar = BEARER_VAR.exec(ed.text)?.group(1) ?? 'ACCESS_TOKEN';
+  const clientVar = ed.text.includes('{{API_KEY}}') ? 'API_KEY' : 'CLIENT_ID';
   const scope = member(root, 'variable') ? 'collectionVariables' : 'environment';
   const eol = eolOf(ed.text);
   const first = list.items[0];

@@ -1,5 +1,8 @@
 // Python library configs: aepp / aanalytics2 / cjapy JSON (tech_id + pathToKey -> scopes) and the
 // User Sync Tool umapi connector (authentication_method: oauth, no technical account or key).
+import { linear, type LinearRegExp, splitLines } from '../../regex.js';
+import { isSpace, skipBlanks, trailingEol } from '../../text.js';
+import { linearJs } from '../linear-js.js';
 import { settledIds } from '../settle.js';
 import type { ManualStep, Rewriter } from '../types.js';
 import { type JNode, lineAt, parseJson, removeElement, scopesStep } from '../spans.js';
@@ -10,9 +13,10 @@ const JWT_KEYS = ['pathToKey', 'private_key'];
 
 /** The product a config is for, from its keys and name: the libraries' configs carry no metascopes. */
 function metascopesFor(file: string, obj: JNode): string[] {
-  if (obj.members.some((m) => /^sandbox/.test(m.key)) || /aep|platform/i.test(file)) return ['ent_dataservices_sdk'];
-  if (/cja/i.test(file)) return ['ent_cja_sdk', 'ent_dataservices_sdk'];
-  if (/analytics/i.test(file)) return ['ent_analytics_bulk_ingest_sdk'];
+  // native-regex: a file path
+  if (obj.members.some((m) => m.key.startsWith('sandbox')) || /aep|platform/i.test(file)) return ['ent_dataservices_sdk'];
+  if (/cja/i.test(file)) return ['ent_cja_sdk', 'ent_dataservices_sdk']; // native-regex: a file path
+  if (/analytics/i.test(file)) return ['ent_analytics_bulk_ingest_sdk']; // native-regex: a file path
   return [];
 }
 
@@ -61,21 +65,28 @@ const sdkConfig: Rewriter = {
 // ---------------------------------------------------------------------------------------------
 // User Sync Tool connector-umapi.yml: line edits inside the top-level `enterprise:` block.
 
-const UST_JWT_KEY = /^([ \t]+)(?:tech_acct(?:_id)?|priv_key_(?:path|data|pass)|secure_priv_key_data_key)[ \t]*:/;
-const AUTH_METHOD = /^([ \t]+authentication_method[ \t]*:[ \t]*)(["']?)jwt\2/;
+const ENTERPRISE = linearJs(/^enterprise[ \t]*:[ \t]*(?:#.*)?\r?\n?$/);
+const UST_JWT_KEY = linear(/^([ \t]+)(?:tech_acct(?:_id)?|priv_key_(?:path|data|pass)|secure_priv_key_data_key)[ \t]*:/);
+/** `authentication_method: jwt`, the value bare or in matching quotes (`(["']?)jwt\2`). */
+const AUTH_METHOD_JWT = linear(/^([ \t]+authentication_method[ \t]*:[ \t]*)("jwt"|'jwt'|jwt)/);
+const AUTH_METHOD = linear(/^[ \t]+authentication_method[ \t]*:/);
+const CLIENT_SECRET = linear(/^[ \t]+client_secret[ \t]*:/);
+const ANY_KEY = linear(/^[ \t]+[\w-]+[ \t]*:/);
 
 const userSync: Rewriter = {
   name: 'User Sync Tool umapi connector',
   ruleIds: [UST_RULE],
   rewrite(ctx) {
-    if (!/\.ya?ml$/.test(ctx.file)) return null;
-    const lines = ctx.text.split(/(?<=\n)/);
-    const start = lines.findIndex((l) => /^enterprise[ \t]*:[ \t]*(?:#.*)?\r?\n?$/.test(l));
+    if (!/\.ya?ml$/.test(ctx.file)) return null; // native-regex: a file path
+    const lines = splitLines(ctx.text);
+    const start = lines.findIndex((l) => ENTERPRISE.test(l));
     if (start < 0) return null;
+    // the block ends at the next line that starts with something other than a space or a comment
+    const topLevel = (l: string) => l.length > 0 && !isSpace(l[0]) && l[0] !== '#';
     let end = start + 1;
-    while (end < lines.length && !/^[^\s#]/.test(lines[end])) end++;
-    const indentOf = (l: string) => /^[ \t]*/.exec(l)![0].length;
-    const blank = (l: string) => /^\s*$/.test(l);
+    while (end < lines.length && !topLevel(lines[end])) end++;
+    const indentOf = (l: string) => skipBlanks(l, 0);
+    const blank = (l: string) => l.trim() === '';
     const out = [...lines];
     let hasMethod = false;
     for (let i = start + 1; i < end; i++) {
@@ -84,30 +95,33 @@ const userSync: Rewriter = {
       if (m) {
         out[i] = '';
         // a block scalar (priv_key_data: |) goes with its more-indented lines
+        const indent = m.group(1)!.length;
         let j = i + 1;
         while (j < end) {
           let k = j;
           while (k < end && blank(lines[k])) k++;
-          if (k >= end || indentOf(lines[k]) <= m[1].length) break;
+          if (k >= end || indentOf(lines[k]) <= indent) break;
           for (let x = j; x <= k; x++) out[x] = '';
           j = k + 1;
         }
         i = j - 1;
         continue;
       }
-      const a = AUTH_METHOD.exec(l);
-      if (a) out[i] = l.replace(AUTH_METHOD, `$1$2oauth$2`);
-      if (/^[ \t]+authentication_method[ \t]*:/.test(l)) hasMethod = true;
+      out[i] = AUTH_METHOD_JWT.replace(l, (a) => {
+        const quote = a.group(2)!.length > 3 ? a.group(2)![0] : '';
+        return `${a.group(1)}${quote}oauth${quote}`;
+      });
+      if (AUTH_METHOD.test(l)) hasMethod = true;
     }
     if (!hasMethod) {
       // after client_secret (or the block's first key), indented like it
-      const keyAt = (re: RegExp) => lines.slice(start + 1, end).findIndex((l) => re.test(l));
-      let anchor = keyAt(/^[ \t]+client_secret[ \t]*:/);
-      if (anchor < 0) anchor = keyAt(/^[ \t]+[\w-]+[ \t]*:/);
+      const keyAt = (re: LinearRegExp) => lines.slice(start + 1, end).findIndex((l) => re.test(l));
+      let anchor = keyAt(CLIENT_SECRET);
+      if (anchor < 0) anchor = keyAt(ANY_KEY);
       if (anchor < 0) return null;
       const i = start + 1 + anchor;
-      const eol = /\r?\n$/.exec(lines[i])?.[0];
-      const add = `${/^[ \t]*/.exec(lines[i])![0]}authentication_method: oauth`;
+      const eol = trailingEol(lines[i]);
+      const add = `${lines[i].slice(0, indentOf(lines[i]))}authentication_method: oauth`;
       out[i] += eol ? add + eol : (ctx.text.includes('\r\n') ? '\r\n' : '\n') + add;
     }
     const text = out.join('');

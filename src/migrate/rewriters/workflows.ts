@@ -4,31 +4,67 @@
 // Scopes are written as literals (they are not secret and the PR shows them for review); a
 // metascopes value read from a secret/variable becomes a *_SCOPES secret/variable of the same kind.
 // Technical account ids stay: OAuth aio contexts and the aio-apps-action still use them.
-import { isMap, isScalar, isSeq, type Pair, parseDocument, type Scalar, visit, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Pair, type Scalar, visit, type YAMLMap } from 'yaml';
+import { yamlDocument } from '../../yaml.js';
 import { RULES_BY_ID } from '../../rules/index.js';
 import { matchFile } from '../../scan/match.js';
 // The name tests of the ci rules, so the rewrite removes exactly what the rules flag.
-import { ADOBE_NAME, FILE_ADOBE, META_SCOPES_NAME, OTHER_NAME, PRIVATE_KEY_NAME } from '../../rules/ci.js';
-import { escapeRegExp } from '../../text.js';
+import * as ci from '../../rules/ci.js';
+import { linear, type LinearMatch, type LinearRegExp } from '../../regex.js';
+import { escapeRegExp, skipBlanks } from '../../text.js';
+import { linearJs } from '../linear-js.js';
 import { describeScopes } from '../scopes.js';
 import type { ManualStep, RewriteContext, Rewriter, ScopeChoice } from '../types.js';
+
+const FILE_ADOBE = linear(ci.FILE_ADOBE);
+const ADOBE_NAME = linear(ci.ADOBE_NAME);
+const OTHER_NAME = linear(ci.OTHER_NAME);
+const PRIVATE_KEY_NAME = linear(ci.PRIVATE_KEY_NAME);
+const META_SCOPES_NAME = linear(ci.META_SCOPES_NAME);
 
 const WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
 const RULE_IDS = ['ci-aio-apps-action-jwt-auth', 'ci-jwt-private-key-secret', 'ci-jwt-meta-scopes'];
 const PLUGIN_RULE = 'ci-aio-jwt-auth-plugin';
 
-const SECRET_REF = /\bsecrets\.([A-Za-z_]\w*)/g;
-const METASCOPE_TOKEN = /\bent_[a-z_]+_sdk\b|\bevent_receiver_api\b/g;
+const SECRET_REF = linear(/\bsecrets\.([A-Za-z_]\w*)/g);
+const METASCOPE_TOKEN = linear(/\bent_[a-z_]+_sdk\b|\bevent_receiver_api\b/g);
 /** A comment line above a removed entry or step that is about what we remove. */
-const ABOUT_KEY = /private|\bkey\b|jwt|meta_?scope|certificate|\bpem\b|passphrase/i;
+const ABOUT_KEY = linear(/private|\bkey\b|jwt|meta_?scope|certificate|\bpem\b|passphrase/i);
 /** Steps we may drop when their script only wrote the key: no `uses`, nothing else run. */
 const PLAIN_STEP_KEYS = new Set(['name', 'run', 'env', 'shell', 'if', 'id', 'working-directory', 'continue-on-error', 'timeout-minutes']);
-const KEY_WRITE =
-  /^(?:echo(?:[ \t]+-[neE]+)*|printf(?:[ \t]+(?:'%s(?:\\n)?'|"%s(?:\\n)?"))?)[ \t]+(["']?)(?:\$\{?([A-Za-z_]\w*)\}?|\$\{\{[ \t]*secrets\.([A-Za-z_]\w*)[ \t]*\}\})\1(?:[ \t]*\|[ \t]*base64[ \t]+(?:-d|--decode|-D))?[ \t]*>>?[ \t]*(["']?)([^\s"'|;&]+)\4[ \t]*$/;
-const CHMOD = /^chmod[ \t]+\S+[ \t]+(["']?)([^\s"']+)\1[ \t]*$/;
-const NEUTRAL = /^(?:$|#|mkdir[ \t]|set(?:[ \t]+[-+]\w+)+(?:[ \t]+pipefail)?[ \t]*$)/;
+// The quotes around a name or path must match: RE2 has no backreference (`(["']?)x\1`), so the
+// patterns capture both quotes and `quoted` compares them.
+/** `echo "$KEY" > path` or `printf '%s' "${{ secrets.KEY }}" | base64 -d > path`: groups 2/3 name, 6 path. */
+const KEY_WRITE = linearJs(
+  /^(?:echo(?:[ \t]+-[neE]+)*|printf(?:[ \t]+(?:'%s(?:\\n)?'|"%s(?:\\n)?"))?)[ \t]+(["']?)(?:\$\{?([A-Za-z_]\w*)\}?|\$\{\{[ \t]*secrets\.([A-Za-z_]\w*)[ \t]*\}\})(["']?)(?:[ \t]*\|[ \t]*base64[ \t]+(?:-d|--decode|-D))?[ \t]*>>?[ \t]*(["']?)([^\s"'|;&]+)(["']?)[ \t]*$/,
+);
+/** `chmod 600 "path"`: group 2 path. */
+const CHMOD = linearJs(/^chmod[ \t]+\S+[ \t]+(["']?)([^\s"']+)(["']?)[ \t]*$/);
+const NEUTRAL = linear(/^(?:$|#|mkdir[ \t]|set(?:[ \t]+[-+]\w+)+(?:[ \t]+pipefail)?[ \t]*$)/);
+const AIO_APPS_ACTION = linear(/^adobe\/aio-apps-action(?:@|$)/);
+const ACTION_MAJOR = linear(/@v?(\d+)(?:\.|$)/);
+/** A scope list's words (`value.match(/[\w.:/-]+/g)`). */
+const SCOPE_WORD = linear(/[\w.:/-]+/g);
+/** A whole `${{ secrets.NAME }}` / `${{ vars.NAME }}` value: group 2 the name. */
+const WHOLE_REF = linear(/^\$\{\{[ \t]*(secrets|vars)\.([A-Za-z_]\w*)[ \t]*\}\}$/);
+const SECRET_NAME = linear(/secrets\.([A-Za-z_]\w*)/);
+const SECRET_OR_VAR_NAME = linear(/(?:secrets|vars)\.([A-Za-z_]\w*)/);
+const TECH_ACCOUNT_ID = linear(/(TECHNICAL_?ACC(?:OUNT)?_?)ID/i);
+// Names (normalised by `norm`) and keys of the client id, client secret and scopes.
+const SCOPES_NAME = linear(/(?:^|_)SCOPES?$/);
+const CLIENT_ID_NAME = linear(/(?:^|_)CLIENT_?ID$/);
+const CLIENT_SECRET_NAME = linear(/CLIENT_?SECRETS?$/);
+const ANY_CLIENT_SECRET = linear(/CLIENT_?SECRET/i);
+const CLIENT_ID_KEY = linear(/(client[_-]?)id$/i);
+const CLIENT_ID_IN_REF = linear(/(CLIENT_?)ID/i);
 
-const norm = (name: string): string => name.toUpperCase().replace(/[-.]/g, '_');
+const words = (value: string) => [...SCOPE_WORD.matchAll(value)].map((m) => m[0]);
+const secretRefs = (text: string) => [...SECRET_REF.matchAll(text)].map((m) => m.group(1)!);
+
+/** Whether each pair of quote groups (`[open, close]`) captured the same quote or none. */
+const quoted = (m: LinearMatch, ...pairs: [number, number][]) => pairs.every(([a, b]) => m.group(a) === m.group(b));
+
+const norm = (name: string): string => name.toUpperCase().replaceAll('-', '_').replaceAll('.', '_');
 
 interface Splice {
   start: number;
@@ -45,23 +81,33 @@ function lineEnd(text: string, pos: number): number {
   return i < 0 ? text.length : i + 1;
 }
 
+/** What may stand before a removed key on its line: blanks, a sequence dash, or both. */
+const BLANKS = linear(/^[ \t]*$/);
+const BLANKS_OR_DASH = linear(/^[ \t]*(?:-[ \t]+)?$/);
+const DASH = linear(/^[ \t]*-[ \t]+$/);
+/** The rest of a line after a value: blanks and a comment at most. */
+const LINE_REST = linearJs(/^[ \t]*(?:#.*)?\r?\n?$/);
+
 /** Whole lines from `start` to the end of the line holding `end` (exclusive), if nothing else shares them. */
-function lineSpan(text: string, start: number, end: number, lead: RegExp): [number, number] | null {
+function lineSpan(text: string, start: number, end: number, lead: LinearRegExp): [number, number] | null {
   const s = lineStart(text, start);
   if (!lead.test(text.slice(s, start))) return null;
   if (end > 0 && text[end - 1] === '\n') return [s, end];
   const e = lineEnd(text, end);
-  return /^[ \t]*(?:#.*)?\r?\n?$/.test(text.slice(end, e)) ? [s, e] : null;
+  return LINE_REST.test(text.slice(end, e)) ? [s, e] : null;
 }
+
+const BLANK_LINE = linear(/^[ \t]*\r?\n?$/);
 
 /** Widens a removed line span over comment lines about the key above it and one doubled blank line. */
 function widen(text: string, [s, e]: [number, number]): [number, number] {
   while (s > 0) {
     const prev = lineStart(text, s - 1);
-    if (!/^[ \t]*#/.test(text.slice(prev, s)) || !ABOUT_KEY.test(text.slice(prev, s))) break;
+    const hash = skipBlanks(text, prev, s);
+    if (hash === s || text[hash] !== '#' || !ABOUT_KEY.test(text.slice(prev, s))) break;
     s = prev;
   }
-  const blank = (a: number, b: number) => /^[ \t]*\r?\n?$/.test(text.slice(a, b));
+  const blank = (a: number, b: number) => BLANK_LINE.test(text.slice(a, b));
   if (s > 0 && e < text.length && blank(lineStart(text, s - 1), s) && blank(e, lineEnd(text, e))) e = lineEnd(text, e);
   return [s, e];
 }
@@ -79,15 +125,19 @@ function scalarText(text: string, node: unknown): string {
   return isScalar(node) && node.range ? text.slice(node.range[0], node.range[1]) : '';
 }
 
+const PLAIN_SCALAR = linear(/^[\w.,:/-]+$/);
+
 function formatLike(value: string, orig: Scalar | null): string {
   if (orig?.type === 'QUOTE_DOUBLE') return `"${value}"`;
-  if (orig?.type === 'QUOTE_SINGLE' || !/^[\w.,:/-]+$/.test(value)) return `'${value}'`;
+  if (orig?.type === 'QUOTE_SINGLE' || !PLAIN_SCALAR.test(value)) return `'${value}'`;
   return value;
 }
 
+const META_SCOPES_WORD = linear(/meta[_-]?scopes?/i);
+
 /** META_SCOPES -> SCOPES, ADOBE_METASCOPES -> ADOBE_SCOPES (keeps the case). */
 function scopesName(name: string): string {
-  return name.replace(/meta[_-]?scopes?/i, (m) => (m === m.toUpperCase() ? 'SCOPES' : 'scopes'));
+  return META_SCOPES_WORD.replace(name, (m) => (m[0] === m[0].toUpperCase() ? 'SCOPES' : 'scopes'));
 }
 
 class WorkflowEdit {
@@ -136,14 +186,14 @@ class WorkflowEdit {
   removePair(pair: Pair): boolean {
     const key = pair.key as Scalar;
     if (!key.range) return (this.ok = false);
-    for (const m of this.text.slice(key.range[0], nodeEnd(pair)).matchAll(SECRET_REF)) this.dropSecrets.add(m[1]);
-    return this.remove(lineSpan(this.text, key.range[0], nodeEnd(pair), /^[ \t]*$/));
+    for (const m of SECRET_REF.matchAll(this.text.slice(key.range[0], nodeEnd(pair)))) this.dropSecrets.add(m.group(1)!);
+    return this.remove(lineSpan(this.text, key.range[0], nodeEnd(pair), BLANKS));
   }
 
   /** Adds `name: value` on a new line after `after` (a pair of the same block map). */
   insertAfter(after: Pair, name: string, value: string): void {
     const key = after.key as Scalar;
-    const span = key.range && lineSpan(this.text, key.range[0], nodeEnd(after), /^[ \t]*(?:-[ \t]+)?$/);
+    const span = key.range && lineSpan(this.text, key.range[0], nodeEnd(after), BLANKS_OR_DASH);
     if (!span || !key.range) {
       this.ok = false;
       return;
@@ -182,27 +232,32 @@ class WorkflowEdit {
       lines.push({ start: pos, end, body: (block ? raw : String(run.value)).trim() });
       pos = end;
     }
-    if (!block && run.type !== 'PLAIN' && /\n/.test(src)) return;
+    if (!block && run.type !== 'PLAIN' && src.includes('\n')) return;
     const writes = lines.filter((l) => {
       const m = KEY_WRITE.exec(l.body);
-      const name = m && (m[2] ?? m[3]);
-      if (!m || !name || !this.isKeyVar(name)) return false;
-      this.keyPaths.add(m[5]);
-      if (m[3]) this.dropSecrets.add(m[3]);
+      if (!m || !quoted(m, [1, 4], [5, 7])) return false;
+      const name = m.group(2) ?? m.group(3);
+      if (!name || !this.isKeyVar(name)) return false;
+      this.keyPaths.add(m.group(6)!);
+      const secret = m.group(3);
+      if (secret) this.dropSecrets.add(secret);
       return true;
     });
     if (!writes.length) return;
     const chmods = lines.filter((l) => {
       const m = CHMOD.exec(l.body);
-      return !!m && this.keyPaths.has(m[2]);
+      return !!m && quoted(m, [1, 3]) && this.keyPaths.has(m.group(2)!);
     });
     const rest = lines.filter((l) => !writes.includes(l) && !chmods.includes(l));
     const plainStep = step.items.every((p) => PLAIN_STEP_KEYS.has(pairName(p) ?? ''));
     const id = step.get('id');
     const referenced = typeof id === 'string' && this.text.includes(`steps.${id}.`);
     if (rest.every((l) => NEUTRAL.test(l.body)) && plainStep && !referenced) {
-      for (const p of step.items) for (const m of this.text.slice((p.key as Scalar).range?.[0] ?? 0, nodeEnd(p)).matchAll(SECRET_REF)) this.dropSecrets.add(m[1]);
-      this.remove(lineSpan(this.text, itemStart, itemEnd, /^[ \t]*-[ \t]+$/));
+      for (const p of step.items) {
+        const pairText = this.text.slice((p.key as Scalar).range?.[0] ?? 0, nodeEnd(p));
+        for (const m of SECRET_REF.matchAll(pairText)) this.dropSecrets.add(m.group(1)!);
+      }
+      this.remove(lineSpan(this.text, itemStart, itemEnd, DASH));
     } else if (run.type === 'BLOCK_LITERAL') {
       for (const l of [...writes, ...chmods]) this.remove([l.start, l.end]);
     }
@@ -220,7 +275,7 @@ class WorkflowEdit {
     this.replace(cmd, scalarText(this.text, cmd).replace('auth', 'oauth_sts'));
     // oauth_sts arrived in aio-apps-action 3.0.0 (adobe/generator-aio-app#243); a pinned SHA cannot be judged.
     const uses = step.get('uses', true);
-    const major = /@v?(\d+)(?:\.|$)/.exec(scalarText(this.text, uses))?.[1];
+    const major = ACTION_MAJOR.exec(scalarText(this.text, uses))?.group(1);
     if (isScalar(uses) && uses.range && major && Number(major) < 3) {
       this.notes.push({
         pos: uses.range[0],
@@ -236,8 +291,8 @@ class WorkflowEdit {
     }
     const techId = find('TECHNICALACCOUNTID');
     if (!find('TECHNICALACCOUNTEMAIL')) {
-      const ref = /secrets\.([A-Za-z_]\w*)/.exec(scalarText(this.text, techId?.value))?.[1];
-      const emailSecret = ref && /TECHNICAL_?ACC(?:OUNT)?_?ID/i.test(ref) ? ref.replace(/(TECHNICAL_?ACC(?:OUNT)?_?)ID/i, '$1EMAIL') : 'TECHNICAL_ACCOUNT_EMAIL';
+      const ref = SECRET_NAME.exec(scalarText(this.text, techId?.value))?.group(1);
+      const emailSecret = ref && TECH_ACCOUNT_ID.test(ref) ? TECH_ACCOUNT_ID.replace(ref, (m) => `${m.group(1)}EMAIL`) : 'TECHNICAL_ACCOUNT_EMAIL';
       this.insertAfter(techId ?? last, 'TECHNICALACCOUNTEMAIL', `\${{ secrets.${emailSecret} }}`);
       this.addSecrets.add(emailSecret);
     }
@@ -247,7 +302,7 @@ class WorkflowEdit {
       // The action's JWT auth needed the I/O Management API on the credential; its OAuth scopes are confirmed.
       this.insertAfter(find('IMSORGID') ?? last, 'SCOPES', formatLike(this.scopesFor(['ent_adobeio_sdk']).value, null));
     } else if (isScalar(scopesValue) && !String(scopesValue.value).includes('${{')) {
-      const metascopes = String(scopesValue.value).match(/[\w.:/-]+/g) ?? [];
+      const metascopes = words(String(scopesValue.value));
       this.replace(scopesValue, formatLike(this.scopesFor(metascopes).value, scopesValue));
     } else if (scopesValue?.range) {
       this.notes.push({
@@ -271,7 +326,7 @@ class WorkflowEdit {
     const pairs = map.items as Pair[];
     const names = new Set(pairs.map((p) => norm(pairName(p) ?? '')));
     const isKey = (pair: Pair) => {
-      const all = [norm(pairName(pair) ?? ''), ...[...scalarText(this.text, pair.value).matchAll(SECRET_REF)].map((m) => norm(m[1]))];
+      const all = [norm(pairName(pair) ?? ''), ...secretRefs(scalarText(this.text, pair.value)).map(norm)];
       const pointsAtKey = isScalar(pair.value) && this.keyPaths.has(String(pair.value.value).trim());
       return (all.some((n) => PRIVATE_KEY_NAME.test(n)) && this.adobe(all)) || pointsAtKey;
     };
@@ -286,7 +341,7 @@ class WorkflowEdit {
       if (!name || !(pair.key as Scalar).range) continue;
       const value = pair.value as Scalar | null;
       const src = scalarText(this.text, value);
-      const refs = [...src.matchAll(SECRET_REF)].map((m) => m[1]);
+      const refs = secretRefs(src);
       const all = [norm(name), ...refs.map(norm)];
       if (isKey(pair)) {
         this.removePair(pair);
@@ -296,7 +351,7 @@ class WorkflowEdit {
         touched = true;
         hasScopes = true;
         this.metaScopesEntry(pair, name, value, src, names);
-      } else if (/(?:^|_)SCOPES?$/.test(norm(name))) hasScopes = true;
+      } else if (SCOPES_NAME.test(norm(name))) hasScopes = true;
     }
     return (touched && this.ensureOAuth(pairs, hasScopes)) || hasScopes;
   }
@@ -311,15 +366,15 @@ class WorkflowEdit {
       }
       this.replace(pair.key as Scalar, newName);
     }
-    const ref = /^\$\{\{[ \t]*(secrets|vars)\.([A-Za-z_]\w*)[ \t]*\}\}$/.exec(src);
-    if (ref) {
-      const renamed = scopesName(ref[2]);
-      if (renamed === ref[2]) return;
-      this.replace(value, src.replace(ref[2], renamed));
-      this.dropSecrets.add(ref[2]);
+    const refName = WHOLE_REF.exec(src)?.group(2);
+    if (refName) {
+      const renamed = scopesName(refName);
+      if (renamed === refName) return;
+      this.replace(value, src.replace(refName, renamed));
+      this.dropSecrets.add(refName);
       this.addSecrets.add(renamed);
     } else if (isScalar(value) && !src.includes('${{')) {
-      const metascopes = String(value.value).match(/[\w.:/-]+/g) ?? [];
+      const metascopes = words(String(value.value));
       this.replace(value, formatLike(this.scopesFor(metascopes).value, value));
     } else this.ok = false;
   }
@@ -327,21 +382,24 @@ class WorkflowEdit {
   /** A map that fed the JWT flow gets the client secret and scopes the OAuth request needs; true if scopes were added. */
   ensureOAuth(pairs: Pair[], hasScopes: boolean): boolean {
     const live = pairs.filter((p) => !this.inRemoved((p.key as Scalar).range?.[0] ?? -1));
-    const clientId = live.find((p) => /(?:^|_)CLIENT_?ID$/.test(norm(pairName(p) ?? '')));
+    const clientId = live.find((p) => CLIENT_ID_NAME.test(norm(pairName(p) ?? '')));
     if (!clientId) return false;
     const idName = pairName(clientId) ?? '';
-    let anchor = live.find((p) => /CLIENT_?SECRETS?$/.test(norm(pairName(p) ?? '')));
+    let anchor = live.find((p) => CLIENT_SECRET_NAME.test(norm(pairName(p) ?? '')));
     // The JWT flow needed the client secret too: if the file passes one anywhere, it is wired already.
-    if (!anchor && !/CLIENT_?SECRET/i.test(this.text)) {
-      const ref = /(?:secrets|vars)\.([A-Za-z_]\w*)/.exec(scalarText(this.text, clientId.value))?.[1];
-      const secretKey = idName.replace(/(client[_-]?)id$/i, (_, c: string) => `${c}${c === c.toUpperCase() ? 'SECRET' : 'secret'}`);
-      const secret = ref && /CLIENT_?ID/i.test(ref) ? ref.replace(/(CLIENT_?)ID/i, '$1SECRET') : norm(secretKey);
+    if (!anchor && !ANY_CLIENT_SECRET.test(this.text)) {
+      const ref = SECRET_OR_VAR_NAME.exec(scalarText(this.text, clientId.value))?.group(1);
+      const secretKey = CLIENT_ID_KEY.replace(idName, (m) => {
+        const c = m.group(1)!;
+        return `${c}${c === c.toUpperCase() ? 'SECRET' : 'secret'}`;
+      });
+      const secret = ref && CLIENT_ID_IN_REF.test(ref) ? CLIENT_ID_IN_REF.replace(ref, (m) => `${m.group(1)}SECRET`) : norm(secretKey);
       this.insertAfter(clientId, secretKey, `\${{ secrets.${secret} }}`);
       this.addSecrets.add(secret);
     }
     if (hasScopes) return false;
-    const scopesKey = idName.replace(/client[_-]?id$/i, (m) => (m === m.toUpperCase() ? 'SCOPES' : 'scopes'));
-    const metascopes = this.text.match(METASCOPE_TOKEN) ?? [];
+    const scopesKey = CLIENT_ID_KEY.replace(idName, (m) => (m[0] === m[0].toUpperCase() ? 'SCOPES' : 'scopes'));
+    const metascopes = [...METASCOPE_TOKEN.matchAll(this.text)].map((m) => m[0]);
     this.insertAfter(anchor ?? clientId, scopesKey, formatLike(this.scopesFor(metascopes).value, null));
     return true;
   }
@@ -370,7 +428,7 @@ const lineOf = (text: string, pos: number) => text.slice(0, pos).split('\n').len
 
 const refersTo = (text: string, name: string) => {
   const n = escapeRegExp(name);
-  return new RegExp(`\\$\\{?${n}\\b|\\b(?:env|secrets|vars)\\.${n}\\b|\\$env:${n}\\b|%${n}%`).test(text);
+  return linear(String.raw`\$\{?${n}\b|\b(?:env|secrets|vars)\.${n}\b|\$env:${n}\b|%${n}%`).test(text);
 };
 
 export const githubWorkflow: Rewriter = {
@@ -379,9 +437,10 @@ export const githubWorkflow: Rewriter = {
   rewrite(ctx) {
     const ids = [...new Set(ctx.findings.map((f) => f.ruleId))].filter((id) => RULE_IDS.includes(id));
     // The aio JWT plugin still needs the key: swapping secrets around it would half-migrate the file.
+    // native-regex: a file path
     if (!WORKFLOW.test(ctx.file) || !ids.length || ctx.findings.some((f) => f.ruleId === PLUGIN_RULE)) return null;
     const text = ctx.text;
-    const doc = parseDocument(text, { uniqueKeys: false });
+    const doc = yamlDocument(text, { uniqueKeys: false });
     if (doc.errors.length) return null;
     const st = new WorkflowEdit(text, ctx);
 
@@ -394,7 +453,7 @@ export const githubWorkflow: Rewriter = {
     });
     for (const s of steps) {
       const uses = s.map.get('uses');
-      if (typeof uses === 'string' && /^adobe\/aio-apps-action(?:@|$)/.test(uses.trim())) st.aioAppsStep(s.map);
+      if (typeof uses === 'string' && AIO_APPS_ACTION.test(uses.trim())) st.aioAppsStep(s.map);
       else st.keyWriterStep(s.map, s.start, s.end);
     }
     // Env maps outer first (workflow, job, step), so a map knows whether an enclosing one gives scopes.
@@ -414,7 +473,7 @@ export const githubWorkflow: Rewriter = {
 
     const splices = st.splices;
     const out = apply(text, splices);
-    if (out === text || parseDocument(out, { uniqueKeys: false }).errors.length) return null;
+    if (out === text || yamlDocument(out, { uniqueKeys: false }).errors.length) return null;
     const rules = RULE_IDS.map((id) => RULES_BY_ID.get(id)).filter((r) => r !== undefined);
     if (matchFile(rules, { path: ctx.file, text: out }).findings.length) return null;
     if ([...st.gone].some((n) => refersTo(out, n)) || [...st.keyPaths].some((p) => out.includes(p))) return null;

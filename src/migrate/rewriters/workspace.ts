@@ -1,6 +1,7 @@
 // App Builder workspace JSON (console.json, <project>-<workspace>.json, the project in .aio): a
 // Service Account (JWT) credential entry becomes an oauth_server_to_server entry. Spans are edited
 // in place so the rest of the download (often committed as-is) keeps its bytes.
+import { isSpace } from '../../text.js';
 import { settledIds } from '../settle.js';
 import type { ManualStep, Rewriter } from '../types.js';
 import { ACCOUNT_ID_PLACEHOLDER, EMAIL_PLACEHOLDER, SECRET_PLACEHOLDER, arrayStyle, eolOf, indentAt, insertMembers, type JNode, lineAt, member, metascopeList, nodeAt, parseJson, placeholderStep, removeElement, scopesStep } from '../spans.js';
@@ -72,7 +73,7 @@ export const workspace: Rewriter = {
         const inner = text.slice(j.start + 1, j.members[0]?.start ?? j.start + 1);
         const obj = multi
           ? `{${eol}${body.map((b) => ind + b).join(`,${eol}`)}${eol}${indentAt(text, j.end - 1)}}`
-          : /^\s/.test(inner) ? `{ ${body.join(', ')} }` : `{${body.join(', ')}}`;
+          : isSpace(inner[0]) ? `{ ${body.join(', ')} }` : `{${body.join(', ')}}`;
         text = `${text.slice(0, jwt.start)}${OAUTH}: ${obj}${text.slice(j.end)}`;
       } else if (jwt) {
         // mid-migration: the OAuth object is already there
