@@ -85,7 +85,7 @@ describe('action bundle', () => {
     const repo = gitRepo({ 'a.js': TOKEN_JS, '.adobe-jwt-migrate.yml': 'disable: [no-such-rule]\n' });
     const run = runAction(repo, {});
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(/::error::config file .*\.adobe-jwt-migrate\.yml: line 1 \(disable\.0\): unknown rule id \(list them with 'adobe-jwt-migrate rules'\)/);
+    expect(run.stdout).toMatch(/::error::config file .*\.adobe-jwt-migrate\.yml: line 1 \(disable\.0\): unknown rule id \(list them with 'npx --yes github:adobe-jwt-migrate\/adobe-jwt-migrate#v0 rules'\)/);
   });
 
   it('runs on the Node version the runner uses', () => {

@@ -77,3 +77,27 @@ describe('cli migrate', () => {
     expect(readFileSync(target, 'utf8')).toContain('@adobe/jwt-auth');
   });
 });
+
+describe('"fixable" is what migrate edits', () => {
+  const FIXTURES = join(PROJECT, '__tests__', 'fixtures', 'migrate');
+  const trees = [EXAMPLE, ...['code-js/jwt-auth-leave-alone', 'code-python/no-client-fields-leave-alone', 'aio/manifest-action-inputs-left', 'deps/still-used-left-alone', 'pyconfigs/duplicate-keys-left', 'workflows/acme-nightly-sync'].map((c) => join(FIXTURES, c, 'before'))];
+  it.each(trees.map((t) => [t.slice(PROJECT.length + 1), t]))('%s: scan marks fixable exactly the findings migrate edits, and the text says how many', (_n, tree) => {
+    const dir = tempDir('ajm-fix-');
+    cpSync(tree, dir, { recursive: true });
+    const scan = JSON.parse(cli(['scan', dir, '--format', 'json', '--fail-on', 'never']).stdout);
+    const plan = MigrateJson.parse(JSON.parse(cli(['migrate', dir, '--format', 'json']).stdout));
+    const edited = new Set(plan.edits.flatMap((e) => e.ruleIds.map((id) => `${e.file} ${id}`)));
+    const findings = scan.findings as { file: string; ruleId: string; fixable: boolean }[];
+    expect(findings.length).toBeGreaterThan(0);
+    for (const f of findings) expect(f.fixable, `${f.file} ${f.ruleId}`).toBe(edited.has(`${f.file} ${f.ruleId}`));
+    const fixable = findings.filter((f) => f.fixable).length;
+    expect(cli(['scan', dir, '--fail-on', 'never']).stdout).toContain(`; ${fixable} can be migrated automatically.`);
+  });
+
+  it('the rules list calls fixable exactly the rules a rewriter takes on', async () => {
+    const { rewrittenRuleIds } = await import('../src/migrate/index.js');
+    const listed = JSON.parse(cli(['rules', '--format', 'json']).stdout).rules as { id: string; fixable: boolean }[];
+    const rewritten = rewrittenRuleIds();
+    expect(listed.filter((r) => r.fixable).map((r) => r.id).sort()).toEqual([...rewritten].filter((id) => listed.some((r) => r.id === id)).sort());
+  });
+});

@@ -390,3 +390,25 @@ describe('a good citizen of the GitHub API', () => {
     expect(retried.at).toBeGreaterThanOrEqual(reset * 1000);
   }, 60_000);
 });
+
+describe('the pull request step always says why it ended as it did', () => {
+  it('says so when the plan holds no automatic edit, with the number of manual steps', async () => {
+    const files = { 'src/main/java/Ims.java': 'class Ims { String u = "https://ims-na1.adobelogin.com/ims/exchange/jwt"; }\n' };
+    const { fake: f, workspace } = await setup({}, files);
+    const r = await run(f, workspace);
+    expect(r.outputs['pull-request-operation']).toBe('skipped');
+    expect(r.outputs['pull-request-reason']).toMatch(/^The migration plan holds no automatic edit, only 1 manual step \(listed in the job summary and by `migrate`\): no pull request was opened\.$/);
+    expect(r.stdout).toContain(`adobe-jwt-migrate: pull request skipped: ${r.outputs['pull-request-reason']}`);
+    expect(r.summary).toContain(`No pull request (skipped): ${r.outputs['pull-request-reason']}`);
+    expect(pulls(f)).toEqual([]);
+  });
+
+  it('sets a reason for every outcome', async () => {
+    const { fake: f, workspace } = await setup();
+    const created = await run(f, workspace);
+    expect(created.outputs['pull-request-reason']).toMatch(/^Opened the migration pull request \(\d+ files changed, \d+ manual steps listed\)\.$/);
+    expect((await run(f, workspace)).outputs['pull-request-reason']).toMatch(/^The migration pull request already holds this plan/);
+    expect((await run(f, gitRepo(MIGRATED))).outputs['pull-request-reason']).toMatch(/^Nothing is left to migrate on main: the action's pull request was closed/);
+    expect((await run(f, gitRepo({ 'README.md': '# clean\n' }))).outputs['pull-request-reason']).toBe('Nothing to migrate on main: no pull request was opened.');
+  });
+});

@@ -1,7 +1,11 @@
 // Seeds a real private key and client secret, then proves no output of any kind contains them.
 import { generateKeyPairSync } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadSettings } from '../src/config.js';
+import { planDiff } from '../src/migrate/output.js';
+import { planMigration } from '../src/migrate/plan.js';
 import { findSecrets, redact } from '../src/redact.js';
 import { cli, gitRepo, runAction } from './helpers/run.js';
 
@@ -105,5 +109,40 @@ describe('redaction', () => {
     expect(leaks(readFileSync(run.outputs.report, 'utf8'))).toEqual([]);
     expect(leaks(readFileSync(run.outputs.sarif, 'utf8'))).toEqual([]);
     expect(Number(run.outputs.findings)).toBeGreaterThan(5);
+  });
+});
+
+describe('redaction hides values, never code', () => {
+  it('leaves identifiers and expressions readable in code, hides literals', () => {
+    expect(redact('  return { access_token: json.access_token, token_type: json.token_type };', 'code')).toBe('  return { access_token: json.access_token, token_type: json.token_type };');
+    expect(redact(' * @typedef {{clientId: string, clientSecret: string}} Options', 'code')).toBe(' * @typedef {{clientId: string, clientSecret: string}} Options');
+    expect(redact("  privateKey: fs.readFileSync(process.env.KEY_PATH, 'utf8'),", 'code')).toContain('fs.readFileSync(process.env.KEY_PATH');
+    expect(redact("  client_secret: String(clientSecret),", 'code')).toBe('  client_secret: String(clientSecret),');
+    expect(redact(`  clientSecret: '${CLIENT_SECRET}',`, 'code')).not.toContain(CLIENT_SECRET);
+    expect(redact("  password = 'hunter2hunter2'", 'code')).not.toContain('hunter2');
+    expect(redact('ADOBE_CLIENT_SECRET=abcdefghijklmnop', 'data')).not.toContain('abcdefghijklmnop');
+    expect(redact('const p = "src/main/java/com/adobe/pdfservices/operation/samples/autotag";', 'code')).toContain('src/main/java');
+  });
+
+  it("shows every migrate fixture's preview as the written diff, except where a line holds a literal secret", async () => {
+    const root = join(import.meta.dirname, 'fixtures', 'migrate');
+    const cases = readdirSync(root).flatMap((family) => readdirSync(join(root, family)).map((c) => join(root, family, c, 'before')));
+    let compared = 0;
+    for (const before of cases) {
+      const { plan } = await planMigration(loadSettings({ root: before, failOn: 'never' }));
+      const shown = planDiff(plan).split('\n');
+      const written = planDiff(plan, false).split('\n');
+      expect(shown.length, before).toBe(written.length);
+      shown.forEach((line, i) => {
+        compared++;
+        if (line === written[i]) return;
+        // The raw line holds a literal: a quoted string, key material, a token, or a data value.
+        const raw = written[i];
+        const literal = /(["'`])[^"'`]{6,}\1|-----BEGIN|[A-Za-z0-9+/]{40,}|\beyJ|p8e-|^[+ -][ \t]*["']?[\w.-]+["']?[ \t]*[:=][ \t]*[^\s(]/.test(raw);
+        expect(literal, `${before}: ${raw}`).toBe(true);
+        expect(line).toContain('[REDACTED');
+      });
+    }
+    expect(compared).toBeGreaterThan(500);
   });
 });

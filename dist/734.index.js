@@ -11,10 +11,12 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   applyPlan: () => (/* reexport */ applyPlan),
+  markFixable: () => (/* reexport */ markFixable),
   planFromScan: () => (/* reexport */ planFromScan),
   planJson: () => (/* reexport */ output/* planJson */.iY),
   planMigration: () => (/* reexport */ planMigration),
-  planText: () => (/* reexport */ output/* planText */.Pt)
+  planText: () => (/* reexport */ output/* planText */.Pt),
+  rewrittenRuleIds: () => (/* binding */ rewrittenRuleIds)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -3632,6 +3634,16 @@ async function planMigration(settings, opts = {}) {
     const result = await (0,engine/* scan */.S)(settings, opts.engine);
     return { plan: planFromScan(result, opts), scan: result };
 }
+/**
+ * Marks each finding `fixable` exactly when the plan edits it: an edit of its file that settles
+ * its rule. Reports count "fixable" from these marks, so they say what `migrate` will do.
+ */
+function markFixable(result, plan) {
+    const settled = new Set(plan.edits.flatMap((e) => e.ruleIds.map((id) => `${e.file}\0${id}`)));
+    // The plan's paths may be relative to a repository root above the scanned folder.
+    for (const f of result.findings)
+        f.fixable = settled.has(`${f.file}\0${f.ruleId}`);
+}
 
 ;// CONCATENATED MODULE: ./src/migrate/index.ts
 // The migration engine's public face. Entries load it with import() so a scan never pays for
@@ -3639,6 +3651,11 @@ async function planMigration(settings, opts = {}) {
 
 
 
+
+/** Rule ids some rewriter takes on: the forms `migrate` can change (a finding of them is fixable when the plan edits it). */
+function rewrittenRuleIds() {
+    return new Set(REWRITERS.flatMap((r) => r.ruleIds));
+}
 
 
 /***/ })

@@ -7,7 +7,7 @@ import { FORMATS, loadSettings, type ScanSettings, UsageError } from './config.j
 import { loadMigrate } from './lazy.js';
 import { normalizeScopes } from './migrate/scopes.js';
 import { toJson } from './report/json.js';
-import { failing } from './report/policy.js';
+import { failing, nothingRead } from './report/policy.js';
 import { toSarif } from './report/sarif.js';
 import { toText } from './report/text.js';
 import { PREFILTER_LITERALS, RULES } from './rules/index.js';
@@ -140,7 +140,13 @@ async function runScan(positionals: string[], values: Values): Promise<number> {
     if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError('--threads must be a whole number from 1 to 64');
   }
   const result = await scan(settings, { workerScript: new URL(import.meta.url), workers });
-  await withConsole(result, settings, values);
+  warnAll([nothingRead(result)].filter((w) => w !== undefined));
+  const consoleReport = await withConsole(result, settings, values);
+  if (result.findings.length) {
+    // "fixable" is what the migration plan edits: plan it (nothing is written).
+    const { planFromScan, markFixable } = await loadMigrate(import.meta.url);
+    markFixable(result, planFromScan(result, { consoleScopes: consoleReport?.scopesByClient }));
+  }
   const body =
     fmt === 'json'
       ? `${JSON.stringify(toJson(result), null, 2)}\n`
@@ -159,10 +165,12 @@ async function runMigrate(positionals: string[], values: Values): Promise<number
   if (values.scopes !== undefined && !normalizeScopes(values.scopes)) throw new UsageError('--scopes needs a comma-separated list of OAuth scopes');
   const settings = loadSettings({ root: positionals[0], failOn: 'never', config: values.config });
   warnAll(settings.warnings);
-  const { planFromScan, applyPlan, planJson, planText } = await loadMigrate(import.meta.url);
+  const { planFromScan, applyPlan, markFixable, planJson, planText } = await loadMigrate(import.meta.url);
   const scanned = await scan(settings, { workerScript: new URL(import.meta.url) });
+  warnAll([nothingRead(scanned)].filter((w) => w !== undefined));
   const consoleReport = await withConsole(scanned, settings, values);
   const plan = planFromScan(scanned, { scopes: values.scopes, consoleScopes: consoleReport?.scopesByClient });
+  markFixable(scanned, plan);
   let conflicts: string[] = [];
   if (values.write) conflicts = applyPlan(plan);
   emit(fmt === 'json' ? `${JSON.stringify(planJson(plan), null, 2)}\n` : planText(plan, Boolean(values.write)), values.output);
@@ -175,10 +183,11 @@ async function runMigrate(positionals: string[], values: Values): Promise<number
   return 0;
 }
 
-function runRules(values: ReturnType<typeof parse>['values']): number {
+async function runRules(values: ReturnType<typeof parse>['values']): Promise<number> {
   const fmt = format(values.format);
   if (fmt === 'json') {
-    const rules = RULES.map((r) => ({ id: r.id, title: r.title, severity: r.severity, category: r.category, fixable: r.fixable, message: r.message }));
+    const rewritten = (await loadMigrate(import.meta.url)).rewrittenRuleIds();
+    const rules = RULES.map((r) => ({ id: r.id, title: r.title, severity: r.severity, category: r.category, fixable: rewritten.has(r.id), message: r.message }));
     emit(`${JSON.stringify({ rules, prefilterLiterals: PREFILTER_LITERALS }, null, 2)}\n`, values.output);
   } else {
     emit(`${RULES.map((r) => `${r.id.padEnd(40)} ${r.severity.padEnd(8)} ${r.title}`).join('\n')}\n`, values.output);
@@ -200,7 +209,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === 'scan') return await runScan(rest, values);
     if (command === 'migrate') return await runMigrate(rest, values);
-    if (command === 'rules') return runRules(values);
+    if (command === 'rules') return await runRules(values);
     throw new UsageError(`unknown command '${command}': use scan, migrate or rules (see --help)`);
   } catch (e) {
     if (e instanceof UsageError) {

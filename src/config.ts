@@ -2,6 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { cliCommand } from './commands.js';
 import { UsageError } from './errors.js';
 import { readSettingsFile } from './paths.js';
 import { RULES_BY_ID } from './rules/index.js';
@@ -22,7 +23,7 @@ export const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 
 // Messages never quote the file: it may be anything a link pointed at. They give the line.
 const ruleId = z.string().refine((id) => RULES_BY_ID.has(id), {
-  error: "unknown rule id (list them with 'adobe-jwt-migrate rules')",
+  error: () => `unknown rule id (list them with '${cliCommand(['rules'])}')`,
 });
 
 const ConfigFile = z
@@ -61,7 +62,7 @@ function describeZod(err: z.ZodError, where: (path: (string | number)[]) => numb
       const at = line ? `line ${line}` : 'file';
       const field = i.path.length ? ` (${i.path.join('.')})` : '';
       if (i.code === 'unrecognized_keys') return `${at}: unknown key${field}; the keys are ${KNOWN_KEYS}`;
-      if (i.code === 'invalid_key') return `${at}${field}: unknown rule id (list them with 'adobe-jwt-migrate rules')`;
+      if (i.code === 'invalid_key') return `${at}${field}: unknown rule id (list them with '${cliCommand(['rules'])}')`;
       return `${at}${field}: ${i.message}`;
     })
     .join('; ');

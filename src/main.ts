@@ -1,10 +1,12 @@
-// The action entry: one typed config, one try/catch, the pipeline in order.
+// The action: one typed config, one try/catch, the pipeline in order (started by src/index.ts).
 import { tmpdir } from 'node:os';
 import { join, posix, relative, resolve, sep } from 'node:path';
 import * as core from '@actions/core';
 import { loadSettings, UsageError } from './config.js';
 import { isInside, realPathOf, writeOutputFile } from './paths.js';
 import type { PrResult } from './github/pr.js';
+import { loadMigrate } from './lazy.js';
+import type { MigrationPlan } from './migrate/types.js';
 import { tuningFromEnv } from './tuning.js';
 import { prSummary, runPullRequest, setPrOutputs } from './github/run.js';
 import { adobeSettings, readInputs } from './inputs.js';
@@ -12,11 +14,10 @@ import { type ConsoleReport, checkConsole } from './adobe/check.js';
 import { consoleTable } from './adobe/report.js';
 import { planAnnotations } from './report/annotations.js';
 import { toJson } from './report/json.js';
-import { failing, plural, totals } from './report/policy.js';
+import { failing, nothingRead, plural, totals } from './report/policy.js';
 import { toSarif } from './report/sarif.js';
 import { toSummary } from './report/summary.js';
 import { applyPolicy, scan } from './scan/engine.js';
-import { escapeProcessWarnings } from './escape.js';
 import { isScanWorker, runWorker } from './scan/worker.js';
 import type { ScanResult } from './types.js';
 import { VERSION } from './version.js';
@@ -43,6 +44,8 @@ export async function run(): Promise<void> {
     );
     for (const w of settings.warnings) core.warning(w);
     const result = await scan(settings, { workerScript: new URL(import.meta.url) });
+    const empty = nothingRead(result);
+    if (empty) core.warning(empty);
 
     // The linked Developer Console projects join the same report, under the same policy.
     const adobe = adobeSettings(inputs);
@@ -56,6 +59,14 @@ export async function run(): Promise<void> {
     }
     // Mask before anything is printed: the runner then hides these values in every log line.
     for (const secret of result.secrets) core.setSecret(secret);
+
+    // The migration plan, made once: it marks what is fixable and feeds the pull request.
+    let plan: MigrationPlan | undefined;
+    if (result.findings.length) {
+      const { planFromScan, markFixable } = await loadMigrate(import.meta.url);
+      plan = planFromScan(result, { scopes: inputs.scopes, consoleScopes: consoleReport?.scopesByClient });
+      markFixable(result, plan);
+    }
 
     const shown = relativeToWorkspace(result, workspace);
     const annotations = planAnnotations(shown.findings, inputs['max-annotations']);
@@ -85,7 +96,7 @@ export async function run(): Promise<void> {
     let prError: string | undefined;
     if (inputs['create-pr']) {
       try {
-        pr = await runPullRequest(result, inputs, workspace, import.meta.url, consoleReport);
+        pr = await runPullRequest(result, plan, inputs, workspace, consoleReport);
         setPrOutputs(pr);
       } catch (e) {
         prError = (e as Error).message;
@@ -121,6 +132,7 @@ export async function run(): Promise<void> {
   }
 }
 
-escapeProcessWarnings();
+
+// The scan's worker threads start this module again (workerScript below): under local-action that
+// is src/main.ts itself, in the bundle it is dist/index.js; either way the worker role runs here.
 if (isScanWorker()) runWorker();
-else void run();

@@ -32,7 +32,29 @@ function isReference(value: string): boolean {
   );
 }
 
-export function redact(text: string): string {
+/**
+ * How a file's text reads: in code, an unquoted value after `secret =` is an expression
+ * (`json.access_token`, `String(clientSecret)`), so only literals are hidden; in data files
+ * (.env, YAML, properties, shell) an unquoted value is the literal itself.
+ */
+export type TextKind = 'code' | 'data';
+
+const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|ipynb|java|kt|kts|scala|groovy|cs|fs|vb|php|go|rb|r|R|swift|rs)$/;
+
+export function textKind(path: string): TextKind {
+  return CODE_FILE.test(path) ? 'code' : 'data'; // native-regex: a path
+}
+
+/** A run of token characters that carries entropy (not a path, a word or an identifier). */
+function looksLikeToken(run: string): boolean {
+  // native-regex: classes on one run of at most a line (here and below)
+  const digits = /\d/.test(run);
+  // native-regex: as above
+  return digits && ((/[a-z]/.test(run) && /[A-Z]/.test(run)) || run.length >= 64);
+}
+
+/** One line (or snippet) with secret values hidden. */
+export function redact(text: string, kind: TextKind = 'data'): string {
   let out = PEM_BLOCK.replace(text, (m) => `-----BEGIN ${m.group(1)}----- [REDACTED]`);
   if (PEM_LINE_BODY.test(out)) return '[REDACTED key material]';
   out = JWT_VALUE.replace(out, '[REDACTED]');
@@ -41,31 +63,37 @@ export function redact(text: string): string {
     const items = LIST_ITEM.replace(m.group(2)!, (i) => (isReference(i.group(2)!) ? i[0] : `${i.group(1)}[REDACTED]${i.group(3)}`));
     return `${m.group(1)}${items}`;
   });
-  out = KEY_VALUE.replace(out, (m) => (isReference(m.group(2)!) ? m[0] : `${m.group(1)}[REDACTED]`));
-  return LONG_TOKEN.replace(out, '[REDACTED]');
+  out = KEY_VALUE.replace(out, (m) => {
+    const prefix = m.group(1)!;
+    const value = m.group(2)!;
+    const quoted = /["'`]$/.test(prefix); // native-regex: the last character of a prefix
+    if (isReference(value) || (kind === 'code' && !quoted && !looksSecret(value))) return m[0];
+    return `${prefix}[REDACTED]`;
+  });
+  return LONG_TOKEN.replace(out, (m) => (looksLikeToken(m[0]) ? '[REDACTED]' : m[0]));
 }
 
 /**
  * A whole text redacted line by line, with every line of a PEM block hidden (a line-by-line pass
  * alone would show a key's short last line). Line count and line ends stay, so diffs line up.
  */
-export function redactText(text: string): string {
+export function redactText(text: string, kind: TextKind = 'data'): string {
   const out: string[] = [];
   let last = 0;
   for (const m of PEM_BLOCK.matchAll(text)) {
-    out.push(redactEachLine(text.slice(last, m.index)));
+    out.push(redactEachLine(text.slice(last, m.index), kind));
     const lines = m[0].split('\n');
     out.push(lines.map((l, i) => (i === 0 ? `-----BEGIN ${m.group(1)}----- [REDACTED]` : l.endsWith('\r') ? '[REDACTED]\r' : l ? '[REDACTED]' : '')).join('\n'));
     last = m.end;
   }
-  out.push(redactEachLine(text.slice(last)));
+  out.push(redactEachLine(text.slice(last), kind));
   return out.join('');
 }
 
-function redactEachLine(text: string): string {
+function redactEachLine(text: string, kind: TextKind): string {
   return text
     .split('\n')
-    .map((l) => redact(l))
+    .map((l) => redact(l, kind))
     .join('\n');
 }
 

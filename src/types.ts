@@ -30,8 +30,6 @@ export interface Rule {
   category: Category;
   /** What the user should do. Never include matched text here: it may hold a secret. */
   message: string;
-  /** Whether `migrate` can rewrite this form. */
-  fixable: boolean;
   /** Only files whose relative posix path matches. */
   paths?: RegExp;
   /** Files whose path matches are never checked by this rule. */

@@ -11,10 +11,12 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   applyPlan: () => (/* reexport */ applyPlan),
+  markFixable: () => (/* reexport */ markFixable),
   planFromScan: () => (/* reexport */ planFromScan),
   planJson: () => (/* reexport */ planJson),
   planMigration: () => (/* reexport */ planMigration),
-  planText: () => (/* reexport */ planText)
+  planText: () => (/* reexport */ planText),
+  rewrittenRuleIds: () => (/* binding */ rewrittenRuleIds)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -105,16 +107,21 @@ var scopes = __webpack_require__(6736);
 const MIGRATE_JSON_VERSION = 1;
 /** The `====` line createTwoFilesPatch puts under its `Index:` header. */
 const INDEX_RULE = (0,regex/* linear */.sn)(/^=+\n/m);
-/** A unified diff of every planned edit. Deleted files show no body: they may be keys. */
-function planDiff(plan) {
+/**
+ * A unified diff of every planned edit, secret values redacted (`redacted: false` only for tests
+ * that compare). Deleted files show no body: they may be keys.
+ */
+function planDiff(plan, redacted = true) {
     const parts = [];
     for (const e of plan.edits) {
         if (e.action === 'delete') {
             parts.push(`diff --git a/${e.file} b/${e.file}\ndeleted file\n--- a/${e.file}\n+++ /dev/null\n`);
             continue;
         }
-        const before = e.before === null ? '' : (0,redact/* redactText */.Rd)(e.before);
-        const after = (0,redact/* redactText */.Rd)(e.after ?? '');
+        const kind = (0,redact/* textKind */._I)(e.file);
+        const hide = (t) => (redacted ? (0,redact/* redactText */.Rd)(t, kind) : t);
+        const before = e.before === null ? '' : hide(e.before);
+        const after = hide(e.after ?? '');
         const patch = (0,create/* createTwoFilesPatch */.ss)(e.action === 'create' ? '/dev/null' : `a/${e.file}`, `b/${e.file}`, before, after, '', '', { context: 3 });
         parts.push(`diff --git a/${e.file} b/${e.file}\n${e.action === 'create' ? 'new file\n' : ''}${INDEX_RULE.replace(patch, '')}`);
     }
@@ -3706,6 +3713,16 @@ async function planMigration(settings, opts = {}) {
     const result = await (0,engine/* scan */.S)(settings, opts.engine);
     return { plan: planFromScan(result, opts), scan: result };
 }
+/**
+ * Marks each finding `fixable` exactly when the plan edits it: an edit of its file that settles
+ * its rule. Reports count "fixable" from these marks, so they say what `migrate` will do.
+ */
+function markFixable(result, plan) {
+    const settled = new Set(plan.edits.flatMap((e) => e.ruleIds.map((id) => `${e.file}\0${id}`)));
+    // The plan's paths may be relative to a repository root above the scanned folder.
+    for (const f of result.findings)
+        f.fixable = settled.has(`${f.file}\0${f.ruleId}`);
+}
 
 ;// CONCATENATED MODULE: ./src/migrate/index.ts
 // The migration engine's public face. Entries load it with import() so a scan never pays for
@@ -3713,6 +3730,11 @@ async function planMigration(settings, opts = {}) {
 
 
 
+
+/** Rule ids some rewriter takes on: the forms `migrate` can change (a finding of them is fixable when the plan edits it). */
+function rewrittenRuleIds() {
+    return new Set(REWRITERS.flatMap((r) => r.ruleIds));
+}
 
 
 /***/ })

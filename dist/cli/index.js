@@ -41092,6 +41092,7 @@ function mkdirInside(dir) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E$: () => (/* binding */ redact),
 /* harmony export */   Rd: () => (/* binding */ redactText),
+/* harmony export */   _I: () => (/* binding */ textKind),
 /* harmony export */   dL: () => (/* binding */ findSecrets)
 /* harmony export */ });
 /* harmony import */ var _regex_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6184);
@@ -41117,7 +41118,19 @@ function isReference(value) {
     // native-regex: anchored prefix test on a value of one line
     return /^(?:\$\{?|\{\{|process\.env|os\.environ|env\.|secrets\.|<|\[|%|\(|@|getenv|System\.|config\.|cfg\.|options\.|opts\.|self\.|this\.)/i.test(value);
 }
-function redact(text) {
+const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|ipynb|java|kt|kts|scala|groovy|cs|fs|vb|php|go|rb|r|R|swift|rs)$/;
+function textKind(path) {
+    return CODE_FILE.test(path) ? 'code' : 'data'; // native-regex: a path
+}
+/** A run of token characters that carries entropy (not a path, a word or an identifier). */
+function looksLikeToken(run) {
+    // native-regex: classes on one run of at most a line (here and below)
+    const digits = /\d/.test(run);
+    // native-regex: as above
+    return digits && ((/[a-z]/.test(run) && /[A-Z]/.test(run)) || run.length >= 64);
+}
+/** One line (or snippet) with secret values hidden. */
+function redact(text, kind = 'data') {
     let out = PEM_BLOCK.replace(text, (m) => `-----BEGIN ${m.group(1)}----- [REDACTED]`);
     if (PEM_LINE_BODY.test(out))
         return '[REDACTED key material]';
@@ -41127,29 +41140,36 @@ function redact(text) {
         const items = LIST_ITEM.replace(m.group(2), (i) => (isReference(i.group(2)) ? i[0] : `${i.group(1)}[REDACTED]${i.group(3)}`));
         return `${m.group(1)}${items}`;
     });
-    out = KEY_VALUE.replace(out, (m) => (isReference(m.group(2)) ? m[0] : `${m.group(1)}[REDACTED]`));
-    return LONG_TOKEN.replace(out, '[REDACTED]');
+    out = KEY_VALUE.replace(out, (m) => {
+        const prefix = m.group(1);
+        const value = m.group(2);
+        const quoted = /["'`]$/.test(prefix); // native-regex: the last character of a prefix
+        if (isReference(value) || (kind === 'code' && !quoted && !looksSecret(value)))
+            return m[0];
+        return `${prefix}[REDACTED]`;
+    });
+    return LONG_TOKEN.replace(out, (m) => (looksLikeToken(m[0]) ? '[REDACTED]' : m[0]));
 }
 /**
  * A whole text redacted line by line, with every line of a PEM block hidden (a line-by-line pass
  * alone would show a key's short last line). Line count and line ends stay, so diffs line up.
  */
-function redactText(text) {
+function redactText(text, kind = 'data') {
     const out = [];
     let last = 0;
     for (const m of PEM_BLOCK.matchAll(text)) {
-        out.push(redactEachLine(text.slice(last, m.index)));
+        out.push(redactEachLine(text.slice(last, m.index), kind));
         const lines = m[0].split('\n');
         out.push(lines.map((l, i) => (i === 0 ? `-----BEGIN ${m.group(1)}----- [REDACTED]` : l.endsWith('\r') ? '[REDACTED]\r' : l ? '[REDACTED]' : '')).join('\n'));
         last = m.end;
     }
-    out.push(redactEachLine(text.slice(last)));
+    out.push(redactEachLine(text.slice(last), kind));
     return out.join('');
 }
-function redactEachLine(text) {
+function redactEachLine(text, kind) {
     return text
         .split('\n')
-        .map((l) => redact(l))
+        .map((l) => redact(l, kind))
         .join('\n');
 }
 /**
@@ -48320,7 +48340,6 @@ const ci = {
             severity: 'error',
             category: 'ci',
             message: 'This adobe/aio-apps-action step uses the JWT `auth` command or the KEY (private key) input, which no longer yield tokens. Switch it to `command: oauth_sts` with CLIENTID, CLIENTSECRET, TECHNICALACCOUNTID, TECHNICALACCOUNTEMAIL, IMSORGID and SCOPES, and drop the KEY secret.',
-            fixable: true,
             paths: /^\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)action\.ya?ml$/,
             requires: [/adobe\/aio-apps-action/],
             match: aioAppsActionJwt,
@@ -48331,7 +48350,6 @@ const ci = {
             severity: 'error',
             category: 'ci',
             message: 'This pipeline hands the Adobe Service Account (JWT) private key to a step. After switching to OAuth Server-to-Server (client id + client secret + scopes), remove the key secret here and revoke the key by deleting the JWT credential in the Adobe Developer Console.',
-            fixable: true,
             paths: CI_FILES,
             match: jwtSecretLines(PRIVATE_KEY_NAME, false),
         },
@@ -48341,7 +48359,6 @@ const ci = {
             severity: 'error',
             category: 'ci',
             message: 'Metascopes only exist for the Adobe Service Account (JWT) flow. Replace them with the OAuth Server-to-Server scopes listed on the credential in the Adobe Developer Console (for aio contexts: SCOPES, plus TECHNICAL_ACCOUNT_EMAIL and CLIENT_SECRETS).',
-            fixable: true,
             paths: CI_FILES,
             unless: [/\bent_aem_cloud_api\b/],
             match: jwtSecretLines(META_SCOPES_NAME, true),
@@ -48352,7 +48369,6 @@ const ci = {
             severity: 'error',
             category: 'ci',
             message: 'This pipeline gets its token through the aio JWT auth plugin, which depends on the retired Service Account (JWT) flow. Configure an OAuth Server-to-Server aio context instead (or use adobe/aio-apps-action with `command: oauth_sts`).',
-            fixable: false,
             paths: CI_FILES,
             pattern: /\baio[ \t]+plugins(?::install|[ \t]+install)[ \t]+(?:-[\w-]+[ \t]+){0,3}(?<hit>(?:@adobe\/)?aio-cli-plugin-jwt-auth)\b|\baio[ \t]+(?<hit2>jwt-auth:[\w-]+)/,
         },
@@ -48466,7 +48482,6 @@ const code = {
             severity: 'error',
             category: 'code',
             message: EXCHANGE_MESSAGE,
-            fixable: true,
             paths: JS_TS_PY,
             unless: [AEM_CLOUD],
             pattern: EXCHANGE,
@@ -48478,7 +48493,6 @@ const code = {
             severity: 'error',
             category: 'code',
             message: `${EXCHANGE_MESSAGE} Code in this language is not rewritten automatically.`,
-            fixable: false,
             paths: CODE_PATHS,
             excludePaths: JS_TS_PY,
             unless: [AEM_CLOUD],
@@ -48491,7 +48505,6 @@ const code = {
             severity: 'error',
             category: 'code',
             message: 'This configuration points at the Adobe IMS JWT exchange, which no longer issues tokens. Point it at /ims/token/v3 and change the code that reads it to send grant_type=client_credentials with client_id, client_secret and scope.',
-            fixable: false,
             paths: CONFIG_FILES,
             excludePaths: DOC_PATHS,
             unless: [AEM_CLOUD],
@@ -48504,7 +48517,6 @@ const code = {
             severity: 'error',
             category: 'code',
             message: 'This builds a Service Account (JWT) metascope claim. OAuth Server-to-Server has no JWT: drop the claim and request the scopes shown on the credential in the Developer Console as a comma-separated scope parameter at /ims/token/v3.',
-            fixable: false,
             paths: CODE_PATHS,
             requires: [ADOBE_IMS, JWT_FLOW],
             unless: [AEM_CLOUD],
@@ -48517,7 +48529,6 @@ const code = {
             severity: 'error',
             category: 'code',
             message: 'This builds the aud claim of a Service Account (JWT) token. Remove the JWT and request an OAuth Server-to-Server token with client_id and client_secret at /ims/token/v3.',
-            fixable: false,
             paths: CODE_PATHS,
             requires: [ADOBE_IMS, JWT_FLOW],
             unless: [AEM_CLOUD],
@@ -48530,7 +48541,6 @@ const code = {
             severity: 'error',
             category: 'code',
             message: 'This posts a signed JWT to Adobe IMS. Send grant_type=client_credentials, client_id, client_secret and scope to /ims/token/v3 instead, and drop the jwt_token field.',
-            fixable: false,
             paths: CODE_PATHS,
             requires: [ADOBE_ANY],
             unless: [AEM_CLOUD],
@@ -48543,7 +48553,6 @@ const code = {
             severity: 'error',
             category: 'code',
             message: '@adobe/jwt-auth only performs the retired JWT exchange. Replace it with a POST to /ims/token/v3 (grant_type=client_credentials, client_id, client_secret, scope) or @adobe/aio-lib-ims with an OAuth Server-to-Server context.',
-            fixable: true,
             paths: JS_TS,
             match: jwtAuthHits,
         },
@@ -48553,7 +48562,6 @@ const code = {
             severity: 'error',
             category: 'code',
             message: 'The aio JWT plugin signs a Service Account JWT. Use @adobe/aio-lib-ims with an OAuth Server-to-Server context (client_secrets, scopes, technical_account_email) or `aio app use` with the OAuth credential instead.',
-            fixable: false,
             paths: new RegExp(`${CODE_PATHS.source}|${SCRIPT_PATHS.source}`),
             excludePaths: DOC_PATHS,
             pattern: /@adobe\/aio-lib-ims-jwt\b|\baio-cli-plugin-jwt-auth\b|\baio\s+jwt-auth:access-token\b/,
@@ -48564,7 +48572,6 @@ const code = {
             severity: 'error',
             category: 'code',
             message: 'aio-lib-ims uses the JWT plugin while a context holds meta_scopes and private_key. Replace them with client_secrets, scopes and technical_account_email from the OAuth Server-to-Server credential.',
-            fixable: false,
             paths: JS_TS,
             requires: [/@adobe\/aio-lib-ims(?:[^\w-]|$)|@adobe\/aio-sdk\b/, /\bprivate_key\b/],
             pattern: /['"]?\bmeta_scopes['"]?\s*:/,
@@ -48575,7 +48582,6 @@ const code = {
             severity: 'warning',
             category: 'code',
             message: 'This file signs tokens next to Adobe JWT claims or the JWT exchange. If it signs the Adobe Service Account JWT, remove the signing and request an OAuth Server-to-Server token at /ims/token/v3 instead.',
-            fixable: true,
             paths: JS_TS,
             requires: [ADOBE_IMS, JWT_FLOW],
             unless: [AEM_CLOUD],
@@ -48587,7 +48593,6 @@ const code = {
             severity: 'warning',
             category: 'code',
             message: 'This file uses PyJWT or python-jose next to Adobe JWT claims or the JWT exchange. If it signs the Adobe Service Account JWT, remove the signing and request an OAuth Server-to-Server token at /ims/token/v3 instead.',
-            fixable: true,
             paths: PYTHON,
             requires: [ADOBE_IMS, JWT_FLOW],
             unless: [AEM_CLOUD],
@@ -48599,7 +48604,6 @@ const code = {
             severity: 'warning',
             category: 'code',
             message: 'This signs a token next to Adobe JWT claims or the JWT exchange. If it is the Adobe Service Account JWT, remove the signing, certificate and private key and request an OAuth Server-to-Server token at /ims/token/v3 by hand.',
-            fixable: false,
             paths: CODE_PATHS,
             excludePaths: JS_TS_PY,
             requires: [ADOBE_IMS, JWT_FLOW],
@@ -48612,7 +48616,6 @@ const code = {
             severity: 'error',
             category: 'code',
             message: 'ims-go ExchangeJWT calls the retired JWT exchange. Request an OAuth Server-to-Server token (client_credentials with client_id, client_secret and scopes at /ims/token/v3) instead of ExchangeJWT.',
-            fixable: false,
             paths: /\.go$/,
             requires: [/github\.com\/adobe\/ims-go/],
             pattern: /\.ExchangeJWT\s*\(|\bExchangeJWTRequest\s*\{/,
@@ -48623,7 +48626,6 @@ const code = {
             severity: 'error',
             category: 'code',
             message: 'PDF Services service-account credentials use the retired JWT flow. Upgrade the SDK and build ServicePrincipalCredentials from the OAuth Server-to-Server client id and client secret instead.',
-            fixable: false,
             paths: CODE_PATHS,
             requires: [/pdfservices/i],
             // Google Cloud's ServiceAccountCredentials share the class name.
@@ -48883,7 +48885,6 @@ const config = {
             severity: 'error',
             category: 'config',
             message: 'This aio-lib-ims context is a Service Account (JWT) context. Remove meta_scopes and private_key (aio-lib-ims tries JWT first while they are present) and set client_secrets, scopes and technical_account_email from the OAuth Server-to-Server credential.',
-            fixable: true,
             paths: /(?:^|\/)(?:\.aio|aio)$|\.json$/,
             requires: [/"(?:contexts|\$ims)"\s*:/],
             match: aioJwtContexts,
@@ -48894,7 +48895,6 @@ const config = {
             severity: 'error',
             category: 'config',
             message: 'This AIO_ims_contexts variable belongs to a Service Account (JWT) context. Run `aio app use` with the OAuth Server-to-Server workspace (or set ..._client__secrets, ..._scopes, ..._technical__account__email) and delete the meta__scopes and private__key variables.',
-            fixable: true,
             paths: new RegExp(`${ENV_PATHS.source}|\\.ya?ml$|(?:^|\\/)Dockerfile[\\w.-]*$`),
             excludePaths: CI_PATHS,
             pattern: /(?<![\w$])(?<hit>AIO_(?:\$ims|ims_contexts)_\w{1,120}?_(?:meta_?_scopes|private_?_key))["']?[ \t]*[:=]/gi,
@@ -48905,7 +48905,6 @@ const config = {
             severity: 'error',
             category: 'config',
             message: 'This action input passes a JWT private key or metascopes to the action. Pass the OAuth Server-to-Server client id, client secret and scopes instead, and request the token at /ims/token/v3 (or let aio-lib-ims use an OAuth context).',
-            fixable: true,
             paths: APP_BUILDER_PATHS,
             requires: [/meta[_.-]{0,2}scopes?|metascopes?|tech[_.-]?acc(?:oun)?t|technical[_.-]?_?account|ims_contexts|techacct/i],
             match: appBuilderInputs,
@@ -48916,7 +48915,6 @@ const config = {
             severity: 'error',
             category: 'config',
             message: 'This App Builder workspace holds a Service Account (JWT) credential. Add an OAuth Server-to-Server credential in the Developer Console, download the workspace again (or run `aio app use`) and switch the app to the oauth_server_to_server entry.',
-            fixable: true,
             paths: /\.json$|(?:^|\/)\.aio$/,
             requires: [/"(?:integration_type|jwt)"\s*:/],
             match: workspaceJwtCredentials,
@@ -48927,7 +48925,6 @@ const config = {
             severity: 'warning',
             category: 'config',
             message: 'This credential is being migrated from JWT to OAuth Server-to-Server. Make the app use the oauth_server_to_server values, wait until the JWT credential is no longer used, delete it in the Developer Console, then download the workspace again.',
-            fixable: true,
             paths: /\.json$|(?:^|\/)\.aio$/,
             requires: [/oauth_server_to_server_migrate/],
             match: workspaceMigrating,
@@ -48938,7 +48935,6 @@ const config = {
             severity: 'error',
             category: 'config',
             message: 'This is the Developer Console download of a Service Account (JWT) credential. Download the OAuth Server-to-Server credential instead (CLIENT_ID, CLIENT_SECRETS, SCOPES) and change the code that reads this file to request tokens at /ims/token/v3.',
-            fixable: false,
             paths: /\.json$/,
             requires: [/"(?:PUBLIC_KEYS_WITH_EXPIRY|TECHNICAL_ACCOUNT_ID)"\s*:/],
             match: consoleJwtDownload,
@@ -48949,7 +48945,6 @@ const config = {
             severity: 'error',
             category: 'config',
             message: 'This aepp/aanalytics2/cjapy config authenticates with JWT (tech_id + private key). Replace tech_id and pathToKey with "scopes" from the OAuth Server-to-Server credential; the library then uses the OAuth flow.',
-            fixable: true,
             paths: /\.json$/,
             requires: [/"tech_id"\s*:/],
             match: pythonSdkJwtConfig,
@@ -48960,7 +48955,6 @@ const config = {
             severity: 'error',
             category: 'config',
             message: 'This User Sync Tool umapi connector authenticates with JWT. Set authentication_method: oauth, use the OAuth Server-to-Server client_id and client_secret, and remove tech_acct_id and the private key settings.',
-            fixable: true,
             paths: /\.ya?ml$/,
             requires: [/^enterprise[ \t]*:/m],
             unless: [/^[ \t]+authentication_method[ \t]*:[ \t]*["']?oauth/m],
@@ -48972,7 +48966,6 @@ const config = {
             severity: 'error',
             category: 'config',
             message: 'This Postman export uses the Adobe JWT flow (private key, metascopes, signed JWT exchange). Download the OAuth Server-to-Server Postman environment from the Developer Console and request the token at /ims/token/v3 with grant_type=client_credentials.',
-            fixable: true,
             paths: /\.json$/,
             requires: [/_postman_|getpostman\.com/, ADOBE_CTX],
             pattern: 
@@ -48985,7 +48978,6 @@ const config = {
             severity: 'error',
             category: 'config',
             message: 'Metascopes exist only in the JWT flow. Replace this setting with the scope list of the OAuth Server-to-Server credential (comma-separated, from the Developer Console) and change the code that reads it.',
-            fixable: false,
             paths: SETTINGS_PATHS,
             excludePaths: new RegExp(`${CI_PATHS.source}|${NOT_GENERIC.source}|${APP_BUILDER_PATHS.source}|${AEM_TOKEN_PROVIDER_PATHS.source}`),
             requires: [ADOBE_CTX],
@@ -48998,7 +48990,6 @@ const config = {
             severity: 'error',
             category: 'config',
             message: 'This setting points to the private key used to sign the Adobe JWT. OAuth Server-to-Server needs no key: remove the setting (and revoke the key), and use the client secret and scopes of the OAuth credential instead.',
-            fixable: false,
             paths: SETTINGS_PATHS,
             excludePaths: new RegExp(`${CI_PATHS.source}|${NOT_GENERIC.source}|${APP_BUILDER_PATHS.source}|${AEM_TOKEN_PROVIDER_PATHS.source}`),
             requires: [ADOBE_CTX, JWT_TRIAD],
@@ -49011,7 +49002,6 @@ const config = {
             severity: 'warning',
             category: 'config',
             message: 'This configuration names an Adobe technical account but no OAuth scopes, so it probably feeds a JWT integration. Check how it is used; an OAuth Server-to-Server setup needs the client id, client secret and scopes.',
-            fixable: false,
             paths: SETTINGS_PATHS,
             excludePaths: new RegExp(`${CI_PATHS.source}|${NOT_GENERIC.source}|${APP_BUILDER_PATHS.source}|${AEM_TOKEN_PROVIDER_PATHS.source}`),
             requires: [ADOBE_CTX],
@@ -49029,7 +49019,6 @@ const config = {
             severity: 'error',
             category: 'config',
             message: 'This AEM Granite IMS access token provider signs a JWT. Set auth.token.provider.authorization.grants="client_credentials", auth.access.token.request to https://ims-na1.adobelogin.com/ims/token/v3, the OAuth client id, secret and scope (see Adobe\'s AEM 6.5 OAuth steps).',
-            fixable: false,
             paths: AEM_TOKEN_PROVIDER_PATHS,
             unless: [/authorization\.grants[^\n]{0,40}client_credentials|\/ims\/token\/v[123]/],
             pattern: 
@@ -49042,7 +49031,6 @@ const config = {
             severity: 'note',
             category: 'info',
             message: 'This is an AEM as a Cloud Service service credential (ent_aem_cloud_api / cm-p…-e…-integration). It is a separate system and is not deprecated: nothing needs to change here.',
-            fixable: false,
             // In docs it would silence the docs rules of the whole page; the docs rules skip AEM lines.
             excludePaths: DOC_PATHS,
             pattern: /(?<hit>\bent_aem_cloud_api\b|\bcm-p\d{1,10}-e\d{1,10}-integration\b)/g,
@@ -49064,7 +49052,6 @@ const consoleRules = {
             severity: 'error',
             category: 'config',
             message: 'A Developer Console project linked to this repository still has a Service Account (JWT) credential. Add the OAuth Server-to-Server credential to the project, switch the code and secrets, then delete the JWT credential.',
-            fixable: false,
             origin: 'console',
         },
         {
@@ -49073,7 +49060,6 @@ const consoleRules = {
             severity: 'warning',
             category: 'config',
             message: 'A Developer Console credential linked to this repository is mid-migration from JWT to OAuth Server-to-Server. Deploy the OAuth credential, check its "last used" time, then delete the JWT credential to finish.',
-            fixable: false,
             origin: 'console',
         },
         {
@@ -49082,7 +49068,6 @@ const consoleRules = {
             severity: 'note',
             category: 'config',
             message: 'An Experience Platform Query Service non-expiring credential must be migrated in the Experience Platform UI (Queries > Credentials > Migrate). The technical account id and password stay the same, so no code change is needed.',
-            fixable: false,
             origin: 'console',
         },
     ],
@@ -49133,7 +49118,6 @@ const dependencies = {
             severity: 'error',
             category: 'dependency',
             message: "This package only implements Adobe's Service Account (JWT) flow, which no longer issues tokens. Remove it and get tokens with OAuth Server-to-Server (@adobe/aio-lib-ims with an OAuth context, or grant_type=client_credentials at /ims/token/v3).",
-            fixable: true,
             paths: PACKAGE_JSON,
             pattern: /"(?<hit>@adobe\/jwt-auth|@adobe\/aio-lib-ims-jwt|@adobe\/aio-cli-plugin-jwt-auth|aio-cli-plugin-jwt-auth)"\s*:/,
         },
@@ -49143,7 +49127,6 @@ const dependencies = {
             severity: 'warning',
             category: 'dependency',
             message: GENERIC_MESSAGE,
-            fixable: false,
             needsContext: 'project',
             paths: PACKAGE_JSON,
             pattern: /"(?<hit>jsonwebtoken|jwt-simple|jose|jsrsasign|node-jose)"\s*:/,
@@ -49154,7 +49137,6 @@ const dependencies = {
             severity: 'warning',
             category: 'dependency',
             message: GENERIC_MESSAGE,
-            fixable: false,
             needsContext: 'project',
             paths: PYTHON_MANIFESTS,
             // requirements lines, PEP 621 arrays ("pyjwt[crypto]>=2"), Poetry/Pipfile tables (pyjwt = "*").
@@ -49166,7 +49148,6 @@ const dependencies = {
             severity: 'warning',
             category: 'dependency',
             message: GENERIC_MESSAGE,
-            fixable: false,
             needsContext: 'project',
             paths: OTHER_MANIFESTS,
             pattern: new RegExp([
@@ -49190,7 +49171,6 @@ const dependencies = {
             severity: 'warning',
             category: 'dependency',
             message: GENERIC_MESSAGE,
-            fixable: false,
             needsContext: 'project',
             paths: /(?:^|\/)DESCRIPTION$/,
             match: rDescriptionJose,
@@ -49233,7 +49213,6 @@ function setupLines(re) {
 const base = {
     severity: 'note',
     category: 'docs',
-    fixable: false,
     paths: DOC_PATHS,
     excludePaths: HISTORY_FILES,
     requires: [ADOBE_DOC],
@@ -49292,7 +49271,6 @@ const keys = {
             severity: 'error',
             category: 'security',
             message: `A private key for the Adobe JWT credential is committed here. ${REVOKE}`,
-            fixable: true,
             needsContext: 'key',
             excludePaths: PRIVATE_KEY_FILE,
             // OPENSSH, EC and DSA keys are not JWT keys; the form also matches inside JSON/.env values.
@@ -49304,7 +49282,6 @@ const keys = {
             severity: 'error',
             category: 'security',
             message: `This private key file belongs to the Adobe JWT credential. Remove it from the repository. ${REVOKE}`,
-            fixable: true,
             needsContext: 'key',
             pathOnly: true,
             paths: PRIVATE_KEY_FILE,
@@ -49315,7 +49292,6 @@ const keys = {
             severity: 'error',
             category: 'security',
             message: `config.zip is the Developer Console download of a JWT key pair and holds the private key. Remove it from the repository. ${REVOKE}`,
-            fixable: true,
             needsContext: 'key',
             pathOnly: true,
             paths: /(?:^|\/)config\.zip$/,
@@ -49326,7 +49302,6 @@ const keys = {
             severity: 'warning',
             category: 'security',
             message: 'certificate_pub.crt is the public certificate of an Adobe Service Account (JWT) credential, so the JWT flow (and probably its private key) lives in this repository. Remove it after migrating to OAuth Server-to-Server, then delete the JWT credential in the Adobe Developer Console.',
-            fixable: true,
             pathOnly: true,
             paths: /(?:^|\/)certificate_pub\.crt$/,
         },
@@ -49353,7 +49328,7 @@ const CANDIDATE_PATHS = FAMILIES.flatMap((f) => (f.candidatePaths ? [f.candidate
 
 /***/ }),
 
-/***/ 7527:
+/***/ 260:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49368,8 +49343,310 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/rules/index.ts + 7 modules
 var rules = __nccwpck_require__(5984);
+// EXTERNAL MODULE: ./src/regex.ts + 1 modules
+var regex = __nccwpck_require__(6184);
 // EXTERNAL MODULE: ./src/scan/match.ts
 var match = __nccwpck_require__(6288);
+;// CONCATENATED MODULE: ./src/scan/client-ids.ts
+// Client ids in code and config: the links from a repository to its Adobe Developer Console
+// projects (looked up with GET /console/clients/{clientId}/credential).
+//
+// An Adobe client id is 32 lowercase hex characters, which is also the shape of an MD5 hash, an
+// ETag, a UUID without dashes or a cache key. So a value is only taken when a name ties it to a
+// client id:
+//   - directly: `clientId: '…'`, `ADOBE_CLIENT_ID=…`, `'x-api-key': '…'`, `setApiKey("…")`,
+//     `--client-id …`, `<apiKey>…</apiKey>`, `- name: ADOBE_CLIENT_ID` + `value: …`, or as the
+//     default of an environment variable with such a name (`process.env.ADOBE_CLIENT_ID || '…'`,
+//     `os.getenv("ADOBE_CLIENT_ID", "…")`, `${ADOBE_CLIENT_ID:-…}`, `getOrDefault("…", "…")`);
+//   - through one constant or variable of the same file: `const KEY = '…'` (or `KEY: …` in a
+//     workflow's env block) whose name a client-id position uses (`'x-api-key': KEY`,
+//     `client-id: ${{ env.KEY }}`, `-H "x-api-key: $KEY"`, `.withClientId(KEY)`);
+//   - in the JWT audience `https://ims-na1.adobelogin.com/c/<client id>`.
+// A generic name (client_id, apiKey, x-api-key) counts only in a file about Adobe (or with the
+// Adobe-named variable: ADOBE_/AIO_/IMS_…), since other services use 32-hex keys too (Datadog,
+// Algolia, Mixpanel…), and not when another service is named just before it (`docsearch({ apiKey`).
+// Names of secrets, hashes and other vendors never count: a key for another service must not be
+// sent to Adobe. Each id is reported once per file, on the line of its value.
+//
+// Cost: a few linear-time passes (src/regex.ts) with bounded match counts, and per-match work
+// bounded by short captures.
+
+
+/** At most this many client ids per file. */
+const MAX_IDS = 50;
+/** At most this many hex assignments and client-id positions read per file. */
+const MAX_MATCHES = 1000;
+const NAME = String.raw `[A-Za-z_$][\w$.\-]*`;
+const HEX = String.raw `[0-9a-f]{32}`;
+/** What links a name to its value: assignment, key, default of an environment lookup, setter. */
+const LINK = String.raw `["']?\]?\){0,2}[ \t]*(?:={1,3}|:=|=>|<-|\|\||\?\?|\?:|:-|:|>|[ \t]or[ \t]|\.(?:orElse|getOrElse|unwrap_or|unwrapOr|or)\()`;
+/** A quoted name then a comma: getenv("X", "…"), put("x-api-key", "…"), ('client_id', '…'). */
+const QUOTED_COMMA = String.raw `["']\]?\){0,2}[ \t]*,`;
+/** A typed declaration: `const KEY: string = …`, `val KEY: String = …`. */
+const TYPED = String.raw `[ \t]*:[ \t]*[\w.<>\[\]?|]{1,40}[ \t]*=`;
+/**
+ * Names given a 32-hex value. Groups: n1/v1 (name, link, value), n2/v2 (a YAML key whose
+ * `value:` is on the next line: GitLab variables), n3/v3 (`name: X` / `key="X"` then `value: …`:
+ * Kubernetes, Azure Pipelines, .NET appSettings), n4/v4 (a command-line flag), v5 (JWT audience).
+ */
+const DEFS = (0,regex/* linear */.sn)(String.raw `(?:^|[^\w$.])(?:` +
+    String.raw `(?<n1>${NAME})(?:${LINK}|${QUOTED_COMMA}|${TYPED}|\()[ \t]*(?:\(?[ \t]*["'\x60])?(?<v1>${HEX})\b` +
+    String.raw `|(?<n2>${NAME})["']?:[ \t]*\r?\n[ \t]+["']?value["']?[ \t]*:[ \t]*["']?(?<v2>${HEX})\b` +
+    String.raw `|(?:[Nn]ame|[Kk]ey)["']?[ \t]*[:=][ \t]*["']?(?<n3>${NAME})["']?[ \t]*,?[ \t]*(?:\r?\n[ \t]*-?[ \t]*)?["']?[Vv]alue["']?[ \t]*[:=][ \t]*["']?(?<v3>${HEX})\b` +
+    String.raw `|--?(?<n4>[A-Za-z][\w.\-]*)[ \t]+["']?(?<v4>${HEX})\b` +
+    String.raw `)|adobelogin\.com/c/(?<v5>${HEX})\b`, 'g');
+/** Client-id positions and what they hold (to resolve constants): u/t, and the JWT audience t2. */
+const USES = (0,regex/* linear */.sn)(String.raw `(?:^|[^\w$.])(?<u>[\w$.\-]*?(?:client[\-_.]{0,2}id|api[\-_.]?key)[\w$.\-]*)(?:${LINK}|${QUOTED_COMMA}|\()(?<t>[^\r\n,;]{1,100})` +
+    String.raw `|adobelogin\.com/c/(?<t2>[^\r\n,;]{1,100})`, 'gi');
+/** The file is about Adobe: its name, the IMS hosts, the aio CLI and libraries, metascopes. */
+const ADOBE_FILE = (0,regex/* linear */.sn)(/adobe|\baio(?:[-_]|\s+(?:app|login|config|console))|\bims-na1\b|\bent_[a-z]+(?:_[a-z]+)*_sdk\b|x-gw-ims-org-id/i);
+/** Words that make a name Adobe's. */
+const ADOBE_WORDS = new Set(['adobe', 'adobeio', 'aio', 'ims', 'aep', 'aem', 'cja', 'firefly', 'photoshop', 'lightroom', 'acrobat', 'pdfservices', 'frameio']);
+/** Words of names whose value is not a client id even when the name also says "client id". */
+const NOT_AN_ID = new Set([
+    'secret', 'secrets', 'hash', 'hashed', 'md5', 'sha', 'sha1', 'sha256', 'checksum', 'etag', 'digest', 'salt', 'nonce', 'token', 'signature',
+    'sig', 'hmac', 'password', 'passwd', 'pwd', 'private', 'cert', 'certificate', 'fingerprint', 'commit', 'revision', 'uuid', 'guid', 'cache',
+]);
+/** Other services with 32-hex client ids or API keys: their keys must not go to Adobe. */
+const OTHER_VENDORS = new Set([
+    'google', 'gcp', 'firebase', 'youtube', 'gmaps', 'mailgun', 'sendgrid', 'mailchimp', 'mandrill', 'postmark', 'lastfm', 'flickr', 'datadog', 'dd',
+    'newrelic', 'sentry', 'bugsnag', 'rollbar', 'algolia', 'mixpanel', 'amplitude', 'segment', 'hotjar', 'optimizely', 'launchdarkly', 'stripe',
+    'paypal', 'braintree', 'twilio', 'nexmo', 'vonage', 'pusher', 'ably', 'mapbox', 'tomtom', 'openweather', 'owm', 'spotify', 'twitch', 'github',
+    'gitlab', 'bitbucket', 'slack', 'discord', 'telegram', 'azure', 'aws', 'openai', 'anthropic', 'cohere', 'huggingface', 'contentful', 'shopify',
+    'salesforce', 'sfdc', 'hubspot', 'zendesk', 'intercom', 'okta', 'auth0', 'facebook', 'fb', 'twitter', 'linkedin', 'instagram',
+    'pinterest', 'tiktok', 'dropbox', 'box', 'imgur', 'giphy', 'tmdb', 'omdb', 'newsapi', 'cloudinary', 'imgix', 'fastly', 'akamai', 'cloudflare',
+    'heroku', 'netlify', 'vercel', 'circleci', 'travis', 'sonar', 'snyk', 'codecov', 'browserstack', 'saucelabs', 'applitools', 'percy', 'loggly',
+    'logdna', 'honeycomb', 'elastic', 'typesense', 'pinecone', 'supabase', 'airtable', 'notion', 'trello', 'atlassian', 'jira', 'asana', 'figma',
+    'unsplash', 'pexels', 'shutterstock', 'getty', 'bing', 'yandex', 'baidu', 'microsoft', 'msal',
+]);
+/**
+ * Other services named just before a generic name (`docsearch({ apiKey: … })`,
+ * `algoliasearch('APP', …)`): the key is theirs. Distinctive names only, matched as substrings.
+ */
+const OTHER_VENDOR_CONTEXT = [
+    'algolia', 'docsearch', 'mapbox', 'datadog', 'sentry', 'mixpanel', 'amplitude', 'bugsnag', 'rollbar', 'stripe', 'twilio', 'sendgrid',
+    'mailgun', 'mailchimp', 'spotify', 'google', 'firebase', 'lastfm', 'last.fm', 'flickr', 'newrelic', 'optimizely', 'launchdarkly', 'pusher',
+    'cloudinary', 'contentful', 'hubspot', 'zendesk', 'intercom', 'imgur', 'giphy', 'themoviedb', 'openweather',
+];
+/** How far before a generic name the context for OTHER_VENDOR_CONTEXT reaches (same line and above). */
+const CONTEXT_BEFORE = 160;
+function otherVendorNear(text, at) {
+    const after = text.slice(at, at + 200);
+    const lineEnd = after.indexOf('\n');
+    const window = (text.slice(Math.max(0, at - CONTEXT_BEFORE), at) + (lineEnd < 0 ? after : after.slice(0, lineEnd))).toLowerCase();
+    return OTHER_VENDOR_CONTEXT.some((v) => window.includes(v));
+}
+/** Words of an identifier: split at non-alphanumerics and camelCase humps, lower-cased (no regex). */
+function nameWords(name) {
+    const s = name.length > 200 ? name.slice(-200) : name;
+    const out = [];
+    let cur = '';
+    const kind = (c) => (c === undefined ? 0 : c >= 'a' && c <= 'z' ? 1 : c >= 'A' && c <= 'Z' ? 2 : c >= '0' && c <= '9' ? 3 : 0);
+    for (let i = 0; i < s.length; i++) {
+        const k = kind(s[i]);
+        if (k === 0) {
+            if (cur)
+                out.push(cur);
+            cur = '';
+            continue;
+        }
+        if (k === 2 && cur) {
+            const prev = kind(s[i - 1]);
+            if (prev === 1 || prev === 3 || (prev === 2 && kind(s[i + 1]) === 1)) {
+                out.push(cur);
+                cur = '';
+            }
+        }
+        cur += s[i].toLowerCase();
+    }
+    if (cur)
+        out.push(cur);
+    return out;
+}
+function classifyName(name) {
+    const w = nameWords(name);
+    let clientId = false;
+    let adobe = false;
+    let excluded = false;
+    for (let i = 0; i < w.length; i++) {
+        const a = w[i];
+        const b = w[i + 1];
+        if ((a === 'client' && b === 'id') || (a === 'api' && b === 'key') || a.endsWith('clientid') || a.endsWith('apikey'))
+            clientId = true;
+        if (ADOBE_WORDS.has(a) || a.startsWith('adobe'))
+            adobe = true;
+        if (NOT_AN_ID.has(a) || OTHER_VENDORS.has(a))
+            excluded = true;
+    }
+    return { clientId, adobe, excluded };
+}
+/** Keys a name is referred to by: itself without `$`, and its last dotted segment. */
+function keysOf(name) {
+    const n = name.startsWith('$') ? name.slice(1) : name;
+    const dot = n.lastIndexOf('.');
+    return dot >= 0 && dot < n.length - 1 ? [n, n.slice(dot + 1)] : [n];
+}
+const isIdentChar = (c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c === '_' || c === '$' || c === '.' || c === '-';
+const OPERATORS = ['||', '??', '?:', ':-', '+', 'or '];
+/**
+ * Names a client-id position holds: the operands of its expression (at most 100 characters), e.g.
+ * `KEY`, `$KEY`, `"${ADOBE_KEY}"`, `${{ env.KEY }}`, `config['KEY']`, `process.env.X || DEFAULT`.
+ * Stops at the first thing that is neither an operand nor a fallback operator, so the next shell
+ * argument or the next key on the line is not read.
+ */
+function referencedNames(tail) {
+    const names = [];
+    let i = 0;
+    const n = tail.length;
+    const blanks = () => {
+        while (i < n && (tail[i] === ' ' || tail[i] === '\t'))
+            i++;
+    };
+    let expectOperand = true;
+    while (i < n && names.length < 8) {
+        blanks();
+        if (i >= n)
+            break;
+        if (!expectOperand) {
+            const op = OPERATORS.find((o) => tail.startsWith(o, i));
+            if (!op)
+                break;
+            i += op.length;
+            expectOperand = true;
+            continue;
+        }
+        // One operand: no blank inside (except within ${{ … }}); a closing parenthesis ends the call
+        // that holds the position, `&` the query parameter.
+        const start = i;
+        while (i < n && tail[i] !== ' ' && tail[i] !== '\t' && tail[i] !== ')' && tail[i] !== '&') {
+            if (tail.startsWith('{{', i)) {
+                const close = tail.indexOf('}}', i + 2);
+                i = close < 0 ? n : close + 2;
+            }
+            else
+                i++;
+        }
+        const operand = tail.slice(start, i);
+        for (let j = 0; j < operand.length;) {
+            const c = operand[j];
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || c === '$') {
+                let k = j + 1;
+                while (k < operand.length && isIdentChar(operand[k]))
+                    k++;
+                let word = operand.slice(j, k);
+                while (word.endsWith('.') || word.endsWith('-'))
+                    word = word.slice(0, -1);
+                if (word.startsWith('$'))
+                    word = word.slice(1);
+                if (word)
+                    names.push(word);
+                j = k;
+            }
+            else
+                j++;
+        }
+        if (i < n && (tail[i] === ')' || tail[i] === '&'))
+            break;
+        expectOperand = false;
+    }
+    return names;
+}
+function lineOf(starts, offset) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo + 1;
+}
+/** Whether a file that reaches no rule is still read for client ids: dotenv and key=value config. */
+function clientIdConfigPath(path) {
+    const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1).toLowerCase();
+    if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env'))
+        return true;
+    const dot = base.lastIndexOf('.');
+    return dot > 0 && ['properties', 'ini', 'toml', 'cfg', 'conf'].includes(base.slice(dot + 1));
+}
+/** Client ids the file ties to a client-id name (see the top of this file), at most 50. */
+function findClientIds(path, text) {
+    if (!DEFS.test(text))
+        return [];
+    let adobeFile;
+    const isAdobeFile = () => (adobeFile ??= path.toLowerCase().includes('adobe') || ADOBE_FILE.test(text));
+    const found = new Map(); // client id -> offset of the value
+    const take = (value, at) => {
+        const seen = found.get(value);
+        if (seen === undefined || at < seen)
+            found.set(value, at);
+    };
+    const byName = new Map();
+    for (const m of DEFS.matchAll(text, MAX_MATCHES)) {
+        let g = 5;
+        while (g > 1 && !m.span(`v${g}`))
+            g--;
+        const vs = m.span(`v${g}`);
+        const value = text.slice(vs.index, vs.end);
+        if (g === 5) {
+            take(value, vs.index); // the JWT audience on Adobe's IMS host
+            continue;
+        }
+        const ns = m.span(`n${g}`);
+        const name = text.slice(ns.index, ns.end);
+        const cls = classifyName(name);
+        if (cls.excluded)
+            continue;
+        if (cls.clientId) {
+            if (cls.adobe || (isAdobeFile() && !otherVendorNear(text, ns.index)))
+                take(value, vs.index);
+            continue;
+        }
+        const def = { name, value, at: vs.index, cls };
+        for (const key of keysOf(name)) {
+            const list = byName.get(key);
+            if (!list)
+                byName.set(key, [def]);
+            else if (list.length < 4)
+                list.push(def);
+        }
+    }
+    // One hop: a constant or variable of this file, used where a client id goes.
+    if (byName.size > 0) {
+        for (const m of USES.matchAll(text, MAX_MATCHES)) {
+            const us = m.span('u');
+            let useAdobe = false;
+            if (us) {
+                const cls = classifyName(text.slice(us.index, us.end));
+                if (cls.excluded || !cls.clientId)
+                    continue;
+                useAdobe = cls.adobe;
+            }
+            else
+                useAdobe = true; // the JWT audience
+            const ts = m.span('t') ?? m.span('t2');
+            let generic; // a generic name in an Adobe file, with no other service near
+            for (const ref of referencedNames(text.slice(ts.index, ts.end))) {
+                for (const key of keysOf(ref)) {
+                    for (const def of byName.get(key) ?? []) {
+                        if (useAdobe || def.cls.adobe || (generic ??= isAdobeFile() && !otherVendorNear(text, m.index)))
+                            take(def.value, def.at);
+                    }
+                }
+            }
+        }
+    }
+    if (found.size === 0)
+        return [];
+    const starts = (0,match/* lineStarts */._$)(text);
+    return [...found]
+        .sort((a, b) => a[1] - b[1])
+        .slice(0, MAX_IDS)
+        .map(([clientId, at]) => ({ clientId, file: path, line: lineOf(starts, at) }));
+}
+
 ;// CONCATENATED MODULE: ./src/scan/prefilter.ts
 // The cheap first pass: a file reaches the rules only if its bytes hold one of the catalog's
 // literals, or its path is one a family always reads (manifests name JWT libraries without
@@ -49486,8 +49763,11 @@ function isCandidate(buf, n, path) {
 
 
 
+
 const CONTENT_RULES = rules/* RULES */.y0.filter((r) => !r.pathOnly);
 const PATH_RULES = rules/* RULES */.y0.filter((r) => r.pathOnly);
+/** Config files read for client ids only when they reach no rule: at most this size. */
+const CLIENT_ID_CONFIG_MAX = 256 * 1024;
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 let buffer = Buffer.allocUnsafe(1 << 20);
 // O_NOFOLLOW: a symlink fails to open (ELOOP) instead of being followed, saving an lstat a file.
@@ -49582,12 +49862,16 @@ function scanBatch(files, opts) {
                 result.skipped.push({ file: rel, reason: 'binary file' });
                 continue;
             }
-            if (!isCandidate(buffer, n, rel))
+            if (!isCandidate(buffer, n, rel)) {
+                // No rule reads it, but a dotenv or key=value config file may still name a client id.
+                if (n <= CLIENT_ID_CONFIG_MAX && clientIdConfigPath(rel))
+                    result.clientIds.push(...findClientIds(rel, decoder.decode(buffer.subarray(0, n))));
                 continue;
+            }
             result.filesMatched++;
             const text = decoder.decode(buffer.subarray(0, n));
             const fr = (0,match/* matchFile */.g3)(CONTENT_RULES, { path: rel, text });
-            result.clientIds.push(...(0,match/* findClientIds */.fR)(rel, text));
+            result.clientIds.push(...findClientIds(rel, text));
             if (fr.findings.length) {
                 result.findings.push(...fr.findings);
                 if (fr.keyRefs.length)
@@ -49687,8 +49971,8 @@ var ignore = __nccwpck_require__(298);
 var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
 // EXTERNAL MODULE: ./src/rules/index.ts + 7 modules
 var rules = __nccwpck_require__(5984);
-// EXTERNAL MODULE: ./src/scan/batch.ts + 1 modules
-var batch = __nccwpck_require__(7527);
+// EXTERNAL MODULE: ./src/scan/batch.ts + 2 modules
+var batch = __nccwpck_require__(260);
 // EXTERNAL MODULE: ./src/scan/context.ts
 var context = __nccwpck_require__(5570);
 // EXTERNAL MODULE: external "node:child_process"
@@ -49761,18 +50045,75 @@ function* walkFiles(root) {
             stack.push({ rel: dirs[i], rules: here });
     }
 }
-/** Files to scan, as posix paths relative to root. */
+/** Whether the enclosing repository's .gitignore rules ignore the folder itself. */
+async function ignoredByEnclosingRepo(root) {
+    try {
+        await run('git', ['-C', root, 'check-ignore', '-q', '.']);
+        return true; // exit 0: ignored
+    }
+    catch {
+        return false;
+    }
+}
+/** Submodule paths (gitlinks, mode 160000) of the repository at root. */
+async function gitlinks(root) {
+    const { stdout } = await run('git', ['-C', root, '-c', 'core.quotepath=off', 'ls-files', '-z', '--stage'], { maxBuffer: 1 << 30 });
+    const out = new Set();
+    for (const entry of stdout.split('\0')) {
+        if (entry.startsWith('160000 '))
+            out.add(entry.slice(entry.indexOf('\t') + 1));
+    }
+    return out;
+}
+function hasGit(dir) {
+    try {
+        (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(dir, '.git'));
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Files to scan, as posix paths relative to root. In a git work tree: tracked plus untracked but
+ * not ignored files, and the same inside submodules and nested repositories (their own tracked
+ * files). A folder the user named is always scanned: when the enclosing repository ignores it
+ * (a vendored tree, a second checkout), it is walked, honouring the .gitignore files inside it.
+ */
 async function listFiles(root) {
-    if (await isGitWorkTree(root)) {
+    if ((await isGitWorkTree(root)) && !(await ignoredByEnclosingRepo(root))) {
         try {
-            return { files: await gitFiles(root), source: 'git' };
+            const entries = await gitFiles(root);
+            const links = await gitlinks(root);
+            const files = [];
+            const skipped = [];
+            for (const entry of entries) {
+                // Untracked nested repositories are listed as `dir/`; submodules as gitlinks.
+                const dir = entry.endsWith('/') ? entry.slice(0, -1) : links.has(entry) ? entry : undefined;
+                if (dir === undefined) {
+                    files.push(entry);
+                    continue;
+                }
+                const abs = (0,external_node_path_.join)(root, dir);
+                if (!hasGit(abs)) {
+                    if (links.has(entry))
+                        skipped.push({ file: dir, reason: 'git submodule not checked out: run `git submodule update --init` (or `actions/checkout` with `submodules: true`) to scan it' });
+                    continue;
+                }
+                const inner = await listFiles(abs);
+                for (const f of inner.files)
+                    files.push(`${dir}/${f}`);
+                for (const s of inner.skipped)
+                    skipped.push({ ...s, file: `${dir}/${s.file}` });
+            }
+            return { files, source: 'git', skipped };
         }
         catch {
             // fall back to walking (for example a repository git refuses as unsafe)
         }
     }
     // A generator: the engine scans the first files while the walk goes on.
-    return { files: walkFiles(root), source: 'walk' };
+    return { files: walkFiles(root), source: 'walk', skipped: [] };
 }
 
 // EXTERNAL MODULE: ./src/scan/worker.ts
@@ -49881,7 +50222,7 @@ function applyPolicy(findings, s) {
 }
 async function scan(settings, engine = {}) {
     const started = performance.now();
-    const { files: listing } = await listFiles(settings.root);
+    const { files: listing, skipped: unlisted } = await listFiles(settings.root);
     const excluded = ignore_default()().add(settings.exclude);
     const files = [];
     let listed = 0;
@@ -49901,6 +50242,7 @@ async function scan(settings, engine = {}) {
     const workers = engine.workerScript && threads > 1 && first.length > INLINE_LIMIT ? threads : 0;
     const raw = workers ? await scanInWorkers(first, kept, opts, engine.workerScript, workers) : (0,batch/* scanBatch */.A)(first, opts);
     const findings = applyPolicy((0,context/* applyContext */.S)(raw.findings, files, raw.keyRefs), settings).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1)));
+    raw.skipped.push(...unlisted);
     raw.skipped.sort((a, b) => (a.file < b.file ? -1 : 1));
     return {
         root: settings.root,
@@ -49930,10 +50272,10 @@ async function scan(settings, engine = {}) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   B6: () => (/* binding */ matchPath),
 /* harmony export */   Rj: () => (/* binding */ fingerprint),
-/* harmony export */   fR: () => (/* binding */ findClientIds),
+/* harmony export */   _$: () => (/* binding */ lineStarts),
 /* harmony export */   g3: () => (/* binding */ matchFile)
 /* harmony export */ });
-/* unused harmony exports lineStarts, startsAsComment, ruleAppliesToPath, snippetOf */
+/* unused harmony exports startsAsComment, ruleAppliesToPath, snippetOf */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6670);
@@ -49944,17 +50286,6 @@ async function scan(settings, engine = {}) {
 const IGNORE = (0,_regex_js__WEBPACK_IMPORTED_MODULE_2__/* .linear */ .sn)(/adobe-jwt-migrate-ignore(?::\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*))?/);
 /** Hits of one rule in one file: enough to act on; a generated file can match everywhere. */
 const MAX_HITS = 1000;
-/** Client ids next to the names code and config give them: links to Developer Console projects. */
-const CLIENT_ID = (0,_regex_js__WEBPACK_IMPORTED_MODULE_2__/* .linear */ .sn)(/(?:client_?id|clientId|API_KEY|api_key|apiKey|x-api-key)["']?\s{0,4}[:=]\s{0,4}["']?([0-9a-f]{32})\b/gi);
-function findClientIds(path, text) {
-    const out = [];
-    let starts;
-    for (const m of CLIENT_ID.matchAll(text, 50)) {
-        starts ??= lineStarts(text);
-        out.push({ clientId: m.group(1), file: path, line: lineOf(starts, m.index) + 1 });
-    }
-    return out;
-}
 /** Offsets of line starts, for offset -> line/column. */
 function lineStarts(text) {
     const starts = [0];
@@ -50065,7 +50396,7 @@ function makeFinding(rule, path, line, col, endLine, endCol, snippet) {
         title: rule.title,
         category: rule.category,
         fingerprint: '',
-        fixable: rule.fixable,
+        fixable: false, // set from the migration plan (markFixable)
         snippet,
     };
 }
@@ -50087,9 +50418,9 @@ const KEY_REF = (0,_regex_js__WEBPACK_IMPORTED_MODULE_2__/* .linear */ .sn)(/(?:
  * at a bounded window (so a 5 MB line costs nothing), wide enough that a secret cut at the window's
  * edge is still recognised.
  */
-function snippetOf(line) {
+function snippetOf(line, path) {
     const window = line.length > 1000 ? line.slice(0, 1000) : line;
-    return (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(window.trim()).slice(0, 200);
+    return (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(window.trim(), (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .textKind */ ._I)(path)).slice(0, 200);
 }
 /** Runs every content rule that applies to the file. */
 function matchFile(rules, file) {
@@ -50126,7 +50457,7 @@ function matchFile(rules, file) {
                 continue;
             const column = hit.index - starts[line] + 1;
             const endColumn = endLine === line ? column + Math.max(1, hit.length) : hit.index + hit.length - starts[endLine] + 1;
-            const snippet = snippetOf(current);
+            const snippet = snippetOf(current, path);
             const normalized = snippet.replace(/\s+/g, ' '); // native-regex: a snippet is at most 200 characters
             const occKey = `${rule.id}\0${normalized}`;
             const occurrence = occurrences.get(occKey) ?? 0;
@@ -50158,7 +50489,7 @@ function matchFile(rules, file) {
 /* harmony export */ });
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _batch_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7527);
+/* harmony import */ var _batch_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(260);
 
 
 const WORKER_ROLE = 'adobe-jwt-migrate-scan';
@@ -69296,6 +69627,175 @@ async function checkWorkspace(s, report, w, now) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/commands.ts
+// The commands the project prints (job summary, pull request body, warnings, CLI messages), built
+// in one place. The package is not on the npm registry, so a bare `npx adobe-jwt-migrate` fails;
+// a printed command names a source the reader can run, the first that applies:
+//   1. the CLI as it was started (a clone's dist/cli/index.js, an npx run, an installed bin);
+//   2. the running action's own reference (`uses: owner/repo@ref`, which the runner passes as
+//      GITHUB_ACTION_REPOSITORY and GITHUB_ACTION_REF) as `npx --yes github:owner/repo#ref`;
+//   3. an action started from the checked-out repository (`uses: ./`): its CLI bundle there;
+//   4. the reference the README documents.
+
+
+
+const BIN = 'adobe-jwt-migrate';
+/** The action reference the README's `uses:` lines name (a test keeps them the same). */
+const DOCUMENTED_REPOSITORY = 'adobe-jwt-migrate/adobe-jwt-migrate';
+const DOCUMENTED_REF = 'v0';
+/** The no-install form: npm clones the repository at the ref and runs its `bin`. */
+function npxFromGitHub(repository, ref) {
+    return `npx --yes github:${repository}#${ref}`;
+}
+/**
+ * The running action's reference, when the runner gave one that is safe to print in a shell
+ * command: empty for `uses: ./` and inside composite actions, and never trusted blindly.
+ */
+function actionReference(env = process.env) {
+    const repository = env.GITHUB_ACTION_REPOSITORY ?? '';
+    const ref = env.GITHUB_ACTION_REF ?? '';
+    // native-regex: two short environment values, anchored (GitHub's owner and repository names)
+    if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/.test(repository))
+        return undefined;
+    // native-regex: a git ref name (tag, branch or commit) of at most 255 characters
+    if (!/^[A-Za-z0-9_][A-Za-z0-9._/+-]{0,254}$/.test(ref))
+        return undefined;
+    if (ref.includes('..') || ref.endsWith('/'))
+        return undefined;
+    return { repository, ref };
+}
+/** One word for a POSIX shell: as is when it needs no quotes, else single-quoted. */
+function shellWord(word) {
+    // native-regex: a command argument (a path or a scope list), anchored
+    if (/^[A-Za-z0-9_./:=,@%+-][A-Za-z0-9_./:=,@%+#-]*$/.test(word))
+        return word;
+    return `'${word.split("'").join("'\\''")}'`;
+}
+function packageName(dir) {
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, 'package.json'), 'utf8')).name;
+    }
+    catch {
+        return undefined;
+    }
+}
+function realPath(path) {
+    try {
+        return (0,external_node_fs_.realpathSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `path` relative to `base` ('' for `base` itself, posix separators); undefined when outside. */
+function inside(base, path) {
+    const rel = (0,external_node_path_.relative)(base, path);
+    if (rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel))
+        return undefined;
+    return rel.split(external_node_path_.sep).join('/');
+}
+/** The package folder of a bundle of ours (dist/cli/index.js or dist/index.js), if it is one. */
+function ownPackage(real, bundle) {
+    const parts = real.split(external_node_path_.sep);
+    if (parts.slice(-bundle.length).join('/') !== bundle.join('/'))
+        return undefined;
+    const root = parts.slice(0, -bundle.length).join(external_node_path_.sep) || external_node_path_.sep;
+    return packageName(root) === BIN ? root : undefined;
+}
+/** How the CLI that is running now can be started again, or undefined when it is not running. */
+function runningCli(script, env, cwd) {
+    const real = realPath(script);
+    if (!real || !ownPackage(real, ['dist', 'cli', 'index.js']))
+        return undefined;
+    const binDir = (0,external_node_path_.dirname)(script);
+    if ((0,external_node_path_.basename)(script) === BIN && (0,external_node_path_.basename)(binDir) === '.bin') {
+        // npx keeps the spec it was given in the package.json of its cache folder.
+        try {
+            const npx = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(binDir, '..', '..', 'package.json'), 'utf8'))._npx;
+            const specs = npx?.packages;
+            // Named with --package: npx runs a positional that is a path (a tarball) as a program.
+            if (Array.isArray(specs) && specs.length === 1 && typeof specs[0] === 'string') {
+                return `npx --yes --package=${shellWord(specs[0])} ${BIN}`;
+            }
+        }
+        catch {
+            // not an npx cache folder: a project's own node_modules
+        }
+        // A dependency of a project: npx finds it in node_modules/.bin without the registry.
+        return `npx ${BIN}`;
+    }
+    const dirs = (env.PATH ?? '').split(external_node_path_.delimiter).filter(Boolean);
+    if (dirs.some((d) => realPath((0,external_node_path_.join)(d, BIN)) === real))
+        return BIN;
+    const rel = inside(cwd, real);
+    return `node ${shellWord(rel || real)}`;
+}
+/** The CLI bundle of an action run from the checked-out repository (`uses: ./`), from its root. */
+function localAction(script, env) {
+    const real = realPath(script);
+    const workspace = env.GITHUB_WORKSPACE && realPath(env.GITHUB_WORKSPACE);
+    if (!real || !workspace || !ownPackage(real, ['dist', 'index.js']))
+        return undefined;
+    const cli = (0,external_node_path_.join)((0,external_node_path_.dirname)(real), 'cli', 'index.js');
+    const rel = (0,external_node_fs_.existsSync)(cli) ? inside(workspace, cli) : undefined;
+    return rel ? `node ${shellWord(rel)}` : undefined;
+}
+/** The words that start the CLI, before its command (`scan`, `migrate`, `rules`). */
+function cliInvocation(ctx = {}) {
+    const env = ctx.env ?? process.env;
+    const script = ctx.script ?? process.argv[1] ?? '';
+    const cwd = ctx.cwd ?? process.cwd();
+    const self = script ? runningCli((0,external_node_path_.resolve)(cwd, script), env, cwd) : undefined;
+    if (self)
+        return self;
+    const ref = actionReference(env);
+    if (ref)
+        return npxFromGitHub(ref.repository, ref.ref);
+    const local = script ? localAction((0,external_node_path_.resolve)(cwd, script), env) : undefined;
+    return local ?? npxFromGitHub(DOCUMENTED_REPOSITORY, DOCUMENTED_REF);
+}
+/** A whole command line: the CLI and its arguments, each quoted for the shell when it must be. */
+function cliCommand(args, ctx = {}) {
+    return [cliInvocation(ctx), ...args.map(shellWord)].join(' ');
+}
+function migrateCommand(opts = {}, ctx = {}) {
+    const args = ['migrate'];
+    // A folder named like a flag is still a folder.
+    if (opts.path && opts.path !== '.')
+        args.push(opts.path.startsWith('-') ? `./${opts.path}` : opts.path);
+    if (opts.write)
+        args.push('--write');
+    if (opts.scopes)
+        args.push('--scopes', opts.scopes);
+    return cliCommand(args, ctx);
+}
+/**
+ * The local commands that plan what the action planned: the same folder (from the repository
+ * root) and the scopes given to the action. Scopes from Adobe's tables a local run finds itself;
+ * scopes read from the Console would need the --adobe-* flags and a secret, so they are left out.
+ */
+function planCommands(plan, path) {
+    const opts = { path, scopes: plan.scopes.find((s) => s.source === 'input')?.value };
+    return { preview: migrateCommand(opts), write: migrateCommand({ ...opts, write: true }) };
+}
+/** A scanned folder as a path from the repository root: undefined for the root (or outside it). */
+function pathFromRoot(folder, root) {
+    if (!root)
+        return undefined;
+    // The scan's root is a real path; the workspace variable may name it through a link.
+    const rel = inside(realPath(root) ?? resolve(root), realPath(folder) ?? resolve(folder));
+    return rel || undefined;
+}
+/**
+ * A command as a Markdown code span, byte for byte so it can be copied. Code spans are never
+ * linked, so the mention and reference breaking of mdCode (a zero-width space after `#` in
+ * `github:owner/repo#v1`) is needed only when the command holds text mdCode must change.
+ */
+function mdCommand(command) {
+    const verbatim = safeText(command) === command && !command.includes('`');
+    return verbatim ? `\`${command}\`` : mdCode(command);
+}
+
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/paths.ts
@@ -69314,6 +69814,7 @@ var yaml = __nccwpck_require__(4536);
 
 
 
+
 const FAIL_ON = ['error', 'warning', 'never'];
 const FORMATS = ['text', 'json', 'sarif'];
 const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -69324,7 +69825,7 @@ const MAX_CONFIG_BYTES = 1024 * 1024;
 const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 // Messages never quote the file: it may be anything a link pointed at. They give the line.
 const ruleId = schemas_string().refine((id) => src_rules/* RULES_BY_ID */.kF.has(id), {
-    error: "unknown rule id (list them with 'adobe-jwt-migrate rules')",
+    error: () => `unknown rule id (list them with '${cliCommand(['rules'])}')`,
 });
 const ConfigFile = object({
     exclude: array(schemas_string().min(1)).default([]),
@@ -69347,7 +69848,7 @@ function describeZod(err, where) {
         if (i.code === 'unrecognized_keys')
             return `${at}: unknown key${field}; the keys are ${KNOWN_KEYS}`;
         if (i.code === 'invalid_key')
-            return `${at}${field}: unknown rule id (list them with 'adobe-jwt-migrate rules')`;
+            return `${at}${field}: unknown rule id (list them with '${cliCommand(['rules'])}')`;
         return `${at}${field}: ${i.message}`;
     })
         .join('; ');
@@ -69504,6 +70005,17 @@ function failing(findings, failOn) {
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
+/**
+ * When the scan read no file at all, the warning that says so: "no usage found" would be a false
+ * all-clear (an empty folder, a wrong path, everything excluded or ignored).
+ */
+function nothingRead(result) {
+    if (result.stats.filesScanned > 0)
+        return undefined;
+    const listed = result.stats.filesListed;
+    const why = listed === 0 ? 'the folder holds no file that git tracks or that is not ignored' : `${plural(listed, 'file')} listed, none readable (see the skipped files)`;
+    return `No file was read (${why}): this is not a clean result. Check the path, the config's exclude patterns and .gitignore.`;
+}
 
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 
@@ -69511,6 +70023,28 @@ const LEVEL = { error: 'error', warning: 'warning', note: 'note' };
 /** Code scanning accepts at most this many results per run. */
 const SARIF_MAX_RESULTS = 25_000;
 const TOOL_URI = 'https://github.com/adobe-jwt-migrate/adobe-jwt-migrate';
+/** The README section that describes every rule family. */
+const HELP_URI = `${TOOL_URI}#what-it-detects`;
+/**
+ * SARIF's "friendly name": one Pascal-case identifier, as the spec and Microsoft's validator ask
+ * (`Adobe IMS JWT exchange` -> `AdobeImsJwtExchange`, `I/O` -> `Io`, the article `a` dropped).
+ * A lone one-letter word (the R language) stays a capital: the validator notes it, nothing more.
+ */
+function friendlyName(title) {
+    // native-regex: our own rule titles (`ExchangeJWT` -> `Exchange JWT`, then the words)
+    const spaced = title.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
+    // native-regex: the same title
+    const words = spaced.split(/[^A-Za-z0-9]+/).filter((w) => w && w.toLowerCase() !== 'a');
+    // Consecutive one-letter words are one word: `I O` -> `IO` -> `Io`.
+    const merged = [];
+    words.forEach((w, i) => {
+        if (w.length === 1 && i > 0 && words[i - 1].length === 1)
+            merged[merged.length - 1] += w;
+        else
+            merged.push(w);
+    });
+    return merged.map((w) => w[0].toUpperCase() + w.slice(1).toLowerCase()).join('');
+}
 /** SARIF 2.1.0 for github/codeql-action/upload-sarif; fingerprints keep alerts stable. */
 function toSarif(result, version) {
     const index = new Map(src_rules/* RULES */.y0.map((r, i) => [r.id, i]));
@@ -69526,13 +70060,15 @@ function toSarif(result, version) {
                         informationUri: TOOL_URI,
                         rules: src_rules/* RULES */.y0.map((r) => ({
                             id: r.id,
-                            name: r.title.replace(/[^A-Za-z0-9]+/g, ' ').trim(), // native-regex: our rule title
+                            name: friendlyName(r.title),
                             shortDescription: { text: r.title },
                             fullDescription: { text: r.message },
                             help: { text: r.message, markdown: r.message },
+                            helpUri: HELP_URI,
                             defaultConfiguration: { level: LEVEL[r.severity] },
                             properties: {
-                                tags: ['adobe', 'jwt', r.category, ...(r.category === 'security' ? ['security'] : [])],
+                                // Unique (SARIF's schema requires it); the 'security' category is code scanning's 'security' tag.
+                                tags: [...new Set(['adobe', 'jwt', r.category])],
                                 ...(r.category === 'security' ? { 'security-severity': '8.0' } : {}),
                                 precision: 'high',
                             },
@@ -69579,7 +70115,7 @@ function toText(result, failOn) {
     const s = result.stats;
     lines.push('');
     lines.push(t.findings === 0
-        ? 'No Adobe JWT (Service Account) usage found.'
+        ? (nothingRead(result) ?? 'No Adobe JWT (Service Account) usage found.')
         : `${plural(t.findings, 'finding')} (${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${plural(t.note, 'note')}) in ${plural(t.files, 'file')}; ${t.fixable} can be migrated automatically.`);
     lines.push(`Scanned ${plural(s.filesScanned, 'file')} (${(s.bytesScanned / 1e6).toFixed(1)} MB) in ${s.durationMs} ms; ${plural(result.skipped.length, 'file')} skipped.`);
     const fail = failing(result.findings, failOn).length;
@@ -69764,7 +70300,13 @@ async function runScan(positionals, values) {
             throw new errors/* UsageError */.e('--threads must be a whole number from 1 to 64');
     }
     const result = await (0,engine/* scan */.S)(settings, { workerScript: new URL(import.meta.url), workers });
-    await withConsole(result, settings, values);
+    warnAll([nothingRead(result)].filter((w) => w !== undefined));
+    const consoleReport = await withConsole(result, settings, values);
+    if (result.findings.length) {
+        // "fixable" is what the migration plan edits: plan it (nothing is written).
+        const { planFromScan, markFixable } = await loadMigrate(import.meta.url);
+        markFixable(result, planFromScan(result, { consoleScopes: consoleReport?.scopesByClient }));
+    }
     const body = fmt === 'json'
         ? `${JSON.stringify(toJson(result), null, 2)}\n`
         : fmt === 'sarif'
@@ -69785,10 +70327,12 @@ async function runMigrate(positionals, values) {
         throw new errors/* UsageError */.e('--scopes needs a comma-separated list of OAuth scopes');
     const settings = loadSettings({ root: positionals[0], failOn: 'never', config: values.config });
     warnAll(settings.warnings);
-    const { planFromScan, applyPlan, planJson, planText } = await loadMigrate(import.meta.url);
+    const { planFromScan, applyPlan, markFixable, planJson, planText } = await loadMigrate(import.meta.url);
     const scanned = await (0,engine/* scan */.S)(settings, { workerScript: new URL(import.meta.url) });
+    warnAll([nothingRead(scanned)].filter((w) => w !== undefined));
     const consoleReport = await withConsole(scanned, settings, values);
     const plan = planFromScan(scanned, { scopes: values.scopes, consoleScopes: consoleReport?.scopesByClient });
+    markFixable(scanned, plan);
     let conflicts = [];
     if (values.write)
         conflicts = applyPlan(plan);
@@ -69799,10 +70343,11 @@ async function runMigrate(positionals, values) {
     }
     return 0;
 }
-function runRules(values) {
+async function runRules(values) {
     const fmt = format(values.format);
     if (fmt === 'json') {
-        const rules = src_rules/* RULES */.y0.map((r) => ({ id: r.id, title: r.title, severity: r.severity, category: r.category, fixable: r.fixable, message: r.message }));
+        const rewritten = (await loadMigrate(import.meta.url)).rewrittenRuleIds();
+        const rules = src_rules/* RULES */.y0.map((r) => ({ id: r.id, title: r.title, severity: r.severity, category: r.category, fixable: rewritten.has(r.id), message: r.message }));
         emit(`${JSON.stringify({ rules, prefilterLiterals: src_rules/* PREFILTER_LITERALS */.D$ }, null, 2)}\n`, values.output);
     }
     else {
@@ -69827,7 +70372,7 @@ async function main(argv) {
         if (command === 'migrate')
             return await runMigrate(rest, values);
         if (command === 'rules')
-            return runRules(values);
+            return await runRules(values);
         throw new errors/* UsageError */.e(`unknown command '${command}': use scan, migrate or rules (see --help)`);
     }
     catch (e) {

@@ -17,6 +17,6 @@ export function consoleTable(report: ConsoleReport): string {
     lines.push('No linked project credentials were read.');
   }
   if (report.preflight) lines.push('', `Preflight: ${report.preflight.ok ? '✅' : '❌'} ${cell(report.preflight.message)}`);
-  for (const w of report.warnings) lines.push('', `> [!WARNING]\n> ${w}`);
+  for (const w of report.warnings) lines.push('', `> [!WARNING]\n> ${cell(w)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 // The pull request body: what was found and changed, the secrets to swap, the manual steps and
 // the Console checklist, under GitHub's 65,536-character limit.
+import { mdCommand, pathFromRoot, planCommands } from '../commands.js';
 import { planDiff } from '../migrate/output.js';
 import { describeScopes } from '../migrate/scopes.js';
 import type { MigrationPlan } from '../migrate/types.js';
@@ -71,8 +72,22 @@ export function prBody({ plan, scan, workflowsRefused, runUrl, adobe }: BodyInpu
   let patch = '';
   if (workflowsRefused) {
     const wf = { ...plan, edits: plan.edits.filter((e) => isWorkflowPath(e.file)) };
-    patch = `### Workflow changes to apply by hand\n\nGitHub does not let this token change \`.github/workflows/\` (it needs the \`workflows\` permission: a fine-grained PAT with "Workflows: write" or a GitHub App token in the \`token\` input). Apply this patch, or rerun with such a token:\n\n${mdFence(planDiff(wf), 'diff')}`;
-    if (patch.length > BODY_LIMIT / 2) patch = `### Workflow changes to apply by hand\n\nThe workflow patch is too long for this body: run \`npx adobe-jwt-migrate migrate\` locally to see it, or rerun with a token that has the \`workflows\` permission.\n`;
+    // The same folder and scopes as this run, so a local run plans the same workflow edits; on
+    // this branch everything else is already migrated, so --write adds only the workflow files.
+    const local = planCommands(plan, pathFromRoot(scan.root, plan.root));
+    const [preview, write] = [mdCommand(local.preview), mdCommand(local.write)];
+    const title = '### Workflow changes to apply by hand\n\n';
+    patch =
+      `${title}GitHub does not let this token change \`.github/workflows/\` (it needs the \`workflows\` ` +
+      'permission: a fine-grained PAT with "Workflows: write" or a GitHub App token in the `token` input). ' +
+      `Apply this patch, or run ${write} on this branch and commit the workflow files, or rerun with ` +
+      `such a token:\n\n${mdFence(planDiff(wf), 'diff')}`;
+    if (patch.length > BODY_LIMIT / 2) {
+      patch =
+        `${title}The workflow patch is too long for this body: on this branch, ${preview} shows it and ` +
+        `${write} applies it (commit the workflow files), or rerun with a token that has the ` +
+        '`workflows` permission.\n';
+    }
   }
 
   const preflight = adobe?.preflight

@@ -4,6 +4,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MigrationPlan } from '../migrate/types.js';
+import { mdCommand, planCommands } from '../commands.js';
 import { UsageError } from '../errors.js';
 import { errorMessage, errorStatus, type GitHub } from './client.js';
 
@@ -26,10 +27,14 @@ export interface PrSettings {
   assignees: string[];
   draft: boolean;
   commitMessage: string;
+  /** The scanned folder relative to the repository root ('' for the root), for printed commands. */
+  path?: string;
 }
 
 export interface PrResult {
   operation: Operation;
+  /** Why the step ended as it did, in a sentence (the `pull-request-reason` output). */
+  reason: string;
   number?: number;
   url?: string;
   headSha?: string;
@@ -173,8 +178,9 @@ export async function syncPullRequest(gh: GitHub, plan: MigrationPlan, s: PrSett
   // A pull request from this branch that the action did not open is a person's: never touched.
   const existing = found && (found.body ?? '').includes(PR_MARKER) ? found : undefined;
   if (found && !existing) {
-    warnings.push(`An open pull request (#${found.number}) from the branch ${s.branch} was not opened by adobe-jwt-migrate; it and its branch are left as they are. Set the \`branch\` input to a branch of the action's own.`);
-    return { operation: 'skipped', number: found.number, url: found.html_url, warnings, workflowsRefused: false };
+    const reason = `An open pull request (#${found.number}) from the branch ${s.branch} was not opened by adobe-jwt-migrate; it and its branch are left as they are. Set the \`branch\` input to a branch of the action's own.`;
+    warnings.push(reason);
+    return { operation: 'skipped', reason, number: found.number, url: found.html_url, warnings, workflowsRefused: false };
   }
 
   if (branchSha) {
@@ -186,7 +192,7 @@ export async function syncPullRequest(gh: GitHub, plan: MigrationPlan, s: PrSett
       const msg = `The branch ${s.branch} ${why}; it is left as it is. Merge or close the pull request, or delete the branch, to let the action update it again.`;
       warnings.push(msg);
       if (existing) await commentOnce(gh, s, existing.number, PERSON_MARKER, `adobe-jwt-migrate no longer updates this pull request: ${msg}`);
-      return { operation: 'skipped', number: existing?.number, url: existing?.html_url, headSha: branchSha, warnings, workflowsRefused: false };
+      return { operation: 'skipped', reason: msg, number: existing?.number, url: existing?.html_url, headSha: branchSha, warnings, workflowsRefused: false };
     }
   }
 
@@ -200,11 +206,15 @@ export async function syncPullRequest(gh: GitHub, plan: MigrationPlan, s: PrSett
       });
       await gh.request('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', { owner: s.owner, repo: s.repo, pull_number: existing.number, state: 'closed' });
       if (branchSha) await deleteBranch(gh, s);
-      return { operation: 'closed', number: existing.number, url: existing.html_url, warnings, workflowsRefused: false };
+      return { operation: 'closed', reason: `Nothing is left to migrate on ${base}: the action's pull request was closed and its branch deleted.`, number: existing.number, url: existing.html_url, warnings, workflowsRefused: false };
     }
     // The action's own branch without its pull request (a closed one): nothing left to keep it for.
     if (branchSha) await deleteBranch(gh, s);
-    return { operation: 'skipped', warnings, workflowsRefused: false };
+    const manual = plan.manual.length;
+    const reason = manual
+      ? `The migration plan holds no automatic edit, only ${manual} manual step${manual === 1 ? '' : 's'} (listed in the job summary and by \`migrate\`): no pull request was opened.`
+      : `Nothing to migrate on ${base}: no pull request was opened.`;
+    return { operation: 'skipped', reason, warnings, workflowsRefused: false };
   }
 
   const baseCommit = (await gh.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', { owner: s.owner, repo: s.repo, commit_sha: baseSha })).data;
@@ -301,13 +311,21 @@ export async function syncPullRequest(gh: GitHub, plan: MigrationPlan, s: PrSett
     const assigned = new Set((pr.assignees ?? []).map((a) => a.login));
     const assignees = s.assignees.filter((a) => !assigned.has(a));
     if (assignees.length) await gh.request('POST /repos/{owner}/{repo}/issues/{issue_number}/assignees', { owner: s.owner, repo: s.repo, issue_number: pr.number, assignees });
-    return { operation, number: pr.number, url: pr.html_url, headSha, warnings, workflowsRefused };
+    const files = new Set(plan.edits.map((e) => e.file)).size;
+    const what = `${files} file${files === 1 ? '' : 's'} changed, ${plan.manual.length} manual step${plan.manual.length === 1 ? '' : 's'} listed`;
+    const reason = {
+      created: `Opened the migration pull request (${what}).`,
+      updated: `Updated the migration pull request to the current plan and base (${what}).`,
+      unchanged: `The migration pull request already holds this plan (${what}).`,
+    }[operation as 'created' | 'updated' | 'unchanged'];
+    return { operation, reason, number: pr.number, url: pr.html_url, headSha, warnings, workflowsRefused };
   } catch (e) {
     if (e instanceof NothingToCommit) {
-      warnings.push(
-        'Every change is in .github/workflows/, which this token may not write (GITHUB_TOKEN never can): no pull request was opened. Pass a token with the `workflows` permission (a fine-grained PAT with "Workflows: write", or a GitHub App token) in the `token` input, or run `npx adobe-jwt-migrate migrate --write` locally.',
-      );
-      return { operation: 'skipped', warnings, workflowsRefused: true };
+      const reason =
+        'Every change is in .github/workflows/, which this token may not write (GITHUB_TOKEN never can): no pull request was opened. Pass a token with the `workflows` permission (a fine-grained PAT with "Workflows: write", or a GitHub App token) in the `token` input, or run ' +
+        `${mdCommand(planCommands(plan, s.path).write)} locally and commit the workflow files.`;
+      warnings.push(reason);
+      return { operation: 'skipped', reason, warnings, workflowsRefused: true };
     }
     // No dangling branch: a branch this run created without its pull request goes again.
     if (createdBranch && !existing) await deleteBranch(gh, s).catch(() => undefined);

@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import * as core from '@actions/core';
 import type { ActionInputs } from '../inputs.js';
-import { loadMigrate } from '../lazy.js';
 import type { MigrationPlan } from '../migrate/types.js';
 import type { ConsoleReport } from '../adobe/check.js';
 import type { ScanResult } from '../types.js';
@@ -28,7 +27,7 @@ function forkEvent(): boolean {
 }
 
 function skipped(warning: string): PrResult {
-  return { operation: 'skipped', warnings: [warning], workflowsRefused: false };
+  return { operation: 'skipped', reason: warning, warnings: [warning], workflowsRefused: false };
 }
 
 /** Paths of the plan relative to the repository root (the scan may have covered a sub-folder). */
@@ -38,7 +37,12 @@ function fromRepoRoot(plan: MigrationPlan, workspace: string): MigrationPlan {
   return { ...plan, root: workspace, edits: plan.edits.map((e) => ({ ...e, file: `${prefix}/${e.file}` })) };
 }
 
-export async function runPullRequest(result: ScanResult, inputs: ActionInputs, workspace: string, moduleUrl: string, adobe?: ConsoleReport): Promise<PrResult> {
+/**
+ * The pull request step. `migration` is the plan made from the scan (undefined when the scan
+ * found nothing): with no finding there is nothing to migrate, and a pull request the action
+ * opened before is closed.
+ */
+export async function runPullRequest(result: ScanResult, migration: MigrationPlan | undefined, inputs: ActionInputs, workspace: string, adobe?: ConsoleReport): Promise<PrResult> {
   if (forkEvent()) {
     return skipped('This run comes from a fork pull request, whose token is read-only: no migration pull request was opened. Run the action on push, schedule or workflow_dispatch in the repository itself to get one.');
   }
@@ -46,8 +50,7 @@ export async function runPullRequest(result: ScanResult, inputs: ActionInputs, w
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
   if (!owner || !repo) return skipped('GITHUB_REPOSITORY is not set: the pull request step only runs inside GitHub Actions.');
 
-  const { planFromScan } = await loadMigrate(moduleUrl);
-  const plan = fromRepoRoot(planFromScan(result, { scopes: inputs.scopes, consoleScopes: adobe?.scopesByClient }), workspace);
+  const plan = fromRepoRoot(migration ?? { root: result.root, edits: [], manual: [], secrets: { add: [], remove: [] }, scopes: [] }, workspace);
   // A credential that IMS refused keeps the pull request a draft until someone looks.
   const preflightFailed = adobe?.preflight?.ok === false;
   const gh = createClient({ token: inputs.token, baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com', ...tuningFromEnv() });
@@ -67,6 +70,7 @@ export async function runPullRequest(result: ScanResult, inputs: ActionInputs, w
         assignees: inputs.assignees,
         draft: inputs.draft || preflightFailed,
         commitMessage: inputs['commit-message'],
+        path: relative(workspace, result.root).split(sep).join('/'),
       },
       ({ workflowsRefused }) => prBody({ plan, scan: result, workflowsRefused, runUrl, adobe }),
     );
@@ -83,13 +87,15 @@ export function setPrOutputs(pr: PrResult): void {
   core.setOutput('pull-request-number', pr.number ?? '');
   core.setOutput('pull-request-url', pr.url ?? '');
   core.setOutput('pull-request-head-sha', pr.headSha ?? '');
+  core.setOutput('pull-request-reason', pr.reason);
+  core.info(`adobe-jwt-migrate: pull request ${pr.operation}: ${pr.reason}`);
   for (const w of pr.warnings) core.warning(w);
 }
 
 export function prSummary(pr: PrResult): string {
   const lines = ['### Migration pull request', ''];
-  if (pr.url) lines.push(`[#${pr.number}](${pr.url}): ${pr.operation}.`);
-  else lines.push(`No pull request (${pr.operation}).`);
-  for (const w of pr.warnings) lines.push('', `> [!WARNING]\n> ${safeText(w)}`);
+  if (pr.url) lines.push(`[#${pr.number}](${pr.url}): ${pr.operation}. ${safeText(pr.reason)}`);
+  else lines.push(`No pull request (${pr.operation}): ${safeText(pr.reason)}`);
+  for (const w of pr.warnings) if (w !== pr.reason) lines.push('', `> [!WARNING]\n> ${safeText(w)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,7 @@
 // What `migrate` prints: a unified diff of the plan (redacted), the manual steps, the secrets.
 import { createTwoFilesPatch } from 'diff';
 import { gutter, safeText } from '../escape.js';
-import { redactText } from '../redact.js';
+import { redactText, textKind } from '../redact.js';
 import { linear } from '../regex.js';
 import { describeScopes } from './scopes.js';
 import type { MigrationPlan } from './types.js';
@@ -11,16 +11,21 @@ export const MIGRATE_JSON_VERSION = 1;
 /** The `====` line createTwoFilesPatch puts under its `Index:` header. */
 const INDEX_RULE = linear(/^=+\n/m);
 
-/** A unified diff of every planned edit. Deleted files show no body: they may be keys. */
-export function planDiff(plan: MigrationPlan): string {
+/**
+ * A unified diff of every planned edit, secret values redacted (`redacted: false` only for tests
+ * that compare). Deleted files show no body: they may be keys.
+ */
+export function planDiff(plan: MigrationPlan, redacted = true): string {
   const parts: string[] = [];
   for (const e of plan.edits) {
     if (e.action === 'delete') {
       parts.push(`diff --git a/${e.file} b/${e.file}\ndeleted file\n--- a/${e.file}\n+++ /dev/null\n`);
       continue;
     }
-    const before = e.before === null ? '' : redactText(e.before);
-    const after = redactText(e.after ?? '');
+    const kind = textKind(e.file);
+    const hide = (t: string) => (redacted ? redactText(t, kind) : t);
+    const before = e.before === null ? '' : hide(e.before);
+    const after = hide(e.after ?? '');
     const patch = createTwoFilesPatch(e.action === 'create' ? '/dev/null' : `a/${e.file}`, `b/${e.file}`, before, after, '', '', { context: 3 });
     parts.push(`diff --git a/${e.file} b/${e.file}\n${e.action === 'create' ? 'new file\n' : ''}${INDEX_RULE.replace(patch, '')}`);
   }

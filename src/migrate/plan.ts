@@ -150,3 +150,13 @@ export async function planMigration(settings: ScanSettings, opts: PlanOptions = 
   const result = await scan(settings, opts.engine);
   return { plan: planFromScan(result, opts), scan: result };
 }
+
+/**
+ * Marks each finding `fixable` exactly when the plan edits it: an edit of its file that settles
+ * its rule. Reports count "fixable" from these marks, so they say what `migrate` will do.
+ */
+export function markFixable(result: ScanResult, plan: MigrationPlan): void {
+  const settled = new Set(plan.edits.flatMap((e) => e.ruleIds.map((id) => `${e.file}\0${id}`)));
+  // The plan's paths may be relative to a repository root above the scanned folder.
+  for (const f of result.findings) f.fixable = settled.has(`${f.file}\0${f.ruleId}`);
+}

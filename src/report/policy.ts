@@ -1,4 +1,4 @@
-import type { FailOn, Finding, Severity } from '../types.js';
+import type { FailOn, Finding, ScanResult, Severity } from '../types.js';
 import { SEVERITY_RANK } from '../types.js';
 
 export interface Totals {
@@ -29,4 +29,15 @@ export function failing(findings: Finding[], failOn: FailOn): Finding[] {
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * When the scan read no file at all, the warning that says so: "no usage found" would be a false
+ * all-clear (an empty folder, a wrong path, everything excluded or ignored).
+ */
+export function nothingRead(result: ScanResult): string | undefined {
+  if (result.stats.filesScanned > 0) return undefined;
+  const listed = result.stats.filesListed;
+  const why = listed === 0 ? 'the folder holds no file that git tracks or that is not ignored' : `${plural(listed, 'file')} listed, none readable (see the skipped files)`;
+  return `No file was read (${why}): this is not a clean result. Check the path, the config's exclude patterns and .gitignore.`;
 }

@@ -5,6 +5,27 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
 /** Code scanning accepts at most this many results per run. */
 export const SARIF_MAX_RESULTS = 25_000;
 export const TOOL_URI = 'https://github.com/adobe-jwt-migrate/adobe-jwt-migrate';
+/** The README section that describes every rule family. */
+const HELP_URI = `${TOOL_URI}#what-it-detects`;
+
+/**
+ * SARIF's "friendly name": one Pascal-case identifier, as the spec and Microsoft's validator ask
+ * (`Adobe IMS JWT exchange` -> `AdobeImsJwtExchange`, `I/O` -> `Io`, the article `a` dropped).
+ * A lone one-letter word (the R language) stays a capital: the validator notes it, nothing more.
+ */
+function friendlyName(title: string): string {
+  // native-regex: our own rule titles (`ExchangeJWT` -> `Exchange JWT`, then the words)
+  const spaced = title.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
+  // native-regex: the same title
+  const words = spaced.split(/[^A-Za-z0-9]+/).filter((w) => w && w.toLowerCase() !== 'a');
+  // Consecutive one-letter words are one word: `I O` -> `IO` -> `Io`.
+  const merged: string[] = [];
+  words.forEach((w, i) => {
+    if (w.length === 1 && i > 0 && words[i - 1].length === 1) merged[merged.length - 1] += w;
+    else merged.push(w);
+  });
+  return merged.map((w) => w[0].toUpperCase() + w.slice(1).toLowerCase()).join('');
+}
 
 /** SARIF 2.1.0 for github/codeql-action/upload-sarif; fingerprints keep alerts stable. */
 export function toSarif(result: ScanResult, version: string): object {
@@ -21,13 +42,15 @@ export function toSarif(result: ScanResult, version: string): object {
             informationUri: TOOL_URI,
             rules: RULES.map((r) => ({
               id: r.id,
-              name: r.title.replace(/[^A-Za-z0-9]+/g, ' ').trim(), // native-regex: our rule title
+              name: friendlyName(r.title),
               shortDescription: { text: r.title },
               fullDescription: { text: r.message },
               help: { text: r.message, markdown: r.message },
+              helpUri: HELP_URI,
               defaultConfiguration: { level: LEVEL[r.severity] },
               properties: {
-                tags: ['adobe', 'jwt', r.category, ...(r.category === 'security' ? ['security'] : [])],
+                // Unique (SARIF's schema requires it); the 'security' category is code scanning's 'security' tag.
+                tags: [...new Set(['adobe', 'jwt', r.category])],
                 ...(r.category === 'security' ? { 'security-severity': '8.0' } : {}),
                 precision: 'high',
               },

@@ -1,6 +1,7 @@
+import { mdCommand, migrateCommand, pathFromRoot } from '../commands.js';
 import { mdCell, mdCode } from '../escape.js';
 import type { FailOn, Finding, ScanResult } from '../types.js';
-import { failing, plural, totals } from './policy.js';
+import { failing, nothingRead, plural, totals } from './policy.js';
 
 /** GitHub rejects a step summary over 1 MiB; stay well below it. */
 export const SUMMARY_LIMIT = 900 * 1024;
@@ -31,7 +32,8 @@ export function toSummary(result: ScanResult, failOn: FailOn, shownAnnotations?:
   const t = totals(result.findings);
   const out: string[] = ['## Adobe JWT (Service Account) migration check', ''];
   if (t.findings === 0) {
-    out.push('No Adobe Service Account (JWT) usage found. ✅', '');
+    const empty = nothingRead(result);
+    out.push(empty ? `> [!WARNING]\n> ${empty}` : 'No Adobe Service Account (JWT) usage found. ✅', '');
   } else {
     const fail = failing(result.findings, failOn).length;
     out.push(
@@ -70,7 +72,12 @@ export function toSummary(result: ScanResult, failOn: FailOn, shownAnnotations?:
     out.push('', '</details>', '');
   }
   if (t.findings > 0) {
-    out.push('### Next steps', '', 'In the repository: apply the fixes above (`adobe-jwt-migrate migrate` previews them). In the Adobe Developer Console:', '');
+    // From the repository root, as a person runs it: the folder the action scanned, if not the root.
+    const path = pathFromRoot(result.root, process.env.GITHUB_WORKSPACE);
+    const preview = mdCommand(migrateCommand({ path }));
+    const write = mdCommand(migrateCommand({ path, write: true }));
+    const fixes = `apply the fixes above (${preview} previews them, ${write} applies them)`;
+    out.push('### Next steps', '', `In the repository: ${fixes}. In the Adobe Developer Console:`, '');
     CONSOLE_STEPS.forEach((s, i) => out.push(`${i + 1}. ${s}`));
     out.push('');
   }

@@ -1,6 +1,6 @@
 import { safePath } from '../escape.js';
 import type { FailOn, ScanResult } from '../types.js';
-import { failing, plural, totals } from './policy.js';
+import { failing, nothingRead, plural, totals } from './policy.js';
 
 /** One line a finding, `file:line:col severity rule-id message`, then a summary. */
 export function toText(result: ScanResult, failOn: FailOn): string {
@@ -10,7 +10,7 @@ export function toText(result: ScanResult, failOn: FailOn): string {
   lines.push('');
   lines.push(
     t.findings === 0
-      ? 'No Adobe JWT (Service Account) usage found.'
+      ? (nothingRead(result) ?? 'No Adobe JWT (Service Account) usage found.')
       : `${plural(t.findings, 'finding')} (${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${plural(t.note, 'note')}) in ${plural(t.files, 'file')}; ${t.fixable} can be migrated automatically.`,
   );
   lines.push(

@@ -118,7 +118,6 @@ export const ci: RuleFamily = {
       category: 'ci',
       message:
         'This adobe/aio-apps-action step uses the JWT `auth` command or the KEY (private key) input, which no longer yield tokens. Switch it to `command: oauth_sts` with CLIENTID, CLIENTSECRET, TECHNICALACCOUNTID, TECHNICALACCOUNTEMAIL, IMSORGID and SCOPES, and drop the KEY secret.',
-      fixable: true,
       paths: /^\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)action\.ya?ml$/,
       requires: [/adobe\/aio-apps-action/],
       match: aioAppsActionJwt,
@@ -130,7 +129,6 @@ export const ci: RuleFamily = {
       category: 'ci',
       message:
         'This pipeline hands the Adobe Service Account (JWT) private key to a step. After switching to OAuth Server-to-Server (client id + client secret + scopes), remove the key secret here and revoke the key by deleting the JWT credential in the Adobe Developer Console.',
-      fixable: true,
       paths: CI_FILES,
       match: jwtSecretLines(PRIVATE_KEY_NAME, false),
     },
@@ -141,7 +139,6 @@ export const ci: RuleFamily = {
       category: 'ci',
       message:
         'Metascopes only exist for the Adobe Service Account (JWT) flow. Replace them with the OAuth Server-to-Server scopes listed on the credential in the Adobe Developer Console (for aio contexts: SCOPES, plus TECHNICAL_ACCOUNT_EMAIL and CLIENT_SECRETS).',
-      fixable: true,
       paths: CI_FILES,
       unless: [/\bent_aem_cloud_api\b/],
       match: jwtSecretLines(META_SCOPES_NAME, true),
@@ -153,7 +150,6 @@ export const ci: RuleFamily = {
       category: 'ci',
       message:
         'This pipeline gets its token through the aio JWT auth plugin, which depends on the retired Service Account (JWT) flow. Configure an OAuth Server-to-Server aio context instead (or use adobe/aio-apps-action with `command: oauth_sts`).',
-      fixable: false,
       paths: CI_FILES,
       pattern:
         /\baio[ \t]+plugins(?::install|[ \t]+install)[ \t]+(?:-[\w-]+[ \t]+){0,3}(?<hit>(?:@adobe\/)?aio-cli-plugin-jwt-auth)\b|\baio[ \t]+(?<hit2>jwt-auth:[\w-]+)/,

@@ -98,7 +98,6 @@ export const code: RuleFamily = {
       severity: 'error',
       category: 'code',
       message: EXCHANGE_MESSAGE,
-      fixable: true,
       paths: JS_TS_PY,
       unless: [AEM_CLOUD],
       pattern: EXCHANGE,
@@ -110,7 +109,6 @@ export const code: RuleFamily = {
       severity: 'error',
       category: 'code',
       message: `${EXCHANGE_MESSAGE} Code in this language is not rewritten automatically.`,
-      fixable: false,
       paths: CODE_PATHS,
       excludePaths: JS_TS_PY,
       unless: [AEM_CLOUD],
@@ -124,7 +122,6 @@ export const code: RuleFamily = {
       category: 'code',
       message:
         'This configuration points at the Adobe IMS JWT exchange, which no longer issues tokens. Point it at /ims/token/v3 and change the code that reads it to send grant_type=client_credentials with client_id, client_secret and scope.',
-      fixable: false,
       paths: CONFIG_FILES,
       excludePaths: DOC_PATHS,
       unless: [AEM_CLOUD],
@@ -138,7 +135,6 @@ export const code: RuleFamily = {
       category: 'code',
       message:
         'This builds a Service Account (JWT) metascope claim. OAuth Server-to-Server has no JWT: drop the claim and request the scopes shown on the credential in the Developer Console as a comma-separated scope parameter at /ims/token/v3.',
-      fixable: false,
       paths: CODE_PATHS,
       requires: [ADOBE_IMS, JWT_FLOW],
       unless: [AEM_CLOUD],
@@ -152,7 +148,6 @@ export const code: RuleFamily = {
       category: 'code',
       message:
         'This builds the aud claim of a Service Account (JWT) token. Remove the JWT and request an OAuth Server-to-Server token with client_id and client_secret at /ims/token/v3.',
-      fixable: false,
       paths: CODE_PATHS,
       requires: [ADOBE_IMS, JWT_FLOW],
       unless: [AEM_CLOUD],
@@ -166,7 +161,6 @@ export const code: RuleFamily = {
       category: 'code',
       message:
         'This posts a signed JWT to Adobe IMS. Send grant_type=client_credentials, client_id, client_secret and scope to /ims/token/v3 instead, and drop the jwt_token field.',
-      fixable: false,
       paths: CODE_PATHS,
       requires: [ADOBE_ANY],
       unless: [AEM_CLOUD],
@@ -180,7 +174,6 @@ export const code: RuleFamily = {
       category: 'code',
       message:
         '@adobe/jwt-auth only performs the retired JWT exchange. Replace it with a POST to /ims/token/v3 (grant_type=client_credentials, client_id, client_secret, scope) or @adobe/aio-lib-ims with an OAuth Server-to-Server context.',
-      fixable: true,
       paths: JS_TS,
       match: jwtAuthHits,
     },
@@ -191,7 +184,6 @@ export const code: RuleFamily = {
       category: 'code',
       message:
         'The aio JWT plugin signs a Service Account JWT. Use @adobe/aio-lib-ims with an OAuth Server-to-Server context (client_secrets, scopes, technical_account_email) or `aio app use` with the OAuth credential instead.',
-      fixable: false,
       paths: new RegExp(`${CODE_PATHS.source}|${SCRIPT_PATHS.source}`),
       excludePaths: DOC_PATHS,
       pattern: /@adobe\/aio-lib-ims-jwt\b|\baio-cli-plugin-jwt-auth\b|\baio\s+jwt-auth:access-token\b/,
@@ -203,7 +195,6 @@ export const code: RuleFamily = {
       category: 'code',
       message:
         'aio-lib-ims uses the JWT plugin while a context holds meta_scopes and private_key. Replace them with client_secrets, scopes and technical_account_email from the OAuth Server-to-Server credential.',
-      fixable: false,
       paths: JS_TS,
       requires: [/@adobe\/aio-lib-ims(?:[^\w-]|$)|@adobe\/aio-sdk\b/, /\bprivate_key\b/],
       pattern: /['"]?\bmeta_scopes['"]?\s*:/,
@@ -215,7 +206,6 @@ export const code: RuleFamily = {
       category: 'code',
       message:
         'This file signs tokens next to Adobe JWT claims or the JWT exchange. If it signs the Adobe Service Account JWT, remove the signing and request an OAuth Server-to-Server token at /ims/token/v3 instead.',
-      fixable: true,
       paths: JS_TS,
       requires: [ADOBE_IMS, JWT_FLOW],
       unless: [AEM_CLOUD],
@@ -228,7 +218,6 @@ export const code: RuleFamily = {
       category: 'code',
       message:
         'This file uses PyJWT or python-jose next to Adobe JWT claims or the JWT exchange. If it signs the Adobe Service Account JWT, remove the signing and request an OAuth Server-to-Server token at /ims/token/v3 instead.',
-      fixable: true,
       paths: PYTHON,
       requires: [ADOBE_IMS, JWT_FLOW],
       unless: [AEM_CLOUD],
@@ -241,7 +230,6 @@ export const code: RuleFamily = {
       category: 'code',
       message:
         'This signs a token next to Adobe JWT claims or the JWT exchange. If it is the Adobe Service Account JWT, remove the signing, certificate and private key and request an OAuth Server-to-Server token at /ims/token/v3 by hand.',
-      fixable: false,
       paths: CODE_PATHS,
       excludePaths: JS_TS_PY,
       requires: [ADOBE_IMS, JWT_FLOW],
@@ -255,7 +243,6 @@ export const code: RuleFamily = {
       category: 'code',
       message:
         'ims-go ExchangeJWT calls the retired JWT exchange. Request an OAuth Server-to-Server token (client_credentials with client_id, client_secret and scopes at /ims/token/v3) instead of ExchangeJWT.',
-      fixable: false,
       paths: /\.go$/,
       requires: [/github\.com\/adobe\/ims-go/],
       pattern: /\.ExchangeJWT\s*\(|\bExchangeJWTRequest\s*\{/,
@@ -267,7 +254,6 @@ export const code: RuleFamily = {
       category: 'code',
       message:
         'PDF Services service-account credentials use the retired JWT flow. Upgrade the SDK and build ServicePrincipalCredentials from the OAuth Server-to-Server client id and client secret instead.',
-      fixable: false,
       paths: CODE_PATHS,
       requires: [/pdfservices/i],
       // Google Cloud's ServiceAccountCredentials share the class name.

@@ -289,7 +289,6 @@ export const config: RuleFamily = {
       category: 'config',
       message:
         'This aio-lib-ims context is a Service Account (JWT) context. Remove meta_scopes and private_key (aio-lib-ims tries JWT first while they are present) and set client_secrets, scopes and technical_account_email from the OAuth Server-to-Server credential.',
-      fixable: true,
       paths: /(?:^|\/)(?:\.aio|aio)$|\.json$/,
       requires: [/"(?:contexts|\$ims)"\s*:/],
       match: aioJwtContexts,
@@ -301,7 +300,6 @@ export const config: RuleFamily = {
       category: 'config',
       message:
         'This AIO_ims_contexts variable belongs to a Service Account (JWT) context. Run `aio app use` with the OAuth Server-to-Server workspace (or set ..._client__secrets, ..._scopes, ..._technical__account__email) and delete the meta__scopes and private__key variables.',
-      fixable: true,
       paths: new RegExp(`${ENV_PATHS.source}|\\.ya?ml$|(?:^|\\/)Dockerfile[\\w.-]*$`),
       excludePaths: CI_PATHS,
       pattern: /(?<![\w$])(?<hit>AIO_(?:\$ims|ims_contexts)_\w{1,120}?_(?:meta_?_scopes|private_?_key))["']?[ \t]*[:=]/gi,
@@ -313,7 +311,6 @@ export const config: RuleFamily = {
       category: 'config',
       message:
         'This action input passes a JWT private key or metascopes to the action. Pass the OAuth Server-to-Server client id, client secret and scopes instead, and request the token at /ims/token/v3 (or let aio-lib-ims use an OAuth context).',
-      fixable: true,
       paths: APP_BUILDER_PATHS,
       requires: [/meta[_.-]{0,2}scopes?|metascopes?|tech[_.-]?acc(?:oun)?t|technical[_.-]?_?account|ims_contexts|techacct/i],
       match: appBuilderInputs,
@@ -325,7 +322,6 @@ export const config: RuleFamily = {
       category: 'config',
       message:
         'This App Builder workspace holds a Service Account (JWT) credential. Add an OAuth Server-to-Server credential in the Developer Console, download the workspace again (or run `aio app use`) and switch the app to the oauth_server_to_server entry.',
-      fixable: true,
       paths: /\.json$|(?:^|\/)\.aio$/,
       requires: [/"(?:integration_type|jwt)"\s*:/],
       match: workspaceJwtCredentials,
@@ -337,7 +333,6 @@ export const config: RuleFamily = {
       category: 'config',
       message:
         'This credential is being migrated from JWT to OAuth Server-to-Server. Make the app use the oauth_server_to_server values, wait until the JWT credential is no longer used, delete it in the Developer Console, then download the workspace again.',
-      fixable: true,
       paths: /\.json$|(?:^|\/)\.aio$/,
       requires: [/oauth_server_to_server_migrate/],
       match: workspaceMigrating,
@@ -349,7 +344,6 @@ export const config: RuleFamily = {
       category: 'config',
       message:
         'This is the Developer Console download of a Service Account (JWT) credential. Download the OAuth Server-to-Server credential instead (CLIENT_ID, CLIENT_SECRETS, SCOPES) and change the code that reads this file to request tokens at /ims/token/v3.',
-      fixable: false,
       paths: /\.json$/,
       requires: [/"(?:PUBLIC_KEYS_WITH_EXPIRY|TECHNICAL_ACCOUNT_ID)"\s*:/],
       match: consoleJwtDownload,
@@ -361,7 +355,6 @@ export const config: RuleFamily = {
       category: 'config',
       message:
         'This aepp/aanalytics2/cjapy config authenticates with JWT (tech_id + private key). Replace tech_id and pathToKey with "scopes" from the OAuth Server-to-Server credential; the library then uses the OAuth flow.',
-      fixable: true,
       paths: /\.json$/,
       requires: [/"tech_id"\s*:/],
       match: pythonSdkJwtConfig,
@@ -373,7 +366,6 @@ export const config: RuleFamily = {
       category: 'config',
       message:
         'This User Sync Tool umapi connector authenticates with JWT. Set authentication_method: oauth, use the OAuth Server-to-Server client_id and client_secret, and remove tech_acct_id and the private key settings.',
-      fixable: true,
       paths: /\.ya?ml$/,
       requires: [/^enterprise[ \t]*:/m],
       unless: [/^[ \t]+authentication_method[ \t]*:[ \t]*["']?oauth/m],
@@ -387,7 +379,6 @@ export const config: RuleFamily = {
       category: 'config',
       message:
         'This Postman export uses the Adobe JWT flow (private key, metascopes, signed JWT exchange). Download the OAuth Server-to-Server Postman environment from the Developer Console and request the token at /ims/token/v3 with grant_type=client_credentials.',
-      fixable: true,
       paths: /\.json$/,
       requires: [/_postman_|getpostman\.com/, ADOBE_CTX],
       pattern:
@@ -401,7 +392,6 @@ export const config: RuleFamily = {
       category: 'config',
       message:
         'Metascopes exist only in the JWT flow. Replace this setting with the scope list of the OAuth Server-to-Server credential (comma-separated, from the Developer Console) and change the code that reads it.',
-      fixable: false,
       paths: SETTINGS_PATHS,
       excludePaths: new RegExp(`${CI_PATHS.source}|${NOT_GENERIC.source}|${APP_BUILDER_PATHS.source}|${AEM_TOKEN_PROVIDER_PATHS.source}`),
       requires: [ADOBE_CTX],
@@ -415,7 +405,6 @@ export const config: RuleFamily = {
       category: 'config',
       message:
         'This setting points to the private key used to sign the Adobe JWT. OAuth Server-to-Server needs no key: remove the setting (and revoke the key), and use the client secret and scopes of the OAuth credential instead.',
-      fixable: false,
       paths: SETTINGS_PATHS,
       excludePaths: new RegExp(`${CI_PATHS.source}|${NOT_GENERIC.source}|${APP_BUILDER_PATHS.source}|${AEM_TOKEN_PROVIDER_PATHS.source}`),
       requires: [ADOBE_CTX, JWT_TRIAD],
@@ -429,7 +418,6 @@ export const config: RuleFamily = {
       category: 'config',
       message:
         'This configuration names an Adobe technical account but no OAuth scopes, so it probably feeds a JWT integration. Check how it is used; an OAuth Server-to-Server setup needs the client id, client secret and scopes.',
-      fixable: false,
       paths: SETTINGS_PATHS,
       excludePaths: new RegExp(`${CI_PATHS.source}|${NOT_GENERIC.source}|${APP_BUILDER_PATHS.source}|${AEM_TOKEN_PROVIDER_PATHS.source}`),
       requires: [ADOBE_CTX],
@@ -448,7 +436,6 @@ export const config: RuleFamily = {
       category: 'config',
       message:
         'This AEM Granite IMS access token provider signs a JWT. Set auth.token.provider.authorization.grants="client_credentials", auth.access.token.request to https://ims-na1.adobelogin.com/ims/token/v3, the OAuth client id, secret and scope (see Adobe\'s AEM 6.5 OAuth steps).',
-      fixable: false,
       paths: AEM_TOKEN_PROVIDER_PATHS,
       unless: [/authorization\.grants[^\n]{0,40}client_credentials|\/ims\/token\/v[123]/],
       pattern:
@@ -462,7 +449,6 @@ export const config: RuleFamily = {
       category: 'info',
       message:
         'This is an AEM as a Cloud Service service credential (ent_aem_cloud_api / cm-p…-e…-integration). It is a separate system and is not deprecated: nothing needs to change here.',
-      fixable: false,
       // In docs it would silence the docs rules of the whole page; the docs rules skip AEM lines.
       excludePaths: DOC_PATHS,
       pattern: /(?<hit>\bent_aem_cloud_api\b|\bcm-p\d{1,10}-e\d{1,10}-integration\b)/g,

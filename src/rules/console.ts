@@ -14,7 +14,6 @@ export const consoleRules: RuleFamily = {
       category: 'config',
       message:
         'A Developer Console project linked to this repository still has a Service Account (JWT) credential. Add the OAuth Server-to-Server credential to the project, switch the code and secrets, then delete the JWT credential.',
-      fixable: false,
       origin: 'console',
     },
     {
@@ -24,7 +23,6 @@ export const consoleRules: RuleFamily = {
       category: 'config',
       message:
         'A Developer Console credential linked to this repository is mid-migration from JWT to OAuth Server-to-Server. Deploy the OAuth credential, check its "last used" time, then delete the JWT credential to finish.',
-      fixable: false,
       origin: 'console',
     },
     {
@@ -34,7 +32,6 @@ export const consoleRules: RuleFamily = {
       category: 'config',
       message:
         'An Experience Platform Query Service non-expiring credential must be migrated in the Experience Platform UI (Queries > Credentials > Migrate). The technical account id and password stay the same, so no code change is needed.',
-      fixable: false,
       origin: 'console',
     },
   ],

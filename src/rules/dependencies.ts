@@ -50,7 +50,6 @@ export const dependencies: RuleFamily = {
       category: 'dependency',
       message:
         "This package only implements Adobe's Service Account (JWT) flow, which no longer issues tokens. Remove it and get tokens with OAuth Server-to-Server (@adobe/aio-lib-ims with an OAuth context, or grant_type=client_credentials at /ims/token/v3).",
-      fixable: true,
       paths: PACKAGE_JSON,
       pattern: /"(?<hit>@adobe\/jwt-auth|@adobe\/aio-lib-ims-jwt|@adobe\/aio-cli-plugin-jwt-auth|aio-cli-plugin-jwt-auth)"\s*:/,
     },
@@ -60,7 +59,6 @@ export const dependencies: RuleFamily = {
       severity: 'warning',
       category: 'dependency',
       message: GENERIC_MESSAGE,
-      fixable: false,
       needsContext: 'project',
       paths: PACKAGE_JSON,
       pattern: /"(?<hit>jsonwebtoken|jwt-simple|jose|jsrsasign|node-jose)"\s*:/,
@@ -71,7 +69,6 @@ export const dependencies: RuleFamily = {
       severity: 'warning',
       category: 'dependency',
       message: GENERIC_MESSAGE,
-      fixable: false,
       needsContext: 'project',
       paths: PYTHON_MANIFESTS,
       // requirements lines, PEP 621 arrays ("pyjwt[crypto]>=2"), Poetry/Pipfile tables (pyjwt = "*").
@@ -83,7 +80,6 @@ export const dependencies: RuleFamily = {
       severity: 'warning',
       category: 'dependency',
       message: GENERIC_MESSAGE,
-      fixable: false,
       needsContext: 'project',
       paths: OTHER_MANIFESTS,
       pattern: new RegExp(
@@ -110,7 +106,6 @@ export const dependencies: RuleFamily = {
       severity: 'warning',
       category: 'dependency',
       message: GENERIC_MESSAGE,
-      fixable: false,
       needsContext: 'project',
       paths: /(?:^|\/)DESCRIPTION$/,
       match: rDescriptionJose,

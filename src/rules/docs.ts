@@ -37,7 +37,6 @@ function setupLines(re: RegExp) {
 const base = {
   severity: 'note' as const,
   category: 'docs' as const,
-  fixable: false,
   paths: DOC_PATHS,
   excludePaths: HISTORY_FILES,
   requires: [ADOBE_DOC],

@@ -21,7 +21,6 @@ export const keys: RuleFamily = {
       severity: 'error',
       category: 'security',
       message: `A private key for the Adobe JWT credential is committed here. ${REVOKE}`,
-      fixable: true,
       needsContext: 'key',
       excludePaths: PRIVATE_KEY_FILE,
       // OPENSSH, EC and DSA keys are not JWT keys; the form also matches inside JSON/.env values.
@@ -33,7 +32,6 @@ export const keys: RuleFamily = {
       severity: 'error',
       category: 'security',
       message: `This private key file belongs to the Adobe JWT credential. Remove it from the repository. ${REVOKE}`,
-      fixable: true,
       needsContext: 'key',
       pathOnly: true,
       paths: PRIVATE_KEY_FILE,
@@ -44,7 +42,6 @@ export const keys: RuleFamily = {
       severity: 'error',
       category: 'security',
       message: `config.zip is the Developer Console download of a JWT key pair and holds the private key. Remove it from the repository. ${REVOKE}`,
-      fixable: true,
       needsContext: 'key',
       pathOnly: true,
       paths: /(?:^|\/)config\.zip$/,
@@ -56,7 +53,6 @@ export const keys: RuleFamily = {
       category: 'security',
       message:
         'certificate_pub.crt is the public certificate of an Adobe Service Account (JWT) credential, so the JWT flow (and probably its private key) lives in this repository. Remove it after migrating to OAuth Server-to-Server, then delete the JWT credential in the Adobe Developer Console.',
-      fixable: true,
       pathOnly: true,
       paths: /(?:^|\/)certificate_pub\.crt$/,
     },

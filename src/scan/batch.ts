@@ -2,7 +2,8 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpat
 import { isAbsolute, relative, sep } from 'node:path';
 import { RULES } from '../rules/index.js';
 import type { Finding, Skipped } from '../types.js';
-import { type ClientIdRef, findClientIds, matchFile, matchPath } from './match.js';
+import { type ClientIdRef, clientIdConfigPath, findClientIds } from './client-ids.js';
+import { matchFile, matchPath } from './match.js';
 import { isCandidate } from './prefilter.js';
 
 export interface BatchOptions {
@@ -26,6 +27,8 @@ export interface BatchResult {
 
 const CONTENT_RULES = RULES.filter((r) => !r.pathOnly);
 const PATH_RULES = RULES.filter((r) => r.pathOnly);
+/** Config files read for client ids only when they reach no rule: at most this size. */
+const CLIENT_ID_CONFIG_MAX = 256 * 1024;
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
 let buffer = Buffer.allocUnsafe(1 << 20);
@@ -111,7 +114,11 @@ export function scanBatch(files: string[], opts: BatchOptions): BatchResult {
         result.skipped.push({ file: rel, reason: 'binary file' });
         continue;
       }
-      if (!isCandidate(buffer, n, rel)) continue;
+      if (!isCandidate(buffer, n, rel)) {
+        // No rule reads it, but a dotenv or key=value config file may still name a client id.
+        if (n <= CLIENT_ID_CONFIG_MAX && clientIdConfigPath(rel)) result.clientIds.push(...findClientIds(rel, decoder.decode(buffer.subarray(0, n))));
+        continue;
+      }
       result.filesMatched++;
       const text = decoder.decode(buffer.subarray(0, n));
       const fr = matchFile(CONTENT_RULES, { path: rel, text });

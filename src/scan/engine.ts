@@ -108,7 +108,7 @@ export function applyPolicy(findings: Finding[], s: ScanSettings): Finding[] {
 
 export async function scan(settings: ScanSettings, engine: EngineOptions = {}): Promise<ScanResult> {
   const started = performance.now();
-  const { files: listing } = await listFiles(settings.root);
+  const { files: listing, skipped: unlisted } = await listFiles(settings.root);
   const excluded = ignore().add(settings.exclude);
   const files: string[] = [];
   let listed = 0;
@@ -131,6 +131,7 @@ export async function scan(settings: ScanSettings, engine: EngineOptions = {}): 
   const findings = applyPolicy(applyContext(raw.findings, files, raw.keyRefs), settings).sort(
     (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1)),
   );
+  raw.skipped.push(...unlisted);
   raw.skipped.sort((a, b) => (a.file < b.file ? -1 : 1));
   return {
     root: settings.root,

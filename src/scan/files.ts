@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ignore, { type Ignore } from 'ignore';
+import type { Skipped } from '../types.js';
 
 const run = promisify(execFile);
 
@@ -68,15 +69,76 @@ function* walkFiles(root: string): Generator<string> {
   }
 }
 
-/** Files to scan, as posix paths relative to root. */
-export async function listFiles(root: string): Promise<{ files: Iterable<string>; source: 'git' | 'walk' }> {
-  if (await isGitWorkTree(root)) {
+/** Whether the enclosing repository's .gitignore rules ignore the folder itself. */
+async function ignoredByEnclosingRepo(root: string): Promise<boolean> {
+  try {
+    await run('git', ['-C', root, 'check-ignore', '-q', '.']);
+    return true; // exit 0: ignored
+  } catch {
+    return false;
+  }
+}
+
+/** Submodule paths (gitlinks, mode 160000) of the repository at root. */
+async function gitlinks(root: string): Promise<Set<string>> {
+  const { stdout } = await run('git', ['-C', root, '-c', 'core.quotepath=off', 'ls-files', '-z', '--stage'], { maxBuffer: 1 << 30 });
+  const out = new Set<string>();
+  for (const entry of stdout.split('\0')) {
+    if (entry.startsWith('160000 ')) out.add(entry.slice(entry.indexOf('\t') + 1));
+  }
+  return out;
+}
+
+function hasGit(dir: string): boolean {
+  try {
+    lstatSync(join(dir, '.git'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface Listing {
+  files: Iterable<string>;
+  source: 'git' | 'walk';
+  /** Folders not scanned and why (a submodule that is not checked out). */
+  skipped: Skipped[];
+}
+
+/**
+ * Files to scan, as posix paths relative to root. In a git work tree: tracked plus untracked but
+ * not ignored files, and the same inside submodules and nested repositories (their own tracked
+ * files). A folder the user named is always scanned: when the enclosing repository ignores it
+ * (a vendored tree, a second checkout), it is walked, honouring the .gitignore files inside it.
+ */
+export async function listFiles(root: string): Promise<Listing> {
+  if ((await isGitWorkTree(root)) && !(await ignoredByEnclosingRepo(root))) {
     try {
-      return { files: await gitFiles(root), source: 'git' };
+      const entries = await gitFiles(root);
+      const links = await gitlinks(root);
+      const files: string[] = [];
+      const skipped: Skipped[] = [];
+      for (const entry of entries) {
+        // Untracked nested repositories are listed as `dir/`; submodules as gitlinks.
+        const dir = entry.endsWith('/') ? entry.slice(0, -1) : links.has(entry) ? entry : undefined;
+        if (dir === undefined) {
+          files.push(entry);
+          continue;
+        }
+        const abs = join(root, dir);
+        if (!hasGit(abs)) {
+          if (links.has(entry)) skipped.push({ file: dir, reason: 'git submodule not checked out: run `git submodule update --init` (or `actions/checkout` with `submodules: true`) to scan it' });
+          continue;
+        }
+        const inner = await listFiles(abs);
+        for (const f of inner.files) files.push(`${dir}/${f}`);
+        for (const s of inner.skipped) skipped.push({ ...s, file: `${dir}/${s.file}` });
+      }
+      return { files, source: 'git', skipped };
     } catch {
       // fall back to walking (for example a repository git refuses as unsafe)
     }
   }
   // A generator: the engine scans the first files while the walk goes on.
-  return { files: walkFiles(root), source: 'walk' };
+  return { files: walkFiles(root), source: 'walk', skipped: [] };
 }

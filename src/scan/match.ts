@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { findSecrets, redact } from '../redact.js';
+import { findSecrets, redact, textKind } from '../redact.js';
 import { linear } from '../regex.js';
 import type { FileInput, Finding, Hit, Rule } from '../types.js';
 
@@ -13,25 +13,6 @@ export interface FileResult {
   /** Key-like file names this file mentions (only collected when it has findings). */
   keyRefs: string[];
   secrets: string[];
-}
-
-/** Client ids next to the names code and config give them: links to Developer Console projects. */
-const CLIENT_ID = linear(/(?:client_?id|clientId|API_KEY|api_key|apiKey|x-api-key)["']?\s{0,4}[:=]\s{0,4}["']?([0-9a-f]{32})\b/gi);
-
-export interface ClientIdRef {
-  clientId: string;
-  file: string;
-  line: number;
-}
-
-export function findClientIds(path: string, text: string): ClientIdRef[] {
-  const out: ClientIdRef[] = [];
-  let starts: number[] | undefined;
-  for (const m of CLIENT_ID.matchAll(text, 50)) {
-    starts ??= lineStarts(text);
-    out.push({ clientId: m.group(1)!, file: path, line: lineOf(starts, m.index) + 1 });
-  }
-  return out;
 }
 
 /** Offsets of line starts, for offset -> line/column. */
@@ -139,7 +120,7 @@ function makeFinding(rule: Rule, path: string, line: number, col: number, endLin
     title: rule.title,
     category: rule.category,
     fingerprint: '',
-    fixable: rule.fixable,
+    fixable: false, // set from the migration plan (markFixable)
     snippet,
   };
 }
@@ -163,9 +144,9 @@ const KEY_REF = linear(/(?:^|[^\w.-])([\w.-]{1,200}\.(?:key|pem|p8|p12|pfx))\b/g
  * at a bounded window (so a 5 MB line costs nothing), wide enough that a secret cut at the window's
  * edge is still recognised.
  */
-export function snippetOf(line: string): string {
+export function snippetOf(line: string, path: string): string {
   const window = line.length > 1000 ? line.slice(0, 1000) : line;
-  return redact(window.trim()).slice(0, 200);
+  return redact(window.trim(), textKind(path)).slice(0, 200);
 }
 
 /** Runs every content rule that applies to the file. */
@@ -198,7 +179,7 @@ export function matchFile(rules: Rule[], file: FileInput): FileResult {
       if (ignoredBy(current, rule.id) || ignoredBy(previous, rule.id)) continue;
       const column = hit.index - starts[line] + 1;
       const endColumn = endLine === line ? column + Math.max(1, hit.length) : hit.index + hit.length - starts[endLine] + 1;
-      const snippet = snippetOf(current);
+      const snippet = snippetOf(current, path);
       const normalized = snippet.replace(/\s+/g, ' '); // native-regex: a snippet is at most 200 characters
       const occKey = `${rule.id}\0${normalized}`;
       const occurrence = occurrences.get(occKey) ?? 0;
