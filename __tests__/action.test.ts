@@ -23,27 +23,30 @@ describe('action bundle', () => {
     const repo = gitRepo({ 'lib/token.js': TOKEN_JS, 'README.md': '# app\n' });
     const run = runAction(repo, { 'fail-on': 'error' });
     expect(run.status, run.stderr).toBe(1);
-    const errorLine = run.stdout.split('\n').find((l) => l.startsWith('::error '));
+    // The exchange line, and the token function around it (a region finding).
+    const errorLine = run.stdout.split('\n').find((l) => l.startsWith('::error ') && l.includes('(code-ims-jwt-exchange)'));
     const rule = RULES_BY_ID.get('code-ims-jwt-exchange')!;
     expect(errorLine).toBe(
       `::error title=${rule.title} (code-ims-jwt-exchange),file=lib/token.js,line=3,endLine=3,col=24,endColumn=40::${rule.message}`,
     );
-    expect(run.stdout).toMatch(/^::error::1 Adobe JWT finding at or above 'error'/m);
-    expect(run.outputs).toMatchObject({ findings: '1', errors: '1', warnings: '0' });
+    expect(run.stdout).toMatch(/^::error::2 Adobe JWT findings at or above 'error'/m);
+    expect(run.outputs).toMatchObject({ findings: '2', errors: '2', warnings: '0' });
     expect(run.summary).toContain('## Adobe JWT (Service Account) migration check');
     expect(run.summary).toContain('| 🔴 error | `code-ims-jwt-exchange` | 3 |');
     expect(run.summary).toContain('### Next steps');
 
     const report = JSON.parse(readFileSync(run.outputs.report, 'utf8'));
     expect(report.version).toBe(1);
-    expect(report.findings).toHaveLength(1);
-    expect(report.findings[0]).toMatchObject({ file: 'lib/token.js', line: 3, ruleId: 'code-ims-jwt-exchange' });
+    expect(report.findings).toHaveLength(2);
+    const exchange = report.findings.find((f: { ruleId: string }) => f.ruleId === 'code-ims-jwt-exchange');
+    expect(exchange).toMatchObject({ file: 'lib/token.js', line: 3 });
+    expect(report.findings.find((f: { ruleId: string }) => f.ruleId === 'code-jwt-token-function')).toMatchObject({ line: 2, endLine: 4 });
 
     const sarif = JSON.parse(readFileSync(run.outputs.sarif, 'utf8'));
     expect(sarif.version).toBe('2.1.0');
-    const result = sarif.runs[0].results[0];
+    const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'code-ims-jwt-exchange');
     expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe('lib/token.js');
-    expect(result.partialFingerprints['adobeJwtMigrate/v1']).toBe(report.findings[0].fingerprint);
+    expect(result.partialFingerprints['adobeJwtMigrate/v1']).toBe(exchange.fingerprint);
     expect(sarif.runs[0].tool.driver.rules[result.ruleIndex].id).toBe('code-ims-jwt-exchange');
   });
 
@@ -66,9 +69,10 @@ describe('action bundle', () => {
     expect(lines.filter((l) => l.startsWith('::error file') || l.startsWith('::error title'))).toHaveLength(10);
     const notices = lines.filter((l) => l.startsWith('::notice'));
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toContain('15 more findings are listed in the job summary');
-    expect(run.outputs.findings).toBe('25');
-    expect(run.summary).toContain('10 findings are shown as annotations; all 25 are listed here.');
+    // Each file holds the exchange line and the token function around it: 50 findings.
+    expect(notices[0]).toContain('40 more findings are listed in the job summary');
+    expect(run.outputs.findings).toBe('50');
+    expect(run.summary).toContain('10 findings are shown as annotations; all 50 are listed here.');
   });
 
   it('rejects a bad input naming it and the allowed values, without scanning', () => {

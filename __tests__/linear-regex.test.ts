@@ -15,6 +15,13 @@ describe('native RegExp calls in src/', () => {
   }, 120_000);
 });
 
+describe('the rules', () => {
+  it('every pattern of every rule runs on the linear engine', async () => {
+    const { RULES } = await import('../src/rules/index.js');
+    for (const r of RULES) for (const re of [r.pattern, r.reject, ...(r.requires ?? []), ...(r.unless ?? [])]) if (re) expect(() => linear(re), r.id).not.toThrow();
+  });
+});
+
 describe('the linear engine', () => {
   it('agrees with RegExp on ordinary text', () => {
     const text = 'const a = "https://ims-na1.adobelogin.com/ims/exchange/jwt";\nfoo(aud: `${host}/c/${id}`)\r\n';

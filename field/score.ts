@@ -219,8 +219,8 @@ function main(): number {
     const prec = s.findings ? pct(s.onLabelled / s.findings) : '     -';
     console.log(`${s.folder.slice(0, 47).padEnd(48)} ${s.role.padEnd(8)} ${line} ${file} ${prec} ${String(s.errors).padStart(6)} ${String(s.findings).padStart(5)} ${s.seconds.toFixed(1).padStart(5)}`);
     if (verbose) {
-      for (const m of s.missed.slice(0, 40)) console.log(`    missed ${m}`);
-      for (const x of s.extra.slice(0, 40)) console.log(`    extra  ${x}`);
+      for (const m of s.missed) console.log(`    missed ${m}`);
+      for (const x of s.extra) console.log(`    extra  ${x}`);
     }
   }
   const shared = totals(scores.filter((s) => s.corpus === 'shared'));

@@ -54,12 +54,17 @@ export interface Rule {
   match?: (file: FileInput) => Hit[];
   /**
    * Kept only with Adobe context from other files. 'project': the folder of the file
-   * (and below) has other JWT findings (generic JWT libraries in manifests). 'key': the key
+   * (and below) has other JWT findings (generic JWT libraries in manifests). 'package': the
+   * package the file belongs to (the folder of its nearest manifest, else the scanned folder)
+   * has other JWT findings. 'key': the key
    * file is tied to Adobe (named, referenced by JWT code, beside certificate_pub.crt).
    */
-  needsContext?: 'project' | 'key';
-  /** 'console': reported by the Adobe Developer Console check, not by matching files. */
-  origin?: 'console';
+  needsContext?: 'project' | 'key' | 'package';
+  /**
+   * Not matched in a file on its own: 'console' findings come from the Adobe Developer Console
+   * check; 'region' findings from the token-function pass (src/scan/regions.ts).
+   */
+  origin?: 'console' | 'region';
 }
 
 /** One file of the catalog: its rules and the prefilter literals that reach them. */

@@ -174,10 +174,12 @@ function planJson(plan) {
 
 // EXTERNAL MODULE: ./src/yaml.ts
 var yaml = __webpack_require__(4536);
-// EXTERNAL MODULE: ./src/rules/index.ts + 7 modules
-var src_rules = __webpack_require__(5984);
+// EXTERNAL MODULE: ./src/rules/index.ts + 6 modules
+var src_rules = __webpack_require__(5679);
 // EXTERNAL MODULE: ./src/scan/context.ts
 var context = __webpack_require__(5570);
+// EXTERNAL MODULE: ./src/scan/regions.ts + 17 modules
+var regions = __webpack_require__(7786);
 // EXTERNAL MODULE: ./src/scan/engine.ts + 2 modules
 var engine = __webpack_require__(9932);
 // EXTERNAL MODULE: ./src/scan/match.ts
@@ -1235,7 +1237,7 @@ function helperSource(kind) {
 export interface AdobeOAuthToken {
   access_token: string;
   token_type: string;
-  /** Lifetime in SECONDS (the retired JWT exchange answered milliseconds). */
+  /** Lifetime in SECONDS (the retired token exchange answered milliseconds). */
   expires_in: number;
 }
 
@@ -1250,7 +1252,7 @@ export interface AdobeOAuthToken {
         ? 'export default async function getAdobeOAuthToken(options: AdobeOAuthOptions): Promise<AdobeOAuthToken> {'
         : `/**
  * @param {AdobeOAuthOptions} options
- * @returns {Promise<AdobeOAuthToken>} expires_in is in SECONDS (the retired JWT exchange answered milliseconds).
+ * @returns {Promise<AdobeOAuthToken>} expires_in is in SECONDS (the retired token exchange answered milliseconds).
  */
 ${kind === 'esm' ? 'export default ' : ''}async function getAdobeOAuthToken(options) {`;
     const json = ts_ ? 'let json: Record<string, any>;' : 'let json;';
@@ -1259,7 +1261,8 @@ ${kind === 'esm' ? 'export default ' : ''}async function getAdobeOAuthToken(opti
     return `${head}// Adobe IMS access token for OAuth Server-to-Server (client_credentials), added by adobe-jwt-migrate
 // in place of @adobe/jwt-auth. It takes the same options object: clientId, clientSecret, scopes
 // (comma-separated) and ims (the IMS host; else env ADOBE_IMS_HOST, else ims-na1). The old
-// technicalAccountId, orgId, privateKey and passphrase options are ignored. Needs global fetch (Node 18+).
+// options of the old library (the signing key, its pass phrase, the account and org ids) are
+// ignored. Needs global fetch (Node 18+).
 // IMS gives no refresh token and throttles clients that ask too often: cache the token.
 
 const DEFAULT_IMS = 'https://ims-na1.adobelogin.com';
@@ -3567,6 +3570,12 @@ const REWRITERS = [
 
 
 
+
+const REGION_RULES = new Set([regions/* REGION_RULE */.AH, regions/* AEM_REGION_RULE */.YK]);
+/** Rules that point at a supporting line (a name), not at the flow itself. */
+const SUPPORTING_RULES = new Set(['code-jwt-only-name', 'docs-jwt-only-name']);
+/** Whole-file findings (a file named after the flow): settled once nothing but names is left. */
+const FILE_RULES = new Set(['code-jwt-flow-file', 'docs-jwt-api-page']);
 /** True when a rewritten file still parses in its format (JSON, YAML); other formats are checked by tests. */
 function stillParses(file, text) {
     try {
@@ -3672,19 +3681,42 @@ function planFromScan(result, opts = {}) {
             for (const s of res.secrets?.remove ?? [])
                 remove.add(s);
         }
+        // What is left for a person, at its line in the file as the migration leaves it. A rule whose
+        // findings the edit removed is settled by it, whichever rewriter made the edit; the token
+        // function's region goes when none of the signals that made it is left.
+        const had = new Set(findings.map((f) => f.ruleId));
+        const modified = !deleted && original !== null && text !== original;
+        const left = modified ? (0,match/* matchFile */.g3)(src_rules/* RULES */.y0, { path: file, text }).findings.filter((f) => had.has(f.ruleId)) : deleted ? [] : findings;
+        if (modified || deleted) {
+            const still = new Set(left.map((f) => f.ruleId));
+            const signalsLeft = left.some((f) => regions/* SIGNAL_RULES */.J6.has(f.ruleId));
+            const flowLeft = left.some((f) => !SUPPORTING_RULES.has(f.ruleId) && !FILE_RULES.has(f.ruleId) && !REGION_RULES.has(f.ruleId));
+            for (const id of had) {
+                const gone = REGION_RULES.has(id) ? !signalsLeft : FILE_RULES.has(id) ? !flowLeft : !still.has(id);
+                if (gone) {
+                    settled.add(id);
+                    ruleIds.add(id);
+                }
+            }
+        }
         if (deleted)
             edits.push({ file, action: 'delete', ruleIds: [...ruleIds].sort(), before: original, after: null });
-        else if (original !== null && text !== original)
+        else if (modified)
             edits.push({ file, action: 'modify', ruleIds: [...ruleIds].sort(), before: original, after: text });
         manual.push(...fileManual);
-        // What is left for a person, at its line in the file as the migration leaves it.
-        const had = new Set(findings.map((f) => f.ruleId));
-        const left = !deleted && original !== null && text !== original
-            ? (0,match/* matchFile */.g3)(src_rules/* RULES */.y0, { path: file, text }).findings.filter((f) => had.has(f.ruleId))
-            : findings;
-        for (const f of left)
-            if (!settled.has(f.ruleId) && f.ruleId !== context/* AEM_CLOUD_RULE */.V)
-                manual.push(manualFor(f));
+        const open = left.filter((f) => !settled.has(f.ruleId) && f.ruleId !== context/* AEM_CLOUD_RULE */.V);
+        for (const f of open.filter((x) => !SUPPORTING_RULES.has(x.ruleId)))
+            manual.push(manualFor(f));
+        // Names the flow used that are still there: one step for the file, not one a line.
+        const names = open.filter((x) => SUPPORTING_RULES.has(x.ruleId));
+        if (names.length) {
+            manual.push({
+                file,
+                line: names[0].line,
+                ruleId: names[0].ruleId,
+                instructions: `Review line${names.length === 1 ? '' : 's'} ${names.map((x) => x.line).join(', ')}: ${names.length === 1 ? 'it names' : 'they name'} settings only the JWT flow used (private key, technical account, metascopes, the JWT). Remove them, or rename them for the OAuth client secret and scopes.`,
+            });
+        }
         if (!deleted)
             finalTexts.set(file, text);
     }

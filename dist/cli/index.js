@@ -40795,6 +40795,42 @@ function escapeProcessWarnings() {
 
 /***/ }),
 
+/***/ 9257:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ loadTypeScript),
+/* harmony export */   k: () => (/* binding */ loadMigrate)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * Loads the migration engine. TypeScript's compiler reads the CommonJS globals __filename and
+ * __dirname when it loads; an ES module bundle has neither, so give them the bundle's own.
+ */
+async function loadMigrate(moduleUrl) {
+    commonJsGlobals(moduleUrl);
+    return Promise.all(/* import() */[__nccwpck_require__.e(672), __nccwpck_require__.e(291), __nccwpck_require__.e(208)]).then(__nccwpck_require__.bind(__nccwpck_require__, 208));
+}
+/** The TypeScript compiler (the JS/TS parser), loaded the same way, on first use. */
+async function loadTypeScript() {
+    commonJsGlobals(import.meta.url);
+    const ts = await __nccwpck_require__.e(/* import() */ 672).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5672, 23));
+    return ts.default ?? ts;
+}
+function commonJsGlobals(moduleUrl) {
+    const g = globalThis;
+    g.__filename ??= (0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(moduleUrl);
+    g.__dirname ??= (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(moduleUrl));
+}
+
+
+/***/ }),
+
 /***/ 7270:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -48240,9 +48276,11 @@ function splitLines(text) {
 
 
 // CI pipelines that feed the Service Account (JWT) credential to their steps.
-const GITHUB_WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
+// At any depth: monorepos keep whole apps, each with its own .github/workflows (and example
+// workflows kept in a folder beside it, such as .github/workflows-example).
+const GITHUB_WORKFLOW = /(?:^|\/)\.github\/workflows[\w.-]*\/[^/]+\.ya?ml$/;
 const COMPOSITE_ACTION = /(?:^|\/)action\.ya?ml$/;
-const CI_FILES = /^\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)(?:action\.ya?ml|\.gitlab-ci\.ya?ml|azure-pipelines[\w.-]*\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile)$|^\.circleci\/config\.ya?ml$/;
+const CI_FILES = /(?:^|\/)\.github\/workflows[\w.-]*\/[^/]+\.ya?ml$|(?:^|\/)(?:action\.ya?ml|\.gitlab-ci\.ya?ml|azure-pipelines[\w.-]*\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile|\.travis\.ya?ml|\.drone\.ya?ml|cloudbuild\.ya?ml|buildspec\.ya?ml)$|(?:^|\/)(?:\.circleci|\.buildkite|\.gitlab|\.azure-pipelines|\.pipelines)\/[^/]+\.ya?ml$/;
 /** The file talks to Adobe: Adobe actions, the aio CLI, AIO_/ADOBE_ names, IMS hosts, metascopes. */
 const FILE_ADOBE = /\badobe\/aio-|@adobe\/aio-cli|\baio[ \t]+(?:app|login|config|console|cloudmanager|runtime|rt|plugins|where|api-mesh|event)\b|adobelogin\.com|\bAIO_[A-Z]|\bADOBE_[A-Z]|\bent_[a-z_]+_sdk\b/;
 /** Names (upper-cased, `-`/`.` as `_`) that say Adobe on their own. */
@@ -48340,7 +48378,7 @@ const ci = {
             severity: 'error',
             category: 'ci',
             message: 'This adobe/aio-apps-action step uses the JWT `auth` command or the KEY (private key) input, which no longer yield tokens. Switch it to `command: oauth_sts` with CLIENTID, CLIENTSECRET, TECHNICALACCOUNTID, TECHNICALACCOUNTEMAIL, IMSORGID and SCOPES, and drop the KEY secret.',
-            paths: /^\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)action\.ya?ml$/,
+            paths: new RegExp(`${GITHUB_WORKFLOW.source}|${COMPOSITE_ACTION.source}`),
             requires: [/adobe\/aio-apps-action/],
             match: aioAppsActionJwt,
         },
@@ -48378,36 +48416,16 @@ const ci = {
 
 /***/ }),
 
-/***/ 5984:
+/***/ 6442:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  vn: () => (/* binding */ CANDIDATE_PATHS),
-  D$: () => (/* binding */ PREFILTER_LITERALS),
-  y0: () => (/* binding */ RULES),
-  kF: () => (/* binding */ RULES_BY_ID)
-});
-
-// UNUSED EXPORTS: FAMILIES
-
-// EXTERNAL MODULE: ./src/rules/ci.ts
-var ci = __nccwpck_require__(9235);
-// EXTERNAL MODULE: ./src/regex.ts + 1 modules
-var regex = __nccwpck_require__(6184);
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __nccwpck_require__(8992);
-;// CONCATENATED MODULE: ./src/rules/context.ts
-// Context patterns shared by rule families: "this file talks to Adobe IMS".
-/** Adobe IMS context: a generic JWT library only counts in a file that also matches this. */
-const ADOBE_IMS = /adobelogin\.com|ims-na1|\/ims\/exchange|techacct\.adobe\.com|@AdobeOrg|\bmeta_?scopes?\b|metaScopes|\bent_[a-z_]+_sdk\b/i;
-/** Files that are documentation, not code or configuration. */
-const DOC_PATHS = /\.(?:md|mdx|markdown|rst|adoc|txt|html?)$/i;
-/** Source code in the languages the JWT flow was written in. */
-const CODE_PATHS = /\.(?:[cm]?[jt]sx?|py|java|kt|kts|scala|groovy|cs|php|go|rb|r|R|ps1|psm1|sh|bash|zsh|swift|rs|ipynb)$/;
-
-;// CONCATENATED MODULE: ./src/rules/code.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ code),
+/* harmony export */   d: () => (/* binding */ AEM_OAUTH_GUIDE)
+/* harmony export */ });
+/* harmony import */ var _regex_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6184);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7184);
 
 
 
@@ -48432,6 +48450,8 @@ const JWT_FLOW = /\/ims\/exchange|meta_?scopes?|\bent_[a-z_]+_sdk\b|event_receiv
  * metascope, or the shape of their JSON (integration.imsEndpoint, technicalAccount.clientId).
  */
 const AEM_CLOUD = /ent_aem_cloud_api|aemcs-api-client-lib|technicalAccount(?:\??\.|['"]\]\s*\[\s*['"])clientId|integration(?:\??\.|\[\s*['"])imsEndpoint/;
+/** Adobe's AEM guide to OAuth Server-to-Server for AEM as a Cloud Service server-side APIs. */
+const AEM_OAUTH_GUIDE = 'https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/implementing/developing/generating-access-tokens-for-server-side-apis';
 const EXCHANGE = /\bims\/exchange\/(?:v1\/)?jwt\b/;
 const EXCHANGE_MESSAGE = 'This calls the Adobe IMS JWT exchange, which no longer issues tokens. Request a token with grant_type=client_credentials, client_id, client_secret and scope at /ims/token/v3 (OAuth Server-to-Server) instead.';
 /** Metascope claims: the literal claim URL, or one built from an IMS host variable. */
@@ -48439,7 +48459,7 @@ const META_SCOPE_CLAIM = /(?:adobelogin\.com\/s\/|[}'"\x60]\/s\/(?:\$?\{|ent_\w|
 /** The aud claim: the literal audience URL, or `aud` built from an IMS host variable. */
 const AUDIENCE_CLAIM = /(?:adobelogin\.com\/c\/|\b(?:aud|AUD|Aud)(?:ience|IENCE)?(?:_\w{0,30}|[A-Z]\w{0,30})?['"]?\s*(?:[:=,]|=>)[^\n]{0,120}?(?:\}\/c\/|%[sv]\/c\/|['"\x60]\/?c\/|\$\w+\/c\/))/;
 /** Adobe in the file at all: jwt_token is IMS's own field name, so a form class named for Adobe is enough. */
-const ADOBE_ANY = new RegExp(`${ADOBE_IMS.source}|adobe|\\bims\\b`, 'i');
+const ADOBE_ANY = new RegExp(`${_context_js__WEBPACK_IMPORTED_MODULE_2__/* .ADOBE_IMS */ .SE.source}|adobe|\\bims\\b`, 'i');
 /** The jwt_token form field: quoted key, urlencoded pair, object key, or an R/keyword argument line. */
 const JWT_TOKEN_FIELD = /['"]jwt_token\\?['"]|(?:^|[&?'"`])jwt_token=|\bjwt_token\s*:\s*[\w$'"`[(]\w*|\bclient_secret\b[^\n]{0,80}\bjwt_token\b|^[ \t]*jwt_token\s*=\s*[\w$.]+[ \t]*(?:,|\)|$)/m;
 /** Type annotations (`jwt_token: str`) and empty defaults (`jwt_token = None`) are not the form field. */
@@ -48454,7 +48474,7 @@ const JWT_AUTH_IMPORT = /\b(?:(?:const|let|var)\s+(?:(\w+)|\{[^}\n]{0,200}\})\s*
 function jwtAuthHits(file) {
     const hits = [];
     const names = new Set();
-    for (const m of (0,regex/* linear */.sn)(JWT_AUTH_IMPORT).matchAll(file.text)) {
+    for (const m of (0,_regex_js__WEBPACK_IMPORTED_MODULE_0__/* .linear */ .sn)(JWT_AUTH_IMPORT).matchAll(file.text)) {
         hits.push({ index: m.index, length: m.end - m.index });
         for (const name of [m.group(1), m.group(2), m.group(3), m.group(4)])
             if (name)
@@ -48463,7 +48483,7 @@ function jwtAuthHits(file) {
             return hits; // a generated file can match everywhere
     }
     for (const name of names) {
-        const call = (0,regex/* linear */.sn)(String.raw `(?<![\w$.])(?<!function\s+)${(0,src_text/* escapeRegExp */.Nt)(name)}\s*\(`, 'g');
+        const call = (0,_regex_js__WEBPACK_IMPORTED_MODULE_0__/* .linear */ .sn)(String.raw `(?<![\w$.])(?<!function\s+)${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeRegExp */ .Nt)(name)}\s*\(`, 'g');
         for (const m of call.matchAll(file.text)) {
             hits.push({ index: m.index, length: name.length });
             if (hits.length >= 1000)
@@ -48476,6 +48496,22 @@ const code = {
     name: 'code',
     literals: ['adobe', 'Adobe', 'ADOBE', 'ims/exchange', 'jwt-auth'],
     rules: [
+        {
+            id: 'code-jwt-token-function',
+            title: 'JWT token function',
+            severity: 'error',
+            category: 'code',
+            message: 'This function builds, signs or exchanges the Adobe Service Account JWT (the lines of it are reported too). Replace it with one OAuth Server-to-Server request: POST grant_type=client_credentials, client_id, client_secret and scope to /ims/token/v3, and drop the key loading, the claims and the signing.',
+            origin: 'region',
+        },
+        {
+            id: 'aem-service-credential-token-function',
+            title: 'AEM service credential token function',
+            severity: 'warning',
+            category: 'code',
+            message: `This function exchanges an AEM as a Cloud Service service credential (a JWT signed with its private key). Adobe now calls these credentials legacy: move to OAuth Server-to-Server as Adobe's AEM guide describes (${AEM_OAUTH_GUIDE}).`,
+            origin: 'region',
+        },
         {
             id: 'code-ims-jwt-exchange',
             title: 'Adobe IMS JWT exchange endpoint',
@@ -48493,8 +48529,8 @@ const code = {
             severity: 'error',
             category: 'code',
             message: `${EXCHANGE_MESSAGE} Code in this language is not rewritten automatically.`,
-            paths: CODE_PATHS,
-            excludePaths: JS_TS_PY,
+            // Any text that is not docs, config (the config rule's) or JS/TS/Python (the rewritten rule's).
+            excludePaths: new RegExp(`${JS_TS_PY.source}|${CONFIG_FILES.source}|${_context_js__WEBPACK_IMPORTED_MODULE_2__/* .NOT_CODE_TEXT */ .yo.source}`, 'i'),
             unless: [AEM_CLOUD],
             pattern: EXCHANGE,
             skipComments: true,
@@ -48506,7 +48542,7 @@ const code = {
             category: 'code',
             message: 'This configuration points at the Adobe IMS JWT exchange, which no longer issues tokens. Point it at /ims/token/v3 and change the code that reads it to send grant_type=client_credentials with client_id, client_secret and scope.',
             paths: CONFIG_FILES,
-            excludePaths: DOC_PATHS,
+            excludePaths: _context_js__WEBPACK_IMPORTED_MODULE_2__/* .DOC_PATHS */ .Wr,
             unless: [AEM_CLOUD],
             pattern: EXCHANGE,
             skipComments: true,
@@ -48517,8 +48553,8 @@ const code = {
             severity: 'error',
             category: 'code',
             message: 'This builds a Service Account (JWT) metascope claim. OAuth Server-to-Server has no JWT: drop the claim and request the scopes shown on the credential in the Developer Console as a comma-separated scope parameter at /ims/token/v3.',
-            paths: CODE_PATHS,
-            requires: [ADOBE_IMS, JWT_FLOW],
+            excludePaths: _context_js__WEBPACK_IMPORTED_MODULE_2__/* .NOT_CODE_TEXT */ .yo,
+            requires: [_context_js__WEBPACK_IMPORTED_MODULE_2__/* .ADOBE_IMS */ .SE, JWT_FLOW],
             unless: [AEM_CLOUD],
             pattern: META_SCOPE_CLAIM,
             skipComments: true,
@@ -48529,8 +48565,8 @@ const code = {
             severity: 'error',
             category: 'code',
             message: 'This builds the aud claim of a Service Account (JWT) token. Remove the JWT and request an OAuth Server-to-Server token with client_id and client_secret at /ims/token/v3.',
-            paths: CODE_PATHS,
-            requires: [ADOBE_IMS, JWT_FLOW],
+            excludePaths: _context_js__WEBPACK_IMPORTED_MODULE_2__/* .NOT_CODE_TEXT */ .yo,
+            requires: [_context_js__WEBPACK_IMPORTED_MODULE_2__/* .ADOBE_IMS */ .SE, JWT_FLOW],
             unless: [AEM_CLOUD],
             pattern: AUDIENCE_CLAIM,
             skipComments: true,
@@ -48541,7 +48577,7 @@ const code = {
             severity: 'error',
             category: 'code',
             message: 'This posts a signed JWT to Adobe IMS. Send grant_type=client_credentials, client_id, client_secret and scope to /ims/token/v3 instead, and drop the jwt_token field.',
-            paths: CODE_PATHS,
+            excludePaths: _context_js__WEBPACK_IMPORTED_MODULE_2__/* .NOT_CODE_TEXT */ .yo,
             requires: [ADOBE_ANY],
             unless: [AEM_CLOUD],
             pattern: JWT_TOKEN_FIELD,
@@ -48562,8 +48598,8 @@ const code = {
             severity: 'error',
             category: 'code',
             message: 'The aio JWT plugin signs a Service Account JWT. Use @adobe/aio-lib-ims with an OAuth Server-to-Server context (client_secrets, scopes, technical_account_email) or `aio app use` with the OAuth credential instead.',
-            paths: new RegExp(`${CODE_PATHS.source}|${SCRIPT_PATHS.source}`),
-            excludePaths: DOC_PATHS,
+            paths: new RegExp(`${_context_js__WEBPACK_IMPORTED_MODULE_2__/* .CODE_PATHS */ .t9.source}|${SCRIPT_PATHS.source}`),
+            excludePaths: _context_js__WEBPACK_IMPORTED_MODULE_2__/* .DOC_PATHS */ .Wr,
             pattern: /@adobe\/aio-lib-ims-jwt\b|\baio-cli-plugin-jwt-auth\b|\baio\s+jwt-auth:access-token\b/,
         },
         {
@@ -48573,7 +48609,8 @@ const code = {
             category: 'code',
             message: 'aio-lib-ims uses the JWT plugin while a context holds meta_scopes and private_key. Replace them with client_secrets, scopes and technical_account_email from the OAuth Server-to-Server credential.',
             paths: JS_TS,
-            requires: [/@adobe\/aio-lib-ims(?:[^\w-]|$)|@adobe\/aio-sdk\b/, /\bprivate_key\b/],
+            // The context may be built in a helper that never imports aio-lib-ims: its other keys say so.
+            requires: [/@adobe\/aio-lib-ims(?:[^\w-]|$)|@adobe\/aio-sdk\b|\btechnical_account_id\b|\bims_org_id\b/, /\bprivate_key\b/],
             pattern: /['"]?\bmeta_scopes['"]?\s*:/,
         },
         {
@@ -48583,7 +48620,7 @@ const code = {
             category: 'code',
             message: 'This file signs tokens next to Adobe JWT claims or the JWT exchange. If it signs the Adobe Service Account JWT, remove the signing and request an OAuth Server-to-Server token at /ims/token/v3 instead.',
             paths: JS_TS,
-            requires: [ADOBE_IMS, JWT_FLOW],
+            requires: [_context_js__WEBPACK_IMPORTED_MODULE_2__/* .ADOBE_IMS */ .SE, JWT_FLOW],
             unless: [AEM_CLOUD],
             pattern: JS_JWT_LIBRARY,
         },
@@ -48594,7 +48631,7 @@ const code = {
             category: 'code',
             message: 'This file uses PyJWT or python-jose next to Adobe JWT claims or the JWT exchange. If it signs the Adobe Service Account JWT, remove the signing and request an OAuth Server-to-Server token at /ims/token/v3 instead.',
             paths: PYTHON,
-            requires: [ADOBE_IMS, JWT_FLOW],
+            requires: [_context_js__WEBPACK_IMPORTED_MODULE_2__/* .ADOBE_IMS */ .SE, JWT_FLOW],
             unless: [AEM_CLOUD],
             pattern: PY_JWT_LIBRARY,
         },
@@ -48604,9 +48641,9 @@ const code = {
             severity: 'warning',
             category: 'code',
             message: 'This signs a token next to Adobe JWT claims or the JWT exchange. If it is the Adobe Service Account JWT, remove the signing, certificate and private key and request an OAuth Server-to-Server token at /ims/token/v3 by hand.',
-            paths: CODE_PATHS,
+            paths: _context_js__WEBPACK_IMPORTED_MODULE_2__/* .CODE_PATHS */ .t9,
             excludePaths: JS_TS_PY,
-            requires: [ADOBE_IMS, JWT_FLOW],
+            requires: [_context_js__WEBPACK_IMPORTED_MODULE_2__/* .ADOBE_IMS */ .SE, JWT_FLOW],
             unless: [AEM_CLOUD],
             pattern: MANUAL_JWT_SIGNING,
         },
@@ -48626,7 +48663,8 @@ const code = {
             severity: 'error',
             category: 'code',
             message: 'PDF Services service-account credentials use the retired JWT flow. Upgrade the SDK and build ServicePrincipalCredentials from the OAuth Server-to-Server client id and client secret instead.',
-            paths: CODE_PATHS,
+            paths: _context_js__WEBPACK_IMPORTED_MODULE_2__/* .CODE_PATHS */ .t9,
+            excludePaths: _context_js__WEBPACK_IMPORTED_MODULE_2__/* .NOT_CODE_TEXT */ .yo,
             requires: [/pdfservices/i],
             // Google Cloud's ServiceAccountCredentials share the class name.
             unless: [/com\.google\.auth\.oauth2\.ServiceAccountCredentials|google\.oauth2\.service_account|Google\.Apis\.Auth/],
@@ -48635,12 +48673,64 @@ const code = {
     ],
 };
 
+
+/***/ }),
+
+/***/ 7184:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   SE: () => (/* binding */ ADOBE_IMS),
+/* harmony export */   Wr: () => (/* binding */ DOC_PATHS),
+/* harmony export */   t9: () => (/* binding */ CODE_PATHS),
+/* harmony export */   yo: () => (/* binding */ NOT_CODE_TEXT)
+/* harmony export */ });
+// Context patterns shared by rule families: "this file talks to Adobe IMS".
+/** Adobe IMS context: a generic JWT library only counts in a file that also matches this. */
+const ADOBE_IMS = /adobelogin\.com|ims-na1|\/ims\/exchange|techacct\.adobe\.com|@AdobeOrg|\bmeta_?scopes?\b|metaScopes|\bent_[a-z_]+_sdk\b/i;
+/** Files that are documentation, not code or configuration. */
+const DOC_PATHS = /\.(?:md|mdx|markdown|rst|adoc|txt|html?)$/i;
+/** Source code in the languages the JWT flow was written in. */
+const CODE_PATHS = /\.(?:[cm]?[jt]sx?|py|java|kt|kts|scala|sc|sbt|groovy|gradle|cs|csx|fs|fsx|vb|php|go|rb|r|R|ps1|psm1|sh|bash|zsh|swift|rs|pl|pm|lua|ex|exs|dart|clj|ipynb|tf)$|(?:^|\/)(?:Dockerfile[\w.-]*|Makefile|Jenkinsfile|Rakefile)$/;
+/**
+ * Text that is neither documentation nor a record of history or of a package manager: the
+ * language-independent signals (the exchange, the claim URLs, the jwt_token field) count in all
+ * of it, whatever the language.
+ */
+const NOT_CODE_TEXT = new RegExp(`${DOC_PATHS.source}|(?:^|\\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|NEWS)[^/]*$|(?:^|\\/)(?:package-lock\\.json|yarn\\.lock|pnpm-lock\\.yaml|poetry\\.lock|Pipfile\\.lock|go\\.sum|Gemfile\\.lock|composer\\.lock)$|\\.(?:min\\.js|map|svg|csv|lock|expect)$|(?:^|\\/)(?:apidocs|javadoc|api-?docs|typedoc)\\/|(?:^|\\/)xrefmap\\.yml$|-search-index\\.js$`, 'i');
+
+
+/***/ }),
+
+/***/ 5679:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  vn: () => (/* binding */ CANDIDATE_PATHS),
+  D$: () => (/* binding */ PREFILTER_LITERALS),
+  y0: () => (/* binding */ RULES),
+  kF: () => (/* binding */ RULES_BY_ID)
+});
+
+// UNUSED EXPORTS: FAMILIES
+
+// EXTERNAL MODULE: ./src/rules/ci.ts
+var ci = __nccwpck_require__(9235);
+// EXTERNAL MODULE: ./src/rules/code.ts
+var code = __nccwpck_require__(6442);
+// EXTERNAL MODULE: ./src/rules/context.ts
+var context = __nccwpck_require__(7184);
+// EXTERNAL MODULE: ./src/regex.ts + 1 modules
+var regex = __nccwpck_require__(6184);
 ;// CONCATENATED MODULE: ./src/rules/config.ts
+
 
 
 // Configuration that carries a Service Account (JWT) credential: aio-lib-ims contexts, App Builder
 // workspace files, Developer Console downloads, SDK configs, User Sync Tool, Postman exports, Java
-// and INI settings, AEM 6.5 token providers. Also the AEM as a Cloud Service note (not deprecated).
+// and INI settings, AEM 6.5 token providers. Also AEM as a Cloud Service service credentials (legacy: a warning).
 // ---------------------------------------------------------------------------------------------
 // Paths and file-level context
 /** dotenv files: .env, .env.local, .env.sample, stage.env, env.example. */
@@ -48652,7 +48742,7 @@ const APP_BUILDER_PATHS = /(?:^|\/)(?:(?:app|ext)\.config\.ya?ml|manifest\.ya?ml
 /** AEM 6.5 / AMS OSGi configurations of the Granite IMS token provider. */
 const AEM_TOKEN_PROVIDER_PATHS = /(?:^|\/)com\.adobe\.granite\.auth\.(?:oauth\.accesstoken\.provider|ims\.impl\.IMSAccessTokenRequestCustomizerImpl)[^/]*(?:\/\.content\.xml)?$/;
 /** CI definitions: the ci family owns them. */
-const CI_PATHS = /(?:^|\/)\.github\/workflows\/|(?:^|\/)(?:action\.ya?ml|\.gitlab-ci\.ya?ml|azure-pipelines[\w.-]*\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile|\.travis\.ya?ml)$|(?:^|\/)\.circleci\//;
+const CI_PATHS = /(?:^|\/)\.github\/workflows[\w.-]*\/|(?:^|\/)(?:action\.ya?ml|\.gitlab-ci\.ya?ml|azure-pipelines[\w.-]*\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile|\.travis\.ya?ml)$|(?:^|\/)\.circleci\//;
 /** Files other families or rules own. */
 const NOT_GENERIC = /(?:^|\/)\.aio$|(?:^|\/)(?:\d+ )?connector-umapi\.ya?ml$|(?:^|\/)package(?:-lock)?\.json$|(?:^|\/)(?:tsconfig|jsconfig)[\w.-]*\.json$/;
 /** The file is about Adobe (META_SCOPES alone may be Facebook's). */
@@ -49027,12 +49117,12 @@ const config = {
         },
         {
             id: 'aem-cloud-service-credential',
-            title: 'AEM as a Cloud Service service credential',
-            severity: 'note',
-            category: 'info',
-            message: 'This is an AEM as a Cloud Service service credential (ent_aem_cloud_api / cm-p…-e…-integration). It is a separate system and is not deprecated: nothing needs to change here.',
+            title: 'AEM as a Cloud Service service credential (legacy JWT)',
+            severity: 'warning',
+            category: 'config',
+            message: `This is an AEM as a Cloud Service service credential (ent_aem_cloud_api / cm-p…-e…-integration): a JWT signed with its private key. Adobe's AEM documentation now calls it legacy and points to OAuth Server-to-Server; plan the move with Adobe's AEM guide (${code/* AEM_OAUTH_GUIDE */.d}). The findings beside it in this package are warnings for the same reason.`,
             // In docs it would silence the docs rules of the whole page; the docs rules skip AEM lines.
-            excludePaths: DOC_PATHS,
+            excludePaths: context/* DOC_PATHS */.Wr,
             pattern: /(?<hit>\bent_aem_cloud_api\b|\bcm-p\d{1,10}-e\d{1,10}-integration\b)/g,
         },
     ],
@@ -49190,8 +49280,12 @@ const ADOBE_DOC = /adobe|adobelogin\.com|\baio (?:app|login|console|config)\b|\b
  * a Cloud Service service credentials, which are not deprecated).
  */
 const MIGRATION_LINE = /ent_aem_cloud_api|migrat|deprecat|end[- ]of[- ]life|\bEOL\b|sunset|retire|no longer|replace|instead of|switch(?:ed|ing)? (?:from|to)|Server[- ]to[- ]Server|\bS2S\b|client_credentials|\/ims\/token\/v[23]/i;
-/** Release notes tell history, not setup. */
-const HISTORY_FILES = /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|NEWS)[^/]*$/i;
+/**
+ * Release notes tell history, not setup; pages about the move to OAuth Server-to-Server (a
+ * migration guide, the OAuth pages with their FAQ) name the JWT credential to explain what
+ * replaces it; generated references of released versions (apidocs/2.1.0/) are history too.
+ */
+const HISTORY_FILES = /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|NEWS)[^/]*$|migrat|server-?to-?server|(?:^|\/)oauth[\w-]*\/|(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc)\/v?\d+\.\d+/i;
 /** Hits of `re` on lines that are not about the migration. */
 function setupLines(re) {
     const pattern = (0,regex/* linear */.sn)(re);
@@ -49210,10 +49304,65 @@ function setupLines(re) {
         return hits;
     };
 }
+/** Markdown-like documents, where headings make sections. */
+const SECTIONED_DOCS = /\.(?:md|mdx|markdown)$|(?:^|\/)README$/i;
+const FENCE = (0,regex/* linear */.sn)(/^[ \t]{0,3}(?:```|~~~)/);
+const HEADING = (0,regex/* linear */.sn)(/^[ \t]{0,3}(#{1,6})[ \t]+(\S[^\n]*)$/);
+/** A heading that names the JWT setup (not the migration away from it). */
+const JWT_HEADING = (0,regex/* linear */.sn)(/\bJWT\b|\bService[ -]Account\b|\bkey[ -]?pair\b|\bprivate[ -]key\b|\bpublic[ -]key\b|\bcertificate\b|\bmeta[ -]?scopes?\b|\bjwt-auth\b|\btechnical[ -]account\b/i);
+/** Lines that make a section about the JWT setup, whatever its heading says. */
+const SETUP_LINE = (0,regex/* linear */.sn)(/\bService[ -]Account \(JWT\)|\bJWT (?:credentials?|integration|auth(?:entication)?|token|flow|grant|assertion)\b|certificate_pub\.crt|private\.key|\bmeta[_ ]?scopes?\b|\bent_[a-z_]+_sdk\b|\/ims\/exchange\/(?:v1\/)?jwt|\btechnical[_ ]?account[_ ]?id\b|\bjwt_token\b|@techacct\.adobe\.com|\bopenssl[ \t]+req\b/i);
+/** The sections of a Markdown text (headings inside fenced code are text, not headings). */
+function sections(text) {
+    const out = [];
+    const open = [];
+    let fenced = false;
+    let offset = 0;
+    for (const line of text.split('\n')) {
+        if (FENCE.test(line))
+            fenced = !fenced;
+        const m = !fenced && line.length < 400 ? HEADING.exec(line) : undefined;
+        if (m) {
+            const level = m.group(1).length;
+            while (open.length && open[open.length - 1].level >= level)
+                open.pop().end = offset;
+            const s = { level, start: offset, end: text.length, heading: m.group(2) };
+            out.push(s);
+            open.push(s);
+        }
+        offset += line.length + 1;
+    }
+    return out;
+}
+/**
+ * Sections that walk through the JWT setup: a heading that names it, or two setup lines in the
+ * section's own text; each is one finding spanning the section (the outermost, when nested).
+ */
+function setupSections(file) {
+    const migration = (0,regex/* linear */.sn)(MIGRATION_LINE);
+    const hits = [];
+    let coveredTo = -1;
+    for (const s of sections(file.text)) {
+        if (s.start < coveredTo)
+            continue;
+        const body = file.text.slice(s.start, s.end);
+        let setup = 0;
+        for (const line of body.split('\n'))
+            if (line.length <= 4000 && SETUP_LINE.test(line) && !migration.test(line))
+                setup++;
+        const named = JWT_HEADING.test(s.heading) && !migration.test(s.heading);
+        if ((named && setup >= 1) || setup >= 2) {
+            const end = body.endsWith('\n') ? s.end - 1 : s.end;
+            hits.push({ index: s.start, length: Math.max(1, end - s.start) });
+            coveredTo = s.end;
+        }
+    }
+    return hits;
+}
 const base = {
     severity: 'note',
     category: 'docs',
-    paths: DOC_PATHS,
+    paths: context/* DOC_PATHS */.Wr,
     excludePaths: HISTORY_FILES,
     requires: [ADOBE_DOC],
 };
@@ -49221,6 +49370,14 @@ const docs = {
     name: 'docs',
     literals: ['adobe', 'Adobe', 'ADOBE', 'ims/exchange'],
     rules: [
+        {
+            ...base,
+            id: 'docs-jwt-setup-section',
+            title: 'Docs: a section on the JWT setup',
+            message: 'This section walks readers through the Service Account (JWT) setup (credential, key pair, metascopes or the JWT exchange), which Adobe has retired. Rewrite it for an OAuth Server-to-Server credential: client id, client secret and scopes from the Developer Console, token from /ims/token/v3.',
+            paths: SECTIONED_DOCS,
+            match: setupSections,
+        },
         {
             ...base,
             id: 'docs-service-account-jwt',
@@ -49254,10 +49411,27 @@ const docs = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/keys.ts
+
 // Committed key material of the Service Account (JWT) credential. SSH and TLS keys are not
 // findings: every key rule but the certificate one needs the key tied to Adobe
 // (`needsContext: 'key'`: JWT findings in the same file, beside certificate_pub.crt, an Adobe-ish
 // path, or named by a file with JWT findings).
+const BEGIN = (0,regex/* linear */.sn)(/-----BEGIN (?:RSA |ENCRYPTED )?PRIVATE KEY-----/g);
+/**
+ * Each PEM private key block, BEGIN to END: the whole block is what must go. A block without its
+ * END line (cut, or escaped in one JSON string) is the BEGIN line alone.
+ */
+function pemBlocks(file) {
+    const hits = [];
+    for (const m of BEGIN.matchAll(file.text, 100)) {
+        // A key block is a few kilobytes: look no further than 16 KB for its END line.
+        const window = file.text.slice(m.end, m.end + 16384);
+        const end = window.indexOf('-----END');
+        const stop = end >= 0 ? window.indexOf('-----', end + 8) : -1;
+        hits.push({ index: m.index, length: stop >= 0 ? m.end + stop + 5 - m.index : m.end - m.index });
+    }
+    return hits;
+}
 /** Files whose name says "private key" (Adobe's download names it private.key). */
 const PRIVATE_KEY_FILE = /(?:^|\/)[\w.-]*private[\w.-]*\.(?:key|pem)$/i;
 const REVOKE = 'Deleting the file is not enough: the key stays in git history. Revoke it by deleting the Service Account (JWT) credential in the Adobe Developer Console once the OAuth Server-to-Server credential is in use.';
@@ -49274,7 +49448,7 @@ const keys = {
             needsContext: 'key',
             excludePaths: PRIVATE_KEY_FILE,
             // OPENSSH, EC and DSA keys are not JWT keys; the form also matches inside JSON/.env values.
-            pattern: /-----BEGIN (?:RSA |ENCRYPTED )?PRIVATE KEY-----/,
+            match: pemBlocks,
         },
         {
             id: 'key-private-key-file',
@@ -49308,6 +49482,187 @@ const keys = {
     ],
 };
 
+// EXTERNAL MODULE: ./src/scan/match.ts
+var match = __nccwpck_require__(6288);
+;// CONCATENATED MODULE: ./src/rules/names.ts
+
+
+
+// The names only the JWT flow uses: the private key (path, data, passphrase), the technical
+// account id, the metascopes, and identifiers built on "jwt" (jwt_payload, JWTAuth, createJwt,
+// ims_endpoint_jwt). Where the flow lives, every line that names them changes with it: settings,
+// CLI flags, call sites, tests, docs. Alone they prove nothing (a TLS private key, an app's own
+// session JWT), so they count only in a package (the folder of the nearest manifest) that has a
+// JWT finding of its own (`needsContext: 'package'`).
+const NAME = String.raw `(?:meta[_-]{0,2}scopes?|metascopes?|private[_-]{0,2}key(?:[_-]{0,2}(?:path|file|data|pem|pass(?:phrase|word)?|b64|base64|location|content))?|priv[_-]?key(?:[_-]?(?:path|data|pass|file))?|path[_-]?to[_-]?(?:private[_-]?)?key|encoded[_-]?pkcs8|tech(?:nical)?[_-]{0,2}acc(?:oun)?t(?:[_-]{0,2}id)?|tech[_-]?id|techacct|passphrase|ims[_-]?exchange|certificate_pub)`;
+/**
+ * A JWT-only name as a whole identifier or key (camelCase, snake_case, UPPER_CASE, kebab-case,
+ * CLI flags); or an identifier built on "jwt" (not a kebab-case name such as a package or a rule
+ * id, nor a URL path segment such as /ims/exchange/jwt: other rules judge those).
+ */
+const JWT_ONLY_NAME = new RegExp(
+// Boundaries are matched, not looked behind: a lookbehind would cost the fast DFA pass.
+String.raw `(?:^|[^A-Za-z0-9])(?<hit>${NAME})(?:[^A-Za-z0-9]|$)|(?:^|[^A-Za-z0-9/-])(?<hit2>[A-Za-z0-9_]*jwt[A-Za-z0-9_]*)(?:[^A-Za-z0-9-]|$)`, 'im');
+/**
+ * Lines about what stays or replaces the flow: OAuth Server-to-Server, user OAuth, decoding an
+ * access token (IMS access tokens are JWTs too), validation of any token.
+ */
+const NOT_THE_FLOW = /HS256|HS384|HS512|\bsession\b|\/ims\/token\/v\d|client_credentials|authorization_code|refresh_token|\bjwt[._-]?decode|jwtDecode|jwt_decode|\bdecode\s*\(|\bverify\s*\(|jwks|id_token|oauth_?s2s|oauth_server_to_server|Server[- ]to[- ]Server/i;
+/** Files that record history or are generated by a package manager. */
+const NOT_SOURCES = /\.expect$|(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|NEWS)[^/]*$|(?:^|\/)\.[\w-]*ignore$|(?:^|\/)oclif\.manifest[^/]*\.json$|(?:^|\/)(?:package-lock\.json|yarn\.lock|pnpm-lock\.yaml|poetry\.lock|Pipfile\.lock|go\.sum|Gemfile\.lock|composer\.lock|packages\.lock\.json)$|\.min\.js$|(?:^|\/)node_modules\//i;
+/** Another vendor's JWT or service account (Google, Salesforce, Box, DocuSign, Apple, Azure AD). */
+const OTHER_VENDOR = (0,regex/* linear */.sn)(/googleapis\.com|google\.oauth2|GoogleCredentials|service_account\.Credentials|salesforce|login\.microsoftonline\.com|microsoft graph|\bbox\.com\b|boxcloud|docusign|appstoreconnect|App Store Connect|github app|octokit\/auth-app/i);
+const OAUTH = (0,regex/* linear */.sn)(/client_?_?secrets|oauth_server_to_server|\bOAUTH_|\/ims\/token\/v\d|client_credentials/i);
+const TECH = /^tech/i;
+const ADOBE = (0,regex/* linear */.sn)(/adobe|adobelogin|\bims\b|\baio\b|techacct|\bent_[a-z_]+_sdk\b/i);
+const NAMES = (0,regex/* linear */.sn)(JWT_ONLY_NAME);
+/** A comment about the flow itself (not a token decoder's doc comment). */
+const FLOW_PROSE = (0,regex/* linear */.sn)(/service account|exchange|credential|adobe|\bims\b|technical|metascope|private|sign/i);
+/** A line about another system's key (an SFTP or SSH login, a TLS certificate). */
+const OTHER_KEY = (0,regex/* linear */.sn)(/\b(?:s?ftp|ssh|ssl|tls|gpg|pgp|ssh-keygen|known_hosts)\b/i);
+/** A file of another vendor's connector (readers/google_sheets/, salesforce_client.py). */
+const OTHER_VENDOR_PATH = /google|gcp|firebase|salesforce|docusign|(?:^|[/_-])box(?:[/_.-]|$)|apple|azure|microsoft|github/i;
+const FLOW_NOT = (0,regex/* linear */.sn)(NOT_THE_FLOW);
+/**
+ * The lines naming JWT-only settings; none in a file about another vendor's tokens (their JWT
+ * and service-account names are the same words).
+ */
+/** Identifier characters, for the whole name around a hit. */
+function isIdent(c) {
+    return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+}
+/** The whole identifier a hit sits in (ADOBE_PRIVATE_KEY_PATH around PRIVATE_KEY). */
+function identifierAround(text, start, end) {
+    let a = start;
+    let b = end;
+    while (a > 0 && start - a < 100 && isIdent(text.charCodeAt(a - 1)))
+        a--;
+    while (b < text.length && b - end < 100 && isIdent(text.charCodeAt(b)))
+        b++;
+    return text.slice(a, b);
+}
+/** Names of what stays (the technical account email) or of other systems' keys (SSH, TLS, apps). */
+const NOT_JWT_NAME = /e_?mail|(?:^|_|[a-z])(?:SSH|Ssh|ssh)|DEPLOY|[Dd]eploy|GPG|PGP|TLS|[Tt]ls|SSL|[Ss]sl|SFTP|GITHUB|[Gg]it[Hh]ub|(?:^|_)GH_|(?:^|_)APP_|[Aa]pp[A-Z_]|DOCKER|[Dd]ocker|NPM|APPLE|ANDROID|GOOGLE|[Gg]oogle|GCP|FIREBASE|AWS|[Aa]ws[A-Z]|AZURE|[Aa]zure|VAULT|KUBE|HEROKU|VERCEL|NETLIFY|SALESFORCE|[Ss]alesforce|SNOWFLAKE|BOX_|DOCUSIGN|SIGNING|WEBHOOK|[Ww]ebhook/;
+function nameHits(file) {
+    const text = file.text;
+    if ((OTHER_VENDOR.test(text) || OTHER_VENDOR_PATH.test(file.path)) && !ADOBE.test(text))
+        return []; // native-regex: a path
+    // "jwt" alone is every library's word: it names the Adobe flow only in a file about Adobe.
+    const jwtCounts = ADOBE.test(text);
+    // OAuth Server-to-Server keeps the technical account: in a file that has OAuth, it is not a sign.
+    const techCounts = !OAUTH.test(text);
+    const starts = (0,match/* lineStarts */._$)(text);
+    const hits = [];
+    let from = 0;
+    // One hit a line: after a hit (or a line about OAuth) the search goes on at the next line.
+    search: while (from < text.length) {
+        for (const m of NAMES.matchAll(text, Infinity, from)) {
+            const named = m.span('hit');
+            const span = named ?? m.span('hit2') ?? { index: m.index, end: m.end };
+            const line = (0,match/* lineOf */.cA)(starts, span.index);
+            const end = line + 1 < starts.length ? starts[line + 1] : text.length;
+            const ident = identifierAround(text, span.index, span.end);
+            const word = text.slice(span.index, span.end);
+            const tech = TECH.test(word); // native-regex: one matched name
+            const ours = (named ? !tech || techCounts : jwtCounts) &&
+                text.charCodeAt(span.index - 1) !== 64 && // `@techacct.adobe.com`: an email's host
+                !ident.startsWith('AIO_') && // aio-lib-ims context variables: the config rules judge them
+                !NOT_JWT_NAME.test(ident); // native-regex: one identifier of at most 200 characters
+            // "JWT" as a word in a comment is prose (a decoder's doc comment), not a name of the flow.
+            const prose = !named &&
+                word.length === 3 &&
+                (0,match/* startsAsComment */.$9)(text, starts[line], span.index) &&
+                !FLOW_PROSE.test(text.slice(starts[line], Math.min(end, starts[line] + 4000)));
+            if (!ours || prose)
+                continue; // another match on the line may still be one
+            if (end - starts[line] > 4000 || (!FLOW_NOT.test(text.slice(starts[line], end)) && !OTHER_KEY.test(text.slice(starts[line], end)))) {
+                hits.push({ index: span.index, length: span.end - span.index });
+                if (hits.length >= 1000)
+                    break search;
+            }
+            from = end;
+            continue search;
+        }
+        break;
+    }
+    return hits;
+}
+/**
+ * A file named after the flow (JwtTokenBuilder.java, jwt_auth.py, private_key_loader.ts,
+ * KeyStoreUtil, certgen.py, test files of them): in a package that uses the JWT flow the whole
+ * file exists for it. Decoders and verifiers of tokens are not the flow.
+ */
+const FLOW_FILE = /jwt|private[_-]?key|key[_-]?store|certgen|techacct|meta[_-]?scope/i;
+const NOT_FLOW_FILE = /adobe-jwt-migrate|decod|verif|expand|inspect|pars(?:e|er|ing)\b|session|readme|license/i;
+/** Generated API references (javadoc, typedoc, Sphinx): one page a class. */
+const API_PAGES = /(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc|_build\/html|site\/api)\/.*\.html?$/i;
+/** Generated references of released versions (apidocs/2.1.0/): history, not code to change. */
+const GENERATED_DOCS = /(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc)\/(?:v?\d+\.\d+[^/]*\/)?|(?:^|\/)xrefmap\.yml$|-search-index\.js$/i;
+function wholeFile(file) {
+    const name = file.path.slice(file.path.lastIndexOf('/') + 1);
+    if (!FLOW_FILE.test(name) || NOT_FLOW_FILE.test(name))
+        return []; // native-regex: a file name
+    // "jwt" in the name says the flow; a private key or key store helper says it only about Adobe.
+    if (!/jwt/i.test(name) && !ADOBE.test(file.text))
+        return []; // native-regex: a file name
+    let end = file.text.length;
+    while (end > 0 && (file.text.charCodeAt(end - 1) === 10 || file.text.charCodeAt(end - 1) === 13))
+        end--;
+    return end > 0 ? [{ index: 0, length: end }] : [];
+}
+const names_base = {
+    needsContext: 'package',
+    match: nameHits,
+    excludePaths: NOT_SOURCES,
+};
+const names = {
+    name: 'names',
+    // Byte literals of the names (case variants; the first letter left off where case varies).
+    literals: ['jwt', 'JWT', 'Jwt', 'eyStore', 'ertgen', 'etaScope', 'eta_scope', 'eta__scope', 'etascope', 'ETA_SCOPE', 'ETASCOPE', 'rivate_key', 'rivateKey', 'RIVATE_KEY', 'rivate-key', 'rivate__key', 'riv_key', 'rivKey', 'athToKey', 'ech_acct', 'echAcc', 'echnical_account', 'echnical__account', 'ECHNICAL_ACCOUNT', 'ech_id', 'echId', 'echacct', 'assphrase', 'ncoded_pkcs8', 'ertificate_pub'],
+    rules: [
+        {
+            needsContext: 'package',
+            match: wholeFile,
+            id: 'code-jwt-flow-file',
+            title: 'A file that exists for the JWT flow',
+            severity: 'warning',
+            category: 'code',
+            message: 'This file is named after the Service Account (JWT) flow (the JWT, its private key, key store, certificate or metascopes) in a package that uses that flow. Review all of it: after the move to OAuth Server-to-Server it goes, or becomes the client-credentials token code, and its tests with it.',
+            excludePaths: new RegExp(`${NOT_SOURCES.source}|${context/* DOC_PATHS */.Wr.source}|${GENERATED_DOCS.source}`, 'i'),
+        },
+        {
+            needsContext: 'package',
+            match: wholeFile,
+            id: 'docs-jwt-api-page',
+            title: 'Docs: an API reference page of the JWT flow',
+            severity: 'note',
+            category: 'docs',
+            message: 'This generated API reference page documents a class of the Service Account (JWT) flow. Regenerate the reference after the move to OAuth Server-to-Server so it no longer offers the JWT classes.',
+            paths: API_PAGES,
+            excludePaths: /(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc)\/v?\d+\.\d+/i,
+        },
+        {
+            ...names_base,
+            id: 'code-jwt-only-name',
+            title: 'A name only the JWT flow uses',
+            severity: 'warning',
+            category: 'code',
+            message: 'This line names a setting or value only the Service Account (JWT) flow uses (private key, technical account id, metascopes, passphrase, the JWT itself). Review it with the token code: after the move to OAuth Server-to-Server it goes, or becomes the client secret or the scopes.',
+            excludePaths: new RegExp(`${NOT_SOURCES.source}|${context/* DOC_PATHS */.Wr.source}|${GENERATED_DOCS.source}`, 'i'),
+        },
+        {
+            ...names_base,
+            id: 'docs-jwt-only-name',
+            title: 'Docs: a name only the JWT flow uses',
+            severity: 'note',
+            category: 'docs',
+            message: 'These docs name a setting only the Service Account (JWT) flow uses (private key, technical account id, metascopes, passphrase, the JWT). Document the OAuth Server-to-Server client secret and scopes instead.',
+            // Generated HTML (API references of released versions) repeats the names of every class.
+            paths: /\.(?:md|mdx|markdown|rst|adoc|txt)$|(?:^|\/)README$/i,
+        },
+    ],
+};
+
 ;// CONCATENATED MODULE: ./src/rules/index.ts
 
 
@@ -49316,8 +49671,9 @@ const keys = {
 
 
 
+
 /** The rule catalog: one file per family, each rule plain data. */
-const FAMILIES = [code, config, dependencies, ci.ci, keys, docs, consoleRules];
+const FAMILIES = [code/* code */.a, config, dependencies, ci.ci, keys, docs, names, consoleRules];
 const RULES = FAMILIES.flatMap((f) => f.rules);
 const RULES_BY_ID = new Map(RULES.map((r) => [r.id, r]));
 /** Every family's literals, deduplicated: the prefilter's alternation. */
@@ -49341,8 +49697,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/rules/index.ts + 7 modules
-var rules = __nccwpck_require__(5984);
+// EXTERNAL MODULE: ./src/rules/index.ts + 6 modules
+var rules = __nccwpck_require__(5679);
 // EXTERNAL MODULE: ./src/regex.ts + 1 modules
 var regex = __nccwpck_require__(6184);
 // EXTERNAL MODULE: ./src/scan/match.ts
@@ -49801,6 +50157,14 @@ function errorReason(err) {
         return 'is a directory';
     return `unreadable: ${code ?? String(err)}`;
 }
+/** The number of the last line holding text in the first n bytes. */
+function lastLine(buf, n) {
+    let lines = 1;
+    for (let i = buf.indexOf(10); i >= 0 && i < n; i = buf.indexOf(10, i + 1))
+        if (i + 1 < n)
+            lines++;
+    return lines;
+}
 /** Scans files synchronously: one open, one read and one close per file, into a reused buffer. */
 function scanBatch(files, opts) {
     const result = { findings: [], skipped: [], keyRefs: {}, secrets: [], clientIds: [], filesScanned: 0, filesMatched: 0, bytes: 0 };
@@ -49825,7 +50189,8 @@ function scanBatch(files, opts) {
                 }
                 throw err;
             }
-            result.findings.push(...(0,match/* matchPath */.B6)(PATH_RULES, rel));
+            const byPath = (0,match/* matchPath */.B6)(PATH_RULES, rel);
+            result.findings.push(...byPath);
             let n;
             try {
                 n = (0,external_node_fs_.readSync)(fd, buffer, 0, buffer.length, 0);
@@ -49861,6 +50226,12 @@ function scanBatch(files, opts) {
             if (isBinary(buffer, n)) {
                 result.skipped.push({ file: rel, reason: 'binary file' });
                 continue;
+            }
+            // A key file is wholly the finding: its span is every line of it.
+            if (byPath.length) {
+                const last = lastLine(buffer, n);
+                for (const f of byPath)
+                    f.endLine = last;
             }
             if (!isCandidate(buffer, n, rel)) {
                 // No rule reads it, but a dotenv or key=value config file may still name a client id.
@@ -49898,11 +50269,14 @@ function scanBatch(files, opts) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5984);
+/* harmony import */ var _rules_code_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6442);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5679);
 // The cross-file pass: judgements a single file cannot make on its own.
 
 
+
 const AEM_CLOUD_RULE = 'aem-cloud-service-credential';
+const AEM_NOTE = `This package uses an AEM as a Cloud Service service credential: a warning, to move to OAuth Server-to-Server with Adobe's AEM guide (${_rules_code_js__WEBPACK_IMPORTED_MODULE_1__/* .AEM_OAUTH_GUIDE */ .d}).`;
 const ADOBE_PATH = /adobe|(?:^|[/._-])aio(?:[/._-]|$)|jwt|(?:^|[/._-])ims(?:[/._-]|$)|techacct/i;
 function dirOf(file) {
     const d = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(file);
@@ -49911,16 +50285,30 @@ function dirOf(file) {
 function within(dir, file) {
     return dir === '' || file.startsWith(`${dir}/`);
 }
+/** Files that make a folder a package of its own. */
+const MANIFEST = /^(?:package\.json|pom\.xml|build\.gradle(?:\.kts)?|settings\.gradle(?:\.kts)?|build\.sbt|setup\.py|setup\.cfg|pyproject\.toml|requirements\.txt|[^/]+\.csproj|[^/]+\.fsproj|[^/]+\.sln|go\.mod|Gemfile|[^/]+\.gemspec|DESCRIPTION|composer\.json|[^/]+\.psd1)$/;
+/** The package of a file: the nearest folder above it holding a manifest ('' for the root). */
+function packageRoots(files) {
+    const roots = new Set(files.filter((f) => MANIFEST.test(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(f))).map(dirOf)); // native-regex: a file name
+    return (file) => {
+        for (let dir = dirOf(file); dir; dir = dirOf(dir))
+            if (roots.has(dir))
+                return dir;
+        return '';
+    };
+}
 /**
  * Applies context rules:
- * - a file holding AEM as a Cloud Service service credentials keeps only the note about them;
+ * - a file holding AEM as a Cloud Service service credentials keeps that finding and its names,
+ *   and errors in its package become warnings;
  * - 'project' findings stay only when their folder has other JWT findings;
  * - 'key' findings stay only when the key is tied to the Adobe JWT flow.
  */
 function applyContext(findings, files, keyRefs) {
+    const contextOf = (f) => _rules_index_js__WEBPACK_IMPORTED_MODULE_2__/* .RULES_BY_ID */ .kF.get(f.ruleId)?.needsContext;
     const aemFiles = new Set(findings.filter((f) => f.ruleId === AEM_CLOUD_RULE).map((f) => f.file));
-    let kept = findings.filter((f) => !aemFiles.has(f.file) || f.ruleId === AEM_CLOUD_RULE);
-    const contextOf = (f) => _rules_index_js__WEBPACK_IMPORTED_MODULE_1__/* .RULES_BY_ID */ .kF.get(f.ruleId)?.needsContext;
+    // The AEM credential finding says what the file is; the names around it stay as supporting lines.
+    let kept = findings.filter((f) => !aemFiles.has(f.file) || f.ruleId === AEM_CLOUD_RULE || contextOf(f) === 'package');
     const anchors = kept.filter((f) => !contextOf(f) && f.severity !== 'note');
     const anchorFiles = new Set(anchors.map((f) => f.file));
     const certDirs = new Set(files.filter((f) => node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(f) === 'certificate_pub.crt').map(dirOf));
@@ -49931,10 +50319,17 @@ function applyContext(findings, files, keyRefs) {
         for (const r of refs)
             referenced.add(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(r));
     }
+    const packageOf = packageRoots(files);
+    const anchoredPackages = new Set(anchors.map((a) => packageOf(a.file)));
     kept = kept.filter((f) => {
         const need = contextOf(f);
         if (!need)
             return true;
+        if (need === 'package') {
+            // Its own package, a package inside it (a root README over a module), or one around it.
+            const p = packageOf(f.file);
+            return [...anchoredPackages].some((a) => a === p || p === '' || a === '' || a.startsWith(`${p}/`) || p.startsWith(`${a}/`));
+        }
         if (need === 'project') {
             const dir = dirOf(f.file);
             return anchors.some((a) => within(dir, a.file));
@@ -49944,7 +50339,12 @@ function applyContext(findings, files, keyRefs) {
             ADOBE_PATH.test(f.file) || // native-regex: a path
             referenced.has(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(f.file)));
     });
-    return kept;
+    // A package that uses an AEM as a Cloud Service service credential: its JWT code is that
+    // credential's (legacy, a warning), not a Developer Console Service Account (an error).
+    const aemPackages = new Set([...aemFiles].map(packageOf));
+    return kept.map((f) => f.severity === 'error' && aemPackages.has(packageOf(f.file))
+        ? { ...f, severity: 'warning', message: `${f.message} ${AEM_NOTE}` }
+        : f);
 }
 
 
@@ -49969,8 +50369,8 @@ var external_node_worker_threads_ = __nccwpck_require__(5919);
 // EXTERNAL MODULE: ./node_modules/ignore/index.js
 var ignore = __nccwpck_require__(298);
 var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
-// EXTERNAL MODULE: ./src/rules/index.ts + 7 modules
-var rules = __nccwpck_require__(5984);
+// EXTERNAL MODULE: ./src/rules/index.ts + 6 modules
+var rules = __nccwpck_require__(5679);
 // EXTERNAL MODULE: ./src/scan/batch.ts + 2 modules
 var batch = __nccwpck_require__(260);
 // EXTERNAL MODULE: ./src/scan/context.ts
@@ -50116,9 +50516,12 @@ async function listFiles(root) {
     return { files: walkFiles(root), source: 'walk', skipped: [] };
 }
 
+// EXTERNAL MODULE: ./src/scan/regions.ts + 17 modules
+var regions = __nccwpck_require__(7786);
 // EXTERNAL MODULE: ./src/scan/worker.ts
 var worker = __nccwpck_require__(847);
 ;// CONCATENATED MODULE: ./src/scan/engine.ts
+
 
 
 
@@ -50211,6 +50614,25 @@ async function scanInWorkers(first, rest, opts, script, count) {
     }
     return total;
 }
+/** Rules that only point at a supporting line: said once, and not inside a region said already. */
+const SUPPORTING = new Set(['code-jwt-only-name', 'docs-jwt-only-name']);
+/**
+ * Drops supporting-line findings on a line another finding reports, or inside a region finding
+ * (a token function, a docs section): the reader sees each line once.
+ */
+function dropCovered(findings) {
+    const byFile = new Map();
+    for (const f of findings)
+        if (!SUPPORTING.has(f.ruleId))
+            byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+    let w = 0;
+    for (const f of findings) {
+        const others = SUPPORTING.has(f.ruleId) ? (byFile.get(f.file) ?? []) : [];
+        if (!others.some((o) => o.line <= f.line && f.line <= o.endLine))
+            findings[w++] = f;
+    }
+    findings.length = w;
+}
 /** Disabled rules, ignored fingerprints and severity overrides from the config. */
 function applyPolicy(findings, s) {
     return findings
@@ -50241,7 +50663,10 @@ async function scan(settings, engine = {}) {
     const first = take(kept, INLINE_LIMIT + 1);
     const workers = engine.workerScript && threads > 1 && first.length > INLINE_LIMIT ? threads : 0;
     const raw = workers ? await scanInWorkers(first, kept, opts, engine.workerScript, workers) : (0,batch/* scanBatch */.A)(first, opts);
-    const findings = applyPolicy((0,context/* applyContext */.S)(raw.findings, files, raw.keyRefs), settings).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1)));
+    const found = (0,context/* applyContext */.S)(raw.findings, files, raw.keyRefs);
+    found.push(...(await (0,regions/* regionFindings */.JB)(settings.root, found, settings.maxFileSize)));
+    dropCovered(found);
+    const findings = applyPolicy(found, settings).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1)));
     raw.skipped.push(...unlisted);
     raw.skipped.sort((a, b) => (a.file < b.file ? -1 : 1));
     return {
@@ -50270,12 +50695,15 @@ async function scan(settings, engine = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $9: () => (/* binding */ startsAsComment),
 /* harmony export */   B6: () => (/* binding */ matchPath),
 /* harmony export */   Rj: () => (/* binding */ fingerprint),
+/* harmony export */   Vv: () => (/* binding */ snippetOf),
 /* harmony export */   _$: () => (/* binding */ lineStarts),
+/* harmony export */   cA: () => (/* binding */ lineOf),
 /* harmony export */   g3: () => (/* binding */ matchFile)
 /* harmony export */ });
-/* unused harmony exports startsAsComment, ruleAppliesToPath, snippetOf */
+/* unused harmony export ruleAppliesToPath */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6670);
@@ -50474,6 +50902,504 @@ function matchFile(rules, file) {
         secrets = (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .findSecrets */ .dL)(text);
     }
     return { findings, keyRefs, secrets };
+}
+
+
+/***/ }),
+
+/***/ 7786:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  YK: () => (/* binding */ AEM_REGION_RULE),
+  AH: () => (/* binding */ REGION_RULE),
+  J6: () => (/* binding */ SIGNAL_RULES),
+  JB: () => (/* binding */ regionFindings)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/languages/csharp.ts
+/** .NET's JWT libraries and certificate signing, shared by C#, F# and VB.NET. */
+const DOTNET_SIGNING = /^[ \t]*(?:using|open|Imports)[ \t]+(?:Jose|JWT|System\.IdentityModel\.Tokens\.Jwt)\b|\bJWT\.(?:Encode|encode)\s*\(|\bJose\.JWT\.Encode\b|\bnew\s+JwtSecurityToken\s*\(|\bJwtSecurityTokenHandler\b|\bJwtBuilder\b|\.SignData\s*\(|\bnew\s+X509Certificate2\s*\(|\bRSACryptoServiceProvider\b|\.ImportRSAPrivateKey\s*\(|\.ImportPkcs8PrivateKey\s*\(/m;
+const csharp = {
+    id: 'csharp',
+    name: 'C#',
+    extensions: ['.cs'],
+    lineComments: ['//', '*', '/*'],
+    parser: 'csharp',
+    functionNodes: ['method_declaration', 'constructor_declaration', 'local_function_statement'],
+    classNodes: ['class_declaration', 'struct_declaration'],
+    jwtSigning: DOTNET_SIGNING,
+};
+
+;// CONCATENATED MODULE: ./src/languages/fsharp.ts
+
+/** F# and VB.NET: no grammar is bundled, so no token-function region (the signals still hold). */
+const fsharp = {
+    id: 'fsharp',
+    name: 'F# / VB.NET',
+    extensions: ['.fs', '.fsx', '.fsi', '.vb'],
+    lineComments: ['//', "'", '(*'],
+    functionNodes: [],
+    classNodes: [],
+    jwtSigning: DOTNET_SIGNING,
+};
+
+;// CONCATENATED MODULE: ./src/languages/go.ts
+const go = {
+    id: 'go',
+    name: 'Go',
+    extensions: ['.go'],
+    lineComments: ['//', '*', '/*'],
+    parser: 'go',
+    functionNodes: ['function_declaration', 'method_declaration'],
+    classNodes: [],
+    jwtSigning: /\bjwt\.NewWithClaims\s*\(|"github\.com\/(?:golang-jwt\/jwt|dgrijalva\/jwt-go)[^"]*"|\.ExchangeJWT\s*\(|\bjwt\.ParseRSAPrivateKeyFromPEM\s*\(/,
+};
+
+;// CONCATENATED MODULE: ./src/languages/java.ts
+/** The JVM's JWT libraries and key loading, shared by Java, Kotlin, Scala and Groovy. */
+const JVM_SIGNING = /^[ \t]*import[ \t]+(?:io\.jsonwebtoken|com\.auth0\.jwt|com\.nimbusds\.jose|org\.jose4j)\b|\bJwts\.builder\s*\(|\bJWT\.create\s*\(|\bnew\s+SignedJWT\s*\(|\bPKCS8EncodedKeySpec\b|\bKeyFactory\.getInstance\s*\(\s*"RSA"|\bSignatureAlgorithm\.RS256\b/m;
+const java = {
+    id: 'java',
+    name: 'Java',
+    extensions: ['.java'],
+    lineComments: ['//', '*', '/*'],
+    parser: 'java',
+    functionNodes: ['method_declaration', 'constructor_declaration'],
+    classNodes: ['class_declaration', 'enum_declaration'],
+    jwtSigning: JVM_SIGNING,
+};
+
+;// CONCATENATED MODULE: ./src/languages/groovy.ts
+
+/** Groovy (Jenkins pipelines, Gradle scripts): no grammar is bundled, so no token-function region. */
+const groovy = {
+    id: 'groovy',
+    name: 'Groovy',
+    extensions: ['.groovy', '.gvy'],
+    filenames: ['Jenkinsfile'],
+    lineComments: ['//', '*', '/*'],
+    functionNodes: [],
+    classNodes: [],
+    jwtSigning: JVM_SIGNING,
+};
+
+;// CONCATENATED MODULE: ./src/languages/javascript.ts
+const javascript = {
+    id: 'javascript',
+    name: 'JavaScript / TypeScript',
+    extensions: ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'],
+    lineComments: ['//', '*', '/*'],
+    parser: 'typescript',
+    // TypeScript's SyntaxKind names (the JS/TS parser is the TypeScript compiler).
+    functionNodes: ['FunctionDeclaration', 'MethodDeclaration', 'FunctionExpression', 'ArrowFunction', 'Constructor', 'GetAccessor'],
+    classNodes: ['ClassDeclaration', 'ClassExpression'],
+    jwtSigning: /\b(?:require|import)\s*\(\s*['"](?:jsonwebtoken|jwt-simple|jose|node-jose|jsrsasign|njwt|jws)['"]\s*\)|(?:\bfrom|\bimport)\s*['"](?:jsonwebtoken|jwt-simple|jose|node-jose|jsrsasign|njwt|jws)['"]|\bKJUR\.jws\.JWS\.sign\s*\(|\bjwt\.sign\s*\(|\bjws\.sign\s*\(|\bcrypto\.createSign\s*\(/,
+};
+
+;// CONCATENATED MODULE: ./src/languages/kotlin.ts
+
+const kotlin = {
+    id: 'kotlin',
+    name: 'Kotlin',
+    extensions: ['.kt', '.kts'],
+    lineComments: ['//', '*', '/*'],
+    parser: 'kotlin',
+    functionNodes: ['function_declaration'],
+    classNodes: ['class_declaration', 'object_declaration'],
+    jwtSigning: JVM_SIGNING,
+};
+
+;// CONCATENATED MODULE: ./src/languages/php.ts
+const php = {
+    id: 'php',
+    name: 'PHP',
+    extensions: ['.php'],
+    lineComments: ['//', '#', '*', '/*'],
+    parser: 'php',
+    functionNodes: ['function_definition', 'method_declaration'],
+    classNodes: ['class_declaration'],
+    jwtSigning: /\bopenssl_sign\s*\(|\bJWT::encode\s*\(|^[ \t]*use[ \t]+Firebase\\JWT\b|\bopenssl_pkey_get_private\s*\(|\bLcobucci\\JWT\b/m,
+};
+
+;// CONCATENATED MODULE: ./src/languages/powershell.ts
+const powershell = {
+    id: 'powershell',
+    name: 'PowerShell',
+    extensions: ['.ps1', '.psm1'],
+    lineComments: ['#', '<#'],
+    parser: 'powershell',
+    functionNodes: ['function_statement'],
+    classNodes: ['class_statement'],
+    jwtSigning: /X509Certificate2\]::new\s*\(|\bX509Certificate2\b[^\n]{0,40}\(|\.SignData\s*\(|\bNew-Jwt\b|\bRSACryptoServiceProvider\b|\bConvertTo-Base64Url\b/i,
+};
+
+;// CONCATENATED MODULE: ./src/languages/python.ts
+const python = {
+    id: 'python',
+    name: 'Python',
+    extensions: ['.py'],
+    lineComments: ['#'],
+    parser: 'python',
+    functionNodes: ['function_definition'],
+    classNodes: ['class_definition'],
+    jwtSigning: /^[ \t]*(?:import[ \t]+jwt\b|from[ \t]+jwt(?:\.\w+)?[ \t]+import\b|from[ \t]+jose[ \t]+import\b|import[ \t]+jose\b|from[ \t]+authlib\.jose[ \t]+import\b)|\bjwt\.encode\s*\(|\bserialization\.load_pem_private_key\s*\(/m,
+};
+
+;// CONCATENATED MODULE: ./src/languages/r.ts
+const r = {
+    id: 'r',
+    name: 'R',
+    extensions: ['.r', '.rmd'],
+    lineComments: ['#', "#'"],
+    parser: 'r',
+    functionNodes: ['function_definition'],
+    classNodes: [],
+    jwtSigning: /\bjwt_encode_sig\s*\(|\bjwt_claim\s*\(|\blibrary\s*\(\s*["']?jose\b|\bjose::|\bopenssl::read_key\s*\(/,
+};
+
+;// CONCATENATED MODULE: ./src/languages/ruby.ts
+const ruby = {
+    id: 'ruby',
+    name: 'Ruby',
+    extensions: ['.rb', '.gemspec', '.rake'],
+    filenames: ['Gemfile', 'Rakefile'],
+    lineComments: ['#'],
+    parser: 'ruby',
+    functionNodes: ['method', 'singleton_method'],
+    classNodes: ['class', 'module'],
+    jwtSigning: /\bJWT\.encode\s*\(|^[ \t]*require[ \t]+['"]jwt['"]|\bOpenSSL::PKey::RSA\.new\s*\(/m,
+};
+
+;// CONCATENATED MODULE: ./src/languages/scala.ts
+
+const scala = {
+    id: 'scala',
+    name: 'Scala',
+    extensions: ['.scala', '.sc'],
+    lineComments: ['//', '*', '/*'],
+    parser: 'scala',
+    functionNodes: ['function_definition'],
+    classNodes: ['class_definition', 'object_definition', 'trait_definition'],
+    jwtSigning: JVM_SIGNING,
+};
+
+;// CONCATENATED MODULE: ./src/languages/shell.ts
+const shell = {
+    id: 'shell',
+    name: 'Shell',
+    extensions: ['.sh', '.bash', '.zsh', '.ksh'],
+    lineComments: ['#'],
+    parser: 'bash',
+    functionNodes: ['function_definition'],
+    classNodes: [],
+    jwtSigning: /\bopenssl[ \t]+dgst[ \t]+-sha256[ \t]+-sign\b|\bopenssl[ \t]+(?:rsautl|pkeyutl)[ \t]+-sign\b|\bjwt[ \t]+encode\b/,
+};
+
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __nccwpck_require__(8992);
+;// CONCATENATED MODULE: ./src/languages/index.ts
+// The language registry: rules, regions, snippets and rewriters derive from these entries. A new
+// language is one file here (plus its fixtures).
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const LANGUAGES = [javascript, python, java, kotlin, scala, groovy, csharp, fsharp, php, go, ruby, r, powershell, shell];
+const BY_EXTENSION = new Map();
+const BY_NAME = new Map();
+for (const lang of LANGUAGES) {
+    for (const e of lang.extensions)
+        BY_EXTENSION.set(e, lang);
+    for (const n of lang.filenames ?? [])
+        BY_NAME.set(n, lang);
+}
+/** The language of a file, from its name (undefined for data, docs and unknown files). */
+function languageOf(path) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const named = BY_NAME.get(name);
+    if (named)
+        return named;
+    const dot = name.lastIndexOf('.');
+    return dot > 0 ? BY_EXTENSION.get(name.slice(dot).toLowerCase()) : undefined;
+}
+/** A path pattern matching the files of these languages (derived: one list, in the registry). */
+function pathsOf(langs) {
+    const ends = langs.flatMap((l) => l.extensions.map(src_text/* escapeRegExp */.Nt));
+    const names = langs.flatMap((l) => (l.filenames ?? []).map(src_text/* escapeRegExp */.Nt));
+    return new RegExp(`(?:${ends.join('|')})$|(?:^|/)(?:${names.join('|') || '(?!)'})$`, 'i');
+}
+/** Every source file of a registered language. */
+const CODE_FILES = pathsOf(LANGUAGES);
+
+// EXTERNAL MODULE: ./src/lazy.ts
+var lazy = __nccwpck_require__(9257);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/parse/grammars.json
+const grammars_namespaceObject = /*#__PURE__*/JSON.parse('{"Yv":{"package":"web-tree-sitter","file":"web-tree-sitter.js"},"fA":{"package":"web-tree-sitter","file":"web-tree-sitter.wasm"},"lN":{"python":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-python.wasm"},"java":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-java.wasm"},"csharp":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-c-sharp.wasm"},"php":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-php.wasm"},"go":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-go.wasm"},"ruby":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-ruby.wasm"},"powershell":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-powershell.wasm"},"bash":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-bash.wasm"},"kotlin":{"package":"@tree-sitter-grammars/tree-sitter-kotlin","file":"tree-sitter-kotlin.wasm"},"scala":{"package":"tree-sitter-scala","file":"tree-sitter-scala.wasm"},"r":{"package":"@davisvaughan/tree-sitter-r","file":"tree-sitter-r.wasm"}}}');
+;// CONCATENATED MODULE: ./src/parse/tree-sitter.ts
+// Real parsers for the languages the JWT flow was written in: tree-sitter grammars compiled to
+// WebAssembly (web-tree-sitter), so the same bundle runs on every runner OS and CPU. Each grammar
+// is loaded on first use, only for a file that needs it; the bundle copies them to dist/grammars/.
+
+
+
+
+const HERE = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+/** dist/grammars next to either bundle, else the npm package (tests run the sources). */
+function locate(entry) {
+    const name = entry.file.slice(entry.file.lastIndexOf('/') + 1);
+    const candidates = [(0,external_node_path_.join)(HERE, 'grammars', name), (0,external_node_path_.join)(HERE, '..', 'grammars', name), (0,external_node_path_.join)(HERE, '..', '..', 'node_modules', entry.package, entry.file)];
+    const found = candidates.find((p) => (0,external_node_fs_.existsSync)(p));
+    if (!found)
+        throw new Error(`tree-sitter file ${name} is missing (looked in ${candidates.join(', ')})`);
+    return found;
+}
+let runtime;
+const languages = new Map();
+/**
+ * The library, imported at run time from dist/grammars (or node_modules): bundled, its start-up
+ * (`await import('module')`) breaks. Its WebAssembly is read here and handed over.
+ */
+async function library() {
+    const lib = (await import(/* webpackIgnore: true */ (0,external_node_url_.pathToFileURL)(locate(grammars_namespaceObject.Yv)).href));
+    await lib.Parser.init({ wasmBinary: (0,external_node_fs_.readFileSync)(locate(grammars_namespaceObject.fA)) });
+    return lib;
+}
+function language(id) {
+    runtime ??= library();
+    let lang = languages.get(id);
+    if (!lang) {
+        lang = runtime.then((lib) => lib.Language.load((0,external_node_fs_.readFileSync)(locate(grammars_namespaceObject.lN[id]))));
+        languages.set(id, lang);
+    }
+    return lang;
+}
+/** The syntax tree of a text, or undefined when the grammar cannot be loaded here. */
+async function parseWith(id, text) {
+    let lang;
+    try {
+        lang = await language(id);
+    }
+    catch (e) {
+        if (process.env.ADOBE_JWT_MIGRATE_DEBUG)
+            process.stderr.write(`tree-sitter ${id}: ${e.stack}\n`);
+        return undefined;
+    }
+    const { Parser } = await runtime;
+    const parser = new Parser();
+    try {
+        parser.setLanguage(lang);
+        return parser.parse(text) ?? undefined;
+    }
+    finally {
+        parser.delete();
+    }
+}
+/** Whether a parse found syntax errors (a tree-sitter parse always yields a tree). */
+function hasErrors(tree) {
+    return tree.rootNode.hasError;
+}
+/** The innermost node of one of `types` enclosing the character offset `at`. */
+function enclosing(tree, at, types) {
+    let node = tree.rootNode.descendantForIndex(at, at);
+    while (node) {
+        if (types.has(node.type))
+            return node;
+        node = node.parent;
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/rules/index.ts + 6 modules
+var rules = __nccwpck_require__(5679);
+// EXTERNAL MODULE: ./src/scan/match.ts
+var match = __nccwpck_require__(6288);
+;// CONCATENATED MODULE: ./src/scan/regions.ts
+// The token function: a JWT flow is more than its exchange line. For each code file whose lines
+// carry a JWT signal (the exchange, the claims, the jwt_token field, the signing), the file is
+// parsed with its language's real parser and the function (or method) holding each signal becomes
+// one region finding spanning it; a class whose methods split the flow becomes one region.
+// This runs after the per-file scan, on the main thread, only for the few files with signals.
+
+
+
+
+
+
+
+/** Findings that mark the JWT flow itself in code (not configuration around it). */
+const SIGNAL_RULES = new Set([
+    'code-ims-jwt-exchange',
+    'code-ims-jwt-exchange-manual',
+    'code-jwt-meta-scope-claim',
+    'code-jwt-audience-claim',
+    'code-jwt-token-form-field',
+    'code-adobe-jwt-auth',
+    'code-jwt-library-js',
+    'code-jwt-library-python',
+    'code-jwt-library-manual',
+    'code-ims-go-exchange-jwt',
+    'code-pdf-services-service-account',
+    'aem-cloud-service-credential',
+]);
+const REGION_RULE = 'code-jwt-token-function';
+const AEM_REGION_RULE = 'aem-service-credential-token-function';
+/** Functions holding the offsets, outermost function within any class; then classes that hold 2+. */
+async function spansOf(lang, text, offsets) {
+    const found = new Map();
+    if (lang.parser === 'typescript') {
+        const ts = await (0,lazy/* loadTypeScript */.E)();
+        const sf = ts.createSourceFile('x.ts', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+        const fn = new Set(lang.functionNodes);
+        const cls = new Set(lang.classNodes);
+        for (const at of offsets) {
+            let node = tokenAt(ts, sf, at);
+            let outer;
+            let klass;
+            while (node && node !== sf) {
+                const kind = ts.SyntaxKind[node.kind];
+                if (fn.has(kind))
+                    outer = node;
+                if (cls.has(kind)) {
+                    klass = node;
+                    break;
+                }
+                node = node.parent;
+            }
+            if (!outer)
+                continue;
+            // An arrow or function expression assigned to a name: the whole statement.
+            let top = outer;
+            while (top.parent && (ts.isVariableDeclaration(top.parent) || ts.isVariableDeclarationList(top.parent) || ts.isVariableStatement(top.parent) || ts.isPropertyAssignment(top.parent) || ts.isExportAssignment(top.parent)))
+                top = top.parent;
+            const start = top.getStart(sf);
+            const className = klass && 'name' in klass ? klass.name?.text : undefined;
+            found.set(`${start}`, { start, end: top.end, classStart: klass?.getStart(sf), classEnd: klass?.end, className });
+        }
+    }
+    else if (lang.parser) {
+        const tree = await parseWith(lang.parser, text);
+        if (!tree)
+            return [];
+        const fn = new Set(lang.functionNodes);
+        const cls = new Set(lang.classNodes);
+        for (const at of offsets) {
+            let node = enclosing(tree, at, fn);
+            if (!node)
+                continue;
+            // The outermost function (a callback inside a token function is part of it).
+            for (let up = node.parent; up && !cls.has(up.type); up = up.parent)
+                if (fn.has(up.type))
+                    node = up;
+            // R binds functions with `name <- function(...)`: the assignment is the function's extent.
+            const bound = node.parent && /assignment|binary_operator|decorated_definition/.test(node.parent.type) ? node.parent : node; // native-regex: a node type name
+            let klass = bound.parent;
+            while (klass && !cls.has(klass.type))
+                klass = klass.parent;
+            const className = klass?.childForFieldName('name')?.text;
+            found.set(`${bound.startIndex}`, { start: bound.startIndex, end: bound.endIndex, classStart: klass?.startIndex, classEnd: klass?.endIndex, className });
+        }
+        tree.delete();
+    }
+    const spans = [...found.values()].map((f) => ({ start: f.start, end: f.end, isClass: false, head: '' }));
+    // A class whose methods split the flow (two or more of them hold a signal): the class.
+    // A class named for the flow (JWTProvider, JwtTokenBuilder) is the flow with all its helpers.
+    const byClass = new Map();
+    for (const f of found.values()) {
+        if (f.classStart === undefined)
+            continue;
+        const c = byClass.get(f.classStart) ?? { end: f.classEnd, n: 0, named: /jwt/i.test(f.className ?? '') }; // native-regex: a class name
+        c.n++;
+        byClass.set(f.classStart, c);
+    }
+    for (const [start, c] of byClass)
+        if (c.n >= 2 || c.named)
+            spans.push({ start, end: c.end, isClass: true, head: '' });
+    return spans;
+}
+function tokenAt(ts, sf, at) {
+    let node = sf;
+    for (;;) {
+        const child = node.getChildren(sf).find((c) => c.getStart(sf) <= at && at < c.end);
+        if (!child)
+            return node;
+        node = child;
+    }
+}
+/** Region findings for the files whose findings hold a JWT signal in code. */
+async function regionFindings(root, findings, maxFileSize) {
+    const byFile = new Map();
+    for (const f of findings)
+        if (SIGNAL_RULES.has(f.ruleId) && f.file)
+            byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+    const out = [];
+    for (const [file, signals] of byFile) {
+        const lang = languageOf(file);
+        if (!lang?.parser)
+            continue;
+        let text;
+        try {
+            const buf = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, file));
+            if (buf.length > maxFileSize)
+                continue;
+            text = buf.toString('utf8');
+        }
+        catch {
+            continue;
+        }
+        const starts = (0,match/* lineStarts */._$)(text);
+        const offsets = signals.map((s) => starts[s.line - 1] + s.column - 1);
+        let spans;
+        try {
+            spans = await spansOf(lang, text, offsets);
+        }
+        catch {
+            continue; // a parser that cannot read the file leaves the line findings as they are
+        }
+        const aem = signals.some((s) => s.ruleId === 'aem-cloud-service-credential');
+        const rule = rules/* RULES_BY_ID */.kF.get(aem ? AEM_REGION_RULE : REGION_RULE);
+        for (const span of spans) {
+            const line = (0,match/* lineOf */.cA)(starts, span.start);
+            const endLine = (0,match/* lineOf */.cA)(starts, Math.max(span.start, span.end - 1));
+            const head = text.slice(starts[line], line + 1 < starts.length ? starts[line + 1] - 1 : text.length);
+            const snippet = (0,match/* snippetOf */.Vv)(head, file);
+            out.push({
+                ruleId: rule.id,
+                severity: rule.severity,
+                file,
+                line: line + 1,
+                column: span.start - starts[line] + 1,
+                endLine: endLine + 1,
+                endColumn: span.end - starts[endLine] + 1,
+                message: `${rule.message} (${span.isClass ? 'the class' : 'the function'} spans lines ${line + 1}-${endLine + 1})`,
+                title: rule.title,
+                category: rule.category,
+                fingerprint: (0,match/* fingerprint */.Rj)(rule.id, file, snippet.replace(/\s+/g, ' '), 0), // native-regex: a snippet of at most 200 characters
+                fixable: false,
+                snippet,
+            });
+        }
+    }
+    return out;
 }
 
 
@@ -59577,6 +60503,36 @@ exports.visitAsync = visitAsync;
 /******/ 			() => (module);
 /******/ 		__nccwpck_require__.d(getter, { a: getter });
 /******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 
@@ -69800,8 +70756,8 @@ function mdCommand(command) {
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/paths.ts
 var paths = __nccwpck_require__(8431);
-// EXTERNAL MODULE: ./src/rules/index.ts + 7 modules
-var src_rules = __nccwpck_require__(5984);
+// EXTERNAL MODULE: ./src/rules/index.ts + 6 modules
+var src_rules = __nccwpck_require__(5679);
 // EXTERNAL MODULE: ./src/yaml.ts
 var yaml = __nccwpck_require__(4536);
 ;// CONCATENATED MODULE: ./src/config.ts
@@ -69935,22 +70891,8 @@ function loadSettings(raw, cwd = process.cwd(), confine) {
     };
 }
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/lazy.ts
-
-
-/**
- * Loads the migration engine. TypeScript's compiler reads the CommonJS globals __filename and
- * __dirname when it loads; an ES module bundle has neither, so give them the bundle's own.
- */
-async function loadMigrate(moduleUrl) {
-    const g = globalThis;
-    g.__filename ??= (0,external_node_url_.fileURLToPath)(moduleUrl);
-    g.__dirname ??= (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(moduleUrl));
-    return Promise.all(/* import() */[__nccwpck_require__.e(186), __nccwpck_require__.e(208)]).then(__nccwpck_require__.bind(__nccwpck_require__, 208));
-}
-
+// EXTERNAL MODULE: ./src/lazy.ts
+var src_lazy = __nccwpck_require__(9257);
 // EXTERNAL MODULE: ./src/migrate/scopes.ts
 var scopes = __nccwpck_require__(6736);
 ;// CONCATENATED MODULE: ./src/report/json.ts
@@ -70304,7 +71246,7 @@ async function runScan(positionals, values) {
     const consoleReport = await withConsole(result, settings, values);
     if (result.findings.length) {
         // "fixable" is what the migration plan edits: plan it (nothing is written).
-        const { planFromScan, markFixable } = await loadMigrate(import.meta.url);
+        const { planFromScan, markFixable } = await (0,src_lazy/* loadMigrate */.k)(import.meta.url);
         markFixable(result, planFromScan(result, { consoleScopes: consoleReport?.scopesByClient }));
     }
     const body = fmt === 'json'
@@ -70327,7 +71269,7 @@ async function runMigrate(positionals, values) {
         throw new errors/* UsageError */.e('--scopes needs a comma-separated list of OAuth scopes');
     const settings = loadSettings({ root: positionals[0], failOn: 'never', config: values.config });
     warnAll(settings.warnings);
-    const { planFromScan, applyPlan, markFixable, planJson, planText } = await loadMigrate(import.meta.url);
+    const { planFromScan, applyPlan, markFixable, planJson, planText } = await (0,src_lazy/* loadMigrate */.k)(import.meta.url);
     const scanned = await (0,engine/* scan */.S)(settings, { workerScript: new URL(import.meta.url) });
     warnAll([nothingRead(scanned)].filter((w) => w !== undefined));
     const consoleReport = await withConsole(scanned, settings, values);
@@ -70346,7 +71288,7 @@ async function runMigrate(positionals, values) {
 async function runRules(values) {
     const fmt = format(values.format);
     if (fmt === 'json') {
-        const rewritten = (await loadMigrate(import.meta.url)).rewrittenRuleIds();
+        const rewritten = (await (0,src_lazy/* loadMigrate */.k)(import.meta.url)).rewrittenRuleIds();
         const rules = src_rules/* RULES */.y0.map((r) => ({ id: r.id, title: r.title, severity: r.severity, category: r.category, fixable: rewritten.has(r.id), message: r.message }));
         emit(`${JSON.stringify({ rules, prefilterLiterals: src_rules/* PREFILTER_LITERALS */.D$ }, null, 2)}\n`, values.output);
     }

@@ -5,6 +5,7 @@ import { yamlValue } from '../yaml.js';
 import type { ScanSettings } from '../config.js';
 import { RULES, RULES_BY_ID } from '../rules/index.js';
 import { AEM_CLOUD_RULE } from '../scan/context.js';
+import { AEM_REGION_RULE, REGION_RULE, SIGNAL_RULES } from '../scan/regions.js';
 import { type EngineOptions, scan } from '../scan/engine.js';
 import { matchFile } from '../scan/match.js';
 import type { Finding, ScanResult } from '../types.js';
@@ -13,6 +14,12 @@ import { REWRITERS } from './rewriters/index.js';
 import { containsWord } from '../text.js';
 import { normalizeScopes, scopeResolver } from './scopes.js';
 import type { Edit, ManualStep, MigrationPlan, ScopeChoice } from './types.js';
+
+const REGION_RULES = new Set([REGION_RULE, AEM_REGION_RULE]);
+/** Rules that point at a supporting line (a name), not at the flow itself. */
+const SUPPORTING_RULES = new Set(['code-jwt-only-name', 'docs-jwt-only-name']);
+/** Whole-file findings (a file named after the flow): settled once nothing but names is left. */
+const FILE_RULES = new Set(['code-jwt-flow-file', 'docs-jwt-api-page']);
 
 export interface PlanOptions {
   scopes?: string;
@@ -114,16 +121,39 @@ export function planFromScan(result: ScanResult, opts: PlanOptions = {}): Migrat
       for (const s of res.secrets?.add ?? []) add.add(s);
       for (const s of res.secrets?.remove ?? []) remove.add(s);
     }
-    if (deleted) edits.push({ file, action: 'delete', ruleIds: [...ruleIds].sort(), before: original, after: null });
-    else if (original !== null && text !== original) edits.push({ file, action: 'modify', ruleIds: [...ruleIds].sort(), before: original, after: text });
-    manual.push(...fileManual);
-    // What is left for a person, at its line in the file as the migration leaves it.
+    // What is left for a person, at its line in the file as the migration leaves it. A rule whose
+    // findings the edit removed is settled by it, whichever rewriter made the edit; the token
+    // function's region goes when none of the signals that made it is left.
     const had = new Set(findings.map((f) => f.ruleId));
-    const left =
-      !deleted && original !== null && text !== original
-        ? matchFile(RULES, { path: file, text }).findings.filter((f) => had.has(f.ruleId))
-        : findings;
-    for (const f of left) if (!settled.has(f.ruleId) && f.ruleId !== AEM_CLOUD_RULE) manual.push(manualFor(f));
+    const modified = !deleted && original !== null && text !== original;
+    const left = modified ? matchFile(RULES, { path: file, text }).findings.filter((f) => had.has(f.ruleId)) : deleted ? [] : findings;
+    if (modified || deleted) {
+      const still = new Set(left.map((f) => f.ruleId));
+      const signalsLeft = left.some((f) => SIGNAL_RULES.has(f.ruleId));
+      const flowLeft = left.some((f) => !SUPPORTING_RULES.has(f.ruleId) && !FILE_RULES.has(f.ruleId) && !REGION_RULES.has(f.ruleId));
+      for (const id of had) {
+        const gone = REGION_RULES.has(id) ? !signalsLeft : FILE_RULES.has(id) ? !flowLeft : !still.has(id);
+        if (gone) {
+          settled.add(id);
+          ruleIds.add(id);
+        }
+      }
+    }
+    if (deleted) edits.push({ file, action: 'delete', ruleIds: [...ruleIds].sort(), before: original, after: null });
+    else if (modified) edits.push({ file, action: 'modify', ruleIds: [...ruleIds].sort(), before: original, after: text });
+    manual.push(...fileManual);
+    const open = left.filter((f) => !settled.has(f.ruleId) && f.ruleId !== AEM_CLOUD_RULE);
+    for (const f of open.filter((x) => !SUPPORTING_RULES.has(x.ruleId))) manual.push(manualFor(f));
+    // Names the flow used that are still there: one step for the file, not one a line.
+    const names = open.filter((x) => SUPPORTING_RULES.has(x.ruleId));
+    if (names.length) {
+      manual.push({
+        file,
+        line: names[0].line,
+        ruleId: names[0].ruleId,
+        instructions: `Review line${names.length === 1 ? '' : 's'} ${names.map((x) => x.line).join(', ')}: ${names.length === 1 ? 'it names' : 'they name'} settings only the JWT flow used (private key, technical account, metascopes, the JWT). Remove them, or rename them for the OAuth client secret and scopes.`,
+      });
+    }
     if (!deleted) finalTexts.set(file, text);
   }
 

@@ -5,10 +5,12 @@ import type { FileInput, Hit, RuleFamily } from '../types.js';
 
 // CI pipelines that feed the Service Account (JWT) credential to their steps.
 
-const GITHUB_WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
+// At any depth: monorepos keep whole apps, each with its own .github/workflows (and example
+// workflows kept in a folder beside it, such as .github/workflows-example).
+const GITHUB_WORKFLOW = /(?:^|\/)\.github\/workflows[\w.-]*\/[^/]+\.ya?ml$/;
 const COMPOSITE_ACTION = /(?:^|\/)action\.ya?ml$/;
 const CI_FILES =
-  /^\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)(?:action\.ya?ml|\.gitlab-ci\.ya?ml|azure-pipelines[\w.-]*\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile)$|^\.circleci\/config\.ya?ml$/;
+  /(?:^|\/)\.github\/workflows[\w.-]*\/[^/]+\.ya?ml$|(?:^|\/)(?:action\.ya?ml|\.gitlab-ci\.ya?ml|azure-pipelines[\w.-]*\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile|\.travis\.ya?ml|\.drone\.ya?ml|cloudbuild\.ya?ml|buildspec\.ya?ml)$|(?:^|\/)(?:\.circleci|\.buildkite|\.gitlab|\.azure-pipelines|\.pipelines)\/[^/]+\.ya?ml$/;
 
 /** The file talks to Adobe: Adobe actions, the aio CLI, AIO_/ADOBE_ names, IMS hosts, metascopes. */
 export const FILE_ADOBE =
@@ -118,7 +120,7 @@ export const ci: RuleFamily = {
       category: 'ci',
       message:
         'This adobe/aio-apps-action step uses the JWT `auth` command or the KEY (private key) input, which no longer yield tokens. Switch it to `command: oauth_sts` with CLIENTID, CLIENTSECRET, TECHNICALACCOUNTID, TECHNICALACCOUNTEMAIL, IMSORGID and SCOPES, and drop the KEY secret.',
-      paths: /^\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)action\.ya?ml$/,
+      paths: new RegExp(`${GITHUB_WORKFLOW.source}|${COMPOSITE_ACTION.source}`),
       requires: [/adobe\/aio-apps-action/],
       match: aioAppsActionJwt,
     },

@@ -1,7 +1,7 @@
 import { linear } from '../regex.js';
 import { escapeRegExp } from '../text.js';
 import type { FileInput, Hit, RuleFamily } from '../types.js';
-import { ADOBE_IMS, CODE_PATHS, DOC_PATHS } from './context.js';
+import { ADOBE_IMS, CODE_PATHS, DOC_PATHS, NOT_CODE_TEXT } from './context.js';
 
 // Code (and config-like strings) that performs the Service Account (JWT) flow itself:
 // the exchange call, the JWT claims, the form it posts, the libraries that sign it, and the
@@ -31,6 +31,10 @@ const JWT_FLOW = /\/ims\/exchange|meta_?scopes?|\bent_[a-z_]+_sdk\b|event_receiv
  */
 const AEM_CLOUD =
   /ent_aem_cloud_api|aemcs-api-client-lib|technicalAccount(?:\??\.|['"]\]\s*\[\s*['"])clientId|integration(?:\??\.|\[\s*['"])imsEndpoint/;
+
+/** Adobe's AEM guide to OAuth Server-to-Server for AEM as a Cloud Service server-side APIs. */
+export const AEM_OAUTH_GUIDE =
+  'https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/implementing/developing/generating-access-tokens-for-server-side-apis';
 
 const EXCHANGE = /\bims\/exchange\/(?:v1\/)?jwt\b/;
 
@@ -93,6 +97,23 @@ export const code: RuleFamily = {
   literals: ['adobe', 'Adobe', 'ADOBE', 'ims/exchange', 'jwt-auth'],
   rules: [
     {
+      id: 'code-jwt-token-function',
+      title: 'JWT token function',
+      severity: 'error',
+      category: 'code',
+      message:
+        'This function builds, signs or exchanges the Adobe Service Account JWT (the lines of it are reported too). Replace it with one OAuth Server-to-Server request: POST grant_type=client_credentials, client_id, client_secret and scope to /ims/token/v3, and drop the key loading, the claims and the signing.',
+      origin: 'region',
+    },
+    {
+      id: 'aem-service-credential-token-function',
+      title: 'AEM service credential token function',
+      severity: 'warning',
+      category: 'code',
+      message: `This function exchanges an AEM as a Cloud Service service credential (a JWT signed with its private key). Adobe now calls these credentials legacy: move to OAuth Server-to-Server as Adobe's AEM guide describes (${AEM_OAUTH_GUIDE}).`,
+      origin: 'region',
+    },
+    {
       id: 'code-ims-jwt-exchange',
       title: 'Adobe IMS JWT exchange endpoint',
       severity: 'error',
@@ -109,8 +130,8 @@ export const code: RuleFamily = {
       severity: 'error',
       category: 'code',
       message: `${EXCHANGE_MESSAGE} Code in this language is not rewritten automatically.`,
-      paths: CODE_PATHS,
-      excludePaths: JS_TS_PY,
+      // Any text that is not docs, config (the config rule's) or JS/TS/Python (the rewritten rule's).
+      excludePaths: new RegExp(`${JS_TS_PY.source}|${CONFIG_FILES.source}|${NOT_CODE_TEXT.source}`, 'i'),
       unless: [AEM_CLOUD],
       pattern: EXCHANGE,
       skipComments: true,
@@ -135,7 +156,7 @@ export const code: RuleFamily = {
       category: 'code',
       message:
         'This builds a Service Account (JWT) metascope claim. OAuth Server-to-Server has no JWT: drop the claim and request the scopes shown on the credential in the Developer Console as a comma-separated scope parameter at /ims/token/v3.',
-      paths: CODE_PATHS,
+      excludePaths: NOT_CODE_TEXT,
       requires: [ADOBE_IMS, JWT_FLOW],
       unless: [AEM_CLOUD],
       pattern: META_SCOPE_CLAIM,
@@ -148,7 +169,7 @@ export const code: RuleFamily = {
       category: 'code',
       message:
         'This builds the aud claim of a Service Account (JWT) token. Remove the JWT and request an OAuth Server-to-Server token with client_id and client_secret at /ims/token/v3.',
-      paths: CODE_PATHS,
+      excludePaths: NOT_CODE_TEXT,
       requires: [ADOBE_IMS, JWT_FLOW],
       unless: [AEM_CLOUD],
       pattern: AUDIENCE_CLAIM,
@@ -161,7 +182,7 @@ export const code: RuleFamily = {
       category: 'code',
       message:
         'This posts a signed JWT to Adobe IMS. Send grant_type=client_credentials, client_id, client_secret and scope to /ims/token/v3 instead, and drop the jwt_token field.',
-      paths: CODE_PATHS,
+      excludePaths: NOT_CODE_TEXT,
       requires: [ADOBE_ANY],
       unless: [AEM_CLOUD],
       pattern: JWT_TOKEN_FIELD,
@@ -196,7 +217,8 @@ export const code: RuleFamily = {
       message:
         'aio-lib-ims uses the JWT plugin while a context holds meta_scopes and private_key. Replace them with client_secrets, scopes and technical_account_email from the OAuth Server-to-Server credential.',
       paths: JS_TS,
-      requires: [/@adobe\/aio-lib-ims(?:[^\w-]|$)|@adobe\/aio-sdk\b/, /\bprivate_key\b/],
+      // The context may be built in a helper that never imports aio-lib-ims: its other keys say so.
+      requires: [/@adobe\/aio-lib-ims(?:[^\w-]|$)|@adobe\/aio-sdk\b|\btechnical_account_id\b|\bims_org_id\b/, /\bprivate_key\b/],
       pattern: /['"]?\bmeta_scopes['"]?\s*:/,
     },
     {
@@ -255,6 +277,7 @@ export const code: RuleFamily = {
       message:
         'PDF Services service-account credentials use the retired JWT flow. Upgrade the SDK and build ServicePrincipalCredentials from the OAuth Server-to-Server client id and client secret instead.',
       paths: CODE_PATHS,
+      excludePaths: NOT_CODE_TEXT,
       requires: [/pdfservices/i],
       // Google Cloud's ServiceAccountCredentials share the class name.
       unless: [/com\.google\.auth\.oauth2\.ServiceAccountCredentials|google\.oauth2\.service_account|Google\.Apis\.Auth/],

@@ -1,10 +1,11 @@
 import { DOC_PATHS } from './context.js';
 import { linear } from '../regex.js';
+import { AEM_OAUTH_GUIDE } from './code.js';
 import type { FileInput, Hit, RuleFamily } from '../types.js';
 
 // Configuration that carries a Service Account (JWT) credential: aio-lib-ims contexts, App Builder
 // workspace files, Developer Console downloads, SDK configs, User Sync Tool, Postman exports, Java
-// and INI settings, AEM 6.5 token providers. Also the AEM as a Cloud Service note (not deprecated).
+// and INI settings, AEM 6.5 token providers. Also AEM as a Cloud Service service credentials (legacy: a warning).
 
 // ---------------------------------------------------------------------------------------------
 // Paths and file-level context
@@ -20,7 +21,7 @@ const AEM_TOKEN_PROVIDER_PATHS =
   /(?:^|\/)com\.adobe\.granite\.auth\.(?:oauth\.accesstoken\.provider|ims\.impl\.IMSAccessTokenRequestCustomizerImpl)[^/]*(?:\/\.content\.xml)?$/;
 /** CI definitions: the ci family owns them. */
 const CI_PATHS =
-  /(?:^|\/)\.github\/workflows\/|(?:^|\/)(?:action\.ya?ml|\.gitlab-ci\.ya?ml|azure-pipelines[\w.-]*\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile|\.travis\.ya?ml)$|(?:^|\/)\.circleci\//;
+  /(?:^|\/)\.github\/workflows[\w.-]*\/|(?:^|\/)(?:action\.ya?ml|\.gitlab-ci\.ya?ml|azure-pipelines[\w.-]*\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile|\.travis\.ya?ml)$|(?:^|\/)\.circleci\//;
 /** Files other families or rules own. */
 const NOT_GENERIC =
   /(?:^|\/)\.aio$|(?:^|\/)(?:\d+ )?connector-umapi\.ya?ml$|(?:^|\/)package(?:-lock)?\.json$|(?:^|\/)(?:tsconfig|jsconfig)[\w.-]*\.json$/;
@@ -444,11 +445,10 @@ export const config: RuleFamily = {
     },
     {
       id: 'aem-cloud-service-credential',
-      title: 'AEM as a Cloud Service service credential',
-      severity: 'note',
-      category: 'info',
-      message:
-        'This is an AEM as a Cloud Service service credential (ent_aem_cloud_api / cm-p…-e…-integration). It is a separate system and is not deprecated: nothing needs to change here.',
+      title: 'AEM as a Cloud Service service credential (legacy JWT)',
+      severity: 'warning',
+      category: 'config',
+      message: `This is an AEM as a Cloud Service service credential (ent_aem_cloud_api / cm-p…-e…-integration): a JWT signed with its private key. Adobe's AEM documentation now calls it legacy and points to OAuth Server-to-Server; plan the move with Adobe's AEM guide (${AEM_OAUTH_GUIDE}). The findings beside it in this package are warnings for the same reason.`,
       // In docs it would silence the docs rules of the whole page; the docs rules skip AEM lines.
       excludePaths: DOC_PATHS,
       pattern: /(?<hit>\bent_aem_cloud_api\b|\bcm-p\d{1,10}-e\d{1,10}-integration\b)/g,

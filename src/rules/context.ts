@@ -9,4 +9,14 @@ export const DOC_PATHS = /\.(?:md|mdx|markdown|rst|adoc|txt|html?)$/i;
 
 /** Source code in the languages the JWT flow was written in. */
 export const CODE_PATHS =
-  /\.(?:[cm]?[jt]sx?|py|java|kt|kts|scala|groovy|cs|php|go|rb|r|R|ps1|psm1|sh|bash|zsh|swift|rs|ipynb)$/;
+  /\.(?:[cm]?[jt]sx?|py|java|kt|kts|scala|sc|sbt|groovy|gradle|cs|csx|fs|fsx|vb|php|go|rb|r|R|ps1|psm1|sh|bash|zsh|swift|rs|pl|pm|lua|ex|exs|dart|clj|ipynb|tf)$|(?:^|\/)(?:Dockerfile[\w.-]*|Makefile|Jenkinsfile|Rakefile)$/;
+
+/**
+ * Text that is neither documentation nor a record of history or of a package manager: the
+ * language-independent signals (the exchange, the claim URLs, the jwt_token field) count in all
+ * of it, whatever the language.
+ */
+export const NOT_CODE_TEXT = new RegExp(
+  `${DOC_PATHS.source}|(?:^|\\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|NEWS)[^/]*$|(?:^|\\/)(?:package-lock\\.json|yarn\\.lock|pnpm-lock\\.yaml|poetry\\.lock|Pipfile\\.lock|go\\.sum|Gemfile\\.lock|composer\\.lock)$|\\.(?:min\\.js|map|svg|csv|lock|expect)$|(?:^|\\/)(?:apidocs|javadoc|api-?docs|typedoc)\\/|(?:^|\\/)xrefmap\\.yml$|-search-index\\.js$`,
+  'i',
+);

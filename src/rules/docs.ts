@@ -13,8 +13,13 @@ const ADOBE_DOC = /adobe|adobelogin\.com|\baio (?:app|login|console|config)\b|\b
  */
 const MIGRATION_LINE =
   /ent_aem_cloud_api|migrat|deprecat|end[- ]of[- ]life|\bEOL\b|sunset|retire|no longer|replace|instead of|switch(?:ed|ing)? (?:from|to)|Server[- ]to[- ]Server|\bS2S\b|client_credentials|\/ims\/token\/v[23]/i;
-/** Release notes tell history, not setup. */
-const HISTORY_FILES = /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|NEWS)[^/]*$/i;
+/**
+ * Release notes tell history, not setup; pages about the move to OAuth Server-to-Server (a
+ * migration guide, the OAuth pages with their FAQ) name the JWT credential to explain what
+ * replaces it; generated references of released versions (apidocs/2.1.0/) are history too.
+ */
+const HISTORY_FILES =
+  /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|NEWS)[^/]*$|migrat|server-?to-?server|(?:^|\/)oauth[\w-]*\/|(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc)\/v?\d+\.\d+/i;
 
 /** Hits of `re` on lines that are not about the migration. */
 function setupLines(re: RegExp) {
@@ -34,6 +39,70 @@ function setupLines(re: RegExp) {
   };
 }
 
+/** Markdown-like documents, where headings make sections. */
+const SECTIONED_DOCS = /\.(?:md|mdx|markdown)$|(?:^|\/)README$/i;
+const FENCE = linear(/^[ \t]{0,3}(?:```|~~~)/);
+const HEADING = linear(/^[ \t]{0,3}(#{1,6})[ \t]+(\S[^\n]*)$/);
+/** A heading that names the JWT setup (not the migration away from it). */
+const JWT_HEADING = linear(
+  /\bJWT\b|\bService[ -]Account\b|\bkey[ -]?pair\b|\bprivate[ -]key\b|\bpublic[ -]key\b|\bcertificate\b|\bmeta[ -]?scopes?\b|\bjwt-auth\b|\btechnical[ -]account\b/i,
+);
+/** Lines that make a section about the JWT setup, whatever its heading says. */
+const SETUP_LINE = linear(
+  /\bService[ -]Account \(JWT\)|\bJWT (?:credentials?|integration|auth(?:entication)?|token|flow|grant|assertion)\b|certificate_pub\.crt|private\.key|\bmeta[_ ]?scopes?\b|\bent_[a-z_]+_sdk\b|\/ims\/exchange\/(?:v1\/)?jwt|\btechnical[_ ]?account[_ ]?id\b|\bjwt_token\b|@techacct\.adobe\.com|\bopenssl[ \t]+req\b/i,
+);
+
+interface Section {
+  level: number;
+  start: number; // offset of the heading line
+  end: number; // offset where the section ends (next heading of the same or a higher level)
+  heading: string;
+}
+
+/** The sections of a Markdown text (headings inside fenced code are text, not headings). */
+function sections(text: string): Section[] {
+  const out: Section[] = [];
+  const open: Section[] = [];
+  let fenced = false;
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    if (FENCE.test(line)) fenced = !fenced;
+    const m = !fenced && line.length < 400 ? HEADING.exec(line) : undefined;
+    if (m) {
+      const level = m.group(1)!.length;
+      while (open.length && open[open.length - 1].level >= level) open.pop()!.end = offset;
+      const s = { level, start: offset, end: text.length, heading: m.group(2)! };
+      out.push(s);
+      open.push(s);
+    }
+    offset += line.length + 1;
+  }
+  return out;
+}
+
+/**
+ * Sections that walk through the JWT setup: a heading that names it, or two setup lines in the
+ * section's own text; each is one finding spanning the section (the outermost, when nested).
+ */
+function setupSections(file: FileInput): Hit[] {
+  const migration = linear(MIGRATION_LINE);
+  const hits: Hit[] = [];
+  let coveredTo = -1;
+  for (const s of sections(file.text)) {
+    if (s.start < coveredTo) continue;
+    const body = file.text.slice(s.start, s.end);
+    let setup = 0;
+    for (const line of body.split('\n')) if (line.length <= 4000 && SETUP_LINE.test(line) && !migration.test(line)) setup++;
+    const named = JWT_HEADING.test(s.heading) && !migration.test(s.heading);
+    if ((named && setup >= 1) || setup >= 2) {
+      const end = body.endsWith('\n') ? s.end - 1 : s.end;
+      hits.push({ index: s.start, length: Math.max(1, end - s.start) });
+      coveredTo = s.end;
+    }
+  }
+  return hits;
+}
+
 const base = {
   severity: 'note' as const,
   category: 'docs' as const,
@@ -46,6 +115,15 @@ export const docs: RuleFamily = {
   name: 'docs',
   literals: ['adobe', 'Adobe', 'ADOBE', 'ims/exchange'],
   rules: [
+    {
+      ...base,
+      id: 'docs-jwt-setup-section',
+      title: 'Docs: a section on the JWT setup',
+      message:
+        'This section walks readers through the Service Account (JWT) setup (credential, key pair, metascopes or the JWT exchange), which Adobe has retired. Rewrite it for an OAuth Server-to-Server credential: client id, client secret and scopes from the Developer Console, token from /ims/token/v3.',
+      paths: SECTIONED_DOCS,
+      match: setupSections,
+    },
     {
       ...base,
       id: 'docs-service-account-jwt',

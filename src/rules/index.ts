@@ -6,9 +6,10 @@ import { consoleRules } from './console.js';
 import { dependencies } from './dependencies.js';
 import { docs } from './docs.js';
 import { keys } from './keys.js';
+import { names } from './names.js';
 
 /** The rule catalog: one file per family, each rule plain data. */
-export const FAMILIES: RuleFamily[] = [code, config, dependencies, ci, keys, docs, consoleRules];
+export const FAMILIES: RuleFamily[] = [code, config, dependencies, ci, keys, docs, names, consoleRules];
 
 export const RULES: Rule[] = FAMILIES.flatMap((f) => f.rules);
 

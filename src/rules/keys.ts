@@ -1,9 +1,28 @@
-import type { RuleFamily } from '../types.js';
+import { linear } from '../regex.js';
+import type { FileInput, Hit, RuleFamily } from '../types.js';
 
 // Committed key material of the Service Account (JWT) credential. SSH and TLS keys are not
 // findings: every key rule but the certificate one needs the key tied to Adobe
 // (`needsContext: 'key'`: JWT findings in the same file, beside certificate_pub.crt, an Adobe-ish
 // path, or named by a file with JWT findings).
+
+const BEGIN = linear(/-----BEGIN (?:RSA |ENCRYPTED )?PRIVATE KEY-----/g);
+
+/**
+ * Each PEM private key block, BEGIN to END: the whole block is what must go. A block without its
+ * END line (cut, or escaped in one JSON string) is the BEGIN line alone.
+ */
+function pemBlocks(file: FileInput): Hit[] {
+  const hits: Hit[] = [];
+  for (const m of BEGIN.matchAll(file.text, 100)) {
+    // A key block is a few kilobytes: look no further than 16 KB for its END line.
+    const window = file.text.slice(m.end, m.end + 16384);
+    const end = window.indexOf('-----END');
+    const stop = end >= 0 ? window.indexOf('-----', end + 8) : -1;
+    hits.push({ index: m.index, length: stop >= 0 ? m.end + stop + 5 - m.index : m.end - m.index });
+  }
+  return hits;
+}
 
 /** Files whose name says "private key" (Adobe's download names it private.key). */
 const PRIVATE_KEY_FILE = /(?:^|\/)[\w.-]*private[\w.-]*\.(?:key|pem)$/i;
@@ -24,7 +43,7 @@ export const keys: RuleFamily = {
       needsContext: 'key',
       excludePaths: PRIVATE_KEY_FILE,
       // OPENSSH, EC and DSA keys are not JWT keys; the form also matches inside JSON/.env values.
-      pattern: /-----BEGIN (?:RSA |ENCRYPTED )?PRIVATE KEY-----/,
+      match: pemBlocks,
     },
     {
       id: 'key-private-key-file',

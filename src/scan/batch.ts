@@ -63,6 +63,13 @@ function errorReason(err: unknown): string {
   return `unreadable: ${code ?? String(err)}`;
 }
 
+/** The number of the last line holding text in the first n bytes. */
+function lastLine(buf: Buffer, n: number): number {
+  let lines = 1;
+  for (let i = buf.indexOf(10); i >= 0 && i < n; i = buf.indexOf(10, i + 1)) if (i + 1 < n) lines++;
+  return lines;
+}
+
 /** Scans files synchronously: one open, one read and one close per file, into a reused buffer. */
 export function scanBatch(files: string[], opts: BatchOptions): BatchResult {
   const result: BatchResult = { findings: [], skipped: [], keyRefs: {}, secrets: [], clientIds: [], filesScanned: 0, filesMatched: 0, bytes: 0 };
@@ -83,7 +90,8 @@ export function scanBatch(files: string[], opts: BatchOptions): BatchResult {
         }
         throw err;
       }
-      result.findings.push(...matchPath(PATH_RULES, rel));
+      const byPath = matchPath(PATH_RULES, rel);
+      result.findings.push(...byPath);
       let n: number;
       try {
         n = readSync(fd, buffer, 0, buffer.length, 0);
@@ -113,6 +121,11 @@ export function scanBatch(files: string[], opts: BatchOptions): BatchResult {
       if (isBinary(buffer, n)) {
         result.skipped.push({ file: rel, reason: 'binary file' });
         continue;
+      }
+      // A key file is wholly the finding: its span is every line of it.
+      if (byPath.length) {
+        const last = lastLine(buffer, n);
+        for (const f of byPath) f.endLine = last;
       }
       if (!isCandidate(buffer, n, rel)) {
         // No rule reads it, but a dotenv or key=value config file may still name a client id.

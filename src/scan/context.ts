@@ -1,9 +1,11 @@
 // The cross-file pass: judgements a single file cannot make on its own.
 import { posix } from 'node:path';
+import { AEM_OAUTH_GUIDE } from '../rules/code.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import type { Finding } from '../types.js';
 
 export const AEM_CLOUD_RULE = 'aem-cloud-service-credential';
+const AEM_NOTE = `This package uses an AEM as a Cloud Service service credential: a warning, to move to OAuth Server-to-Server with Adobe's AEM guide (${AEM_OAUTH_GUIDE}).`;
 const ADOBE_PATH = /adobe|(?:^|[/._-])aio(?:[/._-]|$)|jwt|(?:^|[/._-])ims(?:[/._-]|$)|techacct/i;
 
 function dirOf(file: string): string {
@@ -15,17 +17,30 @@ function within(dir: string, file: string): boolean {
   return dir === '' || file.startsWith(`${dir}/`);
 }
 
+/** Files that make a folder a package of its own. */
+const MANIFEST = /^(?:package\.json|pom\.xml|build\.gradle(?:\.kts)?|settings\.gradle(?:\.kts)?|build\.sbt|setup\.py|setup\.cfg|pyproject\.toml|requirements\.txt|[^/]+\.csproj|[^/]+\.fsproj|[^/]+\.sln|go\.mod|Gemfile|[^/]+\.gemspec|DESCRIPTION|composer\.json|[^/]+\.psd1)$/;
+
+/** The package of a file: the nearest folder above it holding a manifest ('' for the root). */
+function packageRoots(files: string[]): (file: string) => string {
+  const roots = new Set(files.filter((f) => MANIFEST.test(posix.basename(f))).map(dirOf)); // native-regex: a file name
+  return (file: string) => {
+    for (let dir = dirOf(file); dir; dir = dirOf(dir)) if (roots.has(dir)) return dir;
+    return '';
+  };
+}
+
 /**
  * Applies context rules:
- * - a file holding AEM as a Cloud Service service credentials keeps only the note about them;
+ * - a file holding AEM as a Cloud Service service credentials keeps that finding and its names,
+ *   and errors in its package become warnings;
  * - 'project' findings stay only when their folder has other JWT findings;
  * - 'key' findings stay only when the key is tied to the Adobe JWT flow.
  */
 export function applyContext(findings: Finding[], files: string[], keyRefs: Record<string, string[]>): Finding[] {
-  const aemFiles = new Set(findings.filter((f) => f.ruleId === AEM_CLOUD_RULE).map((f) => f.file));
-  let kept = findings.filter((f) => !aemFiles.has(f.file) || f.ruleId === AEM_CLOUD_RULE);
-
   const contextOf = (f: Finding) => RULES_BY_ID.get(f.ruleId)?.needsContext;
+  const aemFiles = new Set(findings.filter((f) => f.ruleId === AEM_CLOUD_RULE).map((f) => f.file));
+  // The AEM credential finding says what the file is; the names around it stay as supporting lines.
+  let kept = findings.filter((f) => !aemFiles.has(f.file) || f.ruleId === AEM_CLOUD_RULE || contextOf(f) === 'package');
   const anchors = kept.filter((f) => !contextOf(f) && f.severity !== 'note');
   const anchorFiles = new Set(anchors.map((f) => f.file));
 
@@ -36,9 +51,16 @@ export function applyContext(findings: Finding[], files: string[], keyRefs: Reco
     for (const r of refs) referenced.add(posix.basename(r));
   }
 
+  const packageOf = packageRoots(files);
+  const anchoredPackages = new Set(anchors.map((a) => packageOf(a.file)));
   kept = kept.filter((f) => {
     const need = contextOf(f);
     if (!need) return true;
+    if (need === 'package') {
+      // Its own package, a package inside it (a root README over a module), or one around it.
+      const p = packageOf(f.file);
+      return [...anchoredPackages].some((a) => a === p || p === '' || a === '' || a.startsWith(`${p}/`) || p.startsWith(`${a}/`));
+    }
     if (need === 'project') {
       const dir = dirOf(f.file);
       return anchors.some((a) => within(dir, a.file));
@@ -50,5 +72,12 @@ export function applyContext(findings: Finding[], files: string[], keyRefs: Reco
       referenced.has(posix.basename(f.file))
     );
   });
-  return kept;
+  // A package that uses an AEM as a Cloud Service service credential: its JWT code is that
+  // credential's (legacy, a warning), not a Developer Console Service Account (an error).
+  const aemPackages = new Set([...aemFiles].map(packageOf));
+  return kept.map((f) =>
+    f.severity === 'error' && aemPackages.has(packageOf(f.file))
+      ? { ...f, severity: 'warning', message: `${f.message} ${AEM_NOTE}` }
+      : f,
+  );
 }

@@ -8,6 +8,7 @@ import type { Finding, ScanResult, Severity } from '../types.js';
 import { type BatchOptions, type BatchResult, scanBatch } from './batch.js';
 import { applyContext } from './context.js';
 import { listFiles } from './files.js';
+import { regionFindings } from './regions.js';
 import { WORKER_ROLE } from './worker.js';
 
 const BATCH = 256;
@@ -96,6 +97,24 @@ async function scanInWorkers(first: string[], rest: Iterator<string>, opts: Batc
   return total;
 }
 
+/** Rules that only point at a supporting line: said once, and not inside a region said already. */
+const SUPPORTING = new Set(['code-jwt-only-name', 'docs-jwt-only-name']);
+
+/**
+ * Drops supporting-line findings on a line another finding reports, or inside a region finding
+ * (a token function, a docs section): the reader sees each line once.
+ */
+function dropCovered(findings: Finding[]): void {
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) if (!SUPPORTING.has(f.ruleId)) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  let w = 0;
+  for (const f of findings) {
+    const others = SUPPORTING.has(f.ruleId) ? (byFile.get(f.file) ?? []) : [];
+    if (!others.some((o) => o.line <= f.line && f.line <= o.endLine)) findings[w++] = f;
+  }
+  findings.length = w;
+}
+
 /** Disabled rules, ignored fingerprints and severity overrides from the config. */
 export function applyPolicy(findings: Finding[], s: ScanSettings): Finding[] {
   return findings
@@ -128,7 +147,10 @@ export async function scan(settings: ScanSettings, engine: EngineOptions = {}): 
   const workers = engine.workerScript && threads > 1 && first.length > INLINE_LIMIT ? threads : 0;
   const raw = workers ? await scanInWorkers(first, kept, opts, engine.workerScript!, workers) : scanBatch(first, opts);
 
-  const findings = applyPolicy(applyContext(raw.findings, files, raw.keyRefs), settings).sort(
+  const found = applyContext(raw.findings, files, raw.keyRefs);
+  found.push(...(await regionFindings(settings.root, found, settings.maxFileSize)));
+  dropCovered(found);
+  const findings = applyPolicy(found, settings).sort(
     (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1)),
   );
   raw.skipped.push(...unlisted);

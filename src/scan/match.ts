@@ -23,7 +23,7 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
-function lineOf(starts: number[], offset: number): number {
+export function lineOf(starts: number[], offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {

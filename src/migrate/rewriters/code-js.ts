@@ -342,7 +342,7 @@ function helperSource(kind: 'cjs' | 'esm' | 'ts'): string {
 export interface AdobeOAuthToken {
   access_token: string;
   token_type: string;
-  /** Lifetime in SECONDS (the retired JWT exchange answered milliseconds). */
+  /** Lifetime in SECONDS (the retired token exchange answered milliseconds). */
   expires_in: number;
 }
 
@@ -357,7 +357,7 @@ export interface AdobeOAuthToken {
     ? 'export default async function getAdobeOAuthToken(options: AdobeOAuthOptions): Promise<AdobeOAuthToken> {'
     : `/**
  * @param {AdobeOAuthOptions} options
- * @returns {Promise<AdobeOAuthToken>} expires_in is in SECONDS (the retired JWT exchange answered milliseconds).
+ * @returns {Promise<AdobeOAuthToken>} expires_in is in SECONDS (the retired token exchange answered milliseconds).
  */
 ${kind === 'esm' ? 'export default ' : ''}async function getAdobeOAuthToken(options) {`;
   const json = ts_ ? 'let json: Record<string, any>;' : 'let json;';
@@ -366,7 +366,8 @@ ${kind === 'esm' ? 'export default ' : ''}async function getAdobeOAuthToken(opti
   return `${head}// Adobe IMS access token for OAuth Server-to-Server (client_credentials), added by adobe-jwt-migrate
 // in place of @adobe/jwt-auth. It takes the same options object: clientId, clientSecret, scopes
 // (comma-separated) and ims (the IMS host; else env ADOBE_IMS_HOST, else ims-na1). The old
-// technicalAccountId, orgId, privateKey and passphrase options are ignored. Needs global fetch (Node 18+).
+// options of the old library (the signing key, its pass phrase, the account and org ids) are
+// ignored. Needs global fetch (Node 18+).
 // IMS gives no refresh token and throttles clients that ask too often: cache the token.
 
 const DEFAULT_IMS = 'https://ims-na1.adobelogin.com';

@@ -1,0 +1,16 @@
+import type { Language } from './types.js';
+
+/** .NET's JWT libraries and certificate signing, shared by C#, F# and VB.NET. */
+export const DOTNET_SIGNING =
+  /^[ \t]*(?:using|open|Imports)[ \t]+(?:Jose|JWT|System\.IdentityModel\.Tokens\.Jwt)\b|\bJWT\.(?:Encode|encode)\s*\(|\bJose\.JWT\.Encode\b|\bnew\s+JwtSecurityToken\s*\(|\bJwtSecurityTokenHandler\b|\bJwtBuilder\b|\.SignData\s*\(|\bnew\s+X509Certificate2\s*\(|\bRSACryptoServiceProvider\b|\.ImportRSAPrivateKey\s*\(|\.ImportPkcs8PrivateKey\s*\(/m;
+
+export const csharp: Language = {
+  id: 'csharp',
+  name: 'C#',
+  extensions: ['.cs'],
+  lineComments: ['//', '*', '/*'],
+  parser: 'csharp',
+  functionNodes: ['method_declaration', 'constructor_declaration', 'local_function_statement'],
+  classNodes: ['class_declaration', 'struct_declaration'],
+  jwtSigning: DOTNET_SIGNING,
+};

@@ -1,0 +1,12 @@
+import type { Language } from './types.js';
+
+export const go: Language = {
+  id: 'go',
+  name: 'Go',
+  extensions: ['.go'],
+  lineComments: ['//', '*', '/*'],
+  parser: 'go',
+  functionNodes: ['function_declaration', 'method_declaration'],
+  classNodes: [],
+  jwtSigning: /\bjwt\.NewWithClaims\s*\(|"github\.com\/(?:golang-jwt\/jwt|dgrijalva\/jwt-go)[^"]*"|\.ExchangeJWT\s*\(|\bjwt\.ParseRSAPrivateKeyFromPEM\s*\(/,
+};

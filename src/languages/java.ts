@@ -1,0 +1,16 @@
+import type { Language } from './types.js';
+
+/** The JVM's JWT libraries and key loading, shared by Java, Kotlin, Scala and Groovy. */
+export const JVM_SIGNING =
+  /^[ \t]*import[ \t]+(?:io\.jsonwebtoken|com\.auth0\.jwt|com\.nimbusds\.jose|org\.jose4j)\b|\bJwts\.builder\s*\(|\bJWT\.create\s*\(|\bnew\s+SignedJWT\s*\(|\bPKCS8EncodedKeySpec\b|\bKeyFactory\.getInstance\s*\(\s*"RSA"|\bSignatureAlgorithm\.RS256\b/m;
+
+export const java: Language = {
+  id: 'java',
+  name: 'Java',
+  extensions: ['.java'],
+  lineComments: ['//', '*', '/*'],
+  parser: 'java',
+  functionNodes: ['method_declaration', 'constructor_declaration'],
+  classNodes: ['class_declaration', 'enum_declaration'],
+  jwtSigning: JVM_SIGNING,
+};

@@ -1,0 +1,13 @@
+import type { Language } from './types.js';
+
+export const python: Language = {
+  id: 'python',
+  name: 'Python',
+  extensions: ['.py'],
+  lineComments: ['#'],
+  parser: 'python',
+  functionNodes: ['function_definition'],
+  classNodes: ['class_definition'],
+  jwtSigning:
+    /^[ \t]*(?:import[ \t]+jwt\b|from[ \t]+jwt(?:\.\w+)?[ \t]+import\b|from[ \t]+jose[ \t]+import\b|import[ \t]+jose\b|from[ \t]+authlib\.jose[ \t]+import\b)|\bjwt\.encode\s*\(|\bserialization\.load_pem_private_key\s*\(/m,
+};

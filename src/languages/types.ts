@@ -1,0 +1,30 @@
+import type { GrammarId } from '../parse/tree-sitter.js';
+
+/**
+ * One programming language, as the scanner and the migration see it. Everything language-specific
+ * lives in its file under src/languages/: path patterns, comment syntax, the parser and the
+ * syntax that makes a token function, the JWT libraries; rules and rewriters derive from it.
+ */
+export interface Language {
+  id: string;
+  name: string;
+  /** File name endings (lower-case, with the dot) and whole file names. */
+  extensions: string[];
+  filenames?: string[];
+  /** Markers that start a comment line (commented-out code is not a finding). */
+  lineComments: string[];
+  /**
+   * The parser: a tree-sitter grammar, or 'typescript' for JS/TS (the TypeScript compiler, which
+   * the JS/TS rewriters use too).
+   */
+  parser?: GrammarId | 'typescript';
+  /** Syntax node types that are a function or method: a token function's region. */
+  functionNodes: string[];
+  /** Syntax node types of a class: the region when several of its methods share the flow. */
+  classNodes: string[];
+  /**
+   * Imports of JWT or signing libraries and the calls that sign, in this language. Reported only
+   * beside Adobe JWT signals (claims, the exchange), since these libraries sign other tokens too.
+   */
+  jwtSigning: RegExp;
+}
