@@ -49256,6 +49256,23 @@ const dependencies = {
             ].join('|'), 'm'),
         },
         {
+            id: 'dep-pdf-services-jwt-sdk',
+            title: 'PDF Services SDK used with service-account (JWT) credentials',
+            severity: 'warning',
+            category: 'dependency',
+            message: 'This project builds PDF Services service-account (JWT) credentials with this SDK. Move to a release that has service-principal credentials (OAuth Server-to-Server client id and secret; 4.x of the Node, Java, .NET and Python SDKs) when the credential code changes.',
+            // Only where the project's code builds the service-account credentials: the SDK itself stays.
+            needsContext: 'project',
+            paths: new RegExp(`${PACKAGE_JSON.source}|${PYTHON_MANIFESTS.source}|${OTHER_MANIFESTS.source}`),
+            pattern: new RegExp([
+                String.raw `<PackageReference\s+Include\s*=\s*"(?<hit>Adobe\.PDFServicesSDK)"`,
+                String.raw `<artifactId>\s*(?<hit2>pdfservices-sdk)\s*</artifactId>`,
+                String.raw `"(?<hit3>@adobe/pdfservices-node-sdk)"\s*:`,
+                // requirements.txt: the whole line is the hit.
+                String.raw `^["']?pdfservices-sdk\b`,
+            ].join('|'), 'm'),
+        },
+        {
             id: 'dep-jwt-library-r',
             title: 'JWT library used for Adobe (R)',
             severity: 'warning',
@@ -49494,7 +49511,7 @@ var match = __nccwpck_require__(6288);
 // CLI flags, call sites, tests, docs. Alone they prove nothing (a TLS private key, an app's own
 // session JWT), so they count only in a package (the folder of the nearest manifest) that has a
 // JWT finding of its own (`needsContext: 'package'`).
-const NAME = String.raw `(?:meta[_-]{0,2}scopes?|metascopes?|private[_-]{0,2}key(?:[_-]{0,2}(?:path|file|data|pem|pass(?:phrase|word)?|b64|base64|location|content))?|priv[_-]?key(?:[_-]?(?:path|data|pass|file))?|path[_-]?to[_-]?(?:private[_-]?)?key|encoded[_-]?pkcs8|tech(?:nical)?[_-]{0,2}acc(?:oun)?t(?:[_-]{0,2}id)?|tech[_-]?id|techacct|passphrase|ims[_-]?exchange|certificate_pub)`;
+const NAME = String.raw `(?:private\.key|meta[_-]{0,2}scopes?|metascopes?|private[_-]{0,2}key(?:[_-]{0,2}(?:path|file|data|pem|pass(?:phrase|word)?|b64|base64|location|content))?|priv[_-]?key(?:[_-]?(?:path|data|pass|file))?|path[_-]?to[_-]?(?:private[_-]?)?key|encoded[_-]?pkcs8|tech(?:nical)?[_-]{0,2}acc(?:oun)?t(?:[_-]{0,2}id)?|tech[_-]?id|techacct|passphrase|ims[_-]?exchange|certificate_pub)`;
 /**
  * A JWT-only name as a whole identifier or key (camelCase, snake_case, UPPER_CASE, kebab-case,
  * CLI flags); or an identifier built on "jwt" (not a kebab-case name such as a package or a rule
@@ -49618,7 +49635,7 @@ const names_base = {
 const names = {
     name: 'names',
     // Byte literals of the names (case variants; the first letter left off where case varies).
-    literals: ['jwt', 'JWT', 'Jwt', 'eyStore', 'ertgen', 'etaScope', 'eta_scope', 'eta__scope', 'etascope', 'ETA_SCOPE', 'ETASCOPE', 'rivate_key', 'rivateKey', 'RIVATE_KEY', 'rivate-key', 'rivate__key', 'riv_key', 'rivKey', 'athToKey', 'ech_acct', 'echAcc', 'echnical_account', 'echnical__account', 'ECHNICAL_ACCOUNT', 'ech_id', 'echId', 'echacct', 'assphrase', 'ncoded_pkcs8', 'ertificate_pub'],
+    literals: ['jwt', 'JWT', 'Jwt', 'eyStore', 'ertgen', 'rivate.key', 'etaScope', 'eta_scope', 'eta__scope', 'etascope', 'ETA_SCOPE', 'ETASCOPE', 'rivate_key', 'rivateKey', 'RIVATE_KEY', 'rivate-key', 'rivate__key', 'riv_key', 'rivKey', 'athToKey', 'ech_acct', 'echAcc', 'echnical_account', 'echnical__account', 'ECHNICAL_ACCOUNT', 'ech_id', 'echId', 'echacct', 'assphrase', 'ncoded_pkcs8', 'ertificate_pub'],
     rules: [
         {
             needsContext: 'package',

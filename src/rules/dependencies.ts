@@ -101,6 +101,27 @@ export const dependencies: RuleFamily = {
       ),
     },
     {
+      id: 'dep-pdf-services-jwt-sdk',
+      title: 'PDF Services SDK used with service-account (JWT) credentials',
+      severity: 'warning',
+      category: 'dependency',
+      message:
+        'This project builds PDF Services service-account (JWT) credentials with this SDK. Move to a release that has service-principal credentials (OAuth Server-to-Server client id and secret; 4.x of the Node, Java, .NET and Python SDKs) when the credential code changes.',
+      // Only where the project's code builds the service-account credentials: the SDK itself stays.
+      needsContext: 'project',
+      paths: new RegExp(`${PACKAGE_JSON.source}|${PYTHON_MANIFESTS.source}|${OTHER_MANIFESTS.source}`),
+      pattern: new RegExp(
+        [
+          String.raw`<PackageReference\s+Include\s*=\s*"(?<hit>Adobe\.PDFServicesSDK)"`,
+          String.raw`<artifactId>\s*(?<hit2>pdfservices-sdk)\s*</artifactId>`,
+          String.raw`"(?<hit3>@adobe/pdfservices-node-sdk)"\s*:`,
+          // requirements.txt: the whole line is the hit.
+          String.raw`^["']?pdfservices-sdk\b`,
+        ].join('|'),
+        'm',
+      ),
+    },
+    {
       id: 'dep-jwt-library-r',
       title: 'JWT library used for Adobe (R)',
       severity: 'warning',

@@ -10,7 +10,7 @@ import { DOC_PATHS } from './context.js';
 // session JWT), so they count only in a package (the folder of the nearest manifest) that has a
 // JWT finding of its own (`needsContext: 'package'`).
 
-const NAME = String.raw`(?:meta[_-]{0,2}scopes?|metascopes?|private[_-]{0,2}key(?:[_-]{0,2}(?:path|file|data|pem|pass(?:phrase|word)?|b64|base64|location|content))?|priv[_-]?key(?:[_-]?(?:path|data|pass|file))?|path[_-]?to[_-]?(?:private[_-]?)?key|encoded[_-]?pkcs8|tech(?:nical)?[_-]{0,2}acc(?:oun)?t(?:[_-]{0,2}id)?|tech[_-]?id|techacct|passphrase|ims[_-]?exchange|certificate_pub)`;
+const NAME = String.raw`(?:private\.key|meta[_-]{0,2}scopes?|metascopes?|private[_-]{0,2}key(?:[_-]{0,2}(?:path|file|data|pem|pass(?:phrase|word)?|b64|base64|location|content))?|priv[_-]?key(?:[_-]?(?:path|data|pass|file))?|path[_-]?to[_-]?(?:private[_-]?)?key|encoded[_-]?pkcs8|tech(?:nical)?[_-]{0,2}acc(?:oun)?t(?:[_-]{0,2}id)?|tech[_-]?id|techacct|passphrase|ims[_-]?exchange|certificate_pub)`;
 /**
  * A JWT-only name as a whole identifier or key (camelCase, snake_case, UPPER_CASE, kebab-case,
  * CLI flags); or an identifier built on "jwt" (not a kebab-case name such as a package or a rule
@@ -143,7 +143,7 @@ const base = {
 export const names: RuleFamily = {
   name: 'names',
   // Byte literals of the names (case variants; the first letter left off where case varies).
-  literals: ['jwt', 'JWT', 'Jwt', 'eyStore', 'ertgen', 'etaScope', 'eta_scope', 'eta__scope', 'etascope', 'ETA_SCOPE', 'ETASCOPE', 'rivate_key', 'rivateKey', 'RIVATE_KEY', 'rivate-key', 'rivate__key', 'riv_key', 'rivKey', 'athToKey', 'ech_acct', 'echAcc', 'echnical_account', 'echnical__account', 'ECHNICAL_ACCOUNT', 'ech_id', 'echId', 'echacct', 'assphrase', 'ncoded_pkcs8', 'ertificate_pub'],
+  literals: ['jwt', 'JWT', 'Jwt', 'eyStore', 'ertgen', 'rivate.key', 'etaScope', 'eta_scope', 'eta__scope', 'etascope', 'ETA_SCOPE', 'ETASCOPE', 'rivate_key', 'rivateKey', 'RIVATE_KEY', 'rivate-key', 'rivate__key', 'riv_key', 'rivKey', 'athToKey', 'ech_acct', 'echAcc', 'echnical_account', 'echnical__account', 'ECHNICAL_ACCOUNT', 'ech_id', 'echId', 'echacct', 'assphrase', 'ncoded_pkcs8', 'ertificate_pub'],
   rules: [
     {
       needsContext: 'package',
