@@ -48446,10 +48446,10 @@ const SCRIPT_PATHS = /(?:^|\/)(?:Dockerfile[\w.-]*|Makefile|Procfile|Jenkinsfile
  */
 const JWT_FLOW = /\/ims\/exchange|meta_?scopes?|\bent_[a-z_]+_sdk\b|event_receiver_api|jwt_token|techacct|adobelogin\.com\/[cs]\//i;
 /**
- * AEM as a Cloud Service service credentials (not deprecated) also exchange a JWT: their
+ * AEM as a Cloud Service service credentials (legacy, a warning) also exchange a JWT: their
  * metascope, or the shape of their JSON (integration.imsEndpoint, technicalAccount.clientId).
  */
-const AEM_CLOUD = /ent_aem_cloud_api|aemcs-api-client-lib|technicalAccount(?:\??\.|['"]\]\s*\[\s*['"])clientId|integration(?:\??\.|\[\s*['"])imsEndpoint/;
+const AEM_CLOUD = /ent_aem_cloud_api|aemcs-api-client-lib|technicalAccount(?:\??\.|['"]\]\s*\[\s*['"])clientId|\bintegration(?:\??\.|\[\s*['"]|['"]\]\s*\[\s*['"])(?:imsEndpoint|metascopes|technicalAccount)/;
 /** Adobe's AEM guide to OAuth Server-to-Server for AEM as a Cloud Service server-side APIs. */
 const AEM_OAUTH_GUIDE = 'https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/implementing/developing/generating-access-tokens-for-server-side-apis';
 const EXCHANGE = /\bims\/exchange\/(?:v1\/)?jwt\b/;
@@ -48965,6 +48965,8 @@ const config = {
         'integration_type',
         'priv_key_',
         'ent_aem_cloud_api',
+        'imsEndpoint',
+        'echnicalAccount',
     ],
     // App Builder manifests name the JWT inputs through variables ($META_SCOPES) with no Adobe word.
     candidatePaths: APP_BUILDER_PATHS,
@@ -49123,7 +49125,9 @@ const config = {
             message: `This is an AEM as a Cloud Service service credential (ent_aem_cloud_api / cm-p…-e…-integration): a JWT signed with its private key. Adobe's AEM documentation now calls it legacy and points to OAuth Server-to-Server; plan the move with Adobe's AEM guide (${code/* AEM_OAUTH_GUIDE */.d}). The findings beside it in this package are warnings for the same reason.`,
             // In docs it would silence the docs rules of the whole page; the docs rules skip AEM lines.
             excludePaths: context/* DOC_PATHS */.Wr,
-            pattern: /(?<hit>\bent_aem_cloud_api\b|\bcm-p\d{1,10}-e\d{1,10}-integration\b)/g,
+            // The metascope, the client id, or code reading the credential's JSON shape
+            // (integration.imsEndpoint, integration.technicalAccount.clientId, ['integration']['metascopes']).
+            pattern: /(?<hit>\bent_aem_cloud_api\b|\bcm-p\d{1,10}-e\d{1,10}-integration\b|\bintegration(?:\??\.|\[\s*['"]|['"]\]\s*\[\s*['"])(?:imsEndpoint|metascopes|technicalAccount(?:Id)?)\b|\btechnicalAccount(?:\??\.|['"]\]\s*\[\s*['"])clientId\b)/g,
         },
     ],
 };
@@ -50338,20 +50342,25 @@ function applyContext(findings, files, keyRefs) {
     }
     const packageOf = packageRoots(files);
     const anchoredPackages = new Set(anchors.map((a) => packageOf(a.file)));
+    /** Its own package, a package inside it (a root README over a module), or one around it. */
+    const inAnchoredPackage = (file) => {
+        const p = packageOf(file);
+        return [...anchoredPackages].some((a) => a === p || p === '' || a === '' || a.startsWith(`${p}/`) || p.startsWith(`${a}/`));
+    };
     kept = kept.filter((f) => {
         const need = contextOf(f);
         if (!need)
             return true;
-        if (need === 'package') {
-            // Its own package, a package inside it (a root README over a module), or one around it.
-            const p = packageOf(f.file);
-            return [...anchoredPackages].some((a) => a === p || p === '' || a === '' || a.startsWith(`${p}/`) || p.startsWith(`${a}/`));
-        }
+        if (need === 'package')
+            return inAnchoredPackage(f.file);
         if (need === 'project') {
             const dir = dirOf(f.file);
             return anchors.some((a) => within(dir, a.file));
         }
         return (anchorFiles.has(f.file) ||
+            // A file named as a private key in a package of JWT code is that code's key (a TLS key's
+            // server.key or https.pem is not).
+            (f.ruleId === 'key-private-key-file' && inAnchoredPackage(f.file)) ||
             certDirs.has(dirOf(f.file)) ||
             ADOBE_PATH.test(f.file) || // native-regex: a path
             referenced.has(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(f.file)));

@@ -26,11 +26,11 @@ const SCRIPT_PATHS = /(?:^|\/)(?:Dockerfile[\w.-]*|Makefile|Procfile|Jenkinsfile
 const JWT_FLOW = /\/ims\/exchange|meta_?scopes?|\bent_[a-z_]+_sdk\b|event_receiver_api|jwt_token|techacct|adobelogin\.com\/[cs]\//i;
 
 /**
- * AEM as a Cloud Service service credentials (not deprecated) also exchange a JWT: their
+ * AEM as a Cloud Service service credentials (legacy, a warning) also exchange a JWT: their
  * metascope, or the shape of their JSON (integration.imsEndpoint, technicalAccount.clientId).
  */
 const AEM_CLOUD =
-  /ent_aem_cloud_api|aemcs-api-client-lib|technicalAccount(?:\??\.|['"]\]\s*\[\s*['"])clientId|integration(?:\??\.|\[\s*['"])imsEndpoint/;
+  /ent_aem_cloud_api|aemcs-api-client-lib|technicalAccount(?:\??\.|['"]\]\s*\[\s*['"])clientId|\bintegration(?:\??\.|\[\s*['"]|['"]\]\s*\[\s*['"])(?:imsEndpoint|metascopes|technicalAccount)/;
 
 /** Adobe's AEM guide to OAuth Server-to-Server for AEM as a Cloud Service server-side APIs. */
 export const AEM_OAUTH_GUIDE =

@@ -279,6 +279,8 @@ export const config: RuleFamily = {
     'integration_type',
     'priv_key_',
     'ent_aem_cloud_api',
+    'imsEndpoint',
+    'echnicalAccount',
   ],
   // App Builder manifests name the JWT inputs through variables ($META_SCOPES) with no Adobe word.
   candidatePaths: APP_BUILDER_PATHS,
@@ -451,7 +453,10 @@ export const config: RuleFamily = {
       message: `This is an AEM as a Cloud Service service credential (ent_aem_cloud_api / cm-p…-e…-integration): a JWT signed with its private key. Adobe's AEM documentation now calls it legacy and points to OAuth Server-to-Server; plan the move with Adobe's AEM guide (${AEM_OAUTH_GUIDE}). The findings beside it in this package are warnings for the same reason.`,
       // In docs it would silence the docs rules of the whole page; the docs rules skip AEM lines.
       excludePaths: DOC_PATHS,
-      pattern: /(?<hit>\bent_aem_cloud_api\b|\bcm-p\d{1,10}-e\d{1,10}-integration\b)/g,
+      // The metascope, the client id, or code reading the credential's JSON shape
+      // (integration.imsEndpoint, integration.technicalAccount.clientId, ['integration']['metascopes']).
+      pattern:
+        /(?<hit>\bent_aem_cloud_api\b|\bcm-p\d{1,10}-e\d{1,10}-integration\b|\bintegration(?:\??\.|\[\s*['"]|['"]\]\s*\[\s*['"])(?:imsEndpoint|metascopes|technicalAccount(?:Id)?)\b|\btechnicalAccount(?:\??\.|['"]\]\s*\[\s*['"])clientId\b)/g,
     },
   ],
 };

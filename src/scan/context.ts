@@ -53,20 +53,24 @@ export function applyContext(findings: Finding[], files: string[], keyRefs: Reco
 
   const packageOf = packageRoots(files);
   const anchoredPackages = new Set(anchors.map((a) => packageOf(a.file)));
+  /** Its own package, a package inside it (a root README over a module), or one around it. */
+  const inAnchoredPackage = (file: string): boolean => {
+    const p = packageOf(file);
+    return [...anchoredPackages].some((a) => a === p || p === '' || a === '' || a.startsWith(`${p}/`) || p.startsWith(`${a}/`));
+  };
   kept = kept.filter((f) => {
     const need = contextOf(f);
     if (!need) return true;
-    if (need === 'package') {
-      // Its own package, a package inside it (a root README over a module), or one around it.
-      const p = packageOf(f.file);
-      return [...anchoredPackages].some((a) => a === p || p === '' || a === '' || a.startsWith(`${p}/`) || p.startsWith(`${a}/`));
-    }
+    if (need === 'package') return inAnchoredPackage(f.file);
     if (need === 'project') {
       const dir = dirOf(f.file);
       return anchors.some((a) => within(dir, a.file));
     }
     return (
       anchorFiles.has(f.file) ||
+      // A file named as a private key in a package of JWT code is that code's key (a TLS key's
+      // server.key or https.pem is not).
+      (f.ruleId === 'key-private-key-file' && inAnchoredPackage(f.file)) ||
       certDirs.has(dirOf(f.file)) ||
       ADOBE_PATH.test(f.file) || // native-regex: a path
       referenced.has(posix.basename(f.file))
