@@ -40795,42 +40795,6 @@ function escapeProcessWarnings() {
 
 /***/ }),
 
-/***/ 9257:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ loadTypeScript),
-/* harmony export */   k: () => (/* binding */ loadMigrate)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/**
- * Loads the migration engine. TypeScript's compiler reads the CommonJS globals __filename and
- * __dirname when it loads; an ES module bundle has neither, so give them the bundle's own.
- */
-async function loadMigrate(moduleUrl) {
-    commonJsGlobals(moduleUrl);
-    return Promise.all(/* import() */[__nccwpck_require__.e(672), __nccwpck_require__.e(291), __nccwpck_require__.e(208)]).then(__nccwpck_require__.bind(__nccwpck_require__, 208));
-}
-/** The TypeScript compiler (the JS/TS parser), loaded the same way, on first use. */
-async function loadTypeScript() {
-    commonJsGlobals(import.meta.url);
-    const ts = await __nccwpck_require__.e(/* import() */ 672).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5672, 23));
-    return ts.default ?? ts;
-}
-function commonJsGlobals(moduleUrl) {
-    const g = globalThis;
-    g.__filename ??= (0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(moduleUrl);
-    g.__dirname ??= (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(moduleUrl));
-}
-
-
-/***/ }),
-
 /***/ 7270:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -49623,8 +49587,9 @@ function wholeFile(file) {
     const name = file.path.slice(file.path.lastIndexOf('/') + 1);
     if (!FLOW_FILE.test(name) || NOT_FLOW_FILE.test(name))
         return []; // native-regex: a file name
-    // "jwt" in the name says the flow; a private key or key store helper says it only about Adobe.
-    if (!/jwt/i.test(name) && !ADOBE.test(file.text))
+    // "jwt" (or the certificate generator, technical account, metascopes) in the name says the
+    // flow; a private key or key store helper says it only about Adobe.
+    if (!/jwt|certgen|techacct|meta[_-]?scope/i.test(name) && !ADOBE.test(file.text))
         return []; // native-regex: a file name
     let end = file.text.length;
     while (end > 0 && (file.text.charCodeAt(end - 1) === 10 || file.text.charCodeAt(end - 1) === 13))
@@ -50123,7 +50088,25 @@ function compileLiterals(literals) {
         return lane(buf, n, a, e0) || lane(buf, n, b, e1) || lane(buf, n, c, e2) || lane(buf, n, d, n);
     };
 }
-const hasLiteral = compileLiterals(rules/* PREFILTER_LITERALS */.D$);
+/**
+ * Literals shorter than this are searched one by one with Buffer#indexOf (a memchr on the first
+ * byte): in the shift table one 3-byte literal ("jwt") would cap every skip at two bytes.
+ */
+const SHORT = 5;
+/** The catalog's literals: long ones in one Wu-Manber pass, short ones each by indexOf. */
+function compilePrefilter(literals) {
+    const long = compileLiterals(literals.filter((l) => l.length >= SHORT));
+    const short = literals.filter((l) => l.length >= 2 && l.length < SHORT).map((l) => Buffer.from(l, 'latin1'));
+    if (short.length === 0)
+        return long;
+    return (buf, n) => {
+        if (long(buf, n))
+            return true;
+        const view = Buffer.from(buf.buffer, buf.byteOffset, n);
+        return short.some((l) => view.indexOf(l) >= 0);
+    };
+}
+const hasLiteral = compilePrefilter(rules/* PREFILTER_LITERALS */.D$);
 // One alternation instead of one test per family (they share no flags, so they combine as they are).
 // native-regex: flags of our own patterns
 const combinable = rules/* CANDIDATE_PATHS */.vn.every((re) => re.flags.replace(/[gy]/g, '') === '');
@@ -50299,6 +50282,7 @@ function scanBatch(files, opts) {
 const AEM_CLOUD_RULE = 'aem-cloud-service-credential';
 const AEM_NOTE = `This package uses an AEM as a Cloud Service service credential: a warning, to move to OAuth Server-to-Server with Adobe's AEM guide (${_rules_code_js__WEBPACK_IMPORTED_MODULE_1__/* .AEM_OAUTH_GUIDE */ .d}).`;
 const ADOBE_PATH = /adobe|(?:^|[/._-])aio(?:[/._-]|$)|jwt|(?:^|[/._-])ims(?:[/._-]|$)|techacct/i;
+const VENDORED = /(?:^|\/)(?:vendor|node_modules|third_party|bower_components)\//;
 function dirOf(file) {
     const d = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(file);
     return d === '.' ? '' : d;
@@ -50362,7 +50346,8 @@ function applyContext(findings, files, keyRefs) {
             // server.key or https.pem is not).
             (f.ruleId === 'key-private-key-file' && inAnchoredPackage(f.file)) ||
             certDirs.has(dirOf(f.file)) ||
-            ADOBE_PATH.test(f.file) || // native-regex: a path
+            // A vendored library's sample key (vendor/firebase/php-jwt/README.md) is not the project's.
+            (ADOBE_PATH.test(f.file) && !VENDORED.test(f.file)) || // native-regex: a path
             referenced.has(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(f.file)));
     });
     // A package that uses an AEM as a Cloud Service service credential: its JWT code is that
@@ -51022,10 +51007,11 @@ const javascript = {
     name: 'JavaScript / TypeScript',
     extensions: ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'],
     lineComments: ['//', '*', '/*'],
-    parser: 'typescript',
-    // TypeScript's SyntaxKind names (the JS/TS parser is the TypeScript compiler).
-    functionNodes: ['FunctionDeclaration', 'MethodDeclaration', 'FunctionExpression', 'ArrowFunction', 'Constructor', 'GetAccessor'],
-    classNodes: ['ClassDeclaration', 'ClassExpression'],
+    // The TSX grammar reads JavaScript, JSX and TypeScript alike; it loads in milliseconds, where
+    // the TypeScript compiler (kept for the rewrites) takes a third of a second.
+    parser: 'tsx',
+    functionNodes: ['function_declaration', 'generator_function_declaration', 'method_definition', 'function_expression', 'function', 'arrow_function'],
+    classNodes: ['class_declaration', 'abstract_class_declaration', 'class'],
     jwtSigning: /\b(?:require|import)\s*\(\s*['"](?:jsonwebtoken|jwt-simple|jose|node-jose|jsrsasign|njwt|jws)['"]\s*\)|(?:\bfrom|\bimport)\s*['"](?:jsonwebtoken|jwt-simple|jose|node-jose|jsrsasign|njwt|jws)['"]|\bKJUR\.jws\.JWS\.sign\s*\(|\bjwt\.sign\s*\(|\bjws\.sign\s*\(|\bcrypto\.createSign\s*\(/,
 };
 
@@ -51175,12 +51161,10 @@ function pathsOf(langs) {
 /** Every source file of a registered language. */
 const CODE_FILES = pathsOf(LANGUAGES);
 
-// EXTERNAL MODULE: ./src/lazy.ts
-var lazy = __nccwpck_require__(9257);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/parse/grammars.json
-const grammars_namespaceObject = /*#__PURE__*/JSON.parse('{"Yv":{"package":"web-tree-sitter","file":"web-tree-sitter.js"},"fA":{"package":"web-tree-sitter","file":"web-tree-sitter.wasm"},"lN":{"python":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-python.wasm"},"java":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-java.wasm"},"csharp":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-c-sharp.wasm"},"php":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-php.wasm"},"go":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-go.wasm"},"ruby":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-ruby.wasm"},"powershell":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-powershell.wasm"},"bash":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-bash.wasm"},"kotlin":{"package":"@tree-sitter-grammars/tree-sitter-kotlin","file":"tree-sitter-kotlin.wasm"},"scala":{"package":"tree-sitter-scala","file":"tree-sitter-scala.wasm"},"r":{"package":"@davisvaughan/tree-sitter-r","file":"tree-sitter-r.wasm"}}}');
+const grammars_namespaceObject = /*#__PURE__*/JSON.parse('{"Yv":{"package":"web-tree-sitter","file":"web-tree-sitter.js"},"fA":{"package":"web-tree-sitter","file":"web-tree-sitter.wasm"},"lN":{"tsx":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-tsx.wasm"},"python":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-python.wasm"},"java":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-java.wasm"},"csharp":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-c-sharp.wasm"},"php":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-php.wasm"},"go":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-go.wasm"},"ruby":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-ruby.wasm"},"powershell":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-powershell.wasm"},"bash":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-bash.wasm"},"kotlin":{"package":"@tree-sitter-grammars/tree-sitter-kotlin","file":"tree-sitter-kotlin.wasm"},"scala":{"package":"tree-sitter-scala","file":"tree-sitter-scala.wasm"},"r":{"package":"@davisvaughan/tree-sitter-r","file":"tree-sitter-r.wasm"}}}');
 ;// CONCATENATED MODULE: ./src/parse/tree-sitter.ts
 // Real parsers for the languages the JWT flow was written in: tree-sitter grammars compiled to
 // WebAssembly (web-tree-sitter), so the same bundle runs on every runner OS and CPU. Each grammar
@@ -51271,7 +51255,6 @@ var match = __nccwpck_require__(6288);
 
 
 
-
 /** Findings that mark the JWT flow itself in code (not configuration around it). */
 const SIGNAL_RULES = new Set([
     'code-ims-jwt-exchange',
@@ -51288,41 +51271,15 @@ const SIGNAL_RULES = new Set([
     'aem-cloud-service-credential',
 ]);
 const REGION_RULE = 'code-jwt-token-function';
+/** Files larger than this keep their line findings only. */
+const REGION_MAX_BYTES = 256 * 1024;
+/** At most this many signals of one file are placed in functions. */
+const REGION_MAX_SIGNALS = 200;
 const AEM_REGION_RULE = 'aem-service-credential-token-function';
 /** Functions holding the offsets, outermost function within any class; then classes that hold 2+. */
 async function spansOf(lang, text, offsets) {
     const found = new Map();
-    if (lang.parser === 'typescript') {
-        const ts = await (0,lazy/* loadTypeScript */.E)();
-        const sf = ts.createSourceFile('x.ts', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
-        const fn = new Set(lang.functionNodes);
-        const cls = new Set(lang.classNodes);
-        for (const at of offsets) {
-            let node = tokenAt(ts, sf, at);
-            let outer;
-            let klass;
-            while (node && node !== sf) {
-                const kind = ts.SyntaxKind[node.kind];
-                if (fn.has(kind))
-                    outer = node;
-                if (cls.has(kind)) {
-                    klass = node;
-                    break;
-                }
-                node = node.parent;
-            }
-            if (!outer)
-                continue;
-            // An arrow or function expression assigned to a name: the whole statement.
-            let top = outer;
-            while (top.parent && (ts.isVariableDeclaration(top.parent) || ts.isVariableDeclarationList(top.parent) || ts.isVariableStatement(top.parent) || ts.isPropertyAssignment(top.parent) || ts.isExportAssignment(top.parent)))
-                top = top.parent;
-            const start = top.getStart(sf);
-            const className = klass && 'name' in klass ? klass.name?.text : undefined;
-            found.set(`${start}`, { start, end: top.end, classStart: klass?.getStart(sf), classEnd: klass?.end, className });
-        }
-    }
-    else if (lang.parser) {
+    if (lang.parser) {
         const tree = await parseWith(lang.parser, text);
         if (!tree)
             return [];
@@ -51337,7 +51294,10 @@ async function spansOf(lang, text, offsets) {
                 if (fn.has(up.type))
                     node = up;
             // R binds functions with `name <- function(...)`: the assignment is the function's extent.
-            const bound = node.parent && /assignment|binary_operator|decorated_definition/.test(node.parent.type) ? node.parent : node; // native-regex: a node type name
+            // JS/TS: `const token = async () => {...}`, `module.exports = function...`, `export ...`.
+            let bound = node.parent && /assignment|binary_operator|decorated_definition|variable_declarator|pair/.test(node.parent.type) ? node.parent : node; // native-regex: a node type name
+            while (bound.parent && /^(?:variable_declarator|lexical_declaration|variable_declaration|expression_statement|export_statement)$/.test(bound.parent.type))
+                bound = bound.parent; // native-regex: a node type name
             let klass = bound.parent;
             while (klass && !cls.has(klass.type))
                 klass = klass.parent;
@@ -51362,15 +51322,6 @@ async function spansOf(lang, text, offsets) {
             spans.push({ start, end: c.end, isClass: true, head: '' });
     return spans;
 }
-function tokenAt(ts, sf, at) {
-    let node = sf;
-    for (;;) {
-        const child = node.getChildren(sf).find((c) => c.getStart(sf) <= at && at < c.end);
-        if (!child)
-            return node;
-        node = child;
-    }
-}
 /** Region findings for the files whose findings hold a JWT signal in code. */
 async function regionFindings(root, findings, maxFileSize) {
     const byFile = new Map();
@@ -51385,7 +51336,9 @@ async function regionFindings(root, findings, maxFileSize) {
         let text;
         try {
             const buf = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, file));
-            if (buf.length > maxFileSize)
+            // Token functions live in hand-written source; a generated or minified file (or a hostile
+            // one) would cost the parser's error recovery more than its region is worth.
+            if (buf.length > Math.min(maxFileSize, REGION_MAX_BYTES))
                 continue;
             text = buf.toString('utf8');
         }
@@ -51393,7 +51346,7 @@ async function regionFindings(root, findings, maxFileSize) {
             continue;
         }
         const starts = (0,match/* lineStarts */._$)(text);
-        const offsets = signals.map((s) => starts[s.line - 1] + s.column - 1);
+        const offsets = signals.slice(0, REGION_MAX_SIGNALS).map((s) => starts[s.line - 1] + s.column - 1);
         let spans;
         try {
             spans = await spansOf(lang, text, offsets);
@@ -70917,8 +70870,31 @@ function loadSettings(raw, cwd = process.cwd(), confine) {
     };
 }
 
-// EXTERNAL MODULE: ./src/lazy.ts
-var src_lazy = __nccwpck_require__(9257);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/lazy.ts
+
+
+/**
+ * Loads the migration engine. TypeScript's compiler reads the CommonJS globals __filename and
+ * __dirname when it loads; an ES module bundle has neither, so give them the bundle's own.
+ */
+async function loadMigrate(moduleUrl) {
+    commonJsGlobals(moduleUrl);
+    return Promise.all(/* import() */[__nccwpck_require__.e(672), __nccwpck_require__.e(291), __nccwpck_require__.e(208)]).then(__nccwpck_require__.bind(__nccwpck_require__, 208));
+}
+/** The TypeScript compiler (the JS/TS parser), loaded the same way, on first use. */
+async function loadTypeScript() {
+    commonJsGlobals(import.meta.url);
+    const ts = await __nccwpck_require__.e(/* import() */ 672).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5672, 23));
+    return ts.default ?? ts;
+}
+function commonJsGlobals(moduleUrl) {
+    const g = globalThis;
+    g.__filename ??= (0,external_node_url_.fileURLToPath)(moduleUrl);
+    g.__dirname ??= (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(moduleUrl));
+}
+
 // EXTERNAL MODULE: ./src/migrate/scopes.ts
 var scopes = __nccwpck_require__(6736);
 ;// CONCATENATED MODULE: ./src/report/json.ts
@@ -71272,7 +71248,7 @@ async function runScan(positionals, values) {
     const consoleReport = await withConsole(result, settings, values);
     if (result.findings.length) {
         // "fixable" is what the migration plan edits: plan it (nothing is written).
-        const { planFromScan, markFixable } = await (0,src_lazy/* loadMigrate */.k)(import.meta.url);
+        const { planFromScan, markFixable } = await loadMigrate(import.meta.url);
         markFixable(result, planFromScan(result, { consoleScopes: consoleReport?.scopesByClient }));
     }
     const body = fmt === 'json'
@@ -71295,7 +71271,7 @@ async function runMigrate(positionals, values) {
         throw new errors/* UsageError */.e('--scopes needs a comma-separated list of OAuth scopes');
     const settings = loadSettings({ root: positionals[0], failOn: 'never', config: values.config });
     warnAll(settings.warnings);
-    const { planFromScan, applyPlan, markFixable, planJson, planText } = await (0,src_lazy/* loadMigrate */.k)(import.meta.url);
+    const { planFromScan, applyPlan, markFixable, planJson, planText } = await loadMigrate(import.meta.url);
     const scanned = await (0,engine/* scan */.S)(settings, { workerScript: new URL(import.meta.url) });
     warnAll([nothingRead(scanned)].filter((w) => w !== undefined));
     const consoleReport = await withConsole(scanned, settings, values);
@@ -71314,7 +71290,7 @@ async function runMigrate(positionals, values) {
 async function runRules(values) {
     const fmt = format(values.format);
     if (fmt === 'json') {
-        const rewritten = (await (0,src_lazy/* loadMigrate */.k)(import.meta.url)).rewrittenRuleIds();
+        const rewritten = (await loadMigrate(import.meta.url)).rewrittenRuleIds();
         const rules = src_rules/* RULES */.y0.map((r) => ({ id: r.id, title: r.title, severity: r.severity, category: r.category, fixable: rewritten.has(r.id), message: r.message }));
         emit(`${JSON.stringify({ rules, prefilterLiterals: src_rules/* PREFILTER_LITERALS */.D$ }, null, 2)}\n`, values.output);
     }

@@ -5,10 +5,11 @@ export const javascript: Language = {
   name: 'JavaScript / TypeScript',
   extensions: ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'],
   lineComments: ['//', '*', '/*'],
-  parser: 'typescript',
-  // TypeScript's SyntaxKind names (the JS/TS parser is the TypeScript compiler).
-  functionNodes: ['FunctionDeclaration', 'MethodDeclaration', 'FunctionExpression', 'ArrowFunction', 'Constructor', 'GetAccessor'],
-  classNodes: ['ClassDeclaration', 'ClassExpression'],
+  // The TSX grammar reads JavaScript, JSX and TypeScript alike; it loads in milliseconds, where
+  // the TypeScript compiler (kept for the rewrites) takes a third of a second.
+  parser: 'tsx',
+  functionNodes: ['function_declaration', 'generator_function_declaration', 'method_definition', 'function_expression', 'function', 'arrow_function'],
+  classNodes: ['class_declaration', 'abstract_class_declaration', 'class'],
   jwtSigning:
     /\b(?:require|import)\s*\(\s*['"](?:jsonwebtoken|jwt-simple|jose|node-jose|jsrsasign|njwt|jws)['"]\s*\)|(?:\bfrom|\bimport)\s*['"](?:jsonwebtoken|jwt-simple|jose|node-jose|jsrsasign|njwt|jws)['"]|\bKJUR\.jws\.JWS\.sign\s*\(|\bjwt\.sign\s*\(|\bjws\.sign\s*\(|\bcrypto\.createSign\s*\(/,
 };

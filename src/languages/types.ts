@@ -14,10 +14,10 @@ export interface Language {
   /** Markers that start a comment line (commented-out code is not a finding). */
   lineComments: string[];
   /**
-   * The parser: a tree-sitter grammar, or 'typescript' for JS/TS (the TypeScript compiler, which
-   * the JS/TS rewriters use too).
+   * The parser that finds the token function: a tree-sitter grammar (WebAssembly), loaded only
+   * for a file with a JWT signal.
    */
-  parser?: GrammarId | 'typescript';
+  parser?: GrammarId;
   /** Syntax node types that are a function or method: a token function's region. */
   functionNodes: string[];
   /** Syntax node types of a class: the region when several of its methods share the flow. */

@@ -127,8 +127,9 @@ const GENERATED_DOCS = /(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc)\/(?:v?\d+\
 function wholeFile(file: FileInput): Hit[] {
   const name = file.path.slice(file.path.lastIndexOf('/') + 1);
   if (!FLOW_FILE.test(name) || NOT_FLOW_FILE.test(name)) return []; // native-regex: a file name
-  // "jwt" in the name says the flow; a private key or key store helper says it only about Adobe.
-  if (!/jwt/i.test(name) && !ADOBE.test(file.text)) return []; // native-regex: a file name
+  // "jwt" (or the certificate generator, technical account, metascopes) in the name says the
+  // flow; a private key or key store helper says it only about Adobe.
+  if (!/jwt|certgen|techacct|meta[_-]?scope/i.test(name) && !ADOBE.test(file.text)) return []; // native-regex: a file name
   let end = file.text.length;
   while (end > 0 && (file.text.charCodeAt(end - 1) === 10 || file.text.charCodeAt(end - 1) === 13)) end--;
   return end > 0 ? [{ index: 0, length: end }] : [];

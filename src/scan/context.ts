@@ -8,6 +8,8 @@ export const AEM_CLOUD_RULE = 'aem-cloud-service-credential';
 const AEM_NOTE = `This package uses an AEM as a Cloud Service service credential: a warning, to move to OAuth Server-to-Server with Adobe's AEM guide (${AEM_OAUTH_GUIDE}).`;
 const ADOBE_PATH = /adobe|(?:^|[/._-])aio(?:[/._-]|$)|jwt|(?:^|[/._-])ims(?:[/._-]|$)|techacct/i;
 
+const VENDORED = /(?:^|\/)(?:vendor|node_modules|third_party|bower_components)\//;
+
 function dirOf(file: string): string {
   const d = posix.dirname(file);
   return d === '.' ? '' : d;
@@ -72,7 +74,8 @@ export function applyContext(findings: Finding[], files: string[], keyRefs: Reco
       // server.key or https.pem is not).
       (f.ruleId === 'key-private-key-file' && inAnchoredPackage(f.file)) ||
       certDirs.has(dirOf(f.file)) ||
-      ADOBE_PATH.test(f.file) || // native-regex: a path
+      // A vendored library's sample key (vendor/firebase/php-jwt/README.md) is not the project's.
+      (ADOBE_PATH.test(f.file) && !VENDORED.test(f.file)) || // native-regex: a path
       referenced.has(posix.basename(f.file))
     );
   });

@@ -80,7 +80,25 @@ export function compileLiterals(literals: readonly string[]): LiteralTest {
   };
 }
 
-export const hasLiteral: LiteralTest = compileLiterals(PREFILTER_LITERALS);
+/**
+ * Literals shorter than this are searched one by one with Buffer#indexOf (a memchr on the first
+ * byte): in the shift table one 3-byte literal ("jwt") would cap every skip at two bytes.
+ */
+const SHORT = 5;
+
+/** The catalog's literals: long ones in one Wu-Manber pass, short ones each by indexOf. */
+export function compilePrefilter(literals: readonly string[]): LiteralTest {
+  const long = compileLiterals(literals.filter((l) => l.length >= SHORT));
+  const short = literals.filter((l) => l.length >= 2 && l.length < SHORT).map((l) => Buffer.from(l, 'latin1'));
+  if (short.length === 0) return long;
+  return (buf, n) => {
+    if (long(buf, n)) return true;
+    const view = Buffer.from(buf.buffer, buf.byteOffset, n);
+    return short.some((l) => view.indexOf(l) >= 0);
+  };
+}
+
+export const hasLiteral: LiteralTest = compilePrefilter(PREFILTER_LITERALS);
 
 // One alternation instead of one test per family (they share no flags, so they combine as they are).
 // native-regex: flags of our own patterns

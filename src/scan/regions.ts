@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { languageOf } from '../languages/index.js';
 import type { Language } from '../languages/types.js';
-import { loadTypeScript } from '../lazy.js';
 import { enclosing, parseWith } from '../parse/tree-sitter.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import type { Finding } from '../types.js';
@@ -30,6 +29,10 @@ export const SIGNAL_RULES = new Set([
 ]);
 
 export const REGION_RULE = 'code-jwt-token-function';
+/** Files larger than this keep their line findings only. */
+const REGION_MAX_BYTES = 256 * 1024;
+/** At most this many signals of one file are placed in functions. */
+const REGION_MAX_SIGNALS = 200;
 export const AEM_REGION_RULE = 'aem-service-credential-token-function';
 
 interface Span {
@@ -44,33 +47,7 @@ interface Span {
 /** Functions holding the offsets, outermost function within any class; then classes that hold 2+. */
 async function spansOf(lang: Language, text: string, offsets: number[]): Promise<Span[]> {
   const found = new Map<string, { start: number; end: number; classStart?: number; classEnd?: number; className?: string }>();
-  if (lang.parser === 'typescript') {
-    const ts = await loadTypeScript();
-    const sf = ts.createSourceFile('x.ts', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
-    const fn = new Set(lang.functionNodes);
-    const cls = new Set(lang.classNodes);
-    for (const at of offsets) {
-      let node: import('typescript').Node | undefined = tokenAt(ts, sf, at);
-      let outer: import('typescript').Node | undefined;
-      let klass: import('typescript').Node | undefined;
-      while (node && node !== sf) {
-        const kind = ts.SyntaxKind[node.kind];
-        if (fn.has(kind)) outer = node;
-        if (cls.has(kind)) {
-          klass = node;
-          break;
-        }
-        node = node.parent;
-      }
-      if (!outer) continue;
-      // An arrow or function expression assigned to a name: the whole statement.
-      let top: import('typescript').Node = outer;
-      while (top.parent && (ts.isVariableDeclaration(top.parent) || ts.isVariableDeclarationList(top.parent) || ts.isVariableStatement(top.parent) || ts.isPropertyAssignment(top.parent) || ts.isExportAssignment(top.parent))) top = top.parent;
-      const start = top.getStart(sf);
-      const className = klass && 'name' in klass ? (klass.name as import('typescript').Identifier | undefined)?.text : undefined;
-      found.set(`${start}`, { start, end: top.end, classStart: klass?.getStart(sf), classEnd: klass?.end, className });
-    }
-  } else if (lang.parser) {
+  if (lang.parser) {
     const tree = await parseWith(lang.parser, text);
     if (!tree) return [];
     const fn = new Set(lang.functionNodes);
@@ -81,7 +58,9 @@ async function spansOf(lang: Language, text: string, offsets: number[]): Promise
       // The outermost function (a callback inside a token function is part of it).
       for (let up = node.parent; up && !cls.has(up.type); up = up.parent) if (fn.has(up.type)) node = up;
       // R binds functions with `name <- function(...)`: the assignment is the function's extent.
-      const bound = node.parent && /assignment|binary_operator|decorated_definition/.test(node.parent.type) ? node.parent : node; // native-regex: a node type name
+      // JS/TS: `const token = async () => {...}`, `module.exports = function...`, `export ...`.
+      let bound = node.parent && /assignment|binary_operator|decorated_definition|variable_declarator|pair/.test(node.parent.type) ? node.parent : node; // native-regex: a node type name
+      while (bound.parent && /^(?:variable_declarator|lexical_declaration|variable_declaration|expression_statement|export_statement)$/.test(bound.parent.type)) bound = bound.parent; // native-regex: a node type name
       let klass = bound.parent;
       while (klass && !cls.has(klass.type)) klass = klass.parent;
       const className = klass?.childForFieldName('name')?.text;
@@ -103,15 +82,6 @@ async function spansOf(lang: Language, text: string, offsets: number[]): Promise
   return spans;
 }
 
-function tokenAt(ts: typeof import('typescript'), sf: import('typescript').SourceFile, at: number): import('typescript').Node | undefined {
-  let node: import('typescript').Node = sf;
-  for (;;) {
-    const child: import('typescript').Node | undefined = node.getChildren(sf).find((c) => c.getStart(sf) <= at && at < c.end);
-    if (!child) return node;
-    node = child;
-  }
-}
-
 /** Region findings for the files whose findings hold a JWT signal in code. */
 export async function regionFindings(root: string, findings: Finding[], maxFileSize: number): Promise<Finding[]> {
   const byFile = new Map<string, Finding[]>();
@@ -123,13 +93,15 @@ export async function regionFindings(root: string, findings: Finding[], maxFileS
     let text: string;
     try {
       const buf = readFileSync(join(root, file));
-      if (buf.length > maxFileSize) continue;
+      // Token functions live in hand-written source; a generated or minified file (or a hostile
+      // one) would cost the parser's error recovery more than its region is worth.
+      if (buf.length > Math.min(maxFileSize, REGION_MAX_BYTES)) continue;
       text = buf.toString('utf8');
     } catch {
       continue;
     }
     const starts = lineStarts(text);
-    const offsets = signals.map((s) => starts[s.line - 1] + s.column - 1);
+    const offsets = signals.slice(0, REGION_MAX_SIGNALS).map((s) => starts[s.line - 1] + s.column - 1);
     let spans: Span[];
     try {
       spans = await spansOf(lang, text, offsets);
