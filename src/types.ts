@@ -59,7 +59,7 @@ export interface Rule {
    * has other JWT findings. 'key': the key
    * file is tied to Adobe (named, referenced by JWT code, beside certificate_pub.crt).
    */
-  needsContext?: 'project' | 'key' | 'package';
+  needsContext?: 'project' | 'key' | 'package' | 'repository';
   /**
    * Not matched in a file on its own: 'console' findings come from the Adobe Developer Console
    * check; 'region' findings from the token-function pass (src/scan/regions.ts).

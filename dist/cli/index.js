@@ -48280,7 +48280,12 @@ function scanLines(text) {
  * line, or an Adobe file without another system's name on the line. GitHub workflows must take it
  * from `secrets.`; other CI systems reference their variables (`$NAME`, `$(NAME)`, credentials()).
  */
-function jwtSecretLines(shape, allowLiteral) {
+/**
+ * Lines of a pipeline that hand a secret of this shape to a step. `adobe`: the name or the file
+ * says Adobe. `unnamed`: neither does (E2E_PRIVATE_KEY_B64), and no other system is named either:
+ * a finding only in a package with JWT code of its own.
+ */
+function jwtSecretLines(shape, allowLiteral, which = 'adobe') {
     return (file) => {
         const fileAdobe = (0,_regex_js__WEBPACK_IMPORTED_MODULE_1__/* .linear */ .sn)(FILE_ADOBE).test(file.text);
         // native-regex: a path
@@ -48296,8 +48301,10 @@ function jwtSecretLines(shape, allowLiteral) {
             if (refs.length === 0 && !(allowLiteral && l.key && shape.test(l.key)))
                 continue;
             // native-regex: names, as above
-            const adobe = names.some((n) => ADOBE_NAME.test(n)) || (fileAdobe && !names.some((n) => OTHER_NAME.test(n)));
-            if (!adobe)
+            const other = names.some((n) => OTHER_NAME.test(n));
+            // native-regex: names, as above
+            const adobe = names.some((n) => ADOBE_NAME.test(n)) || (fileAdobe && !other);
+            if (which === 'adobe' ? !adobe : adobe || other)
                 continue;
             hits.push({ index: l.index, length: 1 });
         }
@@ -48354,6 +48361,16 @@ const ci = {
             message: 'This pipeline hands the Adobe Service Account (JWT) private key to a step. After switching to OAuth Server-to-Server (client id + client secret + scopes), remove the key secret here and revoke the key by deleting the JWT credential in the Adobe Developer Console.',
             paths: CI_FILES,
             match: jwtSecretLines(PRIVATE_KEY_NAME, false),
+        },
+        {
+            id: 'ci-private-key-secret-in-jwt-package',
+            title: 'Private key passed to CI in a project that uses the JWT flow',
+            severity: 'warning',
+            category: 'ci',
+            message: 'This pipeline hands a private key to a step, in a project whose code uses the Adobe Service Account (JWT) flow (the secret name does not say which system the key is for). If it is the JWT key, remove it when the code moves to OAuth Server-to-Server (client id, client secret, scopes) and revoke it by deleting the JWT credential in the Adobe Developer Console.',
+            needsContext: 'package',
+            paths: CI_FILES,
+            match: jwtSecretLines(PRIVATE_KEY_NAME, false, 'unnamed'),
         },
         {
             id: 'ci-jwt-meta-scopes',
@@ -49473,6 +49490,7 @@ var match = __nccwpck_require__(6288);
 
 
 
+
 // The names only the JWT flow uses: the private key (path, data, passphrase), the technical
 // account id, the metascopes, and identifiers built on "jwt" (jwt_payload, JWTAuth, createJwt,
 // ims_endpoint_jwt). Where the flow lives, every line that names them changes with it: settings,
@@ -49532,6 +49550,9 @@ function nameHits(file) {
     const text = file.text;
     if ((OTHER_VENDOR.test(text) || OTHER_VENDOR_PATH.test(file.path)) && !ADOBE.test(text))
         return []; // native-regex: a path
+    // A token decoder or verifier (Expand-JWTInformation.ps1, jwt_decode.py) reads any JWT.
+    if (DECODER_FILE.test(file.path.slice(file.path.lastIndexOf('/') + 1)))
+        return []; // native-regex: a file name
     // "jwt" alone is every library's word: it names the Adobe flow only in a file about Adobe.
     const jwtCounts = ADOBE.test(text);
     // OAuth Server-to-Server keeps the technical account: in a file that has OAuth, it is not a sign.
@@ -49555,7 +49576,7 @@ function nameHits(file) {
                 !NOT_JWT_NAME.test(ident); // native-regex: one identifier of at most 200 characters
             // "JWT" as a word in a comment is prose (a decoder's doc comment), not a name of the flow.
             const prose = !named &&
-                word.length === 3 &&
+                (word.length === 3 || word === 'JWTs' || word === 'jwts') &&
                 (0,match/* startsAsComment */.$9)(text, starts[line], span.index) &&
                 !FLOW_PROSE.test(text.slice(starts[line], Math.min(end, starts[line] + 4000)));
             if (!ours || prose)
@@ -49578,7 +49599,8 @@ function nameHits(file) {
  * file exists for it. Decoders and verifiers of tokens are not the flow.
  */
 const FLOW_FILE = /jwt|private[_-]?key|key[_-]?store|certgen|techacct|meta[_-]?scope/i;
-const NOT_FLOW_FILE = /adobe-jwt-migrate|decod|verif|expand|inspect|pars(?:e|er|ing)\b|session|readme|license/i;
+const DECODER_FILE = /decod|verif|expand|inspect|pars(?:e|er|ing)\b/i;
+const NOT_FLOW_FILE = new RegExp(`adobe-jwt-migrate|session|readme|license|${DECODER_FILE.source}`, 'i');
 /** Generated API references (javadoc, typedoc, Sphinx): one page a class. */
 const API_PAGES = /(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc|_build\/html|site\/api)\/.*\.html?$/i;
 /** Generated references of released versions (apidocs/2.1.0/): history, not code to change. */
@@ -49607,7 +49629,9 @@ const names = {
     literals: ['jwt', 'JWT', 'Jwt', 'eyStore', 'ertgen', 'rivate.key', 'etaScope', 'eta_scope', 'eta__scope', 'etascope', 'ETA_SCOPE', 'ETASCOPE', 'rivate_key', 'rivateKey', 'RIVATE_KEY', 'rivate-key', 'rivate__key', 'riv_key', 'rivKey', 'athToKey', 'ech_acct', 'echAcc', 'echnical_account', 'echnical__account', 'ECHNICAL_ACCOUNT', 'ech_id', 'echId', 'echacct', 'assphrase', 'ncoded_pkcs8', 'ertificate_pub'],
     rules: [
         {
-            needsContext: 'package',
+            // A file named after the flow is the flow wherever it sits: a test project beside the
+            // library (Adobe.Tests/JwtCreatorTests.cs) is a package of its own.
+            needsContext: 'repository',
             match: wholeFile,
             id: 'code-jwt-flow-file',
             title: 'A file that exists for the JWT flow',
@@ -49617,7 +49641,9 @@ const names = {
             excludePaths: new RegExp(`${NOT_SOURCES.source}|${context/* DOC_PATHS */.Wr.source}|${GENERATED_DOCS.source}`, 'i'),
         },
         {
-            needsContext: 'package',
+            // A file named after the flow is the flow wherever it sits: a test project beside the
+            // library (Adobe.Tests/JwtCreatorTests.cs) is a package of its own.
+            needsContext: 'repository',
             match: wholeFile,
             id: 'docs-jwt-api-page',
             title: 'Docs: an API reference page of the JWT flow',
@@ -49645,6 +49671,8 @@ const names = {
             message: 'These docs name a setting only the Service Account (JWT) flow uses (private key, technical account id, metascopes, passphrase, the JWT). Document the OAuth Server-to-Server client secret and scopes instead.',
             // Generated HTML (API references of released versions) repeats the names of every class.
             paths: /\.(?:md|mdx|markdown|rst|adoc|txt)$|(?:^|\/)README$/i,
+            // Release notes, migration guides and the OAuth pages name the JWT settings as history.
+            excludePaths: HISTORY_FILES,
         },
     ],
 };
@@ -50307,6 +50335,8 @@ function packageRoots(files) {
  * - a file holding AEM as a Cloud Service service credentials keeps that finding and its names,
  *   and errors in its package become warnings;
  * - 'project' findings stay only when their folder has other JWT findings;
+ * - 'package' ones when their package (nearest manifest) or one around or inside it has some;
+ * - 'repository' ones when the scanned tree has any;
  * - 'key' findings stay only when the key is tied to the Adobe JWT flow.
  */
 function applyContext(findings, files, keyRefs) {
@@ -50337,6 +50367,8 @@ function applyContext(findings, files, keyRefs) {
             return true;
         if (need === 'package')
             return inAnchoredPackage(f.file);
+        if (need === 'repository')
+            return anchors.length > 0;
         if (need === 'project') {
             const dir = dirOf(f.file);
             return anchors.some((a) => within(dir, a.file));

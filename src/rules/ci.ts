@@ -62,7 +62,12 @@ function scanLines(text: string): LineNames[] {
  * line, or an Adobe file without another system's name on the line. GitHub workflows must take it
  * from `secrets.`; other CI systems reference their variables (`$NAME`, `$(NAME)`, credentials()).
  */
-function jwtSecretLines(shape: RegExp, allowLiteral: boolean) {
+/**
+ * Lines of a pipeline that hand a secret of this shape to a step. `adobe`: the name or the file
+ * says Adobe. `unnamed`: neither does (E2E_PRIVATE_KEY_B64), and no other system is named either:
+ * a finding only in a package with JWT code of its own.
+ */
+function jwtSecretLines(shape: RegExp, allowLiteral: boolean, which: 'adobe' | 'unnamed' = 'adobe') {
   return (file: FileInput): Hit[] => {
     const fileAdobe = linear(FILE_ADOBE).test(file.text);
     // native-regex: a path
@@ -76,8 +81,10 @@ function jwtSecretLines(shape: RegExp, allowLiteral: boolean) {
       // native-regex: names, as above
       if (refs.length === 0 && !(allowLiteral && l.key && shape.test(l.key))) continue;
       // native-regex: names, as above
-      const adobe = names.some((n) => ADOBE_NAME.test(n)) || (fileAdobe && !names.some((n) => OTHER_NAME.test(n)));
-      if (!adobe) continue;
+      const other = names.some((n) => OTHER_NAME.test(n));
+      // native-regex: names, as above
+      const adobe = names.some((n) => ADOBE_NAME.test(n)) || (fileAdobe && !other);
+      if (which === 'adobe' ? !adobe : adobe || other) continue;
       hits.push({ index: l.index, length: 1 });
     }
     return hits;
@@ -133,6 +140,17 @@ export const ci: RuleFamily = {
         'This pipeline hands the Adobe Service Account (JWT) private key to a step. After switching to OAuth Server-to-Server (client id + client secret + scopes), remove the key secret here and revoke the key by deleting the JWT credential in the Adobe Developer Console.',
       paths: CI_FILES,
       match: jwtSecretLines(PRIVATE_KEY_NAME, false),
+    },
+    {
+      id: 'ci-private-key-secret-in-jwt-package',
+      title: 'Private key passed to CI in a project that uses the JWT flow',
+      severity: 'warning',
+      category: 'ci',
+      message:
+        'This pipeline hands a private key to a step, in a project whose code uses the Adobe Service Account (JWT) flow (the secret name does not say which system the key is for). If it is the JWT key, remove it when the code moves to OAuth Server-to-Server (client id, client secret, scopes) and revoke it by deleting the JWT credential in the Adobe Developer Console.',
+      needsContext: 'package',
+      paths: CI_FILES,
+      match: jwtSecretLines(PRIVATE_KEY_NAME, false, 'unnamed'),
     },
     {
       id: 'ci-jwt-meta-scopes',

@@ -18,7 +18,7 @@ const MIGRATION_LINE =
  * migration guide, the OAuth pages with their FAQ) name the JWT credential to explain what
  * replaces it; generated references of released versions (apidocs/2.1.0/) are history too.
  */
-const HISTORY_FILES =
+export const HISTORY_FILES =
   /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|NEWS)[^/]*$|migrat|server-?to-?server|(?:^|\/)oauth[\w-]*\/|(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc)\/v?\d+\.\d+/i;
 
 /** Hits of `re` on lines that are not about the migration. */

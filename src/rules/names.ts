@@ -2,6 +2,7 @@ import { linear } from '../regex.js';
 import { lineOf, lineStarts, startsAsComment } from '../scan/match.js';
 import type { FileInput, Hit, RuleFamily } from '../types.js';
 import { DOC_PATHS } from './context.js';
+import { HISTORY_FILES } from './docs.js';
 
 // The names only the JWT flow uses: the private key (path, data, passphrase), the technical
 // account id, the metascopes, and identifiers built on "jwt" (jwt_payload, JWTAuth, createJwt,
@@ -71,6 +72,8 @@ const NOT_JWT_NAME = /e_?mail|(?:^|_|[a-z])(?:SSH|Ssh|ssh)|DEPLOY|[Dd]eploy|GPG|
 function nameHits(file: FileInput): Hit[] {
   const text = file.text;
   if ((OTHER_VENDOR.test(text) || OTHER_VENDOR_PATH.test(file.path)) && !ADOBE.test(text)) return []; // native-regex: a path
+  // A token decoder or verifier (Expand-JWTInformation.ps1, jwt_decode.py) reads any JWT.
+  if (DECODER_FILE.test(file.path.slice(file.path.lastIndexOf('/') + 1))) return []; // native-regex: a file name
   // "jwt" alone is every library's word: it names the Adobe flow only in a file about Adobe.
   const jwtCounts = ADOBE.test(text);
   // OAuth Server-to-Server keeps the technical account: in a file that has OAuth, it is not a sign.
@@ -96,7 +99,7 @@ function nameHits(file: FileInput): Hit[] {
       // "JWT" as a word in a comment is prose (a decoder's doc comment), not a name of the flow.
       const prose =
         !named &&
-        word.length === 3 &&
+        (word.length === 3 || word === 'JWTs' || word === 'jwts') &&
         startsAsComment(text, starts[line], span.index) &&
         !FLOW_PROSE.test(text.slice(starts[line], Math.min(end, starts[line] + 4000)));
       if (!ours || prose) continue; // another match on the line may still be one
@@ -118,7 +121,8 @@ function nameHits(file: FileInput): Hit[] {
  * file exists for it. Decoders and verifiers of tokens are not the flow.
  */
 const FLOW_FILE = /jwt|private[_-]?key|key[_-]?store|certgen|techacct|meta[_-]?scope/i;
-const NOT_FLOW_FILE = /adobe-jwt-migrate|decod|verif|expand|inspect|pars(?:e|er|ing)\b|session|readme|license/i;
+const DECODER_FILE = /decod|verif|expand|inspect|pars(?:e|er|ing)\b/i;
+const NOT_FLOW_FILE = new RegExp(`adobe-jwt-migrate|session|readme|license|${DECODER_FILE.source}`, 'i');
 /** Generated API references (javadoc, typedoc, Sphinx): one page a class. */
 const API_PAGES = /(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc|_build\/html|site\/api)\/.*\.html?$/i;
 /** Generated references of released versions (apidocs/2.1.0/): history, not code to change. */
@@ -147,7 +151,9 @@ export const names: RuleFamily = {
   literals: ['jwt', 'JWT', 'Jwt', 'eyStore', 'ertgen', 'rivate.key', 'etaScope', 'eta_scope', 'eta__scope', 'etascope', 'ETA_SCOPE', 'ETASCOPE', 'rivate_key', 'rivateKey', 'RIVATE_KEY', 'rivate-key', 'rivate__key', 'riv_key', 'rivKey', 'athToKey', 'ech_acct', 'echAcc', 'echnical_account', 'echnical__account', 'ECHNICAL_ACCOUNT', 'ech_id', 'echId', 'echacct', 'assphrase', 'ncoded_pkcs8', 'ertificate_pub'],
   rules: [
     {
-      needsContext: 'package',
+      // A file named after the flow is the flow wherever it sits: a test project beside the
+      // library (Adobe.Tests/JwtCreatorTests.cs) is a package of its own.
+      needsContext: 'repository',
       match: wholeFile,
       id: 'code-jwt-flow-file',
       title: 'A file that exists for the JWT flow',
@@ -158,7 +164,9 @@ export const names: RuleFamily = {
       excludePaths: new RegExp(`${NOT_SOURCES.source}|${DOC_PATHS.source}|${GENERATED_DOCS.source}`, 'i'),
     },
     {
-      needsContext: 'package',
+      // A file named after the flow is the flow wherever it sits: a test project beside the
+      // library (Adobe.Tests/JwtCreatorTests.cs) is a package of its own.
+      needsContext: 'repository',
       match: wholeFile,
       id: 'docs-jwt-api-page',
       title: 'Docs: an API reference page of the JWT flow',
@@ -189,6 +197,8 @@ export const names: RuleFamily = {
         'These docs name a setting only the Service Account (JWT) flow uses (private key, technical account id, metascopes, passphrase, the JWT). Document the OAuth Server-to-Server client secret and scopes instead.',
       // Generated HTML (API references of released versions) repeats the names of every class.
       paths: /\.(?:md|mdx|markdown|rst|adoc|txt)$|(?:^|\/)README$/i,
+      // Release notes, migration guides and the OAuth pages name the JWT settings as history.
+      excludePaths: HISTORY_FILES,
     },
   ],
 };

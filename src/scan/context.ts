@@ -36,6 +36,8 @@ function packageRoots(files: string[]): (file: string) => string {
  * - a file holding AEM as a Cloud Service service credentials keeps that finding and its names,
  *   and errors in its package become warnings;
  * - 'project' findings stay only when their folder has other JWT findings;
+ * - 'package' ones when their package (nearest manifest) or one around or inside it has some;
+ * - 'repository' ones when the scanned tree has any;
  * - 'key' findings stay only when the key is tied to the Adobe JWT flow.
  */
 export function applyContext(findings: Finding[], files: string[], keyRefs: Record<string, string[]>): Finding[] {
@@ -64,6 +66,7 @@ export function applyContext(findings: Finding[], files: string[], keyRefs: Reco
     const need = contextOf(f);
     if (!need) return true;
     if (need === 'package') return inAnchoredPackage(f.file);
+    if (need === 'repository') return anchors.length > 0;
     if (need === 'project') {
       const dir = dirOf(f.file);
       return anchors.some((a) => within(dir, a.file));
