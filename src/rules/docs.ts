@@ -8,11 +8,11 @@ import { DOC_PATHS } from './context.js';
 /** The document is about Adobe. */
 const ADOBE_DOC = /adobe|adobelogin\.com|\baio (?:app|login|console|config)\b|\bent_[a-z_]+_sdk\b/i;
 /**
- * Lines that describe the deprecation or the move to OAuth Server-to-Server, not the setup (and AEM as
- * a Cloud Service service credentials, which are not deprecated).
+ * Lines that describe the deprecation or the move to OAuth Server-to-Server, not the setup. (AEM as a
+ * Cloud Service service credential setup counts: Adobe calls those credentials legacy now.)
  */
 const MIGRATION_LINE =
-  /ent_aem_cloud_api|migrat|deprecat|end[- ]of[- ]life|\bEOL\b|sunset|retire|no longer|replace|instead of|switch(?:ed|ing)? (?:from|to)|Server[- ]to[- ]Server|\bS2S\b|client_credentials|\/ims\/token\/v[23]/i;
+  /migrat|deprecat|end[- ]of[- ]life|\bEOL\b|sunset|retire|no longer|replace|instead of|switch(?:ed|ing)? (?:from|to)|Server[- ]to[- ]Server|\bS2S\b|client_credentials|\/ims\/token\/v[23]/i;
 /**
  * Release notes tell history, not setup; pages about the move to OAuth Server-to-Server (a
  * migration guide, the OAuth pages with their FAQ) name the JWT credential to explain what
