@@ -178,8 +178,8 @@ var yaml = __webpack_require__(4536);
 var src_rules = __webpack_require__(5679);
 // EXTERNAL MODULE: ./src/scan/context.ts
 var context = __webpack_require__(5570);
-// EXTERNAL MODULE: ./src/scan/regions.ts + 17 modules
-var regions = __webpack_require__(7786);
+// EXTERNAL MODULE: ./src/scan/regions.ts + 2 modules
+var regions = __webpack_require__(4046);
 // EXTERNAL MODULE: ./src/scan/engine.ts + 2 modules
 var engine = __webpack_require__(9932);
 // EXTERNAL MODULE: ./src/scan/match.ts

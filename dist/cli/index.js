@@ -40795,6 +40795,248 @@ function escapeProcessWarnings() {
 
 /***/ }),
 
+/***/ 300:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  k$: () => (/* binding */ CODE_FILES),
+  eX: () => (/* binding */ languageOf)
+});
+
+// UNUSED EXPORTS: LANGUAGES, pathsOf
+
+;// CONCATENATED MODULE: ./src/languages/csharp.ts
+/** .NET's JWT libraries and certificate signing, shared by C#, F# and VB.NET. */
+const DOTNET_SIGNING = /^[ \t]*(?:using|open|Imports)[ \t]+(?:Jose|JWT|System\.IdentityModel\.Tokens\.Jwt)\b|\bJWT\.(?:Encode|encode)\s*\(|\bJose\.JWT\.Encode\b|\bnew\s+JwtSecurityToken\s*\(|\bJwtSecurityTokenHandler\b|\bJwtBuilder\b|\.SignData\s*\(|\bnew\s+X509Certificate2\s*\(|\bRSACryptoServiceProvider\b|\.ImportRSAPrivateKey\s*\(|\.ImportPkcs8PrivateKey\s*\(/m;
+const csharp = {
+    id: 'csharp',
+    name: 'C#',
+    extensions: ['.cs'],
+    lineComments: ['//', '*', '/*'],
+    parser: 'csharp',
+    functionNodes: ['method_declaration', 'constructor_declaration', 'local_function_statement'],
+    classNodes: ['class_declaration', 'struct_declaration'],
+    jwtSigning: DOTNET_SIGNING,
+};
+
+;// CONCATENATED MODULE: ./src/languages/fsharp.ts
+
+/** F# and VB.NET: no grammar is bundled, so no token-function region (the signals still hold). */
+const fsharp = {
+    id: 'fsharp',
+    name: 'F# / VB.NET',
+    extensions: ['.fs', '.fsx', '.fsi', '.vb'],
+    lineComments: ['//', "'", '(*'],
+    functionNodes: [],
+    classNodes: [],
+    jwtSigning: DOTNET_SIGNING,
+};
+
+;// CONCATENATED MODULE: ./src/languages/go.ts
+const go = {
+    id: 'go',
+    name: 'Go',
+    extensions: ['.go'],
+    lineComments: ['//', '*', '/*'],
+    parser: 'go',
+    functionNodes: ['function_declaration', 'method_declaration'],
+    classNodes: [],
+    jwtSigning: /\bjwt\.NewWithClaims\s*\(|"github\.com\/(?:golang-jwt\/jwt|dgrijalva\/jwt-go)[^"]*"|\bjwt\.ParseRSAPrivateKeyFromPEM\s*\(/,
+};
+
+;// CONCATENATED MODULE: ./src/languages/java.ts
+/** The JVM's JWT libraries and key loading, shared by Java, Kotlin, Scala and Groovy. */
+const JVM_SIGNING = /^[ \t]*import[ \t]+(?:io\.jsonwebtoken|com\.auth0\.jwt|com\.nimbusds\.jose|org\.jose4j)\b|\bJwts\.builder\s*\(|\bJWT\.create\s*\(|\bnew\s+SignedJWT\s*\(|\bPKCS8EncodedKeySpec\b|\bKeyFactory\.getInstance\s*\(\s*"RSA"|\bSignatureAlgorithm\.RS256\b/m;
+const java = {
+    id: 'java',
+    name: 'Java',
+    extensions: ['.java'],
+    lineComments: ['//', '*', '/*'],
+    parser: 'java',
+    functionNodes: ['method_declaration', 'constructor_declaration'],
+    classNodes: ['class_declaration', 'enum_declaration'],
+    jwtSigning: JVM_SIGNING,
+};
+
+;// CONCATENATED MODULE: ./src/languages/groovy.ts
+
+/** Groovy (Jenkins pipelines, Gradle scripts): no grammar is bundled, so no token-function region. */
+const groovy = {
+    id: 'groovy',
+    name: 'Groovy',
+    extensions: ['.groovy', '.gvy'],
+    filenames: ['Jenkinsfile'],
+    lineComments: ['//', '*', '/*'],
+    functionNodes: [],
+    classNodes: [],
+    jwtSigning: JVM_SIGNING,
+};
+
+;// CONCATENATED MODULE: ./src/languages/javascript.ts
+const javascript = {
+    id: 'javascript',
+    name: 'JavaScript / TypeScript',
+    extensions: ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'],
+    lineComments: ['//', '*', '/*'],
+    // The TSX grammar reads JavaScript, JSX and TypeScript alike; it loads in milliseconds, where
+    // the TypeScript compiler (kept for the rewrites) takes a third of a second.
+    parser: 'tsx',
+    functionNodes: ['function_declaration', 'generator_function_declaration', 'method_definition', 'function_expression', 'function', 'arrow_function'],
+    classNodes: ['class_declaration', 'abstract_class_declaration', 'class'],
+    jwtSigning: /\b(?:require|import)\s*\(\s*['"](?:jsonwebtoken|jwt-simple|jose|node-jose|jsrsasign|njwt|jws)['"]\s*\)|(?:\bfrom|\bimport)\s*['"](?:jsonwebtoken|jwt-simple|jose|node-jose|jsrsasign|njwt|jws)['"]|\bKJUR\.jws\.JWS\.sign\s*\(|\bjwt\.sign\s*\(|\bjws\.sign\s*\(|\bcrypto\.createSign\s*\(/,
+};
+
+;// CONCATENATED MODULE: ./src/languages/kotlin.ts
+
+const kotlin = {
+    id: 'kotlin',
+    name: 'Kotlin',
+    extensions: ['.kt', '.kts'],
+    lineComments: ['//', '*', '/*'],
+    parser: 'kotlin',
+    functionNodes: ['function_declaration'],
+    classNodes: ['class_declaration', 'object_declaration'],
+    jwtSigning: JVM_SIGNING,
+};
+
+;// CONCATENATED MODULE: ./src/languages/php.ts
+const php = {
+    id: 'php',
+    name: 'PHP',
+    extensions: ['.php'],
+    lineComments: ['//', '#', '*', '/*'],
+    parser: 'php',
+    functionNodes: ['function_definition', 'method_declaration'],
+    classNodes: ['class_declaration'],
+    jwtSigning: /\bopenssl_sign\s*\(|\bJWT::encode\s*\(|^[ \t]*use[ \t]+Firebase\\JWT\b|\bopenssl_pkey_get_private\s*\(|\bLcobucci\\JWT\b/m,
+};
+
+;// CONCATENATED MODULE: ./src/languages/powershell.ts
+const powershell = {
+    id: 'powershell',
+    name: 'PowerShell',
+    extensions: ['.ps1', '.psm1'],
+    lineComments: ['#', '<#'],
+    parser: 'powershell',
+    functionNodes: ['function_statement'],
+    classNodes: ['class_statement'],
+    jwtSigning: /X509Certificate2\]::new\s*\(|\bX509Certificate2\b[^\n]{0,40}\(|\.SignData\s*\(|\bNew-Jwt\b|\bRSACryptoServiceProvider\b|\bConvertTo-Base64Url\b/i,
+};
+
+;// CONCATENATED MODULE: ./src/languages/python.ts
+const python = {
+    id: 'python',
+    name: 'Python',
+    extensions: ['.py'],
+    lineComments: ['#'],
+    parser: 'python',
+    functionNodes: ['function_definition'],
+    classNodes: ['class_definition'],
+    jwtSigning: /^[ \t]*(?:import[ \t]+jwt\b|from[ \t]+jwt(?:\.\w+)?[ \t]+import\b|from[ \t]+jose[ \t]+import\b|import[ \t]+jose\b|from[ \t]+authlib\.jose[ \t]+import\b)|\bjwt\.encode\s*\(|\bserialization\.load_pem_private_key\s*\(/m,
+};
+
+;// CONCATENATED MODULE: ./src/languages/r.ts
+const r = {
+    id: 'r',
+    name: 'R',
+    extensions: ['.r', '.rmd'],
+    lineComments: ['#', "#'"],
+    parser: 'r',
+    functionNodes: ['function_definition'],
+    classNodes: [],
+    jwtSigning: /\bjwt_encode_sig\s*\(|\bjwt_claim\s*\(|\blibrary\s*\(\s*["']?jose\b|\bjose::|\bopenssl::read_key\s*\(/,
+};
+
+;// CONCATENATED MODULE: ./src/languages/ruby.ts
+const ruby = {
+    id: 'ruby',
+    name: 'Ruby',
+    extensions: ['.rb', '.gemspec', '.rake'],
+    filenames: ['Gemfile', 'Rakefile'],
+    lineComments: ['#'],
+    parser: 'ruby',
+    functionNodes: ['method', 'singleton_method'],
+    classNodes: ['class', 'module'],
+    jwtSigning: /\bJWT\.encode\s*\(|^[ \t]*require[ \t]+['"]jwt['"]|\bOpenSSL::PKey::RSA\.new\s*\(/m,
+};
+
+;// CONCATENATED MODULE: ./src/languages/scala.ts
+
+const scala = {
+    id: 'scala',
+    name: 'Scala',
+    extensions: ['.scala', '.sc'],
+    lineComments: ['//', '*', '/*'],
+    parser: 'scala',
+    functionNodes: ['function_definition'],
+    classNodes: ['class_definition', 'object_definition', 'trait_definition'],
+    jwtSigning: JVM_SIGNING,
+};
+
+;// CONCATENATED MODULE: ./src/languages/shell.ts
+const shell = {
+    id: 'shell',
+    name: 'Shell',
+    extensions: ['.sh', '.bash', '.zsh', '.ksh'],
+    lineComments: ['#'],
+    parser: 'bash',
+    functionNodes: ['function_definition'],
+    classNodes: [],
+    jwtSigning: /\bopenssl[ \t]+dgst[ \t]+-sha256[ \t]+-sign\b|\bopenssl[ \t]+(?:rsautl|pkeyutl)[ \t]+-sign\b|\bjwt[ \t]+encode\b/,
+};
+
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __nccwpck_require__(8992);
+;// CONCATENATED MODULE: ./src/languages/index.ts
+// The language registry: rules, regions, snippets and rewriters derive from these entries. A new
+// language is one file here (plus its fixtures).
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const LANGUAGES = [javascript, python, java, kotlin, scala, groovy, csharp, fsharp, php, go, ruby, r, powershell, shell];
+const BY_EXTENSION = new Map();
+const BY_NAME = new Map();
+for (const lang of LANGUAGES) {
+    for (const e of lang.extensions)
+        BY_EXTENSION.set(e, lang);
+    for (const n of lang.filenames ?? [])
+        BY_NAME.set(n, lang);
+}
+/** The language of a file, from its name (undefined for data, docs and unknown files). */
+function languageOf(path) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const named = BY_NAME.get(name);
+    if (named)
+        return named;
+    const dot = name.lastIndexOf('.');
+    return dot > 0 ? BY_EXTENSION.get(name.slice(dot).toLowerCase()) : undefined;
+}
+/** A path pattern matching the files of these languages (derived: one list, in the registry). */
+function pathsOf(langs) {
+    const ends = langs.flatMap((l) => l.extensions.map(src_text/* escapeRegExp */.Nt));
+    const names = langs.flatMap((l) => (l.filenames ?? []).map(src_text/* escapeRegExp */.Nt));
+    return new RegExp(`(?:${ends.join('|')})$|(?:^|/)(?:${names.join('|') || '(?!)'})$`, 'i');
+}
+/** Every source file of a registered language. */
+const CODE_FILES = pathsOf(LANGUAGES);
+
+
+/***/ }),
+
 /***/ 7270:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -48405,8 +48647,10 @@ const ci = {
 /* harmony export */   d: () => (/* binding */ AEM_OAUTH_GUIDE)
 /* harmony export */ });
 /* harmony import */ var _regex_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6184);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7184);
+/* harmony import */ var _languages_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(300);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8992);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7184);
+
 
 
 
@@ -48440,7 +48684,7 @@ const META_SCOPE_CLAIM = /(?:adobelogin\.com\/s\/|[}'"\x60]\/s\/(?:\$?\{|ent_\w|
 /** The aud claim: the literal audience URL, or `aud` built from an IMS host variable. */
 const AUDIENCE_CLAIM = /(?:adobelogin\.com\/c\/|\b(?:aud|AUD|Aud)(?:ience|IENCE)?(?:_\w{0,30}|[A-Z]\w{0,30})?['"]?\s*(?:[:=,]|=>)[^\n]{0,120}?(?:\}\/c\/|%[sv]\/c\/|['"\x60]\/?c\/|\$\w+\/c\/))/;
 /** Adobe in the file at all: jwt_token is IMS's own field name, so a form class named for Adobe is enough. */
-const ADOBE_ANY = new RegExp(`${_context_js__WEBPACK_IMPORTED_MODULE_2__/* .ADOBE_IMS */ .SE.source}|adobe|\\bims\\b`, 'i');
+const ADOBE_ANY = new RegExp(`${_context_js__WEBPACK_IMPORTED_MODULE_3__/* .ADOBE_IMS */ .SE.source}|adobe|\\bims\\b`, 'i');
 /** The jwt_token form field: quoted key, urlencoded pair, object key, or an R/keyword argument line. */
 const JWT_TOKEN_FIELD = /['"]jwt_token\\?['"]|(?:^|[&?'"`])jwt_token=|\bjwt_token\s*:\s*[\w$'"`[(]\w*|\bclient_secret\b[^\n]{0,80}\bjwt_token\b|^[ \t]*jwt_token\s*=\s*[\w$.]+[ \t]*(?:,|\)|$)/m;
 /** Type annotations (`jwt_token: str`) and empty defaults (`jwt_token = None`) are not the form field. */
@@ -48448,8 +48692,16 @@ const JWT_TOKEN_NOT_FIELD = /^jwt_token\s*:\s*(?:str|string|number|Optional)$|^[
 const JS_JWT_LIBS = String.raw `(?:jsonwebtoken|jwt-simple|jose|node-jose|jsrsasign|njwt)`;
 const JS_JWT_LIBRARY = new RegExp(String.raw `\b(?:require|import)\s*\(\s*['"]${JS_JWT_LIBS}['"]\s*\)|(?:\bfrom|\bimport)\s*['"]${JS_JWT_LIBS}['"]|\bKJUR\.jws\.JWS\.sign\s*\(`);
 const PY_JWT_LIBRARY = /^[ \t]*"?(?:import[ \t]+jwt\b|from[ \t]+jwt(?:\.\w+)?[ \t]+import\b|from[ \t]+jose[ \t]+import[^\n]{0,40}\bjwt\b|import[ \t]+jose\b)|\bjwt\.encode\s*\(/m;
-/** JWT signing in the languages the migration engine does not rewrite. */
-const MANUAL_JWT_SIGNING = /\bJwts\.builder\s*\(|\bJWT\.create\s*\(|\bnew\s+SignedJWT\s*\(|\bJWT\.(?:Encode|encode)\s*\(|\bnew\s+JwtSecurityToken\s*\(|\bjwt_encode_sig\s*\(|\bopenssl_sign\s*\(|\bJWT::encode\s*\(|\bjwt\.NewWithClaims\s*\(|\.SignData\s*\(|\bX509Certificate2\s*\(|\bX509Certificate2\]::new\s*\(|\bopenssl\s+dgst\s+-sha256\s+-sign\b/;
+/**
+ * JWT signing in the languages the migration engine does not rewrite: each file is matched with
+ * its own language's signing calls and imports, from the language registry.
+ */
+function manualSigningHits(file) {
+    const lang = (0,_languages_index_js__WEBPACK_IMPORTED_MODULE_1__/* .languageOf */ .eX)(file.path);
+    if (!lang || lang.id === 'javascript' || lang.id === 'python')
+        return [];
+    return [...(0,_regex_js__WEBPACK_IMPORTED_MODULE_0__/* .linear */ .sn)(lang.jwtSigning).matchAll(file.text, 1000)].map((m) => ({ index: m.index, length: m.end - m.index }));
+}
 /** `@adobe/jwt-auth` imports and the calls of the names they bind (JS/TS). */
 const JWT_AUTH_IMPORT = /\b(?:(?:const|let|var)\s+(?:(\w+)|\{[^}\n]{0,200}\})\s*=\s*|import\s+(\w+)\s*=\s*)?(?:require|import)\s*\(\s*['"`]@adobe\/jwt-auth['"`]\s*\)|\bimport\s+(?:(\w+)\s*(?:,\s*\{[^}\n]{0,200}\}\s*)?|\*\s*as\s+(\w+)\s*|\{[^}\n]{0,200}\}\s*)from\s*['"]@adobe\/jwt-auth['"]/g;
 function jwtAuthHits(file) {
@@ -48464,7 +48716,7 @@ function jwtAuthHits(file) {
             return hits; // a generated file can match everywhere
     }
     for (const name of names) {
-        const call = (0,_regex_js__WEBPACK_IMPORTED_MODULE_0__/* .linear */ .sn)(String.raw `(?<![\w$.])(?<!function\s+)${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeRegExp */ .Nt)(name)}\s*\(`, 'g');
+        const call = (0,_regex_js__WEBPACK_IMPORTED_MODULE_0__/* .linear */ .sn)(String.raw `(?<![\w$.])(?<!function\s+)${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeRegExp */ .Nt)(name)}\s*\(`, 'g');
         for (const m of call.matchAll(file.text)) {
             hits.push({ index: m.index, length: name.length });
             if (hits.length >= 1000)
@@ -48511,7 +48763,7 @@ const code = {
             category: 'code',
             message: `${EXCHANGE_MESSAGE} Code in this language is not rewritten automatically.`,
             // Any text that is not docs, config (the config rule's) or JS/TS/Python (the rewritten rule's).
-            excludePaths: new RegExp(`${JS_TS_PY.source}|${CONFIG_FILES.source}|${_context_js__WEBPACK_IMPORTED_MODULE_2__/* .NOT_CODE_TEXT */ .yo.source}`, 'i'),
+            excludePaths: new RegExp(`${JS_TS_PY.source}|${CONFIG_FILES.source}|${_context_js__WEBPACK_IMPORTED_MODULE_3__/* .NOT_CODE_TEXT */ .yo.source}`, 'i'),
             unless: [AEM_CLOUD],
             pattern: EXCHANGE,
             skipComments: true,
@@ -48523,7 +48775,7 @@ const code = {
             category: 'code',
             message: 'This configuration points at the Adobe IMS JWT exchange, which no longer issues tokens. Point it at /ims/token/v3 and change the code that reads it to send grant_type=client_credentials with client_id, client_secret and scope.',
             paths: CONFIG_FILES,
-            excludePaths: _context_js__WEBPACK_IMPORTED_MODULE_2__/* .DOC_PATHS */ .Wr,
+            excludePaths: _context_js__WEBPACK_IMPORTED_MODULE_3__/* .DOC_PATHS */ .Wr,
             unless: [AEM_CLOUD],
             pattern: EXCHANGE,
             skipComments: true,
@@ -48534,8 +48786,8 @@ const code = {
             severity: 'error',
             category: 'code',
             message: 'This builds a Service Account (JWT) metascope claim. OAuth Server-to-Server has no JWT: drop the claim and request the scopes shown on the credential in the Developer Console as a comma-separated scope parameter at /ims/token/v3.',
-            excludePaths: _context_js__WEBPACK_IMPORTED_MODULE_2__/* .NOT_CODE_TEXT */ .yo,
-            requires: [_context_js__WEBPACK_IMPORTED_MODULE_2__/* .ADOBE_IMS */ .SE, JWT_FLOW],
+            excludePaths: _context_js__WEBPACK_IMPORTED_MODULE_3__/* .NOT_CODE_TEXT */ .yo,
+            requires: [_context_js__WEBPACK_IMPORTED_MODULE_3__/* .ADOBE_IMS */ .SE, JWT_FLOW],
             unless: [AEM_CLOUD],
             pattern: META_SCOPE_CLAIM,
             skipComments: true,
@@ -48546,8 +48798,8 @@ const code = {
             severity: 'error',
             category: 'code',
             message: 'This builds the aud claim of a Service Account (JWT) token. Remove the JWT and request an OAuth Server-to-Server token with client_id and client_secret at /ims/token/v3.',
-            excludePaths: _context_js__WEBPACK_IMPORTED_MODULE_2__/* .NOT_CODE_TEXT */ .yo,
-            requires: [_context_js__WEBPACK_IMPORTED_MODULE_2__/* .ADOBE_IMS */ .SE, JWT_FLOW],
+            excludePaths: _context_js__WEBPACK_IMPORTED_MODULE_3__/* .NOT_CODE_TEXT */ .yo,
+            requires: [_context_js__WEBPACK_IMPORTED_MODULE_3__/* .ADOBE_IMS */ .SE, JWT_FLOW],
             unless: [AEM_CLOUD],
             pattern: AUDIENCE_CLAIM,
             skipComments: true,
@@ -48558,7 +48810,7 @@ const code = {
             severity: 'error',
             category: 'code',
             message: 'This posts a signed JWT to Adobe IMS. Send grant_type=client_credentials, client_id, client_secret and scope to /ims/token/v3 instead, and drop the jwt_token field.',
-            excludePaths: _context_js__WEBPACK_IMPORTED_MODULE_2__/* .NOT_CODE_TEXT */ .yo,
+            excludePaths: _context_js__WEBPACK_IMPORTED_MODULE_3__/* .NOT_CODE_TEXT */ .yo,
             requires: [ADOBE_ANY],
             unless: [AEM_CLOUD],
             pattern: JWT_TOKEN_FIELD,
@@ -48579,8 +48831,8 @@ const code = {
             severity: 'error',
             category: 'code',
             message: 'The aio JWT plugin signs a Service Account JWT. Use @adobe/aio-lib-ims with an OAuth Server-to-Server context (client_secrets, scopes, technical_account_email) or `aio app use` with the OAuth credential instead.',
-            paths: new RegExp(`${_context_js__WEBPACK_IMPORTED_MODULE_2__/* .CODE_PATHS */ .t9.source}|${SCRIPT_PATHS.source}`),
-            excludePaths: _context_js__WEBPACK_IMPORTED_MODULE_2__/* .DOC_PATHS */ .Wr,
+            paths: new RegExp(`${_context_js__WEBPACK_IMPORTED_MODULE_3__/* .CODE_PATHS */ .t9.source}|${SCRIPT_PATHS.source}`, 'i'),
+            excludePaths: _context_js__WEBPACK_IMPORTED_MODULE_3__/* .DOC_PATHS */ .Wr,
             pattern: /@adobe\/aio-lib-ims-jwt\b|\baio-cli-plugin-jwt-auth\b|\baio\s+jwt-auth:access-token\b/,
         },
         {
@@ -48601,7 +48853,7 @@ const code = {
             category: 'code',
             message: 'This file signs tokens next to Adobe JWT claims or the JWT exchange. If it signs the Adobe Service Account JWT, remove the signing and request an OAuth Server-to-Server token at /ims/token/v3 instead.',
             paths: JS_TS,
-            requires: [_context_js__WEBPACK_IMPORTED_MODULE_2__/* .ADOBE_IMS */ .SE, JWT_FLOW],
+            requires: [_context_js__WEBPACK_IMPORTED_MODULE_3__/* .ADOBE_IMS */ .SE, JWT_FLOW],
             unless: [AEM_CLOUD],
             pattern: JS_JWT_LIBRARY,
         },
@@ -48612,7 +48864,7 @@ const code = {
             category: 'code',
             message: 'This file uses PyJWT or python-jose next to Adobe JWT claims or the JWT exchange. If it signs the Adobe Service Account JWT, remove the signing and request an OAuth Server-to-Server token at /ims/token/v3 instead.',
             paths: PYTHON,
-            requires: [_context_js__WEBPACK_IMPORTED_MODULE_2__/* .ADOBE_IMS */ .SE, JWT_FLOW],
+            requires: [_context_js__WEBPACK_IMPORTED_MODULE_3__/* .ADOBE_IMS */ .SE, JWT_FLOW],
             unless: [AEM_CLOUD],
             pattern: PY_JWT_LIBRARY,
         },
@@ -48622,11 +48874,11 @@ const code = {
             severity: 'warning',
             category: 'code',
             message: 'This signs a token next to Adobe JWT claims or the JWT exchange. If it is the Adobe Service Account JWT, remove the signing, certificate and private key and request an OAuth Server-to-Server token at /ims/token/v3 by hand.',
-            paths: _context_js__WEBPACK_IMPORTED_MODULE_2__/* .CODE_PATHS */ .t9,
+            paths: _context_js__WEBPACK_IMPORTED_MODULE_3__/* .CODE_PATHS */ .t9,
             excludePaths: JS_TS_PY,
-            requires: [_context_js__WEBPACK_IMPORTED_MODULE_2__/* .ADOBE_IMS */ .SE, JWT_FLOW],
+            requires: [_context_js__WEBPACK_IMPORTED_MODULE_3__/* .ADOBE_IMS */ .SE, JWT_FLOW],
             unless: [AEM_CLOUD],
-            pattern: MANUAL_JWT_SIGNING,
+            match: manualSigningHits,
         },
         {
             id: 'code-ims-go-exchange-jwt',
@@ -48644,8 +48896,8 @@ const code = {
             severity: 'error',
             category: 'code',
             message: 'PDF Services service-account credentials use the retired JWT flow. Upgrade the SDK and build ServicePrincipalCredentials from the OAuth Server-to-Server client id and client secret instead.',
-            paths: _context_js__WEBPACK_IMPORTED_MODULE_2__/* .CODE_PATHS */ .t9,
-            excludePaths: _context_js__WEBPACK_IMPORTED_MODULE_2__/* .NOT_CODE_TEXT */ .yo,
+            paths: _context_js__WEBPACK_IMPORTED_MODULE_3__/* .CODE_PATHS */ .t9,
+            excludePaths: _context_js__WEBPACK_IMPORTED_MODULE_3__/* .NOT_CODE_TEXT */ .yo,
             requires: [/pdfservices/i],
             // Google Cloud's ServiceAccountCredentials share the class name.
             unless: [/com\.google\.auth\.oauth2\.ServiceAccountCredentials|google\.oauth2\.service_account|Google\.Apis\.Auth/],
@@ -48666,13 +48918,18 @@ const code = {
 /* harmony export */   t9: () => (/* binding */ CODE_PATHS),
 /* harmony export */   yo: () => (/* binding */ NOT_CODE_TEXT)
 /* harmony export */ });
+/* harmony import */ var _languages_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(300);
 // Context patterns shared by rule families: "this file talks to Adobe IMS".
+
 /** Adobe IMS context: a generic JWT library only counts in a file that also matches this. */
 const ADOBE_IMS = /adobelogin\.com|ims-na1|\/ims\/exchange|techacct\.adobe\.com|@AdobeOrg|\bmeta_?scopes?\b|metaScopes|\bent_[a-z_]+_sdk\b/i;
 /** Files that are documentation, not code or configuration. */
 const DOC_PATHS = /\.(?:md|mdx|markdown|rst|adoc|txt|html?)$/i;
-/** Source code in the languages the JWT flow was written in. */
-const CODE_PATHS = /\.(?:[cm]?[jt]sx?|py|java|kt|kts|scala|sc|sbt|groovy|gradle|cs|csx|fs|fsx|vb|php|go|rb|r|R|ps1|psm1|sh|bash|zsh|swift|rs|pl|pm|lua|ex|exs|dart|clj|ipynb|tf)$|(?:^|\/)(?:Dockerfile[\w.-]*|Makefile|Jenkinsfile|Rakefile)$/;
+/**
+ * Source code: every language of the registry (src/languages/), and the build files and languages
+ * with no entry of their own there (no token-function parser, no snippet).
+ */
+const CODE_PATHS = new RegExp(`${_languages_index_js__WEBPACK_IMPORTED_MODULE_0__/* .CODE_FILES */ .k$.source}|\\.(?:sbt|gradle|csx|swift|rs|pl|pm|lua|ex|exs|dart|clj|ipynb|tf)$|(?:^|\\/)(?:Dockerfile[\\w.-]*|Makefile)$`, 'i');
 /**
  * Text that is neither documentation nor a record of history or of a package manager: the
  * language-independent signals (the exchange, the claim URLs, the jwt_token field) count in all
@@ -49511,8 +49768,11 @@ String.raw `(?:^|[^A-Za-z0-9])(?<hit>${NAME})(?:[^A-Za-z0-9]|$)|(?:^|[^A-Za-z0-9
  * access token (IMS access tokens are JWTs too), validation of any token.
  */
 const NOT_THE_FLOW = /HS256|HS384|HS512|\bsession\b|\/ims\/token\/v\d|client_credentials|authorization_code|refresh_token|\bjwt[._-]?decode|jwtDecode|jwt_decode|\bdecode\s*\(|\bverify\s*\(|jwks|id_token|oauth_?s2s|oauth_server_to_server|Server[- ]to[- ]Server/i;
-/** Files that record history or are generated by a package manager. */
-const NOT_SOURCES = /\.expect$|(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|NEWS)[^/]*$|(?:^|\/)\.[\w-]*ignore$|(?:^|\/)oclif\.manifest[^/]*\.json$|(?:^|\/)(?:package-lock\.json|yarn\.lock|pnpm-lock\.yaml|poetry\.lock|Pipfile\.lock|go\.sum|Gemfile\.lock|composer\.lock|packages\.lock\.json)$|\.min\.js$|(?:^|\/)node_modules\//i;
+/**
+ * Besides docs, history, lock files and generated references (NOT_CODE_TEXT): ignore files,
+ * CLI manifests and installed packages, which repeat names without using them.
+ */
+const NOT_SOURCES = new RegExp(`${context/* NOT_CODE_TEXT */.yo.source}|(?:^|\\/)\\.[\\w-]*ignore$|(?:^|\\/)oclif\\.manifest[^/]*\\.json$|(?:^|\\/)packages\\.lock\\.json$|(?:^|\\/)node_modules\\/`, 'i');
 /** Another vendor's JWT or service account (Google, Salesforce, Box, DocuSign, Apple, Azure AD). */
 const OTHER_VENDOR = (0,regex/* linear */.sn)(/googleapis\.com|google\.oauth2|GoogleCredentials|service_account\.Credentials|salesforce|login\.microsoftonline\.com|microsoft graph|\bbox\.com\b|boxcloud|docusign|appstoreconnect|App Store Connect|github app|octokit\/auth-app/i);
 const OAUTH = (0,regex/* linear */.sn)(/client_?_?secrets|oauth_server_to_server|\bOAUTH_|\/ims\/token\/v\d|client_credentials/i);
@@ -49603,8 +49863,6 @@ const DECODER_FILE = /decod|verif|expand|inspect|pars(?:e|er|ing)\b/i;
 const NOT_FLOW_FILE = new RegExp(`adobe-jwt-migrate|session|readme|license|${DECODER_FILE.source}`, 'i');
 /** Generated API references (javadoc, typedoc, Sphinx): one page a class. */
 const API_PAGES = /(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc|_build\/html|site\/api)\/.*\.html?$/i;
-/** Generated references of released versions (apidocs/2.1.0/): history, not code to change. */
-const GENERATED_DOCS = /(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc)\/(?:v?\d+\.\d+[^/]*\/)?|(?:^|\/)xrefmap\.yml$|-search-index\.js$/i;
 function wholeFile(file) {
     const name = file.path.slice(file.path.lastIndexOf('/') + 1);
     if (!FLOW_FILE.test(name) || NOT_FLOW_FILE.test(name))
@@ -49638,7 +49896,7 @@ const names = {
             severity: 'warning',
             category: 'code',
             message: 'This file is named after the Service Account (JWT) flow (the JWT, its private key, key store, certificate or metascopes) in a package that uses that flow. Review all of it: after the move to OAuth Server-to-Server it goes, or becomes the client-credentials token code, and its tests with it.',
-            excludePaths: new RegExp(`${NOT_SOURCES.source}|${context/* DOC_PATHS */.Wr.source}|${GENERATED_DOCS.source}`, 'i'),
+            excludePaths: NOT_SOURCES,
         },
         {
             // A file named after the flow is the flow wherever it sits: a test project beside the
@@ -49660,7 +49918,7 @@ const names = {
             severity: 'warning',
             category: 'code',
             message: 'This line names a setting or value only the Service Account (JWT) flow uses (private key, technical account id, metascopes, passphrase, the JWT itself). Review it with the token code: after the move to OAuth Server-to-Server it goes, or becomes the client secret or the scopes.',
-            excludePaths: new RegExp(`${NOT_SOURCES.source}|${context/* DOC_PATHS */.Wr.source}|${GENERATED_DOCS.source}`, 'i'),
+            excludePaths: NOT_SOURCES,
         },
         {
             ...names_base,
@@ -50559,8 +50817,8 @@ async function listFiles(root) {
     return { files: walkFiles(root), source: 'walk', skipped: [] };
 }
 
-// EXTERNAL MODULE: ./src/scan/regions.ts + 17 modules
-var regions = __nccwpck_require__(7786);
+// EXTERNAL MODULE: ./src/scan/regions.ts + 2 modules
+var regions = __nccwpck_require__(4046);
 // EXTERNAL MODULE: ./src/scan/worker.ts
 var worker = __nccwpck_require__(847);
 ;// CONCATENATED MODULE: ./src/scan/engine.ts
@@ -50950,7 +51208,7 @@ function matchFile(rules, file) {
 
 /***/ }),
 
-/***/ 7786:
+/***/ 4046:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50966,233 +51224,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/languages/csharp.ts
-/** .NET's JWT libraries and certificate signing, shared by C#, F# and VB.NET. */
-const DOTNET_SIGNING = /^[ \t]*(?:using|open|Imports)[ \t]+(?:Jose|JWT|System\.IdentityModel\.Tokens\.Jwt)\b|\bJWT\.(?:Encode|encode)\s*\(|\bJose\.JWT\.Encode\b|\bnew\s+JwtSecurityToken\s*\(|\bJwtSecurityTokenHandler\b|\bJwtBuilder\b|\.SignData\s*\(|\bnew\s+X509Certificate2\s*\(|\bRSACryptoServiceProvider\b|\.ImportRSAPrivateKey\s*\(|\.ImportPkcs8PrivateKey\s*\(/m;
-const csharp = {
-    id: 'csharp',
-    name: 'C#',
-    extensions: ['.cs'],
-    lineComments: ['//', '*', '/*'],
-    parser: 'csharp',
-    functionNodes: ['method_declaration', 'constructor_declaration', 'local_function_statement'],
-    classNodes: ['class_declaration', 'struct_declaration'],
-    jwtSigning: DOTNET_SIGNING,
-};
-
-;// CONCATENATED MODULE: ./src/languages/fsharp.ts
-
-/** F# and VB.NET: no grammar is bundled, so no token-function region (the signals still hold). */
-const fsharp = {
-    id: 'fsharp',
-    name: 'F# / VB.NET',
-    extensions: ['.fs', '.fsx', '.fsi', '.vb'],
-    lineComments: ['//', "'", '(*'],
-    functionNodes: [],
-    classNodes: [],
-    jwtSigning: DOTNET_SIGNING,
-};
-
-;// CONCATENATED MODULE: ./src/languages/go.ts
-const go = {
-    id: 'go',
-    name: 'Go',
-    extensions: ['.go'],
-    lineComments: ['//', '*', '/*'],
-    parser: 'go',
-    functionNodes: ['function_declaration', 'method_declaration'],
-    classNodes: [],
-    jwtSigning: /\bjwt\.NewWithClaims\s*\(|"github\.com\/(?:golang-jwt\/jwt|dgrijalva\/jwt-go)[^"]*"|\.ExchangeJWT\s*\(|\bjwt\.ParseRSAPrivateKeyFromPEM\s*\(/,
-};
-
-;// CONCATENATED MODULE: ./src/languages/java.ts
-/** The JVM's JWT libraries and key loading, shared by Java, Kotlin, Scala and Groovy. */
-const JVM_SIGNING = /^[ \t]*import[ \t]+(?:io\.jsonwebtoken|com\.auth0\.jwt|com\.nimbusds\.jose|org\.jose4j)\b|\bJwts\.builder\s*\(|\bJWT\.create\s*\(|\bnew\s+SignedJWT\s*\(|\bPKCS8EncodedKeySpec\b|\bKeyFactory\.getInstance\s*\(\s*"RSA"|\bSignatureAlgorithm\.RS256\b/m;
-const java = {
-    id: 'java',
-    name: 'Java',
-    extensions: ['.java'],
-    lineComments: ['//', '*', '/*'],
-    parser: 'java',
-    functionNodes: ['method_declaration', 'constructor_declaration'],
-    classNodes: ['class_declaration', 'enum_declaration'],
-    jwtSigning: JVM_SIGNING,
-};
-
-;// CONCATENATED MODULE: ./src/languages/groovy.ts
-
-/** Groovy (Jenkins pipelines, Gradle scripts): no grammar is bundled, so no token-function region. */
-const groovy = {
-    id: 'groovy',
-    name: 'Groovy',
-    extensions: ['.groovy', '.gvy'],
-    filenames: ['Jenkinsfile'],
-    lineComments: ['//', '*', '/*'],
-    functionNodes: [],
-    classNodes: [],
-    jwtSigning: JVM_SIGNING,
-};
-
-;// CONCATENATED MODULE: ./src/languages/javascript.ts
-const javascript = {
-    id: 'javascript',
-    name: 'JavaScript / TypeScript',
-    extensions: ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'],
-    lineComments: ['//', '*', '/*'],
-    // The TSX grammar reads JavaScript, JSX and TypeScript alike; it loads in milliseconds, where
-    // the TypeScript compiler (kept for the rewrites) takes a third of a second.
-    parser: 'tsx',
-    functionNodes: ['function_declaration', 'generator_function_declaration', 'method_definition', 'function_expression', 'function', 'arrow_function'],
-    classNodes: ['class_declaration', 'abstract_class_declaration', 'class'],
-    jwtSigning: /\b(?:require|import)\s*\(\s*['"](?:jsonwebtoken|jwt-simple|jose|node-jose|jsrsasign|njwt|jws)['"]\s*\)|(?:\bfrom|\bimport)\s*['"](?:jsonwebtoken|jwt-simple|jose|node-jose|jsrsasign|njwt|jws)['"]|\bKJUR\.jws\.JWS\.sign\s*\(|\bjwt\.sign\s*\(|\bjws\.sign\s*\(|\bcrypto\.createSign\s*\(/,
-};
-
-;// CONCATENATED MODULE: ./src/languages/kotlin.ts
-
-const kotlin = {
-    id: 'kotlin',
-    name: 'Kotlin',
-    extensions: ['.kt', '.kts'],
-    lineComments: ['//', '*', '/*'],
-    parser: 'kotlin',
-    functionNodes: ['function_declaration'],
-    classNodes: ['class_declaration', 'object_declaration'],
-    jwtSigning: JVM_SIGNING,
-};
-
-;// CONCATENATED MODULE: ./src/languages/php.ts
-const php = {
-    id: 'php',
-    name: 'PHP',
-    extensions: ['.php'],
-    lineComments: ['//', '#', '*', '/*'],
-    parser: 'php',
-    functionNodes: ['function_definition', 'method_declaration'],
-    classNodes: ['class_declaration'],
-    jwtSigning: /\bopenssl_sign\s*\(|\bJWT::encode\s*\(|^[ \t]*use[ \t]+Firebase\\JWT\b|\bopenssl_pkey_get_private\s*\(|\bLcobucci\\JWT\b/m,
-};
-
-;// CONCATENATED MODULE: ./src/languages/powershell.ts
-const powershell = {
-    id: 'powershell',
-    name: 'PowerShell',
-    extensions: ['.ps1', '.psm1'],
-    lineComments: ['#', '<#'],
-    parser: 'powershell',
-    functionNodes: ['function_statement'],
-    classNodes: ['class_statement'],
-    jwtSigning: /X509Certificate2\]::new\s*\(|\bX509Certificate2\b[^\n]{0,40}\(|\.SignData\s*\(|\bNew-Jwt\b|\bRSACryptoServiceProvider\b|\bConvertTo-Base64Url\b/i,
-};
-
-;// CONCATENATED MODULE: ./src/languages/python.ts
-const python = {
-    id: 'python',
-    name: 'Python',
-    extensions: ['.py'],
-    lineComments: ['#'],
-    parser: 'python',
-    functionNodes: ['function_definition'],
-    classNodes: ['class_definition'],
-    jwtSigning: /^[ \t]*(?:import[ \t]+jwt\b|from[ \t]+jwt(?:\.\w+)?[ \t]+import\b|from[ \t]+jose[ \t]+import\b|import[ \t]+jose\b|from[ \t]+authlib\.jose[ \t]+import\b)|\bjwt\.encode\s*\(|\bserialization\.load_pem_private_key\s*\(/m,
-};
-
-;// CONCATENATED MODULE: ./src/languages/r.ts
-const r = {
-    id: 'r',
-    name: 'R',
-    extensions: ['.r', '.rmd'],
-    lineComments: ['#', "#'"],
-    parser: 'r',
-    functionNodes: ['function_definition'],
-    classNodes: [],
-    jwtSigning: /\bjwt_encode_sig\s*\(|\bjwt_claim\s*\(|\blibrary\s*\(\s*["']?jose\b|\bjose::|\bopenssl::read_key\s*\(/,
-};
-
-;// CONCATENATED MODULE: ./src/languages/ruby.ts
-const ruby = {
-    id: 'ruby',
-    name: 'Ruby',
-    extensions: ['.rb', '.gemspec', '.rake'],
-    filenames: ['Gemfile', 'Rakefile'],
-    lineComments: ['#'],
-    parser: 'ruby',
-    functionNodes: ['method', 'singleton_method'],
-    classNodes: ['class', 'module'],
-    jwtSigning: /\bJWT\.encode\s*\(|^[ \t]*require[ \t]+['"]jwt['"]|\bOpenSSL::PKey::RSA\.new\s*\(/m,
-};
-
-;// CONCATENATED MODULE: ./src/languages/scala.ts
-
-const scala = {
-    id: 'scala',
-    name: 'Scala',
-    extensions: ['.scala', '.sc'],
-    lineComments: ['//', '*', '/*'],
-    parser: 'scala',
-    functionNodes: ['function_definition'],
-    classNodes: ['class_definition', 'object_definition', 'trait_definition'],
-    jwtSigning: JVM_SIGNING,
-};
-
-;// CONCATENATED MODULE: ./src/languages/shell.ts
-const shell = {
-    id: 'shell',
-    name: 'Shell',
-    extensions: ['.sh', '.bash', '.zsh', '.ksh'],
-    lineComments: ['#'],
-    parser: 'bash',
-    functionNodes: ['function_definition'],
-    classNodes: [],
-    jwtSigning: /\bopenssl[ \t]+dgst[ \t]+-sha256[ \t]+-sign\b|\bopenssl[ \t]+(?:rsautl|pkeyutl)[ \t]+-sign\b|\bjwt[ \t]+encode\b/,
-};
-
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __nccwpck_require__(8992);
-;// CONCATENATED MODULE: ./src/languages/index.ts
-// The language registry: rules, regions, snippets and rewriters derive from these entries. A new
-// language is one file here (plus its fixtures).
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const LANGUAGES = [javascript, python, java, kotlin, scala, groovy, csharp, fsharp, php, go, ruby, r, powershell, shell];
-const BY_EXTENSION = new Map();
-const BY_NAME = new Map();
-for (const lang of LANGUAGES) {
-    for (const e of lang.extensions)
-        BY_EXTENSION.set(e, lang);
-    for (const n of lang.filenames ?? [])
-        BY_NAME.set(n, lang);
-}
-/** The language of a file, from its name (undefined for data, docs and unknown files). */
-function languageOf(path) {
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    const named = BY_NAME.get(name);
-    if (named)
-        return named;
-    const dot = name.lastIndexOf('.');
-    return dot > 0 ? BY_EXTENSION.get(name.slice(dot).toLowerCase()) : undefined;
-}
-/** A path pattern matching the files of these languages (derived: one list, in the registry). */
-function pathsOf(langs) {
-    const ends = langs.flatMap((l) => l.extensions.map(src_text/* escapeRegExp */.Nt));
-    const names = langs.flatMap((l) => (l.filenames ?? []).map(src_text/* escapeRegExp */.Nt));
-    return new RegExp(`(?:${ends.join('|')})$|(?:^|/)(?:${names.join('|') || '(?!)'})$`, 'i');
-}
-/** Every source file of a registered language. */
-const CODE_FILES = pathsOf(LANGUAGES);
-
+// EXTERNAL MODULE: ./src/languages/index.ts + 14 modules
+var languages = __nccwpck_require__(300);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/parse/grammars.json
@@ -51216,7 +51249,7 @@ function locate(entry) {
     return found;
 }
 let runtime;
-const languages = new Map();
+const tree_sitter_languages = new Map();
 /**
  * The library, imported at run time from dist/grammars (or node_modules): bundled, its start-up
  * (`await import('module')`) breaks. Its WebAssembly is read here and handed over.
@@ -51228,10 +51261,10 @@ async function library() {
 }
 function language(id) {
     runtime ??= library();
-    let lang = languages.get(id);
+    let lang = tree_sitter_languages.get(id);
     if (!lang) {
         lang = runtime.then((lib) => lib.Language.load((0,external_node_fs_.readFileSync)(locate(grammars_namespaceObject.lN[id]))));
-        languages.set(id, lang);
+        tree_sitter_languages.set(id, lang);
     }
     return lang;
 }
@@ -51362,7 +51395,7 @@ async function regionFindings(root, findings, maxFileSize) {
             byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
     const out = [];
     for (const [file, signals] of byFile) {
-        const lang = languageOf(file);
+        const lang = (0,languages/* languageOf */.eX)(file);
         if (!lang?.parser)
             continue;
         let text;

@@ -8,5 +8,5 @@ export const go: Language = {
   parser: 'go',
   functionNodes: ['function_declaration', 'method_declaration'],
   classNodes: [],
-  jwtSigning: /\bjwt\.NewWithClaims\s*\(|"github\.com\/(?:golang-jwt\/jwt|dgrijalva\/jwt-go)[^"]*"|\.ExchangeJWT\s*\(|\bjwt\.ParseRSAPrivateKeyFromPEM\s*\(/,
+  jwtSigning: /\bjwt\.NewWithClaims\s*\(|"github\.com\/(?:golang-jwt\/jwt|dgrijalva\/jwt-go)[^"]*"|\bjwt\.ParseRSAPrivateKeyFromPEM\s*\(/,
 };

@@ -1,4 +1,5 @@
 import { linear } from '../regex.js';
+import { languageOf } from '../languages/index.js';
 import { escapeRegExp } from '../text.js';
 import type { FileInput, Hit, RuleFamily } from '../types.js';
 import { ADOBE_IMS, CODE_PATHS, DOC_PATHS, NOT_CODE_TEXT } from './context.js';
@@ -66,9 +67,15 @@ const JS_JWT_LIBRARY = new RegExp(
 const PY_JWT_LIBRARY =
   /^[ \t]*"?(?:import[ \t]+jwt\b|from[ \t]+jwt(?:\.\w+)?[ \t]+import\b|from[ \t]+jose[ \t]+import[^\n]{0,40}\bjwt\b|import[ \t]+jose\b)|\bjwt\.encode\s*\(/m;
 
-/** JWT signing in the languages the migration engine does not rewrite. */
-const MANUAL_JWT_SIGNING =
-  /\bJwts\.builder\s*\(|\bJWT\.create\s*\(|\bnew\s+SignedJWT\s*\(|\bJWT\.(?:Encode|encode)\s*\(|\bnew\s+JwtSecurityToken\s*\(|\bjwt_encode_sig\s*\(|\bopenssl_sign\s*\(|\bJWT::encode\s*\(|\bjwt\.NewWithClaims\s*\(|\.SignData\s*\(|\bX509Certificate2\s*\(|\bX509Certificate2\]::new\s*\(|\bopenssl\s+dgst\s+-sha256\s+-sign\b/;
+/**
+ * JWT signing in the languages the migration engine does not rewrite: each file is matched with
+ * its own language's signing calls and imports, from the language registry.
+ */
+function manualSigningHits(file: FileInput): Hit[] {
+  const lang = languageOf(file.path);
+  if (!lang || lang.id === 'javascript' || lang.id === 'python') return [];
+  return [...linear(lang.jwtSigning).matchAll(file.text, 1000)].map((m) => ({ index: m.index, length: m.end - m.index }));
+}
 
 /** `@adobe/jwt-auth` imports and the calls of the names they bind (JS/TS). */
 const JWT_AUTH_IMPORT =
@@ -205,7 +212,7 @@ export const code: RuleFamily = {
       category: 'code',
       message:
         'The aio JWT plugin signs a Service Account JWT. Use @adobe/aio-lib-ims with an OAuth Server-to-Server context (client_secrets, scopes, technical_account_email) or `aio app use` with the OAuth credential instead.',
-      paths: new RegExp(`${CODE_PATHS.source}|${SCRIPT_PATHS.source}`),
+      paths: new RegExp(`${CODE_PATHS.source}|${SCRIPT_PATHS.source}`, 'i'),
       excludePaths: DOC_PATHS,
       pattern: /@adobe\/aio-lib-ims-jwt\b|\baio-cli-plugin-jwt-auth\b|\baio\s+jwt-auth:access-token\b/,
     },
@@ -256,7 +263,7 @@ export const code: RuleFamily = {
       excludePaths: JS_TS_PY,
       requires: [ADOBE_IMS, JWT_FLOW],
       unless: [AEM_CLOUD],
-      pattern: MANUAL_JWT_SIGNING,
+      match: manualSigningHits,
     },
     {
       id: 'code-ims-go-exchange-jwt',

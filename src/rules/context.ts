@@ -1,4 +1,5 @@
 // Context patterns shared by rule families: "this file talks to Adobe IMS".
+import { CODE_FILES } from '../languages/index.js';
 
 /** Adobe IMS context: a generic JWT library only counts in a file that also matches this. */
 export const ADOBE_IMS =
@@ -7,9 +8,14 @@ export const ADOBE_IMS =
 /** Files that are documentation, not code or configuration. */
 export const DOC_PATHS = /\.(?:md|mdx|markdown|rst|adoc|txt|html?)$/i;
 
-/** Source code in the languages the JWT flow was written in. */
-export const CODE_PATHS =
-  /\.(?:[cm]?[jt]sx?|py|java|kt|kts|scala|sc|sbt|groovy|gradle|cs|csx|fs|fsx|vb|php|go|rb|r|R|ps1|psm1|sh|bash|zsh|swift|rs|pl|pm|lua|ex|exs|dart|clj|ipynb|tf)$|(?:^|\/)(?:Dockerfile[\w.-]*|Makefile|Jenkinsfile|Rakefile)$/;
+/**
+ * Source code: every language of the registry (src/languages/), and the build files and languages
+ * with no entry of their own there (no token-function parser, no snippet).
+ */
+export const CODE_PATHS = new RegExp(
+  `${CODE_FILES.source}|\\.(?:sbt|gradle|csx|swift|rs|pl|pm|lua|ex|exs|dart|clj|ipynb|tf)$|(?:^|\\/)(?:Dockerfile[\\w.-]*|Makefile)$`,
+  'i',
+);
 
 /**
  * Text that is neither documentation nor a record of history or of a package manager: the
