@@ -3,11 +3,11 @@
 // @actions/core and @actions/github, configured by the committed .env.example. One run, on the
 // example app, as a person would start it after `cp .env.example .env`; only the temp folders
 // are this test's own.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT, type Run, tempDir } from './helpers/run.js';
+import { PROJECT, type Run, spawnAsync, tempDir } from './helpers/run.js';
 
 const ENV_EXAMPLE = join(PROJECT, '.env.example');
 const LOCAL_ACTION = join(PROJECT, 'node_modules', '@github', 'local-action', 'bin', 'local-action.js');
@@ -67,19 +67,7 @@ describe('local-action runs the action from source with .env.example', () => {
       HOME: process.env.HOME ?? temp,
       FORCE_COLOR: '0',
     };
-    run = await new Promise<Run>((resolvePromise, reject) => {
-      const child = spawn(process.execPath, [LOCAL_ACTION, '.', 'src/main.ts', envFile], { cwd: PROJECT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
-      child.on('error', reject);
-      child.on('close', (status) => {
-        clearTimeout(timer);
-        resolvePromise({ status, stdout, stderr });
-      });
-    });
+    run = await spawnAsync(process.execPath, [LOCAL_ACTION, '.', 'src/main.ts', envFile], { env, timeoutMs: 150_000 });
 
     // local-action prints each core.setOutput as `::set-output name=N::V` and each annotation as
     // `::level title=T,file=F,line=L,...::message`.

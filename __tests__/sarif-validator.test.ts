@@ -9,12 +9,11 @@
 // public names used in configs and ignore comments), SARIF2010/2011 snippet and context region
 // (a key file or an empty line has no snippet; context is GitHub's to show), SARIF2012 friendly
 // name for the two rules whose title ends in the one-letter language R.
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CLI, PROJECT, tempDir } from './helpers/run.js';
+import { CLI, PROJECT, spawnAsync, tempDir } from './helpers/run.js';
 import { SARIF_VALIDATOR_ENV, sarifValidator } from './helpers/requires.js';
 
 const RULES_ROOT = join(PROJECT, '__tests__', 'fixtures', 'rules');
@@ -58,19 +57,7 @@ interface Problem {
 }
 
 function run(cmd: string, args: string[], env?: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(cmd, args, { cwd: PROJECT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolvePromise({ status, stdout, stderr });
-    });
-  });
+  return spawnAsync(cmd, args, { env, timeoutMs: 150_000 });
 }
 
 /**

@@ -48,17 +48,29 @@ export function cli(args: string[], opts: { cwd?: string } = {}): Run {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** The CLI without blocking this process (for fakes that answer from this event loop). */
-export function cliAsync(args: string[], env: Record<string, string> = {}): Promise<Run> {
+/**
+ * Runs a command without blocking this process (for fakes that answer from this event loop),
+ * collecting its output; killed after `timeoutMs`.
+ */
+export function spawnAsync(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<Run> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: PROJECT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { cwd: opts.cwd ?? PROJECT, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 120_000);
     child.on('error', reject);
-    child.on('close', (status) => resolvePromise({ status, stdout, stderr }));
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolvePromise({ status, stdout, stderr });
+    });
   });
+}
+
+/** The CLI without blocking this process. */
+export function cliAsync(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return spawnAsync(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } });
 }
 
 export interface ActionRun extends Run {
@@ -110,28 +122,10 @@ function actionEnv(workspace: string, inputs: Record<string, string>, extraEnv: 
 /**
  * The same, without blocking this process: for tests whose fakes answer from this event loop.
  */
-export function runActionAsync(workspace: string, inputs: Record<string, string>, extraEnv: Record<string, string> = {}): Promise<ActionRun> {
+export async function runActionAsync(workspace: string, inputs: Record<string, string>, extraEnv: Record<string, string> = {}): Promise<ActionRun> {
   const { env, temp, outputFile, summaryFile } = actionEnv(workspace, inputs, extraEnv);
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [ACTION], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolvePromise({
-        status,
-        stdout,
-        stderr,
-        outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
-        summary: readFileSync(summaryFile, 'utf8'),
-        temp,
-      });
-    });
-  });
+  const run = await spawnAsync(process.execPath, [ACTION], { cwd: workspace, env });
+  return { ...run, outputs: parseOutputFile(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8'), temp };
 }
 
 /** Runs dist/index.js as the runner does: INPUT_* variables, command files, the workspace. */
