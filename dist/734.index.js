@@ -91,14 +91,14 @@ function applyPlan(plan) {
 var output = __webpack_require__(2764);
 // EXTERNAL MODULE: ./src/yaml.ts
 var yaml = __webpack_require__(4536);
-// EXTERNAL MODULE: ./src/rules/index.ts + 6 modules
-var src_rules = __webpack_require__(5679);
+// EXTERNAL MODULE: ./src/rules/index.ts + 4 modules
+var src_rules = __webpack_require__(6499);
 // EXTERNAL MODULE: ./src/scan/context.ts
 var context = __webpack_require__(5570);
 // EXTERNAL MODULE: ./src/scan/regions.ts + 2 modules
 var regions = __webpack_require__(4046);
-// EXTERNAL MODULE: ./src/scan/engine.ts + 1 modules
-var engine = __webpack_require__(8191);
+// EXTERNAL MODULE: ./src/scan/engine.ts + 2 modules
+var engine = __webpack_require__(4502);
 // EXTERNAL MODULE: ./src/scan/match.ts
 var match = __webpack_require__(6288);
 ;// CONCATENATED MODULE: ./src/migrate/manual.ts
@@ -3493,8 +3493,6 @@ const REWRITERS = [
 
 
 const REGION_RULES = new Set([regions/* REGION_RULE */.AH, regions/* AEM_REGION_RULE */.YK]);
-/** Rules that point at a supporting line (a name), not at the flow itself. */
-const SUPPORTING_RULES = new Set(['code-jwt-only-name', 'docs-jwt-only-name']);
 /** Whole-file findings (a file named after the flow): settled once nothing but names is left. */
 const FILE_RULES = new Set(['code-jwt-flow-file', 'docs-jwt-api-page']);
 /** True when a rewritten file still parses in its format (JSON, YAML); other formats are checked by tests. */
@@ -3563,7 +3561,7 @@ function planFromScan(result, opts = {}) {
     const creates = new Map();
     const finalTexts = new Map();
     for (const file of files) {
-        const findings = result.findings.filter((f) => f.file === file && f.ruleId !== context/* AEM_CLOUD_RULE */.V);
+        const findings = result.findings.filter((f) => f.file === file && f.ruleId !== context/* AEM_CLOUD_RULE */.VH);
         if (!findings.length)
             continue;
         const original = readText(root, file);
@@ -3611,7 +3609,7 @@ function planFromScan(result, opts = {}) {
         if (modified || deleted) {
             const still = new Set(left.map((f) => f.ruleId));
             const signalsLeft = left.some((f) => regions/* SIGNAL_RULES */.J6.has(f.ruleId));
-            const flowLeft = left.some((f) => !SUPPORTING_RULES.has(f.ruleId) && !FILE_RULES.has(f.ruleId) && !REGION_RULES.has(f.ruleId));
+            const flowLeft = left.some((f) => !src_rules/* SUPPORTING_RULES */.e2.has(f.ruleId) && !FILE_RULES.has(f.ruleId) && !REGION_RULES.has(f.ruleId));
             for (const id of had) {
                 const gone = REGION_RULES.has(id) ? !signalsLeft : FILE_RULES.has(id) ? !flowLeft : !still.has(id);
                 if (gone) {
@@ -3625,11 +3623,11 @@ function planFromScan(result, opts = {}) {
         else if (modified)
             edits.push({ file, action: 'modify', ruleIds: [...ruleIds].sort(), before: original, after: text });
         manual.push(...fileManual);
-        const open = left.filter((f) => !settled.has(f.ruleId) && f.ruleId !== context/* AEM_CLOUD_RULE */.V);
-        for (const f of open.filter((x) => !SUPPORTING_RULES.has(x.ruleId)))
+        const open = left.filter((f) => !settled.has(f.ruleId) && f.ruleId !== context/* AEM_CLOUD_RULE */.VH);
+        for (const f of open.filter((x) => !src_rules/* SUPPORTING_RULES */.e2.has(x.ruleId)))
             manual.push(manualFor(f));
         // Names the flow used that are still there: one step for the file, not one a line.
-        const names = open.filter((x) => SUPPORTING_RULES.has(x.ruleId));
+        const names = open.filter((x) => src_rules/* SUPPORTING_RULES */.e2.has(x.ruleId));
         if (names.length) {
             manual.push({
                 file,

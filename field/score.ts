@@ -62,6 +62,8 @@ export interface FolderScore {
   missed: string[];
   /** Findings on no labelled line (file:line rule). */
   extra: string[];
+  /** Files with a must-change line and no finding. */
+  missedFiles: string[];
 }
 
 function expand(e: { line: number; endLine?: number }): number[] {
@@ -98,9 +100,11 @@ function scoreFolder(dir: string, label: Label, corpus: 'shared' | 'extra'): Fol
   let coveredLines = 0;
   let coveredFiles = 0;
   const missed: string[] = [];
+  const missedFiles: string[] = [];
   for (const [file, lines] of labelled) {
     const fs = byFile.get(file) ?? [];
     if (fs.length) coveredFiles++;
+    else missedFiles.push(file);
     for (const l of lines) {
       const cat = category.get(`${file}:${l}`)!;
       byCategory[cat] ??= { labelled: 0, covered: 0 };
@@ -136,6 +140,7 @@ function scoreFolder(dir: string, label: Label, corpus: 'shared' | 'extra'): Fol
     seconds,
     missed,
     extra,
+    missedFiles,
   };
 }
 
@@ -219,6 +224,7 @@ function main(): number {
     const prec = s.findings ? pct(s.onLabelled / s.findings) : '     -';
     console.log(`${s.folder.slice(0, 47).padEnd(48)} ${s.role.padEnd(8)} ${line} ${file} ${prec} ${String(s.errors).padStart(6)} ${String(s.findings).padStart(5)} ${s.seconds.toFixed(1).padStart(5)}`);
     if (verbose) {
+      for (const m of s.missedFiles) console.log(`    missed file ${m}`);
       for (const m of s.missed) console.log(`    missed ${m}`);
       for (const x of s.extra) console.log(`    extra  ${x}`);
     }
@@ -232,7 +238,7 @@ function main(): number {
   show('shared corpus', shared);
   show('all corpora', all);
   if (only) return 0;
-  writeFileSync(join(HERE, 'results.json'), `${JSON.stringify({ shared, all, folders: scores.map(({ missed, extra, ...rest }) => ({ ...rest, missed: missed.length, extra: extra.length })) }, null, 2)}\n`);
+  writeFileSync(join(HERE, 'results.json'), `${JSON.stringify({ shared, all, folders: scores.map(({ missed, extra, missedFiles, ...rest }) => ({ ...rest, missed: missed.length, extra: extra.length, missedFiles: missedFiles.length })) }, null, 2)}\n`);
 
   const floors = JSON.parse(readFileSync(join(HERE, 'floors.json'), 'utf8')) as Record<'shared' | 'all', Partial<Record<keyof Totals, number>>>;
   const below: string[] = [];

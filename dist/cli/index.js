@@ -48738,6 +48738,14 @@ const code = {
             origin: 'region',
         },
         {
+            id: 'code-jwt-token-function-call',
+            title: 'A use of the JWT token function',
+            severity: 'warning',
+            category: 'code',
+            message: 'This line calls, imports or exports a function or class of the Service Account (JWT) flow (reported as the token function elsewhere in this package). Review it with that function: its arguments (private key, technical account, metascopes) become the client secret and scopes, or the call goes.',
+            origin: 'region',
+        },
+        {
             id: 'aem-service-credential-token-function',
             title: 'AEM service credential token function',
             severity: 'warning',
@@ -48940,7 +48948,160 @@ const NOT_CODE_TEXT = new RegExp(`${DOC_PATHS.source}|(?:^|\\/)(?:CHANGELOG|CHAN
 
 /***/ }),
 
-/***/ 5679:
+/***/ 6768:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ HISTORY_FILES),
+/* harmony export */   m: () => (/* binding */ docs)
+/* harmony export */ });
+/* harmony import */ var _regex_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6184);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7184);
+
+
+// Documentation that tells readers to set up or use the Service Account (JWT) credential.
+// Only Adobe documents count, and lines that talk about the migration away from JWT are skipped.
+/** The document is about Adobe. */
+const ADOBE_DOC = /adobe|adobelogin\.com|\baio (?:app|login|console|config)\b|\bent_[a-z_]+_sdk\b/i;
+/**
+ * Lines that describe the deprecation or the move to OAuth Server-to-Server, not the setup. (AEM as a
+ * Cloud Service service credential setup counts: Adobe calls those credentials legacy now.)
+ */
+const MIGRATION_LINE = /migrat|deprecat|end[- ]of[- ]life|\bEOL\b|sunset|retire|no longer|replace|instead of|switch(?:ed|ing)? (?:from|to)|Server[- ]to[- ]Server|\bS2S\b|client_credentials|\/ims\/token\/v[23]/i;
+/**
+ * Release notes tell history, not setup; pages about the move to OAuth Server-to-Server (a
+ * migration guide, the OAuth pages with their FAQ) name the JWT credential to explain what
+ * replaces it; generated references of released versions (apidocs/2.1.0/) are history too.
+ */
+const HISTORY_FILES = /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|NEWS)[^/]*$|migrat|server-?to-?server|(?:^|\/)oauth[\w-]*\/|(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc)\/v?\d+\.\d+/i;
+/** Hits of `re` on lines that are not about the migration. */
+function setupLines(re) {
+    const pattern = (0,_regex_js__WEBPACK_IMPORTED_MODULE_0__/* .linear */ .sn)(re);
+    const migration = (0,_regex_js__WEBPACK_IMPORTED_MODULE_0__/* .linear */ .sn)(MIGRATION_LINE);
+    return (file) => {
+        const hits = [];
+        let offset = 0;
+        for (const line of file.text.split('\n')) {
+            if (line.length <= 4000 && !migration.test(line)) {
+                const m = pattern.exec(line);
+                if (m)
+                    hits.push({ index: offset + m.index, length: m.end - m.index });
+            }
+            offset += line.length + 1;
+        }
+        return hits;
+    };
+}
+/** Markdown-like documents, where headings make sections. */
+const SECTIONED_DOCS = /\.(?:md|mdx|markdown)$|(?:^|\/)README$/i;
+const FENCE = (0,_regex_js__WEBPACK_IMPORTED_MODULE_0__/* .linear */ .sn)(/^[ \t]{0,3}(?:```|~~~)/);
+const HEADING = (0,_regex_js__WEBPACK_IMPORTED_MODULE_0__/* .linear */ .sn)(/^[ \t]{0,3}(#{1,6})[ \t]+(\S[^\n]*)$/);
+/** A heading that names the JWT setup (not the migration away from it). */
+const JWT_HEADING = (0,_regex_js__WEBPACK_IMPORTED_MODULE_0__/* .linear */ .sn)(/\bJWT\b|\bService[ -]Account\b|\bkey[ -]?pair\b|\bprivate[ -]key\b|\bpublic[ -]key\b|\bcertificate\b|\bmeta[ -]?scopes?\b|\bjwt-auth\b|\btechnical[ -]account\b/i);
+/** Lines that make a section about the JWT setup, whatever its heading says. */
+const SETUP_LINE = (0,_regex_js__WEBPACK_IMPORTED_MODULE_0__/* .linear */ .sn)(/\bService[ -]Account \(JWT\)|\bJWT (?:credentials?|integration|auth(?:entication)?|token|flow|grant|assertion)\b|certificate_pub\.crt|private\.key|\bmeta[_ ]?scopes?\b|\bent_[a-z_]+_sdk\b|\/ims\/exchange\/(?:v1\/)?jwt|\btechnical[_ ]?account[_ ]?id\b|\bjwt_token\b|@techacct\.adobe\.com|\bopenssl[ \t]+req\b/i);
+/** The sections of a Markdown text (headings inside fenced code are text, not headings). */
+function sections(text) {
+    const out = [];
+    const open = [];
+    let fenced = false;
+    let offset = 0;
+    for (const line of text.split('\n')) {
+        if (FENCE.test(line))
+            fenced = !fenced;
+        const m = !fenced && line.length < 400 ? HEADING.exec(line) : undefined;
+        if (m) {
+            const level = m.group(1).length;
+            while (open.length && open[open.length - 1].level >= level)
+                open.pop().end = offset;
+            const s = { level, start: offset, end: text.length, heading: m.group(2) };
+            out.push(s);
+            open.push(s);
+        }
+        offset += line.length + 1;
+    }
+    return out;
+}
+/**
+ * Sections that walk through the JWT setup: a heading that names it, or two setup lines in the
+ * section's own text; each is one finding spanning the section (the outermost, when nested).
+ */
+function setupSections(file) {
+    const migration = (0,_regex_js__WEBPACK_IMPORTED_MODULE_0__/* .linear */ .sn)(MIGRATION_LINE);
+    const hits = [];
+    let coveredTo = -1;
+    for (const s of sections(file.text)) {
+        if (s.start < coveredTo)
+            continue;
+        const body = file.text.slice(s.start, s.end);
+        let setup = 0;
+        for (const line of body.split('\n'))
+            if (line.length <= 4000 && SETUP_LINE.test(line) && !migration.test(line))
+                setup++;
+        const named = JWT_HEADING.test(s.heading) && !migration.test(s.heading);
+        if ((named && setup >= 1) || setup >= 2) {
+            const end = body.endsWith('\n') ? s.end - 1 : s.end;
+            hits.push({ index: s.start, length: Math.max(1, end - s.start) });
+            coveredTo = s.end;
+        }
+    }
+    return hits;
+}
+const base = {
+    severity: 'note',
+    category: 'docs',
+    paths: _context_js__WEBPACK_IMPORTED_MODULE_1__/* .DOC_PATHS */ .Wr,
+    excludePaths: HISTORY_FILES,
+    requires: [ADOBE_DOC],
+};
+const docs = {
+    name: 'docs',
+    literals: ['adobe', 'Adobe', 'ADOBE', 'ims/exchange'],
+    rules: [
+        {
+            ...base,
+            id: 'docs-jwt-setup-section',
+            title: 'Docs: a section on the JWT setup',
+            message: 'This section walks readers through the Service Account (JWT) setup (credential, key pair, metascopes or the JWT exchange), which Adobe has retired. Rewrite it for an OAuth Server-to-Server credential: client id, client secret and scopes from the Developer Console, token from /ims/token/v3.',
+            paths: SECTIONED_DOCS,
+            match: setupSections,
+        },
+        {
+            ...base,
+            id: 'docs-service-account-jwt',
+            title: 'Docs: Service Account (JWT) credential',
+            message: 'These docs tell readers to create or use a Service Account (JWT) credential, which Adobe has retired. Rewrite the step for an OAuth Server-to-Server credential (client id, client secret, scopes).',
+            match: setupLines(/\bService[ -]Account \(JWT\)|\bJWT \(Service Account\)|\bService Account Integration\b|\bJWT (?:credentials?|integration)\b|\bService Account (?:credentials?|authentication) \(?JWT/i),
+        },
+        {
+            ...base,
+            id: 'docs-jwt-keypair-setup',
+            title: 'Docs: JWT key pair generation',
+            message: 'These docs walk through creating or uploading the JWT key pair (private.key / certificate_pub.crt). OAuth Server-to-Server needs no key pair: drop the step and document the client secret and scopes instead.',
+            match: setupLines(/certificate_pub\.crt|\bGenerate (?:a )?(?:public[/ ]private )?key ?pair\b|\bUpload (?:a |the )?public key\b/i),
+        },
+        {
+            ...base,
+            id: 'docs-meta-scope-config',
+            title: 'Docs: metascopes configuration',
+            message: 'These docs configure JWT metascopes. OAuth Server-to-Server uses scopes instead: document the comma-separated scope list shown on the credential in the Adobe Developer Console.',
+            match: setupLines(/\bmeta[_ ]?scopes?\b|\bent_[a-z_]+_sdk\b/i),
+        },
+        {
+            ...base,
+            id: 'docs-ims-jwt-exchange-url',
+            title: 'Docs: IMS JWT exchange URL',
+            message: 'These docs point to the IMS JWT exchange endpoint, which no longer issues tokens. Document the OAuth Server-to-Server token request instead: POST grant_type=client_credentials to /ims/token/v3.',
+            requires: undefined,
+            match: setupLines(/\/ims\/exchange\/(?:v1\/)?jwt\b/),
+        },
+    ],
+};
+
+
+/***/ }),
+
+/***/ 6499:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48949,7 +49110,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   vn: () => (/* binding */ CANDIDATE_PATHS),
   D$: () => (/* binding */ PREFILTER_LITERALS),
   y0: () => (/* binding */ RULES),
-  kF: () => (/* binding */ RULES_BY_ID)
+  kF: () => (/* binding */ RULES_BY_ID),
+  e2: () => (/* binding */ SUPPORTING_RULES)
 });
 
 // UNUSED EXPORTS: FAMILIES
@@ -49527,148 +49689,8 @@ const dependencies = {
     ],
 };
 
-;// CONCATENATED MODULE: ./src/rules/docs.ts
-
-
-// Documentation that tells readers to set up or use the Service Account (JWT) credential.
-// Only Adobe documents count, and lines that talk about the migration away from JWT are skipped.
-/** The document is about Adobe. */
-const ADOBE_DOC = /adobe|adobelogin\.com|\baio (?:app|login|console|config)\b|\bent_[a-z_]+_sdk\b/i;
-/**
- * Lines that describe the deprecation or the move to OAuth Server-to-Server, not the setup. (AEM as a
- * Cloud Service service credential setup counts: Adobe calls those credentials legacy now.)
- */
-const MIGRATION_LINE = /migrat|deprecat|end[- ]of[- ]life|\bEOL\b|sunset|retire|no longer|replace|instead of|switch(?:ed|ing)? (?:from|to)|Server[- ]to[- ]Server|\bS2S\b|client_credentials|\/ims\/token\/v[23]/i;
-/**
- * Release notes tell history, not setup; pages about the move to OAuth Server-to-Server (a
- * migration guide, the OAuth pages with their FAQ) name the JWT credential to explain what
- * replaces it; generated references of released versions (apidocs/2.1.0/) are history too.
- */
-const HISTORY_FILES = /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|NEWS)[^/]*$|migrat|server-?to-?server|(?:^|\/)oauth[\w-]*\/|(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc)\/v?\d+\.\d+/i;
-/** Hits of `re` on lines that are not about the migration. */
-function setupLines(re) {
-    const pattern = (0,regex/* linear */.sn)(re);
-    const migration = (0,regex/* linear */.sn)(MIGRATION_LINE);
-    return (file) => {
-        const hits = [];
-        let offset = 0;
-        for (const line of file.text.split('\n')) {
-            if (line.length <= 4000 && !migration.test(line)) {
-                const m = pattern.exec(line);
-                if (m)
-                    hits.push({ index: offset + m.index, length: m.end - m.index });
-            }
-            offset += line.length + 1;
-        }
-        return hits;
-    };
-}
-/** Markdown-like documents, where headings make sections. */
-const SECTIONED_DOCS = /\.(?:md|mdx|markdown)$|(?:^|\/)README$/i;
-const FENCE = (0,regex/* linear */.sn)(/^[ \t]{0,3}(?:```|~~~)/);
-const HEADING = (0,regex/* linear */.sn)(/^[ \t]{0,3}(#{1,6})[ \t]+(\S[^\n]*)$/);
-/** A heading that names the JWT setup (not the migration away from it). */
-const JWT_HEADING = (0,regex/* linear */.sn)(/\bJWT\b|\bService[ -]Account\b|\bkey[ -]?pair\b|\bprivate[ -]key\b|\bpublic[ -]key\b|\bcertificate\b|\bmeta[ -]?scopes?\b|\bjwt-auth\b|\btechnical[ -]account\b/i);
-/** Lines that make a section about the JWT setup, whatever its heading says. */
-const SETUP_LINE = (0,regex/* linear */.sn)(/\bService[ -]Account \(JWT\)|\bJWT (?:credentials?|integration|auth(?:entication)?|token|flow|grant|assertion)\b|certificate_pub\.crt|private\.key|\bmeta[_ ]?scopes?\b|\bent_[a-z_]+_sdk\b|\/ims\/exchange\/(?:v1\/)?jwt|\btechnical[_ ]?account[_ ]?id\b|\bjwt_token\b|@techacct\.adobe\.com|\bopenssl[ \t]+req\b/i);
-/** The sections of a Markdown text (headings inside fenced code are text, not headings). */
-function sections(text) {
-    const out = [];
-    const open = [];
-    let fenced = false;
-    let offset = 0;
-    for (const line of text.split('\n')) {
-        if (FENCE.test(line))
-            fenced = !fenced;
-        const m = !fenced && line.length < 400 ? HEADING.exec(line) : undefined;
-        if (m) {
-            const level = m.group(1).length;
-            while (open.length && open[open.length - 1].level >= level)
-                open.pop().end = offset;
-            const s = { level, start: offset, end: text.length, heading: m.group(2) };
-            out.push(s);
-            open.push(s);
-        }
-        offset += line.length + 1;
-    }
-    return out;
-}
-/**
- * Sections that walk through the JWT setup: a heading that names it, or two setup lines in the
- * section's own text; each is one finding spanning the section (the outermost, when nested).
- */
-function setupSections(file) {
-    const migration = (0,regex/* linear */.sn)(MIGRATION_LINE);
-    const hits = [];
-    let coveredTo = -1;
-    for (const s of sections(file.text)) {
-        if (s.start < coveredTo)
-            continue;
-        const body = file.text.slice(s.start, s.end);
-        let setup = 0;
-        for (const line of body.split('\n'))
-            if (line.length <= 4000 && SETUP_LINE.test(line) && !migration.test(line))
-                setup++;
-        const named = JWT_HEADING.test(s.heading) && !migration.test(s.heading);
-        if ((named && setup >= 1) || setup >= 2) {
-            const end = body.endsWith('\n') ? s.end - 1 : s.end;
-            hits.push({ index: s.start, length: Math.max(1, end - s.start) });
-            coveredTo = s.end;
-        }
-    }
-    return hits;
-}
-const base = {
-    severity: 'note',
-    category: 'docs',
-    paths: context/* DOC_PATHS */.Wr,
-    excludePaths: HISTORY_FILES,
-    requires: [ADOBE_DOC],
-};
-const docs = {
-    name: 'docs',
-    literals: ['adobe', 'Adobe', 'ADOBE', 'ims/exchange'],
-    rules: [
-        {
-            ...base,
-            id: 'docs-jwt-setup-section',
-            title: 'Docs: a section on the JWT setup',
-            message: 'This section walks readers through the Service Account (JWT) setup (credential, key pair, metascopes or the JWT exchange), which Adobe has retired. Rewrite it for an OAuth Server-to-Server credential: client id, client secret and scopes from the Developer Console, token from /ims/token/v3.',
-            paths: SECTIONED_DOCS,
-            match: setupSections,
-        },
-        {
-            ...base,
-            id: 'docs-service-account-jwt',
-            title: 'Docs: Service Account (JWT) credential',
-            message: 'These docs tell readers to create or use a Service Account (JWT) credential, which Adobe has retired. Rewrite the step for an OAuth Server-to-Server credential (client id, client secret, scopes).',
-            match: setupLines(/\bService[ -]Account \(JWT\)|\bJWT \(Service Account\)|\bService Account Integration\b|\bJWT (?:credentials?|integration)\b|\bService Account (?:credentials?|authentication) \(?JWT/i),
-        },
-        {
-            ...base,
-            id: 'docs-jwt-keypair-setup',
-            title: 'Docs: JWT key pair generation',
-            message: 'These docs walk through creating or uploading the JWT key pair (private.key / certificate_pub.crt). OAuth Server-to-Server needs no key pair: drop the step and document the client secret and scopes instead.',
-            match: setupLines(/certificate_pub\.crt|\bGenerate (?:a )?(?:public[/ ]private )?key ?pair\b|\bUpload (?:a |the )?public key\b/i),
-        },
-        {
-            ...base,
-            id: 'docs-meta-scope-config',
-            title: 'Docs: metascopes configuration',
-            message: 'These docs configure JWT metascopes. OAuth Server-to-Server uses scopes instead: document the comma-separated scope list shown on the credential in the Adobe Developer Console.',
-            match: setupLines(/\bmeta[_ ]?scopes?\b|\bent_[a-z_]+_sdk\b/i),
-        },
-        {
-            ...base,
-            id: 'docs-ims-jwt-exchange-url',
-            title: 'Docs: IMS JWT exchange URL',
-            message: 'These docs point to the IMS JWT exchange endpoint, which no longer issues tokens. Document the OAuth Server-to-Server token request instead: POST grant_type=client_credentials to /ims/token/v3.',
-            requires: undefined,
-            match: setupLines(/\/ims\/exchange\/(?:v1\/)?jwt\b/),
-        },
-    ],
-};
-
+// EXTERNAL MODULE: ./src/rules/docs.ts
+var docs = __nccwpck_require__(6768);
 ;// CONCATENATED MODULE: ./src/rules/keys.ts
 
 // Committed key material of the Service Account (JWT) credential. SSH and TLS keys are not
@@ -49741,9 +49763,45 @@ const keys = {
     ],
 };
 
-// EXTERNAL MODULE: ./src/scan/match.ts
-var match = __nccwpck_require__(6288);
-;// CONCATENATED MODULE: ./src/rules/names.ts
+// EXTERNAL MODULE: ./src/rules/names.ts
+var names = __nccwpck_require__(5603);
+;// CONCATENATED MODULE: ./src/rules/index.ts
+
+
+
+
+
+
+
+
+/** The rule catalog: one file per family, each rule plain data. */
+const FAMILIES = [code/* code */.a, config, dependencies, ci.ci, keys, docs/* docs */.m, names/* names */.D, consoleRules];
+const RULES = FAMILIES.flatMap((f) => f.rules);
+const RULES_BY_ID = new Map(RULES.map((r) => [r.id, r]));
+/** Every family's literals, deduplicated: the prefilter's alternation. */
+const PREFILTER_LITERALS = [...new Set(FAMILIES.flatMap((f) => f.literals))];
+/** Paths that skip the literal prefilter. */
+const CANDIDATE_PATHS = FAMILIES.flatMap((f) => (f.candidatePaths ? [f.candidatePaths] : []));
+/**
+ * Rules that point at a supporting line (a name, a call of the token function), not at the flow
+ * itself: said once, not inside a region said already, and gathered into one manual step a file.
+ */
+const SUPPORTING_RULES = new Set(['code-jwt-only-name', 'docs-jwt-only-name', 'code-jwt-token-function-call']);
+
+
+/***/ }),
+
+/***/ 5603:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ names),
+/* harmony export */   E: () => (/* binding */ DECODER_FILE)
+/* harmony export */ });
+/* harmony import */ var _regex_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6184);
+/* harmony import */ var _scan_match_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6288);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7184);
+/* harmony import */ var _docs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6768);
 
 
 
@@ -49772,20 +49830,20 @@ const NOT_THE_FLOW = /HS256|HS384|HS512|\bsession\b|\/ims\/token\/v\d|client_cre
  * Besides docs, history, lock files and generated references (NOT_CODE_TEXT): ignore files,
  * CLI manifests and installed packages, which repeat names without using them.
  */
-const NOT_SOURCES = new RegExp(`${context/* NOT_CODE_TEXT */.yo.source}|(?:^|\\/)\\.[\\w-]*ignore$|(?:^|\\/)oclif\\.manifest[^/]*\\.json$|(?:^|\\/)packages\\.lock\\.json$|(?:^|\\/)node_modules\\/`, 'i');
+const NOT_SOURCES = new RegExp(`${_context_js__WEBPACK_IMPORTED_MODULE_2__/* .NOT_CODE_TEXT */ .yo.source}|(?:^|\\/)\\.[\\w-]*ignore$|(?:^|\\/)oclif\\.manifest[^/]*\\.json$|(?:^|\\/)packages\\.lock\\.json$|(?:^|\\/)sitemap\\.xml$|(?:^|\\/)node_modules\\/`, 'i');
 /** Another vendor's JWT or service account (Google, Salesforce, Box, DocuSign, Apple, Azure AD). */
-const OTHER_VENDOR = (0,regex/* linear */.sn)(/googleapis\.com|google\.oauth2|GoogleCredentials|service_account\.Credentials|salesforce|login\.microsoftonline\.com|microsoft graph|\bbox\.com\b|boxcloud|docusign|appstoreconnect|App Store Connect|github app|octokit\/auth-app/i);
-const OAUTH = (0,regex/* linear */.sn)(/client_?_?secrets|oauth_server_to_server|\bOAUTH_|\/ims\/token\/v\d|client_credentials/i);
+const OTHER_VENDOR = (0,_regex_js__WEBPACK_IMPORTED_MODULE_0__/* .linear */ .sn)(/googleapis\.com|google\.oauth2|GoogleCredentials|service_account\.Credentials|salesforce|login\.microsoftonline\.com|microsoft graph|\bbox\.com\b|boxcloud|docusign|appstoreconnect|App Store Connect|github app|octokit\/auth-app/i);
+const OAUTH = (0,_regex_js__WEBPACK_IMPORTED_MODULE_0__/* .linear */ .sn)(/client_?_?secrets|oauth_server_to_server|\bOAUTH_|\/ims\/token\/v\d|client_credentials/i);
 const TECH = /^tech/i;
-const ADOBE = (0,regex/* linear */.sn)(/adobe|adobelogin|\bims\b|\baio\b|techacct|\bent_[a-z_]+_sdk\b/i);
-const NAMES = (0,regex/* linear */.sn)(JWT_ONLY_NAME);
+const ADOBE = (0,_regex_js__WEBPACK_IMPORTED_MODULE_0__/* .linear */ .sn)(/adobe|adobelogin|\bims\b|\baio\b|techacct|\bent_[a-z_]+_sdk\b/i);
+const NAMES = (0,_regex_js__WEBPACK_IMPORTED_MODULE_0__/* .linear */ .sn)(JWT_ONLY_NAME);
 /** A comment about the flow itself (not a token decoder's doc comment). */
-const FLOW_PROSE = (0,regex/* linear */.sn)(/service account|exchange|credential|adobe|\bims\b|technical|metascope|private|sign/i);
+const FLOW_PROSE = (0,_regex_js__WEBPACK_IMPORTED_MODULE_0__/* .linear */ .sn)(/service account|exchange|credential|adobe|\bims\b|technical|metascope|private|sign/i);
 /** A line about another system's key (an SFTP or SSH login, a TLS certificate). */
-const OTHER_KEY = (0,regex/* linear */.sn)(/\b(?:s?ftp|ssh|ssl|tls|gpg|pgp|ssh-keygen|known_hosts)\b/i);
+const OTHER_KEY = (0,_regex_js__WEBPACK_IMPORTED_MODULE_0__/* .linear */ .sn)(/\b(?:s?ftp|ssh|ssl|tls|gpg|pgp|ssh-keygen|known_hosts)\b/i);
 /** A file of another vendor's connector (readers/google_sheets/, salesforce_client.py). */
 const OTHER_VENDOR_PATH = /google|gcp|firebase|salesforce|docusign|(?:^|[/_-])box(?:[/_.-]|$)|apple|azure|microsoft|github/i;
-const FLOW_NOT = (0,regex/* linear */.sn)(NOT_THE_FLOW);
+const FLOW_NOT = (0,_regex_js__WEBPACK_IMPORTED_MODULE_0__/* .linear */ .sn)(NOT_THE_FLOW);
 /**
  * The lines naming JWT-only settings; none in a file about another vendor's tokens (their JWT
  * and service-account names are the same words).
@@ -49817,7 +49875,7 @@ function nameHits(file) {
     const jwtCounts = ADOBE.test(text);
     // OAuth Server-to-Server keeps the technical account: in a file that has OAuth, it is not a sign.
     const techCounts = !OAUTH.test(text);
-    const starts = (0,match/* lineStarts */._$)(text);
+    const starts = (0,_scan_match_js__WEBPACK_IMPORTED_MODULE_1__/* .lineStarts */ ._$)(text);
     const hits = [];
     let from = 0;
     // One hit a line: after a hit (or a line about OAuth) the search goes on at the next line.
@@ -49825,7 +49883,7 @@ function nameHits(file) {
         for (const m of NAMES.matchAll(text, Infinity, from)) {
             const named = m.span('hit');
             const span = named ?? m.span('hit2') ?? { index: m.index, end: m.end };
-            const line = (0,match/* lineOf */.cA)(starts, span.index);
+            const line = (0,_scan_match_js__WEBPACK_IMPORTED_MODULE_1__/* .lineOf */ .cA)(starts, span.index);
             const end = line + 1 < starts.length ? starts[line + 1] : text.length;
             const ident = identifierAround(text, span.index, span.end);
             const word = text.slice(span.index, span.end);
@@ -49837,7 +49895,7 @@ function nameHits(file) {
             // "JWT" as a word in a comment is prose (a decoder's doc comment), not a name of the flow.
             const prose = !named &&
                 (word.length === 3 || word === 'JWTs' || word === 'jwts') &&
-                (0,match/* startsAsComment */.$9)(text, starts[line], span.index) &&
+                (0,_scan_match_js__WEBPACK_IMPORTED_MODULE_1__/* .startsAsComment */ .$9)(text, starts[line], span.index) &&
                 !FLOW_PROSE.test(text.slice(starts[line], Math.min(end, starts[line] + 4000)));
             if (!ours || prose)
                 continue; // another match on the line may still be one
@@ -49861,12 +49919,34 @@ function nameHits(file) {
 const FLOW_FILE = /jwt|private[_-]?key|key[_-]?store|certgen|techacct|meta[_-]?scope/i;
 const DECODER_FILE = /decod|verif|expand|inspect|pars(?:e|er|ing)\b/i;
 const NOT_FLOW_FILE = new RegExp(`adobe-jwt-migrate|session|readme|license|${DECODER_FILE.source}`, 'i');
-/** Generated API references (javadoc, typedoc, Sphinx): one page a class. */
-const API_PAGES = /(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc|_build\/html|site\/api)\/.*\.html?$/i;
+/** Generated API references (javadoc, typedoc, Sphinx, pkgdown): one page a class or function. */
+const API_PAGES = /(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc|_build\/html|site\/api|docs\/(?:dev\/)?reference)\/.*\.html?$/i;
+const VERSIONED_API_PAGES = /(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc)\/v?\d+\.\d+/i;
+/** A generated reference's package pages (javadoc): they list the package's classes. */
+const PACKAGE_PAGE = /^package-(?:summary|tree|use|frame)\.html?$/i;
+/** A link from a package page to one of its class pages, or to that class's uses. */
+const CLASS_LINK = (0,_regex_js__WEBPACK_IMPORTED_MODULE_0__/* .linear */ .sn)(/href="(?:class-use\/)?(?<name>[A-Z][A-Za-z0-9_$]*)\.html/);
+/**
+ * A package page of a generated reference documents the flow when every class it links is named
+ * after the flow (com/adobe/aio/ims/util: KeyStoreUtil, PrivateKeyBuilder): the package goes too.
+ */
+function flowPackagePage(text) {
+    let classes = 0;
+    for (let m = CLASS_LINK.exec(text); m; m = CLASS_LINK.exec(text, m.end)) {
+        const name = m.group(1) ?? '';
+        if (!FLOW_FILE.test(name) || NOT_FLOW_FILE.test(name))
+            return false; // native-regex: a class name
+        if (++classes > 200)
+            return false;
+    }
+    return classes > 0;
+}
 function wholeFile(file) {
     const name = file.path.slice(file.path.lastIndexOf('/') + 1);
-    if (!FLOW_FILE.test(name) || NOT_FLOW_FILE.test(name))
-        return []; // native-regex: a file name
+    const flowName = FLOW_FILE.test(name) && !NOT_FLOW_FILE.test(name); // native-regex: a file name
+    const packagePage = !flowName && PACKAGE_PAGE.test(name) && API_PAGES.test(file.path); // native-regex: a path
+    if (!flowName && !(packagePage && flowPackagePage(file.text)))
+        return [];
     // "jwt" (or the certificate generator, technical account, metascopes) in the name says the
     // flow; a private key or key store helper says it only about Adobe.
     if (!/jwt|certgen|techacct|meta[_-]?scope/i.test(name) && !ADOBE.test(file.text))
@@ -49876,7 +49956,7 @@ function wholeFile(file) {
         end--;
     return end > 0 ? [{ index: 0, length: end }] : [];
 }
-const names_base = {
+const base = {
     needsContext: 'package',
     match: nameHits,
     excludePaths: NOT_SOURCES,
@@ -49909,10 +49989,10 @@ const names = {
             category: 'docs',
             message: 'This generated API reference page documents a class of the Service Account (JWT) flow. Regenerate the reference after the move to OAuth Server-to-Server so it no longer offers the JWT classes.',
             paths: API_PAGES,
-            excludePaths: /(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc)\/v?\d+\.\d+/i,
+            excludePaths: VERSIONED_API_PAGES,
         },
         {
-            ...names_base,
+            ...base,
             id: 'code-jwt-only-name',
             title: 'A name only the JWT flow uses',
             severity: 'warning',
@@ -49921,37 +50001,20 @@ const names = {
             excludePaths: NOT_SOURCES,
         },
         {
-            ...names_base,
+            ...base,
             id: 'docs-jwt-only-name',
             title: 'Docs: a name only the JWT flow uses',
             severity: 'note',
             category: 'docs',
             message: 'These docs name a setting only the Service Account (JWT) flow uses (private key, technical account id, metascopes, passphrase, the JWT). Document the OAuth Server-to-Server client secret and scopes instead.',
-            // Generated HTML (API references of released versions) repeats the names of every class.
-            paths: /\.(?:md|mdx|markdown|rst|adoc|txt)$|(?:^|\/)README$/i,
-            // Release notes, migration guides and the OAuth pages name the JWT settings as history.
-            excludePaths: HISTORY_FILES,
+            // Prose, and the current generated reference (its index and constants list the JWT
+            // members); references of released versions are history, as are release notes, migration
+            // guides and the OAuth pages.
+            paths: new RegExp(`\\.(?:md|mdx|markdown|rst|adoc|txt|Rd)$|(?:^|\\/)README$|${API_PAGES.source}`, 'i'),
+            excludePaths: new RegExp(`${_docs_js__WEBPACK_IMPORTED_MODULE_3__/* .HISTORY_FILES */ .l.source}|${VERSIONED_API_PAGES.source}`, 'i'),
         },
     ],
 };
-
-;// CONCATENATED MODULE: ./src/rules/index.ts
-
-
-
-
-
-
-
-
-/** The rule catalog: one file per family, each rule plain data. */
-const FAMILIES = [code/* code */.a, config, dependencies, ci.ci, keys, docs, names, consoleRules];
-const RULES = FAMILIES.flatMap((f) => f.rules);
-const RULES_BY_ID = new Map(RULES.map((r) => [r.id, r]));
-/** Every family's literals, deduplicated: the prefilter's alternation. */
-const PREFILTER_LITERALS = [...new Set(FAMILIES.flatMap((f) => f.literals))];
-/** Paths that skip the literal prefilter. */
-const CANDIDATE_PATHS = FAMILIES.flatMap((f) => (f.candidatePaths ? [f.candidatePaths] : []));
 
 
 /***/ }),
@@ -49969,8 +50032,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/rules/index.ts + 6 modules
-var rules = __nccwpck_require__(5679);
+// EXTERNAL MODULE: ./src/rules/index.ts + 4 modules
+var rules = __nccwpck_require__(6499);
 // EXTERNAL MODULE: ./src/regex.ts + 1 modules
 var regex = __nccwpck_require__(6184);
 // EXTERNAL MODULE: ./src/scan/match.ts
@@ -50416,6 +50479,11 @@ const PATH_RULES = rules/* RULES */.y0.filter((r) => r.pathOnly);
 const CLIENT_ID_CONFIG_MAX = 256 * 1024;
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 let buffer = Buffer.allocUnsafe(1 << 20);
+const JWT_CASES = ['jwt', 'Jwt', 'JWT'];
+function sayJwt(buf, n) {
+    const b = buf.subarray(0, n);
+    return JWT_CASES.some((w) => b.includes(w));
+}
 // O_NOFOLLOW: a symlink fails to open (ELOOP) instead of being followed, saving an lstat a file.
 // O_NONBLOCK: a FIFO in the tree cannot hang the scan.
 const NOFOLLOW = external_node_fs_.constants.O_NOFOLLOW ?? 0;
@@ -50457,7 +50525,7 @@ function lastLine(buf, n) {
 }
 /** Scans files synchronously: one open, one read and one close per file, into a reused buffer. */
 function scanBatch(files, opts) {
-    const result = { findings: [], skipped: [], keyRefs: {}, secrets: [], clientIds: [], filesScanned: 0, filesMatched: 0, bytes: 0 };
+    const result = { findings: [], skipped: [], keyRefs: {}, secrets: [], clientIds: [], filesScanned: 0, filesMatched: 0, bytes: 0, jwtFiles: [] };
     for (const rel of files) {
         const abs = `${opts.root}${external_node_path_.sep}${rel}`;
         try {
@@ -50530,6 +50598,8 @@ function scanBatch(files, opts) {
                 continue;
             }
             result.filesMatched++;
+            if (sayJwt(buffer, n))
+                result.jwtFiles.push(rel);
             const text = decoder.decode(buffer.subarray(0, n));
             const fr = (0,match/* matchFile */.g3)(CONTENT_RULES, { path: rel, text });
             result.clientIds.push(...findClientIds(rel, text));
@@ -50554,13 +50624,14 @@ function scanBatch(files, opts) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ applyContext),
-/* harmony export */   V: () => (/* binding */ AEM_CLOUD_RULE)
+/* harmony export */   S$: () => (/* binding */ applyContext),
+/* harmony export */   VH: () => (/* binding */ AEM_CLOUD_RULE),
+/* harmony export */   gv: () => (/* binding */ packageRoots)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _rules_code_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6442);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5679);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6499);
 // The cross-file pass: judgements a single file cannot make on its own.
 
 
@@ -50651,7 +50722,7 @@ function applyContext(findings, files, keyRefs) {
 
 /***/ }),
 
-/***/ 9932:
+/***/ 3427:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50670,16 +50741,158 @@ var external_node_worker_threads_ = __nccwpck_require__(5919);
 // EXTERNAL MODULE: ./node_modules/ignore/index.js
 var ignore = __nccwpck_require__(298);
 var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
-// EXTERNAL MODULE: ./src/rules/index.ts + 6 modules
-var rules = __nccwpck_require__(5679);
+// EXTERNAL MODULE: ./src/rules/index.ts + 4 modules
+var rules = __nccwpck_require__(6499);
 // EXTERNAL MODULE: ./src/scan/batch.ts + 2 modules
 var batch = __nccwpck_require__(260);
-// EXTERNAL MODULE: ./src/scan/context.ts
-var context = __nccwpck_require__(5570);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/languages/index.ts + 14 modules
+var languages = __nccwpck_require__(300);
+// EXTERNAL MODULE: ./src/rules/context.ts
+var context = __nccwpck_require__(7184);
+// EXTERNAL MODULE: ./src/rules/names.ts
+var rules_names = __nccwpck_require__(5603);
+// EXTERNAL MODULE: ./src/scan/context.ts
+var scan_context = __nccwpck_require__(5570);
+// EXTERNAL MODULE: ./src/scan/match.ts
+var match = __nccwpck_require__(6288);
+;// CONCATENATED MODULE: ./src/scan/callers.ts
+// Uses of the token function: other code reaches the JWT flow through functions named for it
+// (auth_jwt, getJwtToken) in files that never say "Adobe": its tests, its callers, an export list
+// such as R's NAMESPACE. Those lines go with the function, so each becomes a supporting finding.
+// A wrapper named otherwise (getAccessToken) keeps its interface through the migration, and its
+// callers stay. Runs after the region pass, on the main thread, over the files the scan saw
+// saying "jwt", each searched by plain substring.
+
+
+
+
+
+
+
+
+const CALL_RULE = 'code-jwt-token-function-call';
+/** Names that many unrelated functions share: a call of one says nothing about the flow. */
+const COMMON_NAMES = new Set(['constructor', '__init__', 'initialize', 'default', 'handler', 'execute', 'request', 'main']);
+const NAME_RULE = 'code-jwt-only-name';
+const JWT_NAME = /jwt/i;
+/** Identifiers built on "jwt" in a finding's line (JwtContext, auth_jwt, getJwtToken). */
+const JWT_IDENTIFIERS = /[A-Za-z0-9_]*(?:jwt|Jwt|JWT)[A-Za-z0-9_]*/g;
+const VENDORED = /(?:^|\/)(?:vendor|node_modules|third_party|bower_components)\//;
+/** Code files read for calls are hand-written source; larger ones are generated or bundled. */
+const MAX_BYTES = 512 * 1024;
+const MAX_PER_FILE = 200;
+function isNameChar(c, dashed) {
+    return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || (dashed && c === 45);
+}
+/** Offsets where `name` occurs as a whole name (not inside a longer one). */
+function occurrences(text, name) {
+    const dashed = name.includes('-');
+    const out = [];
+    for (let at = text.indexOf(name); at >= 0 && out.length < MAX_PER_FILE; at = text.indexOf(name, at + name.length)) {
+        const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+        const after = at + name.length < text.length ? text.charCodeAt(at + name.length) : 32;
+        if (!isNameChar(before, dashed) && !isNameChar(after, dashed))
+            out.push(at);
+    }
+    return out;
+}
+/**
+ * Findings on the lines of code files that name a JWT-named token function (or an identifier
+ * built on "jwt" that a finding names) of the same package, or one around or inside it; lines
+ * another finding covers already are left out. `files` (every listed file) places packages.
+ */
+function callerFindings(root, files, jwtFiles, names, existing, maxFileSize) {
+    const packageOf = (0,scan_context/* packageRoots */.gv)(files);
+    const byPackage = new Map();
+    // A name that says JWT (get_jwt_token, auth_jwt, JwtHelper) goes with the flow, and so do its
+    // uses; a wrapper named otherwise (getAccessToken) keeps its interface and its callers stay.
+    const flowNames = new Map();
+    for (const [file, set] of names)
+        flowNames.set(file, new Set([...set].filter((n) => JWT_NAME.test(n)))); // native-regex: a name of at most 100 characters
+    for (const f of existing) {
+        if (f.ruleId !== NAME_RULE)
+            continue;
+        for (const m of f.snippet.matchAll(JWT_IDENTIFIERS))
+            flowNames.set(f.file, (flowNames.get(f.file) ?? new Set()).add(m[0])); // native-regex: a snippet of at most 200 characters
+    }
+    for (const [file, set] of flowNames) {
+        const usable = [...set].filter((n) => n.length >= 6 && !COMMON_NAMES.has(n));
+        if (!usable.length)
+            continue;
+        const p = packageOf(file);
+        byPackage.set(p, new Set([...(byPackage.get(p) ?? []), ...usable]));
+    }
+    if (!byPackage.size)
+        return [];
+    const covered = new Map();
+    for (const f of existing)
+        covered.set(f.file, [...(covered.get(f.file) ?? []), f]);
+    const rule = rules/* RULES_BY_ID */.kF.get(CALL_RULE);
+    const out = [];
+    // Every name here says "jwt", so only files that do can use one (the scan listed them).
+    for (const file of jwtFiles) {
+        const code = (0,languages/* languageOf */.eX)(file) !== undefined || external_node_path_.posix.basename(file) === 'NAMESPACE';
+        if (!code || VENDORED.test(file) || context/* NOT_CODE_TEXT */.yo.test(file))
+            continue; // native-regex: a path
+        // A token decoder or verifier (Expand-JWTInformation.ps1) reads any JWT, not the flow's.
+        if (rules_names/* DECODER_FILE */.E.test(external_node_path_.posix.basename(file)))
+            continue; // native-regex: a file name
+        const p = packageOf(file);
+        const wanted = new Set();
+        for (const [a, set] of byPackage) {
+            if (a === p || a === '' || p === '' || a.startsWith(`${p}/`) || p.startsWith(`${a}/`))
+                for (const n of set)
+                    wanted.add(n);
+        }
+        if (!wanted.size)
+            continue;
+        let text;
+        try {
+            const buf = (0,external_node_fs_.readFileSync)(external_node_path_.posix.join(root, file));
+            if (buf.length > Math.min(maxFileSize, MAX_BYTES) || buf.subarray(0, 8000).includes(0))
+                continue;
+            text = buf.toString('utf8');
+        }
+        catch {
+            continue; // unreadable now: the scan reported what it could read
+        }
+        const offsets = [...wanted].flatMap((n) => occurrences(text, n));
+        if (!offsets.length)
+            continue;
+        const starts = (0,match/* lineStarts */._$)(text);
+        const others = covered.get(file) ?? [];
+        const seen = new Set();
+        for (const at of offsets.sort((a, b) => a - b)) {
+            const line = (0,match/* lineOf */.cA)(starts, at);
+            if (seen.has(line) || others.some((o) => o.line <= line + 1 && line + 1 <= o.endLine))
+                continue;
+            seen.add(line);
+            const end = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;
+            const snippet = (0,match/* snippetOf */.Vv)(text.slice(starts[line], end), file);
+            out.push({
+                ruleId: rule.id,
+                severity: rule.severity,
+                file,
+                line: line + 1,
+                column: at - starts[line] + 1,
+                endLine: line + 1,
+                endColumn: end - starts[line] + 1,
+                message: rule.message,
+                title: rule.title,
+                category: rule.category,
+                fingerprint: (0,match/* fingerprint */.Rj)(rule.id, file, snippet.replace(/\s+/g, ' '), 0), // native-regex: a snippet of at most 200 characters
+                fixable: false,
+                snippet,
+            });
+        }
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/scan/files.ts
@@ -50818,10 +51031,11 @@ async function listFiles(root) {
 }
 
 // EXTERNAL MODULE: ./src/scan/regions.ts + 2 modules
-var regions = __nccwpck_require__(4046);
+var scan_regions = __nccwpck_require__(4046);
 // EXTERNAL MODULE: ./src/scan/worker.ts
 var worker = __nccwpck_require__(847);
 ;// CONCATENATED MODULE: ./src/scan/engine.ts
+
 
 
 
@@ -50844,9 +51058,10 @@ function merge(into, part) {
     into.filesScanned += part.filesScanned;
     into.filesMatched += part.filesMatched;
     into.bytes += part.bytes;
+    into.jwtFiles.push(...part.jwtFiles);
 }
 function emptyResult() {
-    return { findings: [], skipped: [], keyRefs: {}, secrets: [], clientIds: [], filesScanned: 0, filesMatched: 0, bytes: 0 };
+    return { findings: [], skipped: [], keyRefs: {}, secrets: [], clientIds: [], filesScanned: 0, filesMatched: 0, bytes: 0, jwtFiles: [] };
 }
 /** Takes up to `size` items from an iterator. */
 function take(it, size) {
@@ -50915,8 +51130,6 @@ async function scanInWorkers(first, rest, opts, script, count) {
     }
     return total;
 }
-/** Rules that only point at a supporting line: said once, and not inside a region said already. */
-const SUPPORTING = new Set(['code-jwt-only-name', 'docs-jwt-only-name']);
 /**
  * Drops supporting-line findings on a line another finding reports, or inside a region finding
  * (a token function, a docs section): the reader sees each line once.
@@ -50924,11 +51137,11 @@ const SUPPORTING = new Set(['code-jwt-only-name', 'docs-jwt-only-name']);
 function dropCovered(findings) {
     const byFile = new Map();
     for (const f of findings)
-        if (!SUPPORTING.has(f.ruleId))
+        if (!rules/* SUPPORTING_RULES */.e2.has(f.ruleId))
             byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
     let w = 0;
     for (const f of findings) {
-        const others = SUPPORTING.has(f.ruleId) ? (byFile.get(f.file) ?? []) : [];
+        const others = rules/* SUPPORTING_RULES */.e2.has(f.ruleId) ? (byFile.get(f.file) ?? []) : [];
         if (!others.some((o) => o.line <= f.line && f.line <= o.endLine))
             findings[w++] = f;
     }
@@ -50964,8 +51177,10 @@ async function scan(settings, engine = {}) {
     const first = take(kept, INLINE_LIMIT + 1);
     const workers = engine.workerScript && threads > 1 && first.length > INLINE_LIMIT ? threads : 0;
     const raw = workers ? await scanInWorkers(first, kept, opts, engine.workerScript, workers) : (0,batch/* scanBatch */.A)(first, opts);
-    const found = (0,context/* applyContext */.S)(raw.findings, files, raw.keyRefs);
-    found.push(...(await (0,regions/* regionFindings */.JB)(settings.root, found, settings.maxFileSize)));
+    const found = (0,scan_context/* applyContext */.S$)(raw.findings, files, raw.keyRefs);
+    const regions = await (0,scan_regions/* regionFindings */.JB)(settings.root, found, settings.maxFileSize);
+    found.push(...regions.findings);
+    found.push(...callerFindings(settings.root, files, raw.jwtFiles, regions.names, found, settings.maxFileSize));
     dropCovered(found);
     const findings = applyPolicy(found, settings).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1)));
     raw.skipped.push(...unlisted);
@@ -51304,8 +51519,8 @@ function enclosing(tree, at, types) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/rules/index.ts + 6 modules
-var rules = __nccwpck_require__(5679);
+// EXTERNAL MODULE: ./src/rules/index.ts + 4 modules
+var rules = __nccwpck_require__(6499);
 // EXTERNAL MODULE: ./src/scan/match.ts
 var match = __nccwpck_require__(6288);
 ;// CONCATENATED MODULE: ./src/scan/regions.ts
@@ -51341,6 +51556,24 @@ const REGION_MAX_BYTES = 256 * 1024;
 /** At most this many signals of one file are placed in functions. */
 const REGION_MAX_SIGNALS = 200;
 const AEM_REGION_RULE = 'aem-service-credential-token-function';
+/** The name a function or class node is bound to (its own, or the variable it is assigned to). */
+function nameOf(node, bound) {
+    // The binding first: R's function_definition calls its `function` keyword its name.
+    const fields = [[bound, 'lhs'], [bound, 'left'], [bound, 'name'], [bound, 'key'], [node, 'name']];
+    for (const [n, field] of fields) {
+        const named = n.childForFieldName(field);
+        if (named && named.text !== 'function' && named.text.length <= 100 && IDENTIFIER.test(named.text))
+            return named.text; // native-regex: at most 100 characters
+    }
+    // Grammars that keep the name in a child rather than a field (PowerShell's function_name).
+    for (const child of node.namedChildren) {
+        if (child && /name/.test(child.type) && child.text.length <= 100 && IDENTIFIER.test(child.text))
+            return child.text; // native-regex: a node type name and at most 100 characters
+    }
+    return undefined;
+}
+/** A plain name: letters, digits, `_`, `$` and, for PowerShell's verb-noun commands, `-`. */
+const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
 /** Functions holding the offsets, outermost function within any class; then classes that hold 2+. */
 async function spansOf(lang, text, offsets) {
     const found = new Map();
@@ -51367,18 +51600,19 @@ async function spansOf(lang, text, offsets) {
             while (klass && !cls.has(klass.type))
                 klass = klass.parent;
             const className = klass?.childForFieldName('name')?.text;
-            found.set(`${bound.startIndex}`, { start: bound.startIndex, end: bound.endIndex, classStart: klass?.startIndex, classEnd: klass?.endIndex, className });
+            const name = nameOf(node, bound);
+            found.set(`${bound.startIndex}`, { start: bound.startIndex, end: bound.endIndex, name, classStart: klass?.startIndex, classEnd: klass?.endIndex, className });
         }
         tree.delete();
     }
-    const spans = [...found.values()].map((f) => ({ start: f.start, end: f.end, isClass: false, head: '' }));
+    const spans = [...found.values()].map((f) => ({ start: f.start, end: f.end, isClass: false, head: '', name: f.name }));
     // A class whose methods split the flow (two or more of them hold a signal): the class.
     // A class named for the flow (JWTProvider, JwtTokenBuilder) is the flow with all its helpers.
     const byClass = new Map();
     for (const f of found.values()) {
         if (f.classStart === undefined)
             continue;
-        const c = byClass.get(f.classStart) ?? { end: f.classEnd, n: 0, named: /jwt/i.test(f.className ?? '') }; // native-regex: a class name
+        const c = byClass.get(f.classStart) ?? { end: f.classEnd, n: 0, named: /jwt/i.test(f.className ?? ''), name: f.className }; // native-regex: a class name
         c.n++;
         byClass.set(f.classStart, c);
     }
@@ -51394,6 +51628,7 @@ async function regionFindings(root, findings, maxFileSize) {
         if (SIGNAL_RULES.has(f.ruleId) && f.file)
             byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
     const out = [];
+    const names = new Map();
     for (const [file, signals] of byFile) {
         const lang = (0,languages/* languageOf */.eX)(file);
         if (!lang?.parser)
@@ -51422,6 +51657,8 @@ async function regionFindings(root, findings, maxFileSize) {
         const aem = signals.some((s) => s.ruleId === 'aem-cloud-service-credential');
         const rule = rules/* RULES_BY_ID */.kF.get(aem ? AEM_REGION_RULE : REGION_RULE);
         for (const span of spans) {
+            if (span.name)
+                names.set(file, (names.get(file) ?? new Set()).add(span.name));
             const line = (0,match/* lineOf */.cA)(starts, span.start);
             const endLine = (0,match/* lineOf */.cA)(starts, Math.max(span.start, span.end - 1));
             const head = text.slice(starts[line], line + 1 < starts.length ? starts[line + 1] - 1 : text.length);
@@ -51443,7 +51680,7 @@ async function regionFindings(root, findings, maxFileSize) {
             });
         }
     }
-    return out;
+    return { findings: out, names };
 }
 
 
@@ -70800,8 +71037,8 @@ function mdCommand(command) {
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/paths.ts
 var paths = __nccwpck_require__(8431);
-// EXTERNAL MODULE: ./src/rules/index.ts + 6 modules
-var src_rules = __nccwpck_require__(5679);
+// EXTERNAL MODULE: ./src/rules/index.ts + 4 modules
+var src_rules = __nccwpck_require__(6499);
 // EXTERNAL MODULE: ./src/yaml.ts
 var yaml = __nccwpck_require__(4536);
 ;// CONCATENATED MODULE: ./src/config.ts
@@ -71133,8 +71370,8 @@ function toText(result, failOn) {
     return `${lines.join('\n')}\n`;
 }
 
-// EXTERNAL MODULE: ./src/scan/engine.ts + 2 modules
-var engine = __nccwpck_require__(9932);
+// EXTERNAL MODULE: ./src/scan/engine.ts + 3 modules
+var engine = __nccwpck_require__(3427);
 ;// CONCATENATED MODULE: ./src/tuning.ts
 // Timing knobs for the network clients (GitHub and Adobe), read from the environment.
 /**

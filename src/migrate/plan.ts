@@ -3,7 +3,7 @@ import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { yamlValue } from '../yaml.js';
 import type { ScanSettings } from '../config.js';
-import { RULES, RULES_BY_ID } from '../rules/index.js';
+import { RULES, RULES_BY_ID, SUPPORTING_RULES } from '../rules/index.js';
 import { AEM_CLOUD_RULE } from '../scan/context.js';
 import { AEM_REGION_RULE, REGION_RULE, SIGNAL_RULES } from '../scan/regions.js';
 import { type EngineOptions, scan } from '../scan/engine.js';
@@ -16,8 +16,6 @@ import { normalizeScopes, scopeResolver } from './scopes.js';
 import type { Edit, ManualStep, MigrationPlan, ScopeChoice } from './types.js';
 
 const REGION_RULES = new Set([REGION_RULE, AEM_REGION_RULE]);
-/** Rules that point at a supporting line (a name), not at the flow itself. */
-const SUPPORTING_RULES = new Set(['code-jwt-only-name', 'docs-jwt-only-name']);
 /** Whole-file findings (a file named after the flow): settled once nothing but names is left. */
 const FILE_RULES = new Set(['code-jwt-flow-file', 'docs-jwt-api-page']);
 

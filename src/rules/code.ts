@@ -113,6 +113,15 @@ export const code: RuleFamily = {
       origin: 'region',
     },
     {
+      id: 'code-jwt-token-function-call',
+      title: 'A use of the JWT token function',
+      severity: 'warning',
+      category: 'code',
+      message:
+        'This line calls, imports or exports a function or class of the Service Account (JWT) flow (reported as the token function elsewhere in this package). Review it with that function: its arguments (private key, technical account, metascopes) become the client secret and scopes, or the call goes.',
+      origin: 'region',
+    },
+    {
       id: 'aem-service-credential-token-function',
       title: 'AEM service credential token function',
       severity: 'warning',

@@ -20,3 +20,9 @@ export const PREFILTER_LITERALS: string[] = [...new Set(FAMILIES.flatMap((f) => 
 
 /** Paths that skip the literal prefilter. */
 export const CANDIDATE_PATHS: RegExp[] = FAMILIES.flatMap((f) => (f.candidatePaths ? [f.candidatePaths] : []));
+
+/**
+ * Rules that point at a supporting line (a name, a call of the token function), not at the flow
+ * itself: said once, not inside a region said already, and gathered into one manual step a file.
+ */
+export const SUPPORTING_RULES = new Set(['code-jwt-only-name', 'docs-jwt-only-name', 'code-jwt-token-function-call']);

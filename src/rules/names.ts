@@ -33,7 +33,7 @@ const NOT_THE_FLOW =
  * CLI manifests and installed packages, which repeat names without using them.
  */
 const NOT_SOURCES = new RegExp(
-  `${NOT_CODE_TEXT.source}|(?:^|\\/)\\.[\\w-]*ignore$|(?:^|\\/)oclif\\.manifest[^/]*\\.json$|(?:^|\\/)packages\\.lock\\.json$|(?:^|\\/)node_modules\\/`,
+  `${NOT_CODE_TEXT.source}|(?:^|\\/)\\.[\\w-]*ignore$|(?:^|\\/)oclif\\.manifest[^/]*\\.json$|(?:^|\\/)packages\\.lock\\.json$|(?:^|\\/)sitemap\\.xml$|(?:^|\\/)node_modules\\/`,
   'i',
 );
 
@@ -126,14 +126,36 @@ function nameHits(file: FileInput): Hit[] {
  * file exists for it. Decoders and verifiers of tokens are not the flow.
  */
 const FLOW_FILE = /jwt|private[_-]?key|key[_-]?store|certgen|techacct|meta[_-]?scope/i;
-const DECODER_FILE = /decod|verif|expand|inspect|pars(?:e|er|ing)\b/i;
+export const DECODER_FILE = /decod|verif|expand|inspect|pars(?:e|er|ing)\b/i;
 const NOT_FLOW_FILE = new RegExp(`adobe-jwt-migrate|session|readme|license|${DECODER_FILE.source}`, 'i');
-/** Generated API references (javadoc, typedoc, Sphinx): one page a class. */
-const API_PAGES = /(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc|_build\/html|site\/api)\/.*\.html?$/i;
+/** Generated API references (javadoc, typedoc, Sphinx, pkgdown): one page a class or function. */
+const API_PAGES = /(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc|_build\/html|site\/api|docs\/(?:dev\/)?reference)\/.*\.html?$/i;
+const VERSIONED_API_PAGES = /(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc)\/v?\d+\.\d+/i;
+
+/** A generated reference's package pages (javadoc): they list the package's classes. */
+const PACKAGE_PAGE = /^package-(?:summary|tree|use|frame)\.html?$/i;
+/** A link from a package page to one of its class pages, or to that class's uses. */
+const CLASS_LINK = linear(/href="(?:class-use\/)?(?<name>[A-Z][A-Za-z0-9_$]*)\.html/);
+
+/**
+ * A package page of a generated reference documents the flow when every class it links is named
+ * after the flow (com/adobe/aio/ims/util: KeyStoreUtil, PrivateKeyBuilder): the package goes too.
+ */
+function flowPackagePage(text: string): boolean {
+  let classes = 0;
+  for (let m = CLASS_LINK.exec(text); m; m = CLASS_LINK.exec(text, m.end)) {
+    const name = m.group(1) ?? '';
+    if (!FLOW_FILE.test(name) || NOT_FLOW_FILE.test(name)) return false; // native-regex: a class name
+    if (++classes > 200) return false;
+  }
+  return classes > 0;
+}
 
 function wholeFile(file: FileInput): Hit[] {
   const name = file.path.slice(file.path.lastIndexOf('/') + 1);
-  if (!FLOW_FILE.test(name) || NOT_FLOW_FILE.test(name)) return []; // native-regex: a file name
+  const flowName = FLOW_FILE.test(name) && !NOT_FLOW_FILE.test(name); // native-regex: a file name
+  const packagePage = !flowName && PACKAGE_PAGE.test(name) && API_PAGES.test(file.path); // native-regex: a path
+  if (!flowName && !(packagePage && flowPackagePage(file.text))) return [];
   // "jwt" (or the certificate generator, technical account, metascopes) in the name says the
   // flow; a private key or key store helper says it only about Adobe.
   if (!/jwt|certgen|techacct|meta[_-]?scope/i.test(name) && !ADOBE.test(file.text)) return []; // native-regex: a file name
@@ -178,7 +200,7 @@ export const names: RuleFamily = {
       message:
         'This generated API reference page documents a class of the Service Account (JWT) flow. Regenerate the reference after the move to OAuth Server-to-Server so it no longer offers the JWT classes.',
       paths: API_PAGES,
-      excludePaths: /(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc)\/v?\d+\.\d+/i,
+      excludePaths: VERSIONED_API_PAGES,
     },
     {
       ...base,
@@ -198,10 +220,11 @@ export const names: RuleFamily = {
       category: 'docs',
       message:
         'These docs name a setting only the Service Account (JWT) flow uses (private key, technical account id, metascopes, passphrase, the JWT). Document the OAuth Server-to-Server client secret and scopes instead.',
-      // Generated HTML (API references of released versions) repeats the names of every class.
-      paths: /\.(?:md|mdx|markdown|rst|adoc|txt)$|(?:^|\/)README$/i,
-      // Release notes, migration guides and the OAuth pages name the JWT settings as history.
-      excludePaths: HISTORY_FILES,
+      // Prose, and the current generated reference (its index and constants list the JWT
+      // members); references of released versions are history, as are release notes, migration
+      // guides and the OAuth pages.
+      paths: new RegExp(`\\.(?:md|mdx|markdown|rst|adoc|txt|Rd)$|(?:^|\\/)README$|${API_PAGES.source}`, 'i'),
+      excludePaths: new RegExp(`${HISTORY_FILES.source}|${VERSIONED_API_PAGES.source}`, 'i'),
     },
   ],
 };

@@ -23,6 +23,8 @@ export interface BatchResult {
   filesScanned: number;
   filesMatched: number;
   bytes: number;
+  /** Files that say "jwt" (any of its cases): the only ones a JWT-named function can be used in. */
+  jwtFiles: string[];
 }
 
 const CONTENT_RULES = RULES.filter((r) => !r.pathOnly);
@@ -32,6 +34,12 @@ const CLIENT_ID_CONFIG_MAX = 256 * 1024;
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
 let buffer = Buffer.allocUnsafe(1 << 20);
+
+const JWT_CASES = ['jwt', 'Jwt', 'JWT'];
+function sayJwt(buf: Buffer, n: number): boolean {
+  const b = buf.subarray(0, n);
+  return JWT_CASES.some((w) => b.includes(w));
+}
 // O_NOFOLLOW: a symlink fails to open (ELOOP) instead of being followed, saving an lstat a file.
 // O_NONBLOCK: a FIFO in the tree cannot hang the scan.
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
@@ -72,7 +80,7 @@ function lastLine(buf: Buffer, n: number): number {
 
 /** Scans files synchronously: one open, one read and one close per file, into a reused buffer. */
 export function scanBatch(files: string[], opts: BatchOptions): BatchResult {
-  const result: BatchResult = { findings: [], skipped: [], keyRefs: {}, secrets: [], clientIds: [], filesScanned: 0, filesMatched: 0, bytes: 0 };
+  const result: BatchResult = { findings: [], skipped: [], keyRefs: {}, secrets: [], clientIds: [], filesScanned: 0, filesMatched: 0, bytes: 0, jwtFiles: [] };
   for (const rel of files) {
     const abs = `${opts.root}${sep}${rel}`;
     try {
@@ -133,6 +141,7 @@ export function scanBatch(files: string[], opts: BatchOptions): BatchResult {
         continue;
       }
       result.filesMatched++;
+      if (sayJwt(buffer, n)) result.jwtFiles.push(rel);
       const text = decoder.decode(buffer.subarray(0, n));
       const fr = matchFile(CONTENT_RULES, { path: rel, text });
       result.clientIds.push(...findClientIds(rel, text));

@@ -23,7 +23,7 @@ function within(dir: string, file: string): boolean {
 const MANIFEST = /^(?:package\.json|pom\.xml|build\.gradle(?:\.kts)?|settings\.gradle(?:\.kts)?|build\.sbt|setup\.py|setup\.cfg|pyproject\.toml|requirements\.txt|[^/]+\.csproj|[^/]+\.fsproj|[^/]+\.sln|go\.mod|Gemfile|[^/]+\.gemspec|DESCRIPTION|composer\.json|[^/]+\.psd1)$/;
 
 /** The package of a file: the nearest folder above it holding a manifest ('' for the root). */
-function packageRoots(files: string[]): (file: string) => string {
+export function packageRoots(files: string[]): (file: string) => string {
   const roots = new Set(files.filter((f) => MANIFEST.test(posix.basename(f))).map(dirOf)); // native-regex: a file name
   return (file: string) => {
     for (let dir = dirOf(file); dir; dir = dirOf(dir)) if (roots.has(dir)) return dir;

@@ -2,10 +2,11 @@ import { realpathSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import ignore from 'ignore';
-import { RULES } from '../rules/index.js';
+import { RULES, SUPPORTING_RULES } from '../rules/index.js';
 import type { ScanSettings } from '../config.js';
 import type { Finding, ScanResult, Severity } from '../types.js';
 import { type BatchOptions, type BatchResult, scanBatch } from './batch.js';
+import { callerFindings } from './callers.js';
 import { applyContext } from './context.js';
 import { listFiles } from './files.js';
 import { regionFindings } from './regions.js';
@@ -30,10 +31,11 @@ function merge(into: BatchResult, part: BatchResult): void {
   into.filesScanned += part.filesScanned;
   into.filesMatched += part.filesMatched;
   into.bytes += part.bytes;
+  into.jwtFiles.push(...part.jwtFiles);
 }
 
 function emptyResult(): BatchResult {
-  return { findings: [], skipped: [], keyRefs: {}, secrets: [], clientIds: [], filesScanned: 0, filesMatched: 0, bytes: 0 };
+  return { findings: [], skipped: [], keyRefs: {}, secrets: [], clientIds: [], filesScanned: 0, filesMatched: 0, bytes: 0, jwtFiles: [] };
 }
 
 /** Takes up to `size` items from an iterator. */
@@ -97,8 +99,6 @@ async function scanInWorkers(first: string[], rest: Iterator<string>, opts: Batc
   return total;
 }
 
-/** Rules that only point at a supporting line: said once, and not inside a region said already. */
-const SUPPORTING = new Set(['code-jwt-only-name', 'docs-jwt-only-name']);
 
 /**
  * Drops supporting-line findings on a line another finding reports, or inside a region finding
@@ -106,10 +106,10 @@ const SUPPORTING = new Set(['code-jwt-only-name', 'docs-jwt-only-name']);
  */
 function dropCovered(findings: Finding[]): void {
   const byFile = new Map<string, Finding[]>();
-  for (const f of findings) if (!SUPPORTING.has(f.ruleId)) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  for (const f of findings) if (!SUPPORTING_RULES.has(f.ruleId)) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
   let w = 0;
   for (const f of findings) {
-    const others = SUPPORTING.has(f.ruleId) ? (byFile.get(f.file) ?? []) : [];
+    const others = SUPPORTING_RULES.has(f.ruleId) ? (byFile.get(f.file) ?? []) : [];
     if (!others.some((o) => o.line <= f.line && f.line <= o.endLine)) findings[w++] = f;
   }
   findings.length = w;
@@ -148,7 +148,9 @@ export async function scan(settings: ScanSettings, engine: EngineOptions = {}): 
   const raw = workers ? await scanInWorkers(first, kept, opts, engine.workerScript!, workers) : scanBatch(first, opts);
 
   const found = applyContext(raw.findings, files, raw.keyRefs);
-  found.push(...(await regionFindings(settings.root, found, settings.maxFileSize)));
+  const regions = await regionFindings(settings.root, found, settings.maxFileSize);
+  found.push(...regions.findings);
+  found.push(...callerFindings(settings.root, files, raw.jwtFiles, regions.names, found, settings.maxFileSize));
   dropCovered(found);
   const findings = applyPolicy(found, settings).sort(
     (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1)),

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { languageOf } from '../languages/index.js';
 import type { Language } from '../languages/types.js';
-import { enclosing, parseWith } from '../parse/tree-sitter.js';
+import { enclosing, type Node as SyntaxNode, parseWith } from '../parse/tree-sitter.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import type { Finding } from '../types.js';
 import { fingerprint, lineOf, lineStarts, snippetOf } from './match.js';
@@ -42,11 +42,30 @@ interface Span {
   isClass: boolean;
   /** The first line, for the fingerprint and the snippet. */
   head: string;
+  /** The function's or class's name, when it has one: other files call it. */
+  name?: string;
 }
+
+/** The name a function or class node is bound to (its own, or the variable it is assigned to). */
+function nameOf(node: SyntaxNode, bound: SyntaxNode): string | undefined {
+  // The binding first: R's function_definition calls its `function` keyword its name.
+  const fields: [SyntaxNode, string][] = [[bound, 'lhs'], [bound, 'left'], [bound, 'name'], [bound, 'key'], [node, 'name']];
+  for (const [n, field] of fields) {
+    const named = n.childForFieldName(field);
+    if (named && named.text !== 'function' && named.text.length <= 100 && IDENTIFIER.test(named.text)) return named.text; // native-regex: at most 100 characters
+  }
+  // Grammars that keep the name in a child rather than a field (PowerShell's function_name).
+  for (const child of node.namedChildren) {
+    if (child && /name/.test(child.type) && child.text.length <= 100 && IDENTIFIER.test(child.text)) return child.text; // native-regex: a node type name and at most 100 characters
+  }
+  return undefined;
+}
+/** A plain name: letters, digits, `_`, `$` and, for PowerShell's verb-noun commands, `-`. */
+const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
 
 /** Functions holding the offsets, outermost function within any class; then classes that hold 2+. */
 async function spansOf(lang: Language, text: string, offsets: number[]): Promise<Span[]> {
-  const found = new Map<string, { start: number; end: number; classStart?: number; classEnd?: number; className?: string }>();
+  const found = new Map<string, { start: number; end: number; name?: string; classStart?: number; classEnd?: number; className?: string }>();
   if (lang.parser) {
     const tree = await parseWith(lang.parser, text);
     if (!tree) return [];
@@ -64,17 +83,18 @@ async function spansOf(lang: Language, text: string, offsets: number[]): Promise
       let klass = bound.parent;
       while (klass && !cls.has(klass.type)) klass = klass.parent;
       const className = klass?.childForFieldName('name')?.text;
-      found.set(`${bound.startIndex}`, { start: bound.startIndex, end: bound.endIndex, classStart: klass?.startIndex, classEnd: klass?.endIndex, className });
+      const name = nameOf(node, bound);
+      found.set(`${bound.startIndex}`, { start: bound.startIndex, end: bound.endIndex, name, classStart: klass?.startIndex, classEnd: klass?.endIndex, className });
     }
     tree.delete();
   }
-  const spans: Span[] = [...found.values()].map((f) => ({ start: f.start, end: f.end, isClass: false, head: '' }));
+  const spans: Span[] = [...found.values()].map((f) => ({ start: f.start, end: f.end, isClass: false, head: '', name: f.name }));
   // A class whose methods split the flow (two or more of them hold a signal): the class.
   // A class named for the flow (JWTProvider, JwtTokenBuilder) is the flow with all its helpers.
-  const byClass = new Map<number, { end: number; n: number; named: boolean }>();
+  const byClass = new Map<number, { end: number; n: number; named: boolean; name?: string }>();
   for (const f of found.values()) {
     if (f.classStart === undefined) continue;
-    const c = byClass.get(f.classStart) ?? { end: f.classEnd!, n: 0, named: /jwt/i.test(f.className ?? '') }; // native-regex: a class name
+    const c = byClass.get(f.classStart) ?? { end: f.classEnd!, n: 0, named: /jwt/i.test(f.className ?? ''), name: f.className }; // native-regex: a class name
     c.n++;
     byClass.set(f.classStart, c);
   }
@@ -82,11 +102,18 @@ async function spansOf(lang: Language, text: string, offsets: number[]): Promise
   return spans;
 }
 
+export interface Regions {
+  findings: Finding[];
+  /** The names of the token functions and classes found, by the file that defines them. */
+  names: Map<string, Set<string>>;
+}
+
 /** Region findings for the files whose findings hold a JWT signal in code. */
-export async function regionFindings(root: string, findings: Finding[], maxFileSize: number): Promise<Finding[]> {
+export async function regionFindings(root: string, findings: Finding[], maxFileSize: number): Promise<Regions> {
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) if (SIGNAL_RULES.has(f.ruleId) && f.file) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
   const out: Finding[] = [];
+  const names = new Map<string, Set<string>>();
   for (const [file, signals] of byFile) {
     const lang = languageOf(file);
     if (!lang?.parser) continue;
@@ -111,6 +138,7 @@ export async function regionFindings(root: string, findings: Finding[], maxFileS
     const aem = signals.some((s) => s.ruleId === 'aem-cloud-service-credential');
     const rule = RULES_BY_ID.get(aem ? AEM_REGION_RULE : REGION_RULE)!;
     for (const span of spans) {
+      if (span.name) names.set(file, (names.get(file) ?? new Set()).add(span.name));
       const line = lineOf(starts, span.start);
       const endLine = lineOf(starts, Math.max(span.start, span.end - 1));
       const head = text.slice(starts[line], line + 1 < starts.length ? starts[line + 1] - 1 : text.length);
@@ -132,5 +160,5 @@ export async function regionFindings(root: string, findings: Finding[], maxFileS
       });
     }
   }
-  return out;
+  return { findings: out, names };
 }
