@@ -131,7 +131,16 @@ export const docs: RuleFamily = {
       message:
         'These docs tell readers to create or use a Service Account (JWT) credential, which Adobe has retired. Rewrite the step for an OAuth Server-to-Server credential (client id, client secret, scopes).',
       match: setupLines(
-        /\bService[ -]Account \(JWT\)|\bJWT \(Service Account\)|\bService Account Integration\b|\bJWT (?:credentials?|integration)\b|\bService Account (?:credentials?|authentication) \(?JWT/i,
+        new RegExp(
+          [
+            String.raw`\bService[ -]Account \(JWT\)|\bJWT \(Service Account\)|\bService Account Integration\b`,
+            String.raw`\bJWT (?:credentials?|integration)\b|\bService Account (?:credentials?|authentication) \(?JWT`,
+            // Links to Adobe's JWT guides: the adobeio-auth pages and the Console's JWT samples.
+            String.raw`adobeio-auth\/[\w./-]*(?:ServiceAccountIntegration|\/JWT\/)|\/authentication\/JWT\/`,
+            String.raw`devs_projects_jwt|adobe-dev-console\/tree\/[\w.-]+\/samples\/adobe-jwt-`,
+          ].join('|'),
+          'i',
+        ),
       ),
     },
     {
@@ -141,7 +150,16 @@ export const docs: RuleFamily = {
       message:
         'These docs walk through creating or uploading the JWT key pair (private.key / certificate_pub.crt). OAuth Server-to-Server needs no key pair: drop the step and document the client secret and scopes instead.',
       match: setupLines(
-        /certificate_pub\.crt|\bGenerate (?:a )?(?:public[/ ]private )?key ?pair\b|\bUpload (?:a |the )?public key\b/i,
+        new RegExp(
+          [
+            String.raw`certificate_pub\.crt|\bGenerate (?:a )?(?:public[/ ]private )?key ?pair\b|\bUpload (?:a |the )?public key\b`,
+            // The samples' steps: a certificate and private key made (a bare `openssl req -x509`
+            // is as often a TLS certificate for a local server), then the certificate uploaded.
+            String.raw`\bUpload (?:the |your |a )?(?:public )?certificate\b`,
+            String.raw`\b(?:create|generate)\b[^\n]{0,40}\bcertificate and (?:the )?private key\b`,
+          ].join('|'),
+          'i',
+        ),
       ),
     },
     {
