@@ -49754,6 +49754,19 @@ const keys = {
             paths: PRIVATE_KEY_FILE,
         },
         {
+            // Whatever its name (secret.key, a DER or PKCS12 file, a placeholder the sample asks you to
+            // overwrite), a key file that JWT code or its settings name is the flow's key.
+            id: 'key-file-read-by-jwt-code',
+            title: 'Key file the JWT code reads',
+            severity: 'warning',
+            category: 'security',
+            message: `The JWT code or its settings name this key file: it holds (or is meant to hold) the Service Account (JWT) credential's private key. Remove it with the JWT code. If it ever held a real key: ${REVOKE}`,
+            needsContext: 'key',
+            pathOnly: true,
+            paths: /\.(?:key|pem|der|p8|p12|pfx)$/i,
+            excludePaths: PRIVATE_KEY_FILE,
+        },
+        {
             id: 'key-config-zip',
             title: 'Committed JWT credential download (config.zip)',
             severity: 'error',
@@ -50702,6 +50715,7 @@ function applyContext(findings, files, keyRefs) {
         const p = packageOf(file);
         return [...anchoredPackages].some((a) => a === p || p === '' || a === '' || a.startsWith(`${p}/`) || p.startsWith(`${a}/`));
     };
+    const pemFiles = new Set(kept.filter((f) => f.ruleId === 'key-pem-private-key').map((f) => f.file));
     kept = kept.filter((f) => {
         const need = contextOf(f);
         if (!need)
@@ -50714,6 +50728,10 @@ function applyContext(findings, files, keyRefs) {
             const dir = dirOf(f.file);
             return anchors.some((a) => within(dir, a.file));
         }
+        // Any key file, but only one a JWT file names (keys.ts says why), and said once: a PEM
+        // block in it is the finding already.
+        if (f.ruleId === 'key-file-read-by-jwt-code')
+            return referenced.has(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(f.file)) && !VENDORED.test(f.file) && !pemFiles.has(f.file); // native-regex: a path
         return (anchorFiles.has(f.file) ||
             // A file named as a private key in a package of JWT code is that code's key (a TLS key's
             // server.key or https.pem is not).
@@ -51368,7 +51386,7 @@ function matchPath(rules, path) {
     }
     return out;
 }
-const KEY_REF = (0,_regex_js__WEBPACK_IMPORTED_MODULE_2__/* .linear */ .sn)(/(?:^|[^\w.-])([\w.-]{1,200}\.(?:key|pem|p8|p12|pfx))\b/g);
+const KEY_REF = (0,_regex_js__WEBPACK_IMPORTED_MODULE_2__/* .linear */ .sn)(/(?:^|[^\w.-])([\w.-]{1,200}\.(?:key|pem|der|p8|p12|pfx))\b/g);
 /**
  * The line as reports show it: trimmed, secrets redacted, at most 200 characters. Redaction looks
  * at a bounded window (so a 5 MB line costs nothing), wide enough that a secret cut at the window's

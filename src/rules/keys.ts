@@ -56,6 +56,19 @@ export const keys: RuleFamily = {
       paths: PRIVATE_KEY_FILE,
     },
     {
+      // Whatever its name (secret.key, a DER or PKCS12 file, a placeholder the sample asks you to
+      // overwrite), a key file that JWT code or its settings name is the flow's key.
+      id: 'key-file-read-by-jwt-code',
+      title: 'Key file the JWT code reads',
+      severity: 'warning',
+      category: 'security',
+      message: `The JWT code or its settings name this key file: it holds (or is meant to hold) the Service Account (JWT) credential's private key. Remove it with the JWT code. If it ever held a real key: ${REVOKE}`,
+      needsContext: 'key',
+      pathOnly: true,
+      paths: /\.(?:key|pem|der|p8|p12|pfx)$/i,
+      excludePaths: PRIVATE_KEY_FILE,
+    },
+    {
       id: 'key-config-zip',
       title: 'Committed JWT credential download (config.zip)',
       severity: 'error',

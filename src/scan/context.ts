@@ -62,6 +62,7 @@ export function applyContext(findings: Finding[], files: string[], keyRefs: Reco
     const p = packageOf(file);
     return [...anchoredPackages].some((a) => a === p || p === '' || a === '' || a.startsWith(`${p}/`) || p.startsWith(`${a}/`));
   };
+  const pemFiles = new Set(kept.filter((f) => f.ruleId === 'key-pem-private-key').map((f) => f.file));
   kept = kept.filter((f) => {
     const need = contextOf(f);
     if (!need) return true;
@@ -71,6 +72,9 @@ export function applyContext(findings: Finding[], files: string[], keyRefs: Reco
       const dir = dirOf(f.file);
       return anchors.some((a) => within(dir, a.file));
     }
+    // Any key file, but only one a JWT file names (keys.ts says why), and said once: a PEM
+    // block in it is the finding already.
+    if (f.ruleId === 'key-file-read-by-jwt-code') return referenced.has(posix.basename(f.file)) && !VENDORED.test(f.file) && !pemFiles.has(f.file); // native-regex: a path
     return (
       anchorFiles.has(f.file) ||
       // A file named as a private key in a package of JWT code is that code's key (a TLS key's

@@ -137,7 +137,7 @@ export function matchPath(rules: Rule[], path: string): Finding[] {
   return out;
 }
 
-const KEY_REF = linear(/(?:^|[^\w.-])([\w.-]{1,200}\.(?:key|pem|p8|p12|pfx))\b/g);
+const KEY_REF = linear(/(?:^|[^\w.-])([\w.-]{1,200}\.(?:key|pem|der|p8|p12|pfx))\b/g);
 
 /**
  * The line as reports show it: trimmed, secrets redacted, at most 200 characters. Redaction looks
