@@ -40922,7 +40922,7 @@ const powershell = {
     parser: 'powershell',
     functionNodes: ['function_statement'],
     classNodes: ['class_statement'],
-    jwtSigning: /X509Certificate2\]::new\s*\(|\bX509Certificate2\b[^\n]{0,40}\(|\.SignData\s*\(|\bNew-Jwt\b|\bRSACryptoServiceProvider\b|\bConvertTo-Base64Url\b/i,
+    jwtSigning: /X509Certificate2\]::new\s*\(|\bX509Certificate2\b[^\n]{0,40}\(|\.SignData\s*\(|\bNew-Jwt\b|\bRSACryptoServiceProvider\b/i,
 };
 
 ;// CONCATENATED MODULE: ./src/languages/python.ts
@@ -48973,7 +48973,7 @@ const MIGRATION_LINE = /migrat|deprecat|end[- ]of[- ]life|\bEOL\b|sunset|retire|
  * migration guide, the OAuth pages with their FAQ) name the JWT credential to explain what
  * replaces it; generated references of released versions (apidocs/2.1.0/) are history too.
  */
-const HISTORY_FILES = /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|NEWS)[^/]*$|migrat|server-?to-?server|(?:^|\/)oauth[\w-]*\/|(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc)\/v?\d+\.\d+/i;
+const HISTORY_FILES = /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|RELEASES|NEWS)[^/]*$|migrat|server-?to-?server|(?:^|\/)oauth[\w-]*\/|(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc)\/v?\d+\.\d+/i;
 /** Hits of `re` on lines that are not about the migration. */
 function setupLines(re) {
     const pattern = (0,_regex_js__WEBPACK_IMPORTED_MODULE_0__/* .linear */ .sn)(re);
@@ -51177,6 +51177,17 @@ function dropCovered(findings) {
     }
     findings.length = w;
 }
+/** What a token decoder's lines say of "jwt" (names, signing calls) is not the flow's. */
+const NOT_IN_DECODERS = new Set([...rules/* SUPPORTING_RULES */.e2, 'code-jwt-library-manual', 'code-jwt-library-js', 'code-jwt-library-python']);
+function dropInDecoders(findings, decoders) {
+    let w = 0;
+    for (const f of findings) {
+        const inDecoder = NOT_IN_DECODERS.has(f.ruleId) && (decoders.get(f.file) ?? []).some((d) => d.line <= f.line && f.line <= d.endLine);
+        if (!inDecoder)
+            findings[w++] = f;
+    }
+    findings.length = w;
+}
 /** Disabled rules, ignored fingerprints and severity overrides from the config. */
 function applyPolicy(findings, s) {
     return findings
@@ -51209,6 +51220,7 @@ async function scan(settings, engine = {}) {
     const raw = workers ? await scanInWorkers(first, kept, opts, engine.workerScript, workers) : (0,batch/* scanBatch */.A)(first, opts);
     const found = (0,scan_context/* applyContext */.S$)(raw.findings, files, raw.keyRefs);
     const regions = await (0,scan_regions/* regionFindings */.JB)(settings.root, found, settings.maxFileSize);
+    dropInDecoders(found, regions.decoders);
     found.push(...regions.findings);
     found.push(...callerFindings(settings.root, files, raw.jwtFiles, regions.names, found, settings.maxFileSize));
     dropCovered(found);
@@ -51604,16 +51616,34 @@ function nameOf(node, bound) {
 }
 /** A plain name: letters, digits, `_`, `$` and, for PowerShell's verb-noun commands, `-`. */
 const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
-/** Functions holding the offsets, outermost function within any class; then classes that hold 2+. */
+/** A function that decodes or checks any token (Expand-JWTInformation, parse_jwt): not the flow. */
+const DECODER_FUNCTION = /decod|verif|expand|inspect|pars(?:e|er|ing)(?:[^a-z]|$)/i;
+/**
+ * Functions holding the offsets, outermost function within any class; then classes that hold 2+.
+ * Also the spans of the file's token decoders, whose lines are not the flow's.
+ */
 async function spansOf(lang, text, offsets) {
     const found = new Map();
+    const decoders = [];
     if (lang.parser) {
         const tree = await parseWith(lang.parser, text);
         if (!tree)
-            return [];
+            return { spans: [], decoders };
         const fn = new Set(lang.functionNodes);
         const cls = new Set(lang.classNodes);
+        for (const node of tree.rootNode.descendantsOfType(lang.functionNodes)) {
+            const name = node && nameOf(node, node.parent ?? node);
+            if (!node || !name || !DECODER_FUNCTION.test(name))
+                continue; // native-regex: a name of at most 100 characters
+            // With its doc comment (PowerShell's comment-based help sits just above the function).
+            let start = node.startIndex;
+            for (let c = node.previousSibling; c && /comment/.test(c.type) && !text.slice(c.endIndex, start).trim(); c = c.previousSibling)
+                start = c.startIndex; // native-regex: a node type name
+            decoders.push({ start, end: node.endIndex, isClass: false, head: '', name });
+        }
         for (const at of offsets) {
+            if (decoders.some((d) => d.start <= at && at < d.end))
+                continue;
             let node = enclosing(tree, at, fn);
             if (!node)
                 continue;
@@ -51649,7 +51679,7 @@ async function spansOf(lang, text, offsets) {
     for (const [start, c] of byClass)
         if (c.n >= 2 || c.named)
             spans.push({ start, end: c.end, isClass: true, head: '' });
-    return spans;
+    return { spans, decoders };
 }
 /** Region findings for the files whose findings hold a JWT signal in code. */
 async function regionFindings(root, findings, maxFileSize) {
@@ -51659,6 +51689,7 @@ async function regionFindings(root, findings, maxFileSize) {
             byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
     const out = [];
     const names = new Map();
+    const decoders = new Map();
     for (const [file, signals] of byFile) {
         const lang = (0,languages/* languageOf */.eX)(file);
         if (!lang?.parser)
@@ -51679,7 +51710,12 @@ async function regionFindings(root, findings, maxFileSize) {
         const offsets = signals.slice(0, REGION_MAX_SIGNALS).map((s) => starts[s.line - 1] + s.column - 1);
         let spans;
         try {
-            spans = await spansOf(lang, text, offsets);
+            const parsed = await spansOf(lang, text, offsets);
+            spans = parsed.spans;
+            for (const d of parsed.decoders) {
+                const lines = { line: (0,match/* lineOf */.cA)(starts, d.start) + 1, endLine: (0,match/* lineOf */.cA)(starts, Math.max(d.start, d.end - 1)) + 1 };
+                decoders.set(file, [...(decoders.get(file) ?? []), lines]);
+            }
         }
         catch {
             continue; // a parser that cannot read the file leaves the line findings as they are
@@ -51710,7 +51746,7 @@ async function regionFindings(root, findings, maxFileSize) {
             });
         }
     }
-    return { findings: out, names };
+    return { findings: out, names, decoders };
 }
 
 

@@ -8,5 +8,5 @@ export const powershell: Language = {
   parser: 'powershell',
   functionNodes: ['function_statement'],
   classNodes: ['class_statement'],
-  jwtSigning: /X509Certificate2\]::new\s*\(|\bX509Certificate2\b[^\n]{0,40}\(|\.SignData\s*\(|\bNew-Jwt\b|\bRSACryptoServiceProvider\b|\bConvertTo-Base64Url\b/i,
+  jwtSigning: /X509Certificate2\]::new\s*\(|\bX509Certificate2\b[^\n]{0,40}\(|\.SignData\s*\(|\bNew-Jwt\b|\bRSACryptoServiceProvider\b/i,
 };

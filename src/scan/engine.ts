@@ -115,6 +115,18 @@ function dropCovered(findings: Finding[]): void {
   findings.length = w;
 }
 
+/** What a token decoder's lines say of "jwt" (names, signing calls) is not the flow's. */
+const NOT_IN_DECODERS = new Set([...SUPPORTING_RULES, 'code-jwt-library-manual', 'code-jwt-library-js', 'code-jwt-library-python']);
+
+function dropInDecoders(findings: Finding[], decoders: Map<string, { line: number; endLine: number }[]>): void {
+  let w = 0;
+  for (const f of findings) {
+    const inDecoder = NOT_IN_DECODERS.has(f.ruleId) && (decoders.get(f.file) ?? []).some((d) => d.line <= f.line && f.line <= d.endLine);
+    if (!inDecoder) findings[w++] = f;
+  }
+  findings.length = w;
+}
+
 /** Disabled rules, ignored fingerprints and severity overrides from the config. */
 export function applyPolicy(findings: Finding[], s: ScanSettings): Finding[] {
   return findings
@@ -149,6 +161,7 @@ export async function scan(settings: ScanSettings, engine: EngineOptions = {}): 
 
   const found = applyContext(raw.findings, files, raw.keyRefs);
   const regions = await regionFindings(settings.root, found, settings.maxFileSize);
+  dropInDecoders(found, regions.decoders);
   found.push(...regions.findings);
   found.push(...callerFindings(settings.root, files, raw.jwtFiles, regions.names, found, settings.maxFileSize));
   dropCovered(found);

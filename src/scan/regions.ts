@@ -63,15 +63,31 @@ function nameOf(node: SyntaxNode, bound: SyntaxNode): string | undefined {
 /** A plain name: letters, digits, `_`, `$` and, for PowerShell's verb-noun commands, `-`. */
 const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
 
-/** Functions holding the offsets, outermost function within any class; then classes that hold 2+. */
-async function spansOf(lang: Language, text: string, offsets: number[]): Promise<Span[]> {
+/** A function that decodes or checks any token (Expand-JWTInformation, parse_jwt): not the flow. */
+const DECODER_FUNCTION = /decod|verif|expand|inspect|pars(?:e|er|ing)(?:[^a-z]|$)/i;
+
+/**
+ * Functions holding the offsets, outermost function within any class; then classes that hold 2+.
+ * Also the spans of the file's token decoders, whose lines are not the flow's.
+ */
+async function spansOf(lang: Language, text: string, offsets: number[]): Promise<{ spans: Span[]; decoders: Span[] }> {
   const found = new Map<string, { start: number; end: number; name?: string; classStart?: number; classEnd?: number; className?: string }>();
+  const decoders: Span[] = [];
   if (lang.parser) {
     const tree = await parseWith(lang.parser, text);
-    if (!tree) return [];
+    if (!tree) return { spans: [], decoders };
     const fn = new Set(lang.functionNodes);
     const cls = new Set(lang.classNodes);
+    for (const node of tree.rootNode.descendantsOfType(lang.functionNodes)) {
+      const name = node && nameOf(node, node.parent ?? node);
+      if (!node || !name || !DECODER_FUNCTION.test(name)) continue; // native-regex: a name of at most 100 characters
+      // With its doc comment (PowerShell's comment-based help sits just above the function).
+      let start = node.startIndex;
+      for (let c = node.previousSibling; c && /comment/.test(c.type) && !text.slice(c.endIndex, start).trim(); c = c.previousSibling) start = c.startIndex; // native-regex: a node type name
+      decoders.push({ start, end: node.endIndex, isClass: false, head: '', name });
+    }
     for (const at of offsets) {
+      if (decoders.some((d) => d.start <= at && at < d.end)) continue;
       let node = enclosing(tree, at, fn);
       if (!node) continue;
       // The outermost function (a callback inside a token function is part of it).
@@ -99,13 +115,15 @@ async function spansOf(lang: Language, text: string, offsets: number[]): Promise
     byClass.set(f.classStart, c);
   }
   for (const [start, c] of byClass) if (c.n >= 2 || c.named) spans.push({ start, end: c.end, isClass: true, head: '' });
-  return spans;
+  return { spans, decoders };
 }
 
 export interface Regions {
   findings: Finding[];
   /** The names of the token functions and classes found, by the file that defines them. */
   names: Map<string, Set<string>>;
+  /** The line spans of token decoders and verifiers, by file: their lines are not the flow. */
+  decoders: Map<string, { line: number; endLine: number }[]>;
 }
 
 /** Region findings for the files whose findings hold a JWT signal in code. */
@@ -114,6 +132,7 @@ export async function regionFindings(root: string, findings: Finding[], maxFileS
   for (const f of findings) if (SIGNAL_RULES.has(f.ruleId) && f.file) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
   const out: Finding[] = [];
   const names = new Map<string, Set<string>>();
+  const decoders = new Map<string, { line: number; endLine: number }[]>();
   for (const [file, signals] of byFile) {
     const lang = languageOf(file);
     if (!lang?.parser) continue;
@@ -131,7 +150,12 @@ export async function regionFindings(root: string, findings: Finding[], maxFileS
     const offsets = signals.slice(0, REGION_MAX_SIGNALS).map((s) => starts[s.line - 1] + s.column - 1);
     let spans: Span[];
     try {
-      spans = await spansOf(lang, text, offsets);
+      const parsed = await spansOf(lang, text, offsets);
+      spans = parsed.spans;
+      for (const d of parsed.decoders) {
+        const lines = { line: lineOf(starts, d.start) + 1, endLine: lineOf(starts, Math.max(d.start, d.end - 1)) + 1 };
+        decoders.set(file, [...(decoders.get(file) ?? []), lines]);
+      }
     } catch {
       continue; // a parser that cannot read the file leaves the line findings as they are
     }
@@ -160,5 +184,5 @@ export async function regionFindings(root: string, findings: Finding[], maxFileS
       });
     }
   }
-  return { findings: out, names };
+  return { findings: out, names, decoders };
 }
