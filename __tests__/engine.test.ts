@@ -147,6 +147,10 @@ describe('engine', () => {
     const run = spawnSync(process.execPath, [CLI, 'scan', dir, '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8' });
     const threaded = JSON.parse(run.stdout);
     expect(threaded.stats.filesScanned).toBe(3000);
+    expect(inline.stats.filesScanned).toBe(3000);
+    const oneThread = JSON.parse(spawnSync(process.execPath, [CLI, 'scan', dir, '--format', 'json', '--fail-on', 'never', '--threads', '1'], { encoding: 'utf8' }).stdout);
+    expect(oneThread.stats.filesScanned).toBe(3000);
+    expect(oneThread.stats.workers).toBe(0);
     expect(threaded.stats.workers).toBe(availableParallelism() > 1 ? Math.min(availableParallelism(), 12) : 0);
     expect(inline.stats.workers).toBe(0);
     expect(threaded.findings.map((f: { fingerprint: string }) => f.fingerprint)).toEqual(inline.findings.map((f) => f.fingerprint));

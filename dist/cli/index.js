@@ -51217,7 +51217,9 @@ async function scan(settings, engine = {}) {
     const threads = engine.workers ?? (0,external_node_os_namespaceObject.availableParallelism)();
     const first = take(kept, INLINE_LIMIT + 1);
     const workers = engine.workerScript && threads > 1 && first.length > INLINE_LIMIT ? threads : 0;
-    const raw = workers ? await scanInWorkers(first, kept, opts, engine.workerScript, workers) : (0,batch/* scanBatch */.A)(first, opts);
+    // Inline, the rest of the listing is scanned too (a one-thread run of a large tree once stopped
+    // after the first INLINE_LIMIT files).
+    const raw = workers ? await scanInWorkers(first, kept, opts, engine.workerScript, workers) : (0,batch/* scanBatch */.A)(first.concat([...kept]), opts);
     const found = (0,scan_context/* applyContext */.S$)(raw.findings, files, raw.keyRefs);
     const regions = await (0,scan_regions/* regionFindings */.JB)(settings.root, found, settings.maxFileSize);
     dropInDecoders(found, regions.decoders);

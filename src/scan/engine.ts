@@ -157,7 +157,9 @@ export async function scan(settings: ScanSettings, engine: EngineOptions = {}): 
   const threads = engine.workers ?? availableParallelism();
   const first = take(kept, INLINE_LIMIT + 1);
   const workers = engine.workerScript && threads > 1 && first.length > INLINE_LIMIT ? threads : 0;
-  const raw = workers ? await scanInWorkers(first, kept, opts, engine.workerScript!, workers) : scanBatch(first, opts);
+  // Inline, the rest of the listing is scanned too (a one-thread run of a large tree once stopped
+  // after the first INLINE_LIMIT files).
+  const raw = workers ? await scanInWorkers(first, kept, opts, engine.workerScript!, workers) : scanBatch(first.concat([...kept]), opts);
 
   const found = applyContext(raw.findings, files, raw.keyRefs);
   const regions = await regionFindings(settings.root, found, settings.maxFileSize);
