@@ -51144,8 +51144,15 @@ async function scanInWorkers(first, rest, opts, script, count) {
             }
             if (failure)
                 throw failure;
-            if (pending.length)
-                await waitForMessage();
+            // Every worker has two batches queued: the main thread scans one itself rather than idle
+            // (it is one of the threads counted), then hands out what the workers finished meanwhile.
+            if (pending.length) {
+                merge(total, (0,batch/* scanBatch */.A)(pending.slice(0, BATCH), opts));
+                pending = pending.slice(BATCH);
+                if (pending.length < BATCH)
+                    pending = pending.concat(take(rest, BATCH * 4));
+                await new Promise((r) => setImmediate(r));
+            }
         }
         while ([...inFlight.values()].some((n) => n > 0)) {
             if (failure)
@@ -51216,7 +51223,8 @@ async function scan(settings, engine = {}) {
     const opts = { root: settings.root, realRoot: (0,external_node_fs_.realpathSync)(settings.root), maxFileSize: settings.maxFileSize };
     const threads = engine.workers ?? (0,external_node_os_namespaceObject.availableParallelism)();
     const first = take(kept, INLINE_LIMIT + 1);
-    const workers = engine.workerScript && threads > 1 && first.length > INLINE_LIMIT ? threads : 0;
+    // The main thread scans too, so `threads` threads are the main one and threads - 1 workers.
+    const workers = engine.workerScript && threads > 1 && first.length > INLINE_LIMIT ? threads - 1 : 0;
     // Inline, the rest of the listing is scanned too (a one-thread run of a large tree once stopped
     // after the first INLINE_LIMIT files).
     const raw = workers ? await scanInWorkers(first, kept, opts, engine.workerScript, workers) : (0,batch/* scanBatch */.A)(first.concat([...kept]), opts);
