@@ -48889,6 +48889,18 @@ const code = {
             match: manualSigningHits,
         },
         {
+            // The JWT exchange answered expires_in in milliseconds; /ims/token/v3 answers in seconds.
+            id: 'code-jwt-expiry-milliseconds',
+            title: 'Token lifetime read as milliseconds',
+            severity: 'warning',
+            category: 'code',
+            message: 'This divides the token lifetime by 1000: the JWT exchange answered expires_in in milliseconds, OAuth Server-to-Server (/ims/token/v3) answers in seconds. After the move, read it as seconds, or the token looks expired almost at once.',
+            paths: _context_js__WEBPACK_IMPORTED_MODULE_3__/* .CODE_PATHS */ .t9,
+            excludePaths: _context_js__WEBPACK_IMPORTED_MODULE_3__/* .NOT_CODE_TEXT */ .yo,
+            needsContext: 'package',
+            pattern: /\bexpir(?:es_in|esIn|y|ation|e)\b[\w'"\]).$]{0,40}\s*\/\s*1000\b/i,
+        },
+        {
             id: 'code-ims-go-exchange-jwt',
             title: 'adobe/ims-go ExchangeJWT',
             severity: 'error',
@@ -49946,6 +49958,8 @@ const DECODER_FILE = /decod|verif|expand|inspect|pars(?:e|er|ing)\b/i;
 const NOT_FLOW_FILE = new RegExp(`adobe-jwt-migrate|session|readme|license|${DECODER_FILE.source}`, 'i');
 /** Generated API references (javadoc, typedoc, Sphinx, pkgdown): one page a class or function. */
 const API_PAGES = /(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc|_build\/html|site\/api|docs\/(?:dev\/)?reference)\/.*\.html?$/i;
+/** Javadoc's search indexes of types and members (one line of JSON each). */
+const API_SEARCH_INDEX = /(?:^|\/)(?:apidocs|javadoc)\/(?:type|member)-search-index\.js$/;
 const VERSIONED_API_PAGES = /(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc)\/v?\d+\.\d+/i;
 /** A generated reference's package pages (javadoc): they list the package's classes. */
 const PACKAGE_PAGE = /^package-(?:summary|tree|use|frame)\.html?$/i;
@@ -50035,7 +50049,7 @@ const names = {
             // Prose, and the current generated reference (its index and constants list the JWT
             // members); references of released versions are history, as are release notes, migration
             // guides and the OAuth pages.
-            paths: new RegExp(`\\.(?:md|mdx|markdown|rst|adoc|txt|Rd)$|(?:^|\\/)README$|${API_PAGES.source}`, 'i'),
+            paths: new RegExp(`\\.(?:md|mdx|markdown|rst|adoc|txt|Rd)$|(?:^|\\/)README$|${API_PAGES.source}|${API_SEARCH_INDEX.source}`, 'i'),
             excludePaths: new RegExp(`${_docs_js__WEBPACK_IMPORTED_MODULE_3__/* .HISTORY_FILES */ .l.source}|${VERSIONED_API_PAGES.source}`, 'i'),
         },
     ],

@@ -275,6 +275,19 @@ export const code: RuleFamily = {
       match: manualSigningHits,
     },
     {
+      // The JWT exchange answered expires_in in milliseconds; /ims/token/v3 answers in seconds.
+      id: 'code-jwt-expiry-milliseconds',
+      title: 'Token lifetime read as milliseconds',
+      severity: 'warning',
+      category: 'code',
+      message:
+        'This divides the token lifetime by 1000: the JWT exchange answered expires_in in milliseconds, OAuth Server-to-Server (/ims/token/v3) answers in seconds. After the move, read it as seconds, or the token looks expired almost at once.',
+      paths: CODE_PATHS,
+      excludePaths: NOT_CODE_TEXT,
+      needsContext: 'package',
+      pattern: /\bexpir(?:es_in|esIn|y|ation|e)\b[\w'"\]).$]{0,40}\s*\/\s*1000\b/i,
+    },
+    {
       id: 'code-ims-go-exchange-jwt',
       title: 'adobe/ims-go ExchangeJWT',
       severity: 'error',
