@@ -48974,7 +48974,9 @@ const NOT_CODE_TEXT = new RegExp(`${DOC_PATHS.source}|(?:^|\\/)(?:CHANGELOG|CHAN
 // Documentation that tells readers to set up or use the Service Account (JWT) credential.
 // Only Adobe documents count, and lines that talk about the migration away from JWT are skipped.
 /** The document is about Adobe. */
-const ADOBE_DOC = /adobe|adobelogin\.com|\baio (?:app|login|console|config)\b|\bent_[a-z_]+_sdk\b/i;
+// "Service Account (JWT)" is the Console's own name for the credential: Adobe's docs site pages
+// use it without saying "Adobe".
+const ADOBE_DOC = /adobe|adobelogin\.com|\baio (?:app|login|console|config)\b|\bent_[a-z_]+_sdk\b|\bService Account \(JWT\)/i;
 /**
  * Lines that describe the deprecation or the move to OAuth Server-to-Server, not the setup. (AEM as a
  * Cloud Service service credential setup counts: Adobe calls those credentials legacy now.)
@@ -48993,14 +48995,17 @@ function setupLines(re) {
     return (file) => {
         const hits = [];
         let offset = 0;
-        for (const line of file.text.split('\n')) {
-            if (line.length <= 4000 && !migration.test(line)) {
+        const lines = file.text.split('\n');
+        lines.forEach((line, i) => {
+            // A heading whose first lines say the credential is deprecated titles a page about the move.
+            const movedOn = HEADING.test(line) && lines.slice(i + 1, i + 7).some((l) => l.length <= 4000 && migration.test(l));
+            if (line.length <= 4000 && !migration.test(line) && !movedOn) {
                 const m = pattern.exec(line);
                 if (m)
                     hits.push({ index: offset + m.index, length: m.end - m.index });
             }
             offset += line.length + 1;
-        }
+        });
         return hits;
     };
 }
@@ -49047,7 +49052,8 @@ function setupSections(file) {
             continue;
         const body = file.text.slice(s.start, s.end);
         let setup = 0;
-        for (const line of body.split('\n'))
+        // The heading is judged on its own below; the lines under it make the setup count.
+        for (const line of body.split('\n').slice(1))
             if (line.length <= 4000 && SETUP_LINE.test(line) && !migration.test(line))
                 setup++;
         const named = JWT_HEADING.test(s.heading) && !migration.test(s.heading);
@@ -49598,7 +49604,7 @@ const consoleRules = {
 // (`needsContext: 'project'`), since most projects use them for their own tokens.
 const PACKAGE_JSON = /(?:^|\/)package\.json$/;
 const PYTHON_MANIFESTS = /(?:^|\/)(?:requirements[\w.-]*\.txt|pyproject\.toml|Pipfile)$/;
-const OTHER_MANIFESTS = /(?:^|\/)(?:pom\.xml|build\.gradle(?:\.kts)?|[^/]+\.csproj|go\.mod|Gemfile|composer\.json)$/;
+const OTHER_MANIFESTS = /(?:^|\/)(?:pom\.xml|build\.gradle(?:\.kts)?|build\.sbt|[^/]+\.csproj|go\.mod|Gemfile|composer\.json)$/;
 const GENERIC_MESSAGE = 'This JWT library is used here for the Adobe Service Account (JWT) flow. After moving the token request to OAuth Server-to-Server (grant_type=client_credentials at /ims/token/v3), remove the dependency unless the project still needs it for other tokens.';
 const FIELD = (0,regex/* linear */.sn)(/^([A-Za-z][\w.@-]*)\s*:/);
 const JOSE = (0,regex/* linear */.sn)(/(?:^|[\s,])(jose)\s*(?:\([^)\n]{0,40}\))?\s*(?:,|$)/);
@@ -49673,6 +49679,8 @@ const dependencies = {
                 String.raw `<artifactId>\s*(?<hit>jjwt(?:-api|-impl|-jackson|-gson|-orgjson)?|java-jwt|nimbus-jose-jwt|jose4j)\s*</artifactId>`,
                 // Gradle (Groovy and Kotlin DSL)
                 String.raw `["'](?:io\.jsonwebtoken:jjwt[\w-]*|com\.auth0:java-jwt|com\.nimbusds:nimbus-jose-jwt|org\.bitbucket\.b_c:jose4j)[:"']`,
+                // sbt (Scala)
+                String.raw `"(?:io\.jsonwebtoken|com\.auth0|com\.nimbusds|org\.bitbucket\.b_c)"\s*%%?\s*"(?:jjwt[\w-]*|java-jwt|nimbus-jose-jwt|jose4j)"`,
                 // .NET
                 String.raw `<PackageReference\s+Include\s*=\s*"(?:jose-jwt|JWT|System\.IdentityModel\.Tokens\.Jwt)"`,
                 // Go
@@ -49936,7 +49944,9 @@ function nameHits(file) {
                 !FLOW_PROSE.test(text.slice(starts[line], Math.min(end, starts[line] + 4000)));
             if (!ours || prose)
                 continue; // another match on the line may still be one
-            if (end - starts[line] > 4000 || (!FLOW_NOT.test(text.slice(starts[line], end)) && !OTHER_KEY.test(text.slice(starts[line], end)))) {
+            // Another system's key is named on the line or just above it (`if host_type == 'sftp':`).
+            const around = text.slice(starts[Math.max(0, line - 3)], end);
+            if (end - starts[line] > 4000 || (!FLOW_NOT.test(text.slice(starts[line], end)) && (around.length > 16000 || !OTHER_KEY.test(around)))) {
                 hits.push({ index: span.index, length: span.end - span.index });
                 if (hits.length >= 1000)
                     break search;

@@ -8,7 +8,7 @@ import type { FileInput, Hit, RuleFamily } from '../types.js';
 const PACKAGE_JSON = /(?:^|\/)package\.json$/;
 const PYTHON_MANIFESTS = /(?:^|\/)(?:requirements[\w.-]*\.txt|pyproject\.toml|Pipfile)$/;
 const OTHER_MANIFESTS =
-  /(?:^|\/)(?:pom\.xml|build\.gradle(?:\.kts)?|[^/]+\.csproj|go\.mod|Gemfile|composer\.json)$/;
+  /(?:^|\/)(?:pom\.xml|build\.gradle(?:\.kts)?|build\.sbt|[^/]+\.csproj|go\.mod|Gemfile|composer\.json)$/;
 
 const GENERIC_MESSAGE =
   'This JWT library is used here for the Adobe Service Account (JWT) flow. After moving the token request to OAuth Server-to-Server (grant_type=client_credentials at /ims/token/v3), remove the dependency unless the project still needs it for other tokens.';
@@ -88,6 +88,8 @@ export const dependencies: RuleFamily = {
           String.raw`<artifactId>\s*(?<hit>jjwt(?:-api|-impl|-jackson|-gson|-orgjson)?|java-jwt|nimbus-jose-jwt|jose4j)\s*</artifactId>`,
           // Gradle (Groovy and Kotlin DSL)
           String.raw`["'](?:io\.jsonwebtoken:jjwt[\w-]*|com\.auth0:java-jwt|com\.nimbusds:nimbus-jose-jwt|org\.bitbucket\.b_c:jose4j)[:"']`,
+          // sbt (Scala)
+          String.raw`"(?:io\.jsonwebtoken|com\.auth0|com\.nimbusds|org\.bitbucket\.b_c)"\s*%%?\s*"(?:jjwt[\w-]*|java-jwt|nimbus-jose-jwt|jose4j)"`,
           // .NET
           String.raw`<PackageReference\s+Include\s*=\s*"(?:jose-jwt|JWT|System\.IdentityModel\.Tokens\.Jwt)"`,
           // Go

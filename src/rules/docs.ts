@@ -6,7 +6,9 @@ import { DOC_PATHS } from './context.js';
 // Only Adobe documents count, and lines that talk about the migration away from JWT are skipped.
 
 /** The document is about Adobe. */
-const ADOBE_DOC = /adobe|adobelogin\.com|\baio (?:app|login|console|config)\b|\bent_[a-z_]+_sdk\b/i;
+// "Service Account (JWT)" is the Console's own name for the credential: Adobe's docs site pages
+// use it without saying "Adobe".
+const ADOBE_DOC = /adobe|adobelogin\.com|\baio (?:app|login|console|config)\b|\bent_[a-z_]+_sdk\b|\bService Account \(JWT\)/i;
 /**
  * Lines that describe the deprecation or the move to OAuth Server-to-Server, not the setup. (AEM as a
  * Cloud Service service credential setup counts: Adobe calls those credentials legacy now.)
@@ -28,13 +30,16 @@ function setupLines(re: RegExp) {
   return (file: FileInput): Hit[] => {
     const hits: Hit[] = [];
     let offset = 0;
-    for (const line of file.text.split('\n')) {
-      if (line.length <= 4000 && !migration.test(line)) {
+    const lines = file.text.split('\n');
+    lines.forEach((line, i) => {
+      // A heading whose first lines say the credential is deprecated titles a page about the move.
+      const movedOn = HEADING.test(line) && lines.slice(i + 1, i + 7).some((l) => l.length <= 4000 && migration.test(l));
+      if (line.length <= 4000 && !migration.test(line) && !movedOn) {
         const m = pattern.exec(line);
         if (m) hits.push({ index: offset + m.index, length: m.end - m.index });
       }
       offset += line.length + 1;
-    }
+    });
     return hits;
   };
 }
@@ -92,7 +97,8 @@ function setupSections(file: FileInput): Hit[] {
     if (s.start < coveredTo) continue;
     const body = file.text.slice(s.start, s.end);
     let setup = 0;
-    for (const line of body.split('\n')) if (line.length <= 4000 && SETUP_LINE.test(line) && !migration.test(line)) setup++;
+    // The heading is judged on its own below; the lines under it make the setup count.
+    for (const line of body.split('\n').slice(1)) if (line.length <= 4000 && SETUP_LINE.test(line) && !migration.test(line)) setup++;
     const named = JWT_HEADING.test(s.heading) && !migration.test(s.heading);
     if ((named && setup >= 1) || setup >= 2) {
       const end = body.endsWith('\n') ? s.end - 1 : s.end;

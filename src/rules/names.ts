@@ -108,7 +108,9 @@ function nameHits(file: FileInput): Hit[] {
         startsAsComment(text, starts[line], span.index) &&
         !FLOW_PROSE.test(text.slice(starts[line], Math.min(end, starts[line] + 4000)));
       if (!ours || prose) continue; // another match on the line may still be one
-      if (end - starts[line] > 4000 || (!FLOW_NOT.test(text.slice(starts[line], end)) && !OTHER_KEY.test(text.slice(starts[line], end)))) {
+      // Another system's key is named on the line or just above it (`if host_type == 'sftp':`).
+      const around = text.slice(starts[Math.max(0, line - 3)], end);
+      if (end - starts[line] > 4000 || (!FLOW_NOT.test(text.slice(starts[line], end)) && (around.length > 16000 || !OTHER_KEY.test(around)))) {
         hits.push({ index: span.index, length: span.end - span.index });
         if (hits.length >= 1000) break search;
       }
