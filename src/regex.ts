@@ -31,22 +31,31 @@ export class LinearRegExp {
   readonly source: string;
   readonly flags: string;
   readonly global: boolean;
-  private readonly re: RE2JS;
-  private readonly names: Set<string>;
-  private readonly groupIndex: Record<string, number>;
+  private compiled?: RE2JS;
+  private groupIndex: Record<string, number> = {};
+  private names = new Set<string>();
 
   constructor(source: string, flags = '') {
     this.source = source;
     this.flags = flags;
     this.global = flags.includes('g');
+  }
+
+  /**
+   * Compiled on first use: most patterns never meet a file that passes the prefilter, and each
+   * scan thread would otherwise compile every one of them at start-up.
+   */
+  private get re(): RE2JS {
+    if (this.compiled) return this.compiled;
     let f = 0;
-    if (flags.includes('i')) f |= RE2JS.CASE_INSENSITIVE;
-    if (flags.includes('m')) f |= RE2JS.MULTILINE;
-    if (flags.includes('s')) f |= RE2JS.DOTALL;
-    if (/\(\?<[=!]/.test(source)) f |= RE2JS.LOOKBEHINDS; // native-regex: our own pattern source
-    this.re = RE2JS.compile(RE2JS.translateRegExp(source), f);
-    this.groupIndex = this.re.namedGroups() as Record<string, number>;
+    if (this.flags.includes('i')) f |= RE2JS.CASE_INSENSITIVE;
+    if (this.flags.includes('m')) f |= RE2JS.MULTILINE;
+    if (this.flags.includes('s')) f |= RE2JS.DOTALL;
+    if (/\(\?<[=!]/.test(this.source)) f |= RE2JS.LOOKBEHINDS; // native-regex: our own pattern source
+    this.compiled = RE2JS.compile(RE2JS.translateRegExp(this.source), f);
+    this.groupIndex = this.compiled.namedGroups() as Record<string, number>;
     this.names = new Set(Object.keys(this.groupIndex));
+    return this.compiled;
   }
 
   /** Whether the pattern matches anywhere (the DFA path when the pattern allows it). */

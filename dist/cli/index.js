@@ -48310,25 +48310,34 @@ class LinearRegExp {
     source;
     flags;
     global;
-    re;
-    names;
-    groupIndex;
+    compiled;
+    groupIndex = {};
+    names = new Set();
     constructor(source, flags = '') {
         this.source = source;
         this.flags = flags;
         this.global = flags.includes('g');
+    }
+    /**
+     * Compiled on first use: most patterns never meet a file that passes the prefilter, and each
+     * scan thread would otherwise compile every one of them at start-up.
+     */
+    get re() {
+        if (this.compiled)
+            return this.compiled;
         let f = 0;
-        if (flags.includes('i'))
+        if (this.flags.includes('i'))
             f |= RE2JS.CASE_INSENSITIVE;
-        if (flags.includes('m'))
+        if (this.flags.includes('m'))
             f |= RE2JS.MULTILINE;
-        if (flags.includes('s'))
+        if (this.flags.includes('s'))
             f |= RE2JS.DOTALL;
-        if (/\(\?<[=!]/.test(source))
+        if (/\(\?<[=!]/.test(this.source))
             f |= RE2JS.LOOKBEHINDS; // native-regex: our own pattern source
-        this.re = RE2JS.compile(RE2JS.translateRegExp(source), f);
-        this.groupIndex = this.re.namedGroups();
+        this.compiled = RE2JS.compile(RE2JS.translateRegExp(this.source), f);
+        this.groupIndex = this.compiled.namedGroups();
         this.names = new Set(Object.keys(this.groupIndex));
+        return this.compiled;
     }
     /** Whether the pattern matches anywhere (the DFA path when the pattern allows it). */
     test(text) {
@@ -49095,6 +49104,8 @@ const docs = {
                 // Links to Adobe's JWT guides: the adobeio-auth pages and the Console's JWT samples.
                 String.raw `adobeio-auth\/[\w./-]*(?:ServiceAccountIntegration|\/JWT\/)|\/authentication\/JWT\/`,
                 String.raw `devs_projects_jwt|adobe-dev-console\/tree\/[\w.-]+\/samples\/adobe-jwt-`,
+                // The JWT credential's pair of values, asked for together.
+                String.raw `\btechnical account id\b[^\n]{0,60}\bprivate key\b`,
             ].join('|'), 'i')),
         },
         {

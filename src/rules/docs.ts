@@ -144,6 +144,8 @@ export const docs: RuleFamily = {
             // Links to Adobe's JWT guides: the adobeio-auth pages and the Console's JWT samples.
             String.raw`adobeio-auth\/[\w./-]*(?:ServiceAccountIntegration|\/JWT\/)|\/authentication\/JWT\/`,
             String.raw`devs_projects_jwt|adobe-dev-console\/tree\/[\w.-]+\/samples\/adobe-jwt-`,
+            // The JWT credential's pair of values, asked for together.
+            String.raw`\btechnical account id\b[^\n]{0,60}\bprivate key\b`,
           ].join('|'),
           'i',
         ),
