@@ -80,7 +80,8 @@ function nameHits(file: FileInput): Hit[] {
   // A token decoder or verifier (Expand-JWTInformation.ps1, jwt_decode.py) reads any JWT.
   if (DECODER_FILE.test(file.path.slice(file.path.lastIndexOf('/') + 1))) return []; // native-regex: a file name
   // "jwt" alone is every library's word: it names the Adobe flow only in a file about Adobe.
-  const jwtCounts = ADOBE.test(text);
+  // (Or in a file whose path says Adobe: samples/adobe-jwt-python/readme.md, src/adobe.py.)
+  const jwtCounts = ADOBE.test(text) || /adobe/i.test(file.path); // native-regex: a path
   // OAuth Server-to-Server keeps the technical account: in a file that has OAuth, it is not a sign.
   const techCounts = !OAUTH.test(text);
   const starts = lineStarts(text);
