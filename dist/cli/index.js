@@ -48996,7 +48996,7 @@ const MIGRATION_LINE = /migrat|deprecat|end[- ]of[- ]life|\bEOL\b|sunset|retire|
  * migration guide, the OAuth pages with their FAQ) name the JWT credential to explain what
  * replaces it; generated references of released versions (apidocs/2.1.0/) are history too.
  */
-const HISTORY_FILES = /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|RELEASES|NEWS)[^/]*$|migrat|server-?to-?server|(?:^|\/)oauth[\w-]*\/|(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc)\/v?\d+\.\d+/i;
+const HISTORY_FILES = /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|RELEASES|NEWS)[^/]*$|(?:^|\/)(?:news|changelog|releases)\/|migrat|server-?to-?server|(?:^|\/)oauth[\w-]*\/|(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc)\/v?\d+\.\d+/i;
 /** Hits of `re` on lines that are not about the migration. */
 function setupLines(re) {
     const pattern = (0,_regex_js__WEBPACK_IMPORTED_MODULE_0__/* .linear */ .sn)(re);
@@ -49980,6 +49980,8 @@ const DECODER_FILE = /decod|verif|expand|inspect|pars(?:e|er|ing)\b/i;
 const NOT_FLOW_FILE = new RegExp(`adobe-jwt-migrate|session|readme|license|${DECODER_FILE.source}`, 'i');
 /** Generated API references (javadoc, typedoc, Sphinx, pkgdown): one page a class or function. */
 const API_PAGES = /(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc|_build\/html|site\/api|docs\/(?:dev\/)?reference)\/.*\.html?$/i;
+/** A docs site built into docs/ (GitHub Pages, pkgdown): its pages are the README and guides. */
+const SITE_PAGES = /(?:^|\/)docs\/(?:[\w.-]+\/)*[\w.-]+\.html?$/;
 /** Javadoc's search indexes of types and members (one line of JSON each). */
 const API_SEARCH_INDEX = /(?:^|\/)(?:apidocs|javadoc)\/(?:type|member)-search-index\.js$/;
 const VERSIONED_API_PAGES = /(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc)\/v?\d+\.\d+/i;
@@ -50071,7 +50073,7 @@ const names = {
             // Prose, and the current generated reference (its index and constants list the JWT
             // members); references of released versions are history, as are release notes, migration
             // guides and the OAuth pages.
-            paths: new RegExp(`\\.(?:md|mdx|markdown|rst|adoc|txt|Rd)$|(?:^|\\/)README$|${API_PAGES.source}|${API_SEARCH_INDEX.source}`, 'i'),
+            paths: new RegExp(`\\.(?:md|mdx|markdown|rst|adoc|txt|Rd)$|(?:^|\\/)README$|${API_PAGES.source}|${SITE_PAGES.source}|${API_SEARCH_INDEX.source}`, 'i'),
             excludePaths: new RegExp(`${_docs_js__WEBPACK_IMPORTED_MODULE_3__/* .HISTORY_FILES */ .l.source}|${VERSIONED_API_PAGES.source}`, 'i'),
         },
     ],

@@ -21,7 +21,7 @@ const MIGRATION_LINE =
  * replaces it; generated references of released versions (apidocs/2.1.0/) are history too.
  */
 export const HISTORY_FILES =
-  /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|RELEASES|NEWS)[^/]*$|migrat|server-?to-?server|(?:^|\/)oauth[\w-]*\/|(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc)\/v?\d+\.\d+/i;
+  /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|RELEASES|NEWS)[^/]*$|(?:^|\/)(?:news|changelog|releases)\/|migrat|server-?to-?server|(?:^|\/)oauth[\w-]*\/|(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc)\/v?\d+\.\d+/i;
 
 /** Hits of `re` on lines that are not about the migration. */
 function setupLines(re: RegExp) {

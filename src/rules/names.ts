@@ -133,6 +133,8 @@ export const DECODER_FILE = /decod|verif|expand|inspect|pars(?:e|er|ing)\b/i;
 const NOT_FLOW_FILE = new RegExp(`adobe-jwt-migrate|session|readme|license|${DECODER_FILE.source}`, 'i');
 /** Generated API references (javadoc, typedoc, Sphinx, pkgdown): one page a class or function. */
 const API_PAGES = /(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc|_build\/html|site\/api|docs\/(?:dev\/)?reference)\/.*\.html?$/i;
+/** A docs site built into docs/ (GitHub Pages, pkgdown): its pages are the README and guides. */
+const SITE_PAGES = /(?:^|\/)docs\/(?:[\w.-]+\/)*[\w.-]+\.html?$/;
 /** Javadoc's search indexes of types and members (one line of JSON each). */
 const API_SEARCH_INDEX = /(?:^|\/)(?:apidocs|javadoc)\/(?:type|member)-search-index\.js$/;
 const VERSIONED_API_PAGES = /(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc)\/v?\d+\.\d+/i;
@@ -228,7 +230,7 @@ export const names: RuleFamily = {
       // Prose, and the current generated reference (its index and constants list the JWT
       // members); references of released versions are history, as are release notes, migration
       // guides and the OAuth pages.
-      paths: new RegExp(`\\.(?:md|mdx|markdown|rst|adoc|txt|Rd)$|(?:^|\\/)README$|${API_PAGES.source}|${API_SEARCH_INDEX.source}`, 'i'),
+      paths: new RegExp(`\\.(?:md|mdx|markdown|rst|adoc|txt|Rd)$|(?:^|\\/)README$|${API_PAGES.source}|${SITE_PAGES.source}|${API_SEARCH_INDEX.source}`, 'i'),
       excludePaths: new RegExp(`${HISTORY_FILES.source}|${VERSIONED_API_PAGES.source}`, 'i'),
     },
   ],
