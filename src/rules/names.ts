@@ -125,10 +125,10 @@ function nameHits(file: FileInput): Hit[] {
 
 /**
  * A file named after the flow (JwtTokenBuilder.java, jwt_auth.py, private_key_loader.ts,
- * KeyStoreUtil, certgen.py, test files of them): in a package that uses the JWT flow the whole
+ * KeyStoreUtil, certgen.py, Load-PFXCert.ps1, test files of them): in a package that uses the JWT flow the whole
  * file exists for it. Decoders and verifiers of tokens are not the flow.
  */
-const FLOW_FILE = /jwt|private[_-]?key|key[_-]?store|certgen|techacct|meta[_-]?scope/i;
+const FLOW_FILE = /jwt|private[_-]?key|key[_-]?store|certgen|techacct|meta[_-]?scope|pfx[_-]?cert/i;
 export const DECODER_FILE = /decod|verif|expand|inspect|pars(?:e|er|ing)\b/i;
 const NOT_FLOW_FILE = new RegExp(`adobe-jwt-migrate|session|readme|license|${DECODER_FILE.source}`, 'i');
 /** Generated API references (javadoc, typedoc, Sphinx, pkgdown): one page a class or function. */
@@ -165,7 +165,7 @@ function wholeFile(file: FileInput): Hit[] {
   if (!flowName && !(packagePage && flowPackagePage(file.text))) return [];
   // "jwt" (or the certificate generator, technical account, metascopes) in the name says the
   // flow; a private key or key store helper says it only about Adobe.
-  if (!/jwt|certgen|techacct|meta[_-]?scope/i.test(name) && !ADOBE.test(file.text)) return []; // native-regex: a file name
+  if (!/jwt|certgen|techacct|meta[_-]?scope/i.test(name) && !ADOBE.test(file.text) && !/adobe/i.test(file.path)) return []; // native-regex: a file name and a path
   let end = file.text.length;
   while (end > 0 && (file.text.charCodeAt(end - 1) === 10 || file.text.charCodeAt(end - 1) === 13)) end--;
   return end > 0 ? [{ index: 0, length: end }] : [];
@@ -179,6 +179,8 @@ const base = {
 
 export const names: RuleFamily = {
   name: 'names',
+  // A file named after the flow is read whatever it says (Load-PFXCert.ps1 says "private key").
+  candidatePaths: new RegExp(`(?:^|/)[^/]*(?:${FLOW_FILE.source})[^/]*$`, 'i'),
   // Byte literals of the names (case variants; the first letter left off where case varies).
   literals: ['jwt', 'JWT', 'Jwt', 'eyStore', 'ertgen', 'rivate.key', 'etaScope', 'eta_scope', 'eta__scope', 'etascope', 'ETA_SCOPE', 'ETASCOPE', 'rivate_key', 'rivateKey', 'RIVATE_KEY', 'rivate-key', 'rivate__key', 'riv_key', 'rivKey', 'athToKey', 'ech_acct', 'echAcc', 'echnical_account', 'echnical__account', 'ECHNICAL_ACCOUNT', 'ech_id', 'echId', 'echacct', 'assphrase', 'ncoded_pkcs8', 'ertificate_pub'],
   rules: [
