@@ -20,8 +20,12 @@ const MIGRATION_LINE =
  * migration guide, the OAuth pages with their FAQ) name the JWT credential to explain what
  * replaces it; generated references of released versions (apidocs/2.1.0/) are history too.
  */
-export const HISTORY_FILES =
-  /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|RELEASES|NEWS)[^/]*$|(?:^|\/)(?:news|changelog|releases)\/|migrat|server-?to-?server|(?:^|\/)oauth[\w-]*\/|(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc)\/v?\d+\.\d+/i;
+/** Generated references of released versions (apidocs/2.1.0/). */
+export const VERSIONED_API_DOCS = /(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc)\/v?\d+\.\d+/i;
+export const HISTORY_FILES = new RegExp(
+  String.raw`(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|RELEASES|NEWS)[^/]*$|(?:^|\/)(?:news|changelog|releases)\/|migrat|server-?to-?server|(?:^|\/)oauth[\w-]*\/|${VERSIONED_API_DOCS.source}`,
+  'i',
+);
 
 /** Hits of `re` on lines that are not about the migration. */
 function setupLines(re: RegExp) {

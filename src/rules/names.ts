@@ -2,7 +2,7 @@ import { linear } from '../regex.js';
 import { lineOf, lineStarts, startsAsComment } from '../scan/match.js';
 import type { FileInput, Hit, RuleFamily } from '../types.js';
 import { NOT_CODE_TEXT } from './context.js';
-import { HISTORY_FILES } from './docs.js';
+import { HISTORY_FILES, VERSIONED_API_DOCS } from './docs.js';
 
 // The names only the JWT flow uses: the private key (path, data, passphrase), the technical
 // account id, the metascopes, and identifiers built on "jwt" (jwt_payload, JWTAuth, createJwt,
@@ -74,14 +74,18 @@ function identifierAround(text: string, start: number, end: number): string {
 /** Names of what stays (the technical account email) or of other systems' keys (SSH, TLS, apps). */
 const NOT_JWT_NAME = /e_?mail|(?:^|_|[a-z])(?:SSH|Ssh|ssh)|DEPLOY|[Dd]eploy|GPG|PGP|TLS|[Tt]ls|SSL|[Ss]sl|SFTP|GITHUB|[Gg]it[Hh]ub|(?:^|_)GH_|(?:^|_)APP_|[Aa]pp[A-Z_]|DOCKER|[Dd]ocker|NPM|APPLE|ANDROID|GOOGLE|[Gg]oogle|GCP|FIREBASE|AWS|[Aa]ws[A-Z]|AZURE|[Aa]zure|VAULT|KUBE|HEROKU|VERCEL|NETLIFY|SALESFORCE|[Ss]alesforce|SNOWFLAKE|BOX_|DOCUSIGN|SIGNING|WEBHOOK|[Ww]ebhook/;
 
+/** A file about Adobe: its text says so, or its path does (samples/adobe-jwt-python/readme.md). */
+function aboutAdobe(file: FileInput): boolean {
+  return ADOBE.test(file.text) || /adobe/i.test(file.path); // native-regex: a path
+}
+
 function nameHits(file: FileInput): Hit[] {
   const text = file.text;
   if ((OTHER_VENDOR.test(text) || OTHER_VENDOR_PATH.test(file.path)) && !ADOBE.test(text)) return []; // native-regex: a path
   // A token decoder or verifier (Expand-JWTInformation.ps1, jwt_decode.py) reads any JWT.
-  if (DECODER_FILE.test(file.path.slice(file.path.lastIndexOf('/') + 1))) return []; // native-regex: a file name
+  if (TOKEN_READER.test(file.path.slice(file.path.lastIndexOf('/') + 1))) return []; // native-regex: a file name
   // "jwt" alone is every library's word: it names the Adobe flow only in a file about Adobe.
-  // (Or in a file whose path says Adobe: samples/adobe-jwt-python/readme.md, src/adobe.py.)
-  const jwtCounts = ADOBE.test(text) || /adobe/i.test(file.path); // native-regex: a path
+  const jwtCounts = aboutAdobe(file);
   // OAuth Server-to-Server keeps the technical account: in a file that has OAuth, it is not a sign.
   const techCounts = !OAUTH.test(text);
   const starts = lineStarts(text);
@@ -129,15 +133,18 @@ function nameHits(file: FileInput): Hit[] {
  * file exists for it. Decoders and verifiers of tokens are not the flow.
  */
 const FLOW_FILE = /jwt|private[_-]?key|key[_-]?store|certgen|techacct|meta[_-]?scope|pfx[_-]?cert/i;
-export const DECODER_FILE = /decod|verif|expand|inspect|pars(?:e|er|ing)\b/i;
-const NOT_FLOW_FILE = new RegExp(`adobe-jwt-migrate|session|readme|license|${DECODER_FILE.source}`, 'i');
+/**
+ * The name of a file or function that decodes, verifies or inspects any token (jwt_decode.py,
+ * Expand-JWTInformation, parse_jwt): it reads access tokens too, and is not the flow.
+ */
+export const TOKEN_READER = /decod|verif|expand|inspect|pars(?:e|er|ing)(?:[^a-z]|$)/i;
+const NOT_FLOW_FILE = new RegExp(`adobe-jwt-migrate|session|readme|license|${TOKEN_READER.source}`, 'i');
 /** Generated API references (javadoc, typedoc, Sphinx, pkgdown): one page a class or function. */
 const API_PAGES = /(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc|_build\/html|site\/api|docs\/(?:dev\/)?reference)\/.*\.html?$/i;
 /** A docs site built into docs/ (GitHub Pages, pkgdown): its pages are the README and guides. */
 const SITE_PAGES = /(?:^|\/)docs\/(?:[\w.-]+\/)*[\w.-]+\.html?$/;
 /** Javadoc's search indexes of types and members (one line of JSON each). */
 const API_SEARCH_INDEX = /(?:^|\/)(?:apidocs|javadoc)\/(?:type|member)-search-index\.js$/;
-const VERSIONED_API_PAGES = /(?:^|\/)(?:apidocs|javadoc|api-?docs|typedoc)\/v?\d+\.\d+/i;
 
 /** A generated reference's package pages (javadoc): they list the package's classes. */
 const PACKAGE_PAGE = /^package-(?:summary|tree|use|frame)\.html?$/i;
@@ -165,7 +172,7 @@ function wholeFile(file: FileInput): Hit[] {
   if (!flowName && !(packagePage && flowPackagePage(file.text))) return [];
   // "jwt" (or the certificate generator, technical account, metascopes) in the name says the
   // flow; a private key or key store helper says it only about Adobe.
-  if (!/jwt|certgen|techacct|meta[_-]?scope/i.test(name) && !ADOBE.test(file.text) && !/adobe/i.test(file.path)) return []; // native-regex: a file name and a path
+  if (!/jwt|certgen|techacct|meta[_-]?scope/i.test(name) && !aboutAdobe(file)) return []; // native-regex: a file name
   let end = file.text.length;
   while (end > 0 && (file.text.charCodeAt(end - 1) === 10 || file.text.charCodeAt(end - 1) === 13)) end--;
   return end > 0 ? [{ index: 0, length: end }] : [];
@@ -209,7 +216,7 @@ export const names: RuleFamily = {
       message:
         'This generated API reference page documents a class of the Service Account (JWT) flow. Regenerate the reference after the move to OAuth Server-to-Server so it no longer offers the JWT classes.',
       paths: API_PAGES,
-      excludePaths: VERSIONED_API_PAGES,
+      excludePaths: VERSIONED_API_DOCS,
     },
     {
       ...base,
@@ -233,7 +240,7 @@ export const names: RuleFamily = {
       // members); references of released versions are history, as are release notes, migration
       // guides and the OAuth pages.
       paths: new RegExp(`\\.(?:md|mdx|markdown|rst|adoc|txt|Rd)$|(?:^|\\/)README$|${API_PAGES.source}|${SITE_PAGES.source}|${API_SEARCH_INDEX.source}`, 'i'),
-      excludePaths: new RegExp(`${HISTORY_FILES.source}|${VERSIONED_API_PAGES.source}`, 'i'),
+      excludePaths: HISTORY_FILES,
     },
   ],
 };

@@ -9,9 +9,9 @@ import { posix } from 'node:path';
 import { languageOf } from '../languages/index.js';
 import { NOT_CODE_TEXT } from '../rules/context.js';
 import { RULES_BY_ID } from '../rules/index.js';
-import { DECODER_FILE } from '../rules/names.js';
+import { TOKEN_READER } from '../rules/names.js';
 import type { Finding } from '../types.js';
-import { packageRoots } from './context.js';
+import { packageRoots, packagesMeet, VENDORED } from './context.js';
 import { fingerprint, lineOf, lineStarts, snippetOf } from './match.js';
 
 export const CALL_RULE = 'code-jwt-token-function-call';
@@ -21,7 +21,6 @@ const NAME_RULE = 'code-jwt-only-name';
 const JWT_NAME = /jwt/i;
 /** Identifiers built on "jwt" in a finding's line (JwtContext, auth_jwt, getJwtToken). */
 const JWT_IDENTIFIERS = /[A-Za-z0-9_]*(?:jwt|Jwt|JWT)[A-Za-z0-9_]*/g;
-const VENDORED = /(?:^|\/)(?:vendor|node_modules|third_party|bower_components)\//;
 /** Code files read for calls are hand-written source; larger ones are generated or bundled. */
 const MAX_BYTES = 512 * 1024;
 const MAX_PER_FILE = 200;
@@ -78,15 +77,12 @@ export function callerFindings(
   const out: Finding[] = [];
   // Every name here says "jwt", so only files that do can use one (the scan listed them).
   for (const file of jwtFiles) {
-    const code = languageOf(file) !== undefined || posix.basename(file) === 'NAMESPACE';
-    if (!code || VENDORED.test(file) || NOT_CODE_TEXT.test(file)) continue; // native-regex: a path
+    if (!languageOf(file) || VENDORED.test(file) || NOT_CODE_TEXT.test(file)) continue; // native-regex: a path
     // A token decoder or verifier (Expand-JWTInformation.ps1) reads any JWT, not the flow's.
-    if (DECODER_FILE.test(posix.basename(file))) continue; // native-regex: a file name
+    if (TOKEN_READER.test(posix.basename(file))) continue; // native-regex: a file name
     const p = packageOf(file);
     const wanted = new Set<string>();
-    for (const [a, set] of byPackage) {
-      if (a === p || a === '' || p === '' || a.startsWith(`${p}/`) || p.startsWith(`${a}/`)) for (const n of set) wanted.add(n);
-    }
+    for (const [a, set] of byPackage) if (packagesMeet(a, p)) for (const n of set) wanted.add(n);
     if (!wanted.size) continue;
     let text: string;
     try {

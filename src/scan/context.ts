@@ -8,7 +8,8 @@ export const AEM_CLOUD_RULE = 'aem-cloud-service-credential';
 const AEM_NOTE = `This package uses an AEM as a Cloud Service service credential: a warning, to move to OAuth Server-to-Server with Adobe's AEM guide (${AEM_OAUTH_GUIDE}).`;
 const ADOBE_PATH = /adobe|(?:^|[/._-])aio(?:[/._-]|$)|jwt|(?:^|[/._-])ims(?:[/._-]|$)|techacct/i;
 
-const VENDORED = /(?:^|\/)(?:vendor|node_modules|third_party|bower_components)\//;
+/** Installed or copied-in third-party code: its keys and JWT code are not the project's. */
+export const VENDORED = /(?:^|\/)(?:vendor|node_modules|third_party|bower_components)\//;
 
 function dirOf(file: string): string {
   const d = posix.dirname(file);
@@ -21,6 +22,14 @@ function within(dir: string, file: string): boolean {
 
 /** Files that make a folder a package of its own. */
 const MANIFEST = /^(?:package\.json|pom\.xml|build\.gradle(?:\.kts)?|settings\.gradle(?:\.kts)?|build\.sbt|setup\.py|setup\.cfg|pyproject\.toml|requirements\.txt|[^/]+\.csproj|[^/]+\.fsproj|[^/]+\.sln|go\.mod|Gemfile|[^/]+\.gemspec|DESCRIPTION|composer\.json|[^/]+\.psd1)$/;
+
+/**
+ * Whether packages `a` and `p` (folders of manifests, '' for the root) share code: the same one,
+ * one inside the other (a root README over a module), or the root.
+ */
+export function packagesMeet(a: string, p: string): boolean {
+  return a === p || a === '' || p === '' || a.startsWith(`${p}/`) || p.startsWith(`${a}/`);
+}
 
 /** The package of a file: the nearest folder above it holding a manifest ('' for the root). */
 export function packageRoots(files: string[]): (file: string) => string {
@@ -60,7 +69,7 @@ export function applyContext(findings: Finding[], files: string[], keyRefs: Reco
   /** Its own package, a package inside it (a root README over a module), or one around it. */
   const inAnchoredPackage = (file: string): boolean => {
     const p = packageOf(file);
-    return [...anchoredPackages].some((a) => a === p || p === '' || a === '' || a.startsWith(`${p}/`) || p.startsWith(`${a}/`));
+    return [...anchoredPackages].some((a) => packagesMeet(a, p));
   };
   const pemFiles = new Set(kept.filter((f) => f.ruleId === 'key-pem-private-key').map((f) => f.file));
   kept = kept.filter((f) => {

@@ -9,6 +9,7 @@ import { languageOf } from '../languages/index.js';
 import type { Language } from '../languages/types.js';
 import { enclosing, type Node as SyntaxNode, parseWith } from '../parse/tree-sitter.js';
 import { RULES_BY_ID } from '../rules/index.js';
+import { TOKEN_READER } from '../rules/names.js';
 import type { Finding } from '../types.js';
 import { fingerprint, lineOf, lineStarts, snippetOf } from './match.js';
 
@@ -63,8 +64,6 @@ function nameOf(node: SyntaxNode, bound: SyntaxNode): string | undefined {
 /** A plain name: letters, digits, `_`, `$` and, for PowerShell's verb-noun commands, `-`. */
 const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
 
-/** A function that decodes or checks any token (Expand-JWTInformation, parse_jwt): not the flow. */
-const DECODER_FUNCTION = /decod|verif|expand|inspect|pars(?:e|er|ing)(?:[^a-z]|$)/i;
 
 /**
  * Functions holding the offsets, outermost function within any class; then classes that hold 2+.
@@ -80,7 +79,7 @@ async function spansOf(lang: Language, text: string, offsets: number[]): Promise
     const cls = new Set(lang.classNodes);
     for (const node of tree.rootNode.descendantsOfType(lang.functionNodes)) {
       const name = node && nameOf(node, node.parent ?? node);
-      if (!node || !name || !DECODER_FUNCTION.test(name)) continue; // native-regex: a name of at most 100 characters
+      if (!node || !name || !TOKEN_READER.test(name)) continue; // native-regex: a name of at most 100 characters
       // With its doc comment (PowerShell's comment-based help sits just above the function).
       let start = node.startIndex;
       for (let c = node.previousSibling; c && /comment/.test(c.type) && !text.slice(c.endIndex, start).trim(); c = c.previousSibling) start = c.startIndex; // native-regex: a node type name
@@ -107,10 +106,10 @@ async function spansOf(lang: Language, text: string, offsets: number[]): Promise
   const spans: Span[] = [...found.values()].map((f) => ({ start: f.start, end: f.end, isClass: false, head: '', name: f.name }));
   // A class whose methods split the flow (two or more of them hold a signal): the class.
   // A class named for the flow (JWTProvider, JwtTokenBuilder) is the flow with all its helpers.
-  const byClass = new Map<number, { end: number; n: number; named: boolean; name?: string }>();
+  const byClass = new Map<number, { end: number; n: number; named: boolean }>();
   for (const f of found.values()) {
     if (f.classStart === undefined) continue;
-    const c = byClass.get(f.classStart) ?? { end: f.classEnd!, n: 0, named: /jwt/i.test(f.className ?? ''), name: f.className }; // native-regex: a class name
+    const c = byClass.get(f.classStart) ?? { end: f.classEnd!, n: 0, named: /jwt/i.test(f.className ?? '') }; // native-regex: a class name
     c.n++;
     byClass.set(f.classStart, c);
   }
