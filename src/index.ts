@@ -2,7 +2,7 @@
 // bundle is started again as each scan worker thread; src/main.ts answers that role itself.
 import { escapeProcessWarnings } from './escape.js';
 import { run } from './main.js';
-import { isScanWorker } from './scan/worker.js';
+import { isScanWorker } from './scan/worker-role.js';
 
 escapeProcessWarnings();
 if (!isScanWorker()) void run();

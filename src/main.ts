@@ -18,7 +18,8 @@ import { failing, nothingRead, plural, totals } from './report/policy.js';
 import { toSarif } from './report/sarif.js';
 import { toSummary } from './report/summary.js';
 import { applyPolicy, scan } from './scan/engine.js';
-import { isScanWorker, runWorker } from './scan/worker.js';
+import { runWorker } from './scan/worker.js';
+import { isScanWorker } from './scan/worker-role.js';
 import type { ScanResult } from './types.js';
 import { VERSION } from './version.js';
 

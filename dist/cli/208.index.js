@@ -93,8 +93,8 @@ var create = __webpack_require__(7291);
 var src_escape = __webpack_require__(2988);
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __webpack_require__(6670);
-// EXTERNAL MODULE: ./src/regex.ts + 1 modules
-var regex = __webpack_require__(6184);
+// EXTERNAL MODULE: ./src/regex.ts
+var regex = __webpack_require__(3508);
 // EXTERNAL MODULE: ./src/migrate/scopes.ts
 var scopes = __webpack_require__(6736);
 ;// CONCATENATED MODULE: ./src/migrate/output.ts
@@ -180,8 +180,8 @@ var src_rules = __webpack_require__(6499);
 var context = __webpack_require__(5570);
 // EXTERNAL MODULE: ./src/scan/regions.ts + 2 modules
 var regions = __webpack_require__(4046);
-// EXTERNAL MODULE: ./src/scan/engine.ts + 3 modules
-var engine = __webpack_require__(3427);
+// EXTERNAL MODULE: ./src/scan/engine.ts + 2 modules
+var engine = __webpack_require__(4502);
 // EXTERNAL MODULE: ./src/scan/match.ts
 var match = __webpack_require__(6288);
 ;// CONCATENATED MODULE: ./src/migrate/manual.ts

@@ -10,7 +10,7 @@ import { callerFindings } from './callers.js';
 import { applyContext } from './context.js';
 import { listFiles } from './files.js';
 import { regionFindings } from './regions.js';
-import { WORKER_ROLE } from './worker.js';
+import { WORKER_ROLE } from './worker-role.js';
 
 const BATCH = 256;
 /** Below this many files, threads cost more than they save. */
