@@ -99,6 +99,23 @@ function jwtAuthHits(file: FileInput): Hit[] {
   return hits;
 }
 
+/**
+ * Code that takes the token lifetime for milliseconds, as the JWT exchange answered it
+ * (fixtures: code/python-expiry-ms, code/java-expiry-ms).
+ */
+const EXPIRY_AS_MILLISECONDS = new RegExp(
+  [
+    // time.time() + token["expires_in"] / 1000
+    String.raw`\bexpir(?:es_in|esIn|y|ation|e)\b[\w'"\]).$]{0,40}\s*\/\s*1000\b`,
+    // System.currentTimeMillis() + accessToken.getExpiresIn();  Date.now() + body.expires_in,
+    String.raw`(?:currentTimeMillis\(\)|Date\.now\(\)|\.getTime\(\))\s*\+\s*[\w.]{0,40}(?:expires_?in|ExpiresIn)\b(?:\(\))?\s*(?:[;,)]|$)`,
+    // * the value in milliseconds when the token will expire.  (a doc comment, then within three
+    // lines the expires_in field, not multiplied there)
+    String.raw`^[ \t]*(?:\*|\/\/|#)[^\n]{0,80}\bmilliseconds?\b[^\n]{0,40}\bexpire[^\n]*(?:\n[^\n]*){0,3}?\bexpires_?in\b[^*\n]*$`,
+  ].join('|'),
+  'im',
+);
+
 export const code: RuleFamily = {
   name: 'code',
   literals: ['adobe', 'Adobe', 'ADOBE', 'ims/exchange', 'jwt-auth'],
@@ -285,7 +302,7 @@ export const code: RuleFamily = {
       paths: CODE_PATHS,
       excludePaths: NOT_CODE_TEXT,
       needsContext: 'package',
-      pattern: /\bexpir(?:es_in|esIn|y|ation|e)\b[\w'"\]).$]{0,40}\s*\/\s*1000\b/i,
+      pattern: EXPIRY_AS_MILLISECONDS,
     },
     {
       id: 'code-ims-go-exchange-jwt',

@@ -266,6 +266,27 @@ function appBuilderInputs(file: FileInput): Hit[] {
   return keyHits(file.text, APP_INPUT_KEY, APP_INPUT_VALUE);
 }
 
+/** A settings line commented out, whose value is the JWT exchange (example configs ship these). */
+const COMMENTED_EXCHANGE = /^[ \t]*(?:#|;|\/\/)[ \t]*(?<hit>[\w.-]+[ \t]*[:=][ \t]*["']?[^\s"']*\/ims\/exchange\/jwt)/gm;
+
+/**
+ * The AEM Developer Console hands out two JSON files: the service credential (a JWT key pair) and
+ * a local development token. A setting described as the JSON from that console is the former
+ * unless its line says token.
+ */
+const AEM_CONSOLE_JSON = linear(/\bJSON\b[^\n]{0,80}\b(?:AEMaaCS|AEM as a Cloud Service|AEM Cloud Service|AEM) Developer Console/g);
+
+function aemConsoleJson(file: FileInput): Hit[] {
+  const hits: Hit[] = [];
+  for (const m of AEM_CONSOLE_JSON.matchAll(file.text, 100)) {
+    const start = file.text.lastIndexOf('\n', m.index) + 1;
+    const end = file.text.indexOf('\n', m.end);
+    const line = file.text.slice(start, end < 0 ? file.text.length : end);
+    if (!/token/i.test(line)) hits.push({ index: m.index, length: m.end - m.index }); // native-regex: one line
+  }
+  return hits;
+}
+
 export const config: RuleFamily = {
   name: 'config',
   literals: [
@@ -281,6 +302,8 @@ export const config: RuleFamily = {
     'ent_aem_cloud_api',
     'imsEndpoint',
     'echnicalAccount',
+    'ims/exchange',
+    'Developer Console',
   ],
   // App Builder manifests name the JWT inputs through variables ($META_SCOPES) with no Adobe word.
   candidatePaths: APP_BUILDER_PATHS,
@@ -457,6 +480,28 @@ export const config: RuleFamily = {
       // (integration.imsEndpoint, integration.technicalAccount.clientId, ['integration']['metascopes']).
       pattern:
         /(?<hit>\bent_aem_cloud_api\b|\bcm-p\d{1,10}-e\d{1,10}-integration\b|\bintegration(?:\??\.|\[\s*['"]|['"]\]\s*\[\s*['"])(?:imsEndpoint|metascopes|technicalAccount(?:Id)?)\b|\btechnicalAccount(?:\??\.|['"]\]\s*\[\s*['"])clientId\b)/g,
+    },
+    {
+      id: 'aem-service-credential-download',
+      title: 'AEM service credential JSON asked for',
+      severity: 'warning',
+      category: 'config',
+      message: `This setting asks for the service credential JSON downloaded from the AEM as a Cloud Service Developer Console: a JWT key pair Adobe now calls legacy. Ask for OAuth Server-to-Server credentials instead, as Adobe's AEM guide describes (${AEM_OAUTH_GUIDE}).`,
+      excludePaths: DOC_PATHS,
+      match: aemConsoleJson,
+    },
+    {
+      id: 'config-commented-jwt-exchange',
+      title: 'Commented-out setting pointing at the JWT exchange',
+      severity: 'warning',
+      category: 'config',
+      message:
+        'This commented-out setting names the retired IMS JWT exchange; whoever uncomments it gets a broken token request. Point it at /ims/token/v3 (or remove it) with the move to OAuth Server-to-Server.',
+      paths: SETTINGS_PATHS,
+      excludePaths: new RegExp(`${DOC_PATHS.source}|${CI_PATHS.source}`, 'i'),
+      // A file whose live setting is the OAuth token endpoint keeps the old URL as history.
+      unless: [/^[ \t]*[\w.-]+[ \t]*[:=][^\n]*\/ims\/token\/v\d/m],
+      pattern: COMMENTED_EXCHANGE,
     },
   ],
 };

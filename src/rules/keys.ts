@@ -69,6 +69,19 @@ export const keys: RuleFamily = {
       excludePaths: PRIVATE_KEY_FILE,
     },
     {
+      // The public half of the key pair: kept only in a folder with a key of the flow (context.ts).
+      id: 'key-certificate-beside-jwt-key',
+      title: 'Certificate beside the JWT private key',
+      severity: 'warning',
+      category: 'security',
+      message:
+        'This certificate sits beside the private key of the Adobe Service Account (JWT) credential: it is most likely the public half of that key pair, uploaded to the Developer Console. OAuth Server-to-Server uses no certificate: remove it with the key.',
+      needsContext: 'key',
+      pathOnly: true,
+      paths: /\.(?:crt|cer)$/i,
+      excludePaths: /(?:^|\/)certificate_pub\.crt$/,
+    },
+    {
       id: 'key-config-zip',
       title: 'Committed JWT credential download (config.zip)',
       severity: 'error',

@@ -29,11 +29,11 @@ const JWT_ONLY_NAME = new RegExp(
 const NOT_THE_FLOW =
   /HS256|HS384|HS512|\bsession\b|\/ims\/token\/v\d|client_credentials|authorization_code|refresh_token|\bjwt[._-]?decode|jwtDecode|jwt_decode|\bdecode\s*\(|\bverify\s*\(|jwks|id_token|oauth_?s2s|oauth_server_to_server|Server[- ]to[- ]Server/i;
 /**
- * Besides docs, history, lock files and generated references (NOT_CODE_TEXT): ignore files,
+ * Besides docs, history, lock files and generated references (NOT_CODE_TEXT, R's .Rd help): ignore files,
  * CLI manifests and installed packages, which repeat names without using them.
  */
 const NOT_SOURCES = new RegExp(
-  `${NOT_CODE_TEXT.source}|(?:^|\\/)\\.[\\w-]*ignore$|(?:^|\\/)oclif\\.manifest[^/]*\\.json$|(?:^|\\/)packages\\.lock\\.json$|(?:^|\\/)sitemap\\.xml$|(?:^|\\/)node_modules\\/`,
+  `${NOT_CODE_TEXT.source}|\\.Rd$|(?:^|\\/)\\.[\\w-]*ignore$|(?:^|\\/)oclif\\.manifest[^/]*\\.json$|(?:^|\\/)packages\\.lock\\.json$|(?:^|\\/)sitemap\\.xml$|(?:^|\\/)node_modules\\/`,
   'i',
 );
 
@@ -43,6 +43,7 @@ const OTHER_VENDOR = linear(
 );
 const OAUTH = linear(/client_?_?secrets|oauth_server_to_server|\bOAUTH_|\/ims\/token\/v\d|client_credentials/i);
 const TECH = /^tech/i;
+const QUOTES = `'"\``;
 const ADOBE = linear(/adobe|adobelogin|\bims\b|\baio\b|techacct|\bent_[a-z_]+_sdk\b/i);
 const NAMES = linear(JWT_ONLY_NAME);
 /** A comment about the flow itself (not a token decoder's doc comment). */
@@ -85,7 +86,9 @@ function nameHits(file: FileInput): Hit[] {
   // A token decoder or verifier (Expand-JWTInformation.ps1, jwt_decode.py) reads any JWT.
   if (TOKEN_READER.test(file.path.slice(file.path.lastIndexOf('/') + 1))) return []; // native-regex: a file name
   // "jwt" alone is every library's word: it names the Adobe flow only in a file about Adobe.
-  const jwtCounts = aboutAdobe(file);
+  // An R package's generated help (man/*.Rd) never names its vendor: its package (the context
+  // rule) holding the flow says enough.
+  const jwtCounts = aboutAdobe(file) || /(?:^|\/)man\/[^/]+\.Rd$/.test(file.path); // native-regex: a path
   // OAuth Server-to-Server keeps the technical account: in a file that has OAuth, it is not a sign.
   const techCounts = !OAUTH.test(text);
   const starts = lineStarts(text);
@@ -107,8 +110,11 @@ function nameHits(file: FileInput): Hit[] {
         !ident.startsWith('AIO_') && // aio-lib-ims context variables: the config rules judge them
         !NOT_JWT_NAME.test(ident); // native-regex: one identifier of at most 200 characters
       // "JWT" as a word in a comment is prose (a decoder's doc comment), not a name of the flow.
+      // Quoted, it is a value (`type: 'oauth', 's2s', or 'jwt'`), not prose.
+      const quoted = word === 'jwt' && QUOTES.includes(text[span.index - 1] ?? '') && text[span.end] === text[span.index - 1];
       const prose =
         !named &&
+        !quoted &&
         (word.length === 3 || word === 'JWTs' || word === 'jwts') &&
         startsAsComment(text, starts[line], span.index) &&
         !FLOW_PROSE.test(text.slice(starts[line], Math.min(end, starts[line] + 4000)));
@@ -217,6 +223,16 @@ export const names: RuleFamily = {
         'This generated API reference page documents a class of the Service Account (JWT) flow. Regenerate the reference after the move to OAuth Server-to-Server so it no longer offers the JWT classes.',
       paths: API_PAGES,
       excludePaths: VERSIONED_API_DOCS,
+    },
+    {
+      // Found after the scan (src/scan/api-indexes.ts) from the package pages reported above.
+      id: 'docs-jwt-api-index',
+      title: 'Docs: an API reference index lists a package of the JWT flow',
+      severity: 'note',
+      category: 'docs',
+      message:
+        "This generated API reference index lists a package that holds only the Service Account (JWT) flow's classes. Regenerate the reference after the move to OAuth Server-to-Server so the package drops out of it.",
+      origin: 'region',
     },
     {
       ...base,

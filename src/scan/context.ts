@@ -5,6 +5,9 @@ import { RULES_BY_ID } from '../rules/index.js';
 import type { Finding } from '../types.js';
 
 export const AEM_CLOUD_RULE = 'aem-cloud-service-credential';
+const CERT_BESIDE_KEY = 'key-certificate-beside-jwt-key';
+/** Names of keys and certificates that serve TLS, not a token signature. */
+const TLS_NAME = /https|tls|ssl|server|localhost|nginx|apache|(?:^|[^a-z])ca(?:[^a-z]|$)|root|chain|fullchain/i;
 const AEM_NOTE = `This package uses an AEM as a Cloud Service service credential: a warning, to move to OAuth Server-to-Server with Adobe's AEM guide (${AEM_OAUTH_GUIDE}).`;
 const ADOBE_PATH = /adobe|(?:^|[/._-])aio(?:[/._-]|$)|jwt|(?:^|[/._-])ims(?:[/._-]|$)|techacct/i;
 
@@ -72,7 +75,22 @@ export function applyContext(findings: Finding[], files: string[], keyRefs: Reco
     return [...anchoredPackages].some((a) => packagesMeet(a, p));
   };
   const pemFiles = new Set(kept.filter((f) => f.ruleId === 'key-pem-private-key').map((f) => f.file));
+  const dropped: Finding[] = [];
   kept = kept.filter((f) => {
+    const keep = keepInContext(f);
+    if (!keep) dropped.push(f);
+    return keep;
+  });
+  // Key material beside a key of the flow (an encrypted copy of it, its certificate) is the
+  // flow's too, unless its name says it serves TLS (dev-https.pem, server.crt).
+  const keyDirs = new Set(kept.filter((f) => contextOf(f) === 'key').map((f) => dirOf(f.file)));
+  for (const f of dropped) {
+    if (contextOf(f) !== 'key' || !keyDirs.has(dirOf(f.file)) || VENDORED.test(f.file)) continue; // native-regex: a path
+    if (TLS_NAME.test(posix.basename(f.file))) continue; // native-regex: a file name
+    if (f.ruleId === 'key-file-read-by-jwt-code' && pemFiles.has(f.file)) continue;
+    kept.push(f);
+  }
+  function keepInContext(f: Finding): boolean {
     const need = contextOf(f);
     if (!need) return true;
     if (need === 'package') return inAnchoredPackage(f.file);
@@ -83,6 +101,7 @@ export function applyContext(findings: Finding[], files: string[], keyRefs: Reco
     }
     // Any key file, but only one a JWT file names (keys.ts says why), and said once: a PEM
     // block in it is the finding already.
+    if (f.ruleId === CERT_BESIDE_KEY) return false; // only beside a key of the flow (below)
     if (f.ruleId === 'key-file-read-by-jwt-code') return referenced.has(posix.basename(f.file)) && !VENDORED.test(f.file) && !pemFiles.has(f.file); // native-regex: a path
     return (
       anchorFiles.has(f.file) ||
@@ -94,7 +113,7 @@ export function applyContext(findings: Finding[], files: string[], keyRefs: Reco
       (ADOBE_PATH.test(f.file) && !VENDORED.test(f.file)) || // native-regex: a path
       referenced.has(posix.basename(f.file))
     );
-  });
+  }
   // A package that uses an AEM as a Cloud Service service credential: its JWT code is that
   // credential's (legacy, a warning), not a Developer Console Service Account (an error).
   const aemPackages = new Set([...aemFiles].map(packageOf));

@@ -7,6 +7,7 @@ import type { ScanSettings } from '../config.js';
 import type { Finding, ScanResult, Severity } from '../types.js';
 import { type BatchOptions, type BatchResult, scanBatch } from './batch.js';
 import { callerFindings } from './callers.js';
+import { apiIndexFindings } from './api-indexes.js';
 import { applyContext } from './context.js';
 import { listFiles } from './files.js';
 import { regionFindings } from './regions.js';
@@ -173,6 +174,7 @@ export async function scan(settings: ScanSettings, engine: EngineOptions = {}): 
   const regions = await regionFindings(settings.root, found, settings.maxFileSize);
   dropInDecoders(found, regions.decoders);
   found.push(...regions.findings);
+  found.push(...apiIndexFindings(settings.root, files, found, settings.maxFileSize));
   found.push(...callerFindings(settings.root, files, raw.jwtFiles, regions.names, found, settings.maxFileSize));
   dropCovered(found);
   const findings = applyPolicy(found, settings).sort(
