@@ -180,8 +180,8 @@ var src_rules = __webpack_require__(6499);
 var context = __webpack_require__(5570);
 // EXTERNAL MODULE: ./src/scan/regions.ts + 2 modules
 var regions = __webpack_require__(4046);
-// EXTERNAL MODULE: ./src/scan/engine.ts + 2 modules
-var engine = __webpack_require__(4502);
+// EXTERNAL MODULE: ./src/scan/engine.ts + 3 modules
+var engine = __webpack_require__(6796);
 // EXTERNAL MODULE: ./src/scan/match.ts
 var match = __webpack_require__(6288);
 ;// CONCATENATED MODULE: ./src/migrate/manual.ts

@@ -834,6 +834,19 @@ function jwtAuthHits(file) {
     }
     return hits;
 }
+/**
+ * Code that takes the token lifetime for milliseconds, as the JWT exchange answered it
+ * (fixtures: code/python-expiry-ms, code/java-expiry-ms).
+ */
+const EXPIRY_AS_MILLISECONDS = new RegExp([
+    // time.time() + token["expires_in"] / 1000
+    String.raw `\bexpir(?:es_in|esIn|y|ation|e)\b[\w'"\]).$]{0,40}\s*\/\s*1000\b`,
+    // System.currentTimeMillis() + accessToken.getExpiresIn();  Date.now() + body.expires_in,
+    String.raw `(?:currentTimeMillis\(\)|Date\.now\(\)|\.getTime\(\))\s*\+\s*[\w.]{0,40}(?:expires_?in|ExpiresIn)\b(?:\(\))?\s*(?:[;,)]|$)`,
+    // * the value in milliseconds when the token will expire.  (a doc comment, then within three
+    // lines the expires_in field, not multiplied there)
+    String.raw `^[ \t]*(?:\*|\/\/|#)[^\n]{0,80}\bmilliseconds?\b[^\n]{0,40}\bexpire[^\n]*(?:\n[^\n]*){0,3}?\bexpires_?in\b[^*\n]*$`,
+].join('|'), 'im');
 const code = {
     name: 'code',
     literals: ['adobe', 'Adobe', 'ADOBE', 'ims/exchange', 'jwt-auth'],
@@ -1007,7 +1020,7 @@ const code = {
             paths: _context_js__WEBPACK_IMPORTED_MODULE_3__/* .CODE_PATHS */ .t9,
             excludePaths: _context_js__WEBPACK_IMPORTED_MODULE_3__/* .NOT_CODE_TEXT */ .yo,
             needsContext: 'package',
-            pattern: /\bexpir(?:es_in|esIn|y|ation|e)\b[\w'"\]).$]{0,40}\s*\/\s*1000\b/i,
+            pattern: EXPIRY_AS_MILLISECONDS,
         },
         {
             id: 'code-ims-go-exchange-jwt',
@@ -1496,6 +1509,25 @@ const APP_INPUT_VALUE = /^["']?[ \t]*:[ \t]*["']?\$\{?[\w$]{0,120}?(?:META_?_?SC
 function appBuilderInputs(file) {
     return keyHits(file.text, APP_INPUT_KEY, APP_INPUT_VALUE);
 }
+/** A settings line commented out, whose value is the JWT exchange (example configs ship these). */
+const COMMENTED_EXCHANGE = /^[ \t]*(?:#|;|\/\/)[ \t]*(?<hit>[\w.-]+[ \t]*[:=][ \t]*["']?[^\s"']*\/ims\/exchange\/jwt)/gm;
+/**
+ * The AEM Developer Console hands out two JSON files: the service credential (a JWT key pair) and
+ * a local development token. A setting described as the JSON from that console is the former
+ * unless its line says token.
+ */
+const AEM_CONSOLE_JSON = (0,regex/* linear */.sn)(/\bJSON\b[^\n]{0,80}\b(?:AEMaaCS|AEM as a Cloud Service|AEM Cloud Service|AEM) Developer Console/g);
+function aemConsoleJson(file) {
+    const hits = [];
+    for (const m of AEM_CONSOLE_JSON.matchAll(file.text, 100)) {
+        const start = file.text.lastIndexOf('\n', m.index) + 1;
+        const end = file.text.indexOf('\n', m.end);
+        const line = file.text.slice(start, end < 0 ? file.text.length : end);
+        if (!/token/i.test(line))
+            hits.push({ index: m.index, length: m.end - m.index }); // native-regex: one line
+    }
+    return hits;
+}
 const config = {
     name: 'config',
     literals: [
@@ -1511,6 +1543,8 @@ const config = {
         'ent_aem_cloud_api',
         'imsEndpoint',
         'echnicalAccount',
+        'ims/exchange',
+        'Developer Console',
     ],
     // App Builder manifests name the JWT inputs through variables ($META_SCOPES) with no Adobe word.
     candidatePaths: APP_BUILDER_PATHS,
@@ -1672,6 +1706,27 @@ const config = {
             // The metascope, the client id, or code reading the credential's JSON shape
             // (integration.imsEndpoint, integration.technicalAccount.clientId, ['integration']['metascopes']).
             pattern: /(?<hit>\bent_aem_cloud_api\b|\bcm-p\d{1,10}-e\d{1,10}-integration\b|\bintegration(?:\??\.|\[\s*['"]|['"]\]\s*\[\s*['"])(?:imsEndpoint|metascopes|technicalAccount(?:Id)?)\b|\btechnicalAccount(?:\??\.|['"]\]\s*\[\s*['"])clientId\b)/g,
+        },
+        {
+            id: 'aem-service-credential-download',
+            title: 'AEM service credential JSON asked for',
+            severity: 'warning',
+            category: 'config',
+            message: `This setting asks for the service credential JSON downloaded from the AEM as a Cloud Service Developer Console: a JWT key pair Adobe now calls legacy. Ask for OAuth Server-to-Server credentials instead, as Adobe's AEM guide describes (${code/* AEM_OAUTH_GUIDE */.d}).`,
+            excludePaths: context/* DOC_PATHS */.Wr,
+            match: aemConsoleJson,
+        },
+        {
+            id: 'config-commented-jwt-exchange',
+            title: 'Commented-out setting pointing at the JWT exchange',
+            severity: 'warning',
+            category: 'config',
+            message: 'This commented-out setting names the retired IMS JWT exchange; whoever uncomments it gets a broken token request. Point it at /ims/token/v3 (or remove it) with the move to OAuth Server-to-Server.',
+            paths: SETTINGS_PATHS,
+            excludePaths: new RegExp(`${context/* DOC_PATHS */.Wr.source}|${CI_PATHS.source}`, 'i'),
+            // A file whose live setting is the OAuth token endpoint keeps the old URL as history.
+            unless: [/^[ \t]*[\w.-]+[ \t]*[:=][^\n]*\/ims\/token\/v\d/m],
+            pattern: COMMENTED_EXCHANGE,
         },
     ],
 };
@@ -1901,6 +1956,18 @@ const keys = {
             excludePaths: PRIVATE_KEY_FILE,
         },
         {
+            // The public half of the key pair: kept only in a folder with a key of the flow (context.ts).
+            id: 'key-certificate-beside-jwt-key',
+            title: 'Certificate beside the JWT private key',
+            severity: 'warning',
+            category: 'security',
+            message: 'This certificate sits beside the private key of the Adobe Service Account (JWT) credential: it is most likely the public half of that key pair, uploaded to the Developer Console. OAuth Server-to-Server uses no certificate: remove it with the key.',
+            needsContext: 'key',
+            pathOnly: true,
+            paths: /\.(?:crt|cer)$/i,
+            excludePaths: /(?:^|\/)certificate_pub\.crt$/,
+        },
+        {
             id: 'key-config-zip',
             title: 'Committed JWT credential download (config.zip)',
             severity: 'error',
@@ -1986,14 +2053,15 @@ String.raw `(?:^|[^A-Za-z0-9])(?<hit>${NAME})(?:[^A-Za-z0-9]|$)|(?:^|[^A-Za-z0-9
  */
 const NOT_THE_FLOW = /HS256|HS384|HS512|\bsession\b|\/ims\/token\/v\d|client_credentials|authorization_code|refresh_token|\bjwt[._-]?decode|jwtDecode|jwt_decode|\bdecode\s*\(|\bverify\s*\(|jwks|id_token|oauth_?s2s|oauth_server_to_server|Server[- ]to[- ]Server/i;
 /**
- * Besides docs, history, lock files and generated references (NOT_CODE_TEXT): ignore files,
+ * Besides docs, history, lock files and generated references (NOT_CODE_TEXT, R's .Rd help): ignore files,
  * CLI manifests and installed packages, which repeat names without using them.
  */
-const NOT_SOURCES = new RegExp(`${_context_js__WEBPACK_IMPORTED_MODULE_2__/* .NOT_CODE_TEXT */ .yo.source}|(?:^|\\/)\\.[\\w-]*ignore$|(?:^|\\/)oclif\\.manifest[^/]*\\.json$|(?:^|\\/)packages\\.lock\\.json$|(?:^|\\/)sitemap\\.xml$|(?:^|\\/)node_modules\\/`, 'i');
+const NOT_SOURCES = new RegExp(`${_context_js__WEBPACK_IMPORTED_MODULE_2__/* .NOT_CODE_TEXT */ .yo.source}|\\.Rd$|(?:^|\\/)\\.[\\w-]*ignore$|(?:^|\\/)oclif\\.manifest[^/]*\\.json$|(?:^|\\/)packages\\.lock\\.json$|(?:^|\\/)sitemap\\.xml$|(?:^|\\/)node_modules\\/`, 'i');
 /** Another vendor's JWT or service account (Google, Salesforce, Box, DocuSign, Apple, Azure AD). */
 const OTHER_VENDOR = (0,_regex_js__WEBPACK_IMPORTED_MODULE_0__/* .linear */ .sn)(/googleapis\.com|google\.oauth2|GoogleCredentials|service_account\.Credentials|salesforce|login\.microsoftonline\.com|microsoft graph|\bbox\.com\b|boxcloud|docusign|appstoreconnect|App Store Connect|github app|octokit\/auth-app/i);
 const OAUTH = (0,_regex_js__WEBPACK_IMPORTED_MODULE_0__/* .linear */ .sn)(/client_?_?secrets|oauth_server_to_server|\bOAUTH_|\/ims\/token\/v\d|client_credentials/i);
 const TECH = /^tech/i;
+const QUOTES = `'"\``;
 const ADOBE = (0,_regex_js__WEBPACK_IMPORTED_MODULE_0__/* .linear */ .sn)(/adobe|adobelogin|\bims\b|\baio\b|techacct|\bent_[a-z_]+_sdk\b/i);
 const NAMES = (0,_regex_js__WEBPACK_IMPORTED_MODULE_0__/* .linear */ .sn)(JWT_ONLY_NAME);
 /** A comment about the flow itself (not a token decoder's doc comment). */
@@ -2035,7 +2103,9 @@ function nameHits(file) {
     if (TOKEN_READER.test(file.path.slice(file.path.lastIndexOf('/') + 1)))
         return []; // native-regex: a file name
     // "jwt" alone is every library's word: it names the Adobe flow only in a file about Adobe.
-    const jwtCounts = aboutAdobe(file);
+    // An R package's generated help (man/*.Rd) never names its vendor: its package (the context
+    // rule) holding the flow says enough.
+    const jwtCounts = aboutAdobe(file) || /(?:^|\/)man\/[^/]+\.Rd$/.test(file.path); // native-regex: a path
     // OAuth Server-to-Server keeps the technical account: in a file that has OAuth, it is not a sign.
     const techCounts = !OAUTH.test(text);
     const starts = (0,_scan_match_js__WEBPACK_IMPORTED_MODULE_1__/* .lineStarts */ ._$)(text);
@@ -2056,7 +2126,10 @@ function nameHits(file) {
                 !ident.startsWith('AIO_') && // aio-lib-ims context variables: the config rules judge them
                 !NOT_JWT_NAME.test(ident); // native-regex: one identifier of at most 200 characters
             // "JWT" as a word in a comment is prose (a decoder's doc comment), not a name of the flow.
+            // Quoted, it is a value (`type: 'oauth', 's2s', or 'jwt'`), not prose.
+            const quoted = word === 'jwt' && QUOTES.includes(text[span.index - 1] ?? '') && text[span.end] === text[span.index - 1];
             const prose = !named &&
+                !quoted &&
                 (word.length === 3 || word === 'JWTs' || word === 'jwts') &&
                 (0,_scan_match_js__WEBPACK_IMPORTED_MODULE_1__/* .startsAsComment */ .$9)(text, starts[line], span.index) &&
                 !FLOW_PROSE.test(text.slice(starts[line], Math.min(end, starts[line] + 4000)));
@@ -2164,6 +2237,15 @@ const names = {
             message: 'This generated API reference page documents a class of the Service Account (JWT) flow. Regenerate the reference after the move to OAuth Server-to-Server so it no longer offers the JWT classes.',
             paths: API_PAGES,
             excludePaths: _docs_js__WEBPACK_IMPORTED_MODULE_3__/* .VERSIONED_API_DOCS */ .Rc,
+        },
+        {
+            // Found after the scan (src/scan/api-indexes.ts) from the package pages reported above.
+            id: 'docs-jwt-api-index',
+            title: 'Docs: an API reference index lists a package of the JWT flow',
+            severity: 'note',
+            category: 'docs',
+            message: "This generated API reference index lists a package that holds only the Service Account (JWT) flow's classes. Regenerate the reference after the move to OAuth Server-to-Server so the package drops out of it.",
+            origin: 'region',
         },
         {
             ...base,

@@ -525,8 +525,8 @@ function toText(result, failOn) {
     return `${lines.join('\n')}\n`;
 }
 
-// EXTERNAL MODULE: ./src/scan/engine.ts + 2 modules
-var engine = __webpack_require__(4502);
+// EXTERNAL MODULE: ./src/scan/engine.ts + 3 modules
+var engine = __webpack_require__(6796);
 ;// CONCATENATED MODULE: ./src/tuning.ts
 // Timing knobs for the network clients (GitHub and Adobe), read from the environment.
 /**
@@ -1113,6 +1113,9 @@ function mkdirInside(dir) {
 
 
 const AEM_CLOUD_RULE = 'aem-cloud-service-credential';
+const CERT_BESIDE_KEY = 'key-certificate-beside-jwt-key';
+/** Names of keys and certificates that serve TLS, not a token signature. */
+const TLS_NAME = /https|tls|ssl|server|localhost|nginx|apache|(?:^|[^a-z])ca(?:[^a-z]|$)|root|chain|fullchain/i;
 const AEM_NOTE = `This package uses an AEM as a Cloud Service service credential: a warning, to move to OAuth Server-to-Server with Adobe's AEM guide (${_rules_code_js__WEBPACK_IMPORTED_MODULE_1__/* .AEM_OAUTH_GUIDE */ .d}).`;
 const ADOBE_PATH = /adobe|(?:^|[/._-])aio(?:[/._-]|$)|jwt|(?:^|[/._-])ims(?:[/._-]|$)|techacct/i;
 /** Installed or copied-in third-party code: its keys and JWT code are not the project's. */
@@ -1175,7 +1178,26 @@ function applyContext(findings, files, keyRefs) {
         return [...anchoredPackages].some((a) => packagesMeet(a, p));
     };
     const pemFiles = new Set(kept.filter((f) => f.ruleId === 'key-pem-private-key').map((f) => f.file));
+    const dropped = [];
     kept = kept.filter((f) => {
+        const keep = keepInContext(f);
+        if (!keep)
+            dropped.push(f);
+        return keep;
+    });
+    // Key material beside a key of the flow (an encrypted copy of it, its certificate) is the
+    // flow's too, unless its name says it serves TLS (dev-https.pem, server.crt).
+    const keyDirs = new Set(kept.filter((f) => contextOf(f) === 'key').map((f) => dirOf(f.file)));
+    for (const f of dropped) {
+        if (contextOf(f) !== 'key' || !keyDirs.has(dirOf(f.file)) || VENDORED.test(f.file))
+            continue; // native-regex: a path
+        if (TLS_NAME.test(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(f.file)))
+            continue; // native-regex: a file name
+        if (f.ruleId === 'key-file-read-by-jwt-code' && pemFiles.has(f.file))
+            continue;
+        kept.push(f);
+    }
+    function keepInContext(f) {
         const need = contextOf(f);
         if (!need)
             return true;
@@ -1189,6 +1211,8 @@ function applyContext(findings, files, keyRefs) {
         }
         // Any key file, but only one a JWT file names (keys.ts says why), and said once: a PEM
         // block in it is the finding already.
+        if (f.ruleId === CERT_BESIDE_KEY)
+            return false; // only beside a key of the flow (below)
         if (f.ruleId === 'key-file-read-by-jwt-code')
             return referenced.has(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(f.file)) && !VENDORED.test(f.file) && !pemFiles.has(f.file); // native-regex: a path
         return (anchorFiles.has(f.file) ||
@@ -1199,7 +1223,7 @@ function applyContext(findings, files, keyRefs) {
             // A vendored library's sample key (vendor/firebase/php-jwt/README.md) is not the project's.
             (ADOBE_PATH.test(f.file) && !VENDORED.test(f.file)) || // native-regex: a path
             referenced.has(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(f.file)));
-    });
+    }
     // A package that uses an AEM as a Cloud Service service credential: its JWT code is that
     // credential's (legacy, a warning), not a Developer Console Service Account (an error).
     const aemPackages = new Set([...aemFiles].map(packageOf));
@@ -1211,7 +1235,7 @@ function applyContext(findings, files, keyRefs) {
 
 /***/ }),
 
-/***/ 4502:
+/***/ 6796:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1377,6 +1401,101 @@ function callerFindings(root, files, jwtFiles, names, existing, maxFileSize) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/scan/api-indexes.ts
+// The indexes of a generated API reference. A javadoc package page that documents only the JWT
+// flow (com/adobe/aio/ims/util: KeyStoreUtil, PrivateKeyBuilder) is reported whole by the names
+// rules; the reference's package lists (element-list, allpackages-index.html, index.html,
+// package-search-index.js) name that package too and say nothing else a rule could see, so they
+// are found here, after the per-file scan, from the package pages it reported.
+
+
+
+
+const API_INDEX_RULE = 'docs-jwt-api-index';
+const PAGE_RULE = 'docs-jwt-api-page';
+/** The folder a javadoc reference is generated into, and the package path under it. */
+const REFERENCE = /^(?<root>(?:.*\/)?(?:apidocs|javadoc|api-?docs))\/(?<pkg>(?:[a-z_][\w$]*\/)*[a-z_][\w$]*)\/package-summary\.html?$/i;
+/** A reference's lists of its packages (javadoc 8 to 17). */
+const INDEX_FILES = new Set(['element-list', 'package-list', 'allpackages-index.html', 'index.html', 'overview-summary.html', 'overview-frame.html', 'package-search-index.js']);
+const api_indexes_MAX_BYTES = 2 * 1024 * 1024;
+/** Where a line names the package: its page's link, or the dotted name standing alone. */
+function mentions(text, dotted, link) {
+    const out = [];
+    for (let at = text.indexOf(link); at >= 0; at = text.indexOf(link, at + link.length))
+        out.push(at);
+    for (let at = text.indexOf(dotted); at >= 0; at = text.indexOf(dotted, at + dotted.length)) {
+        const before = at > 0 ? text[at - 1] : '\n';
+        const after = text[at + dotted.length] ?? '\n';
+        // "com.adobe.aio.ims.util" in JSON, >com.adobe.aio.ims.util< in HTML, a line of element-list;
+        // not com.adobe.aio.ims.utility nor a longer package's prefix.
+        if (`"\n>`.includes(before) && `"\r\n<`.includes(after))
+            out.push(at);
+    }
+    return out.sort((a, b) => a - b);
+}
+function apiIndexFindings(root, files, findings, maxFileSize) {
+    const packages = new Map();
+    for (const f of findings) {
+        if (f.ruleId !== PAGE_RULE)
+            continue;
+        const m = REFERENCE.exec(f.file); // native-regex: a path
+        if (m?.groups)
+            packages.set(m.groups.root, (packages.get(m.groups.root) ?? new Set()).add(m.groups.pkg));
+    }
+    if (!packages.size)
+        return [];
+    const rule = rules/* RULES_BY_ID */.kF.get(API_INDEX_RULE);
+    const out = [];
+    for (const file of files) {
+        const dir = external_node_path_.posix.dirname(file);
+        const pkgs = packages.get(dir);
+        if (!pkgs || !INDEX_FILES.has(external_node_path_.posix.basename(file)))
+            continue;
+        let text;
+        try {
+            const buf = (0,external_node_fs_.readFileSync)(external_node_path_.posix.join(root, file));
+            if (buf.length > Math.min(maxFileSize, api_indexes_MAX_BYTES))
+                continue;
+            text = buf.toString('utf8');
+        }
+        catch {
+            continue; // unreadable now: the scan reported what it could read
+        }
+        const starts = (0,match/* lineStarts */._$)(text);
+        const seen = new Set();
+        for (const pkg of pkgs) {
+            let occurrence = 0;
+            for (const at of mentions(text, pkg.replaceAll('/', '.'), `${pkg}/package-summary.html`)) {
+                const line = (0,match/* lineOf */.cA)(starts, at);
+                if (seen.has(line))
+                    continue;
+                seen.add(line);
+                const end = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;
+                // A one-line index (package-search-index.js) is shown from the package's entry.
+                const from = at - starts[line] > 100 ? at - 10 : starts[line];
+                const snippet = (0,match/* snippetOf */.Vv)(text.slice(from, end), file);
+                out.push({
+                    ruleId: rule.id,
+                    severity: rule.severity,
+                    file,
+                    line: line + 1,
+                    column: at - starts[line] + 1,
+                    endLine: line + 1,
+                    endColumn: end - starts[line] + 1,
+                    message: rule.message,
+                    title: rule.title,
+                    category: rule.category,
+                    // The package and its place among this file's mentions: stable when other lines move.
+                    fingerprint: (0,match/* fingerprint */.Rj)(rule.id, file, pkg, occurrence++),
+                    fixable: false,
+                    snippet,
+                });
+            }
+        }
+    }
+    return out;
+}
+
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:util"
@@ -1521,6 +1640,7 @@ var scan_regions = __webpack_require__(4046);
 // EXTERNAL MODULE: ./src/scan/worker-role.ts
 var worker_role = __webpack_require__(1188);
 ;// CONCATENATED MODULE: ./src/scan/engine.ts
+
 
 
 
@@ -1688,6 +1808,7 @@ async function scan(settings, engine = {}) {
     const regions = await (0,scan_regions/* regionFindings */.JB)(settings.root, found, settings.maxFileSize);
     dropInDecoders(found, regions.decoders);
     found.push(...regions.findings);
+    found.push(...apiIndexFindings(settings.root, files, found, settings.maxFileSize));
     found.push(...callerFindings(settings.root, files, raw.jwtFiles, regions.names, found, settings.maxFileSize));
     dropCovered(found);
     const findings = applyPolicy(found, settings).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1)));
