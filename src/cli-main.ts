@@ -140,7 +140,8 @@ async function runScan(positionals: string[], values: Values, entry: URL): Promi
     workers = Number(values.threads);
     if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError('--threads must be a whole number from 1 to 64');
   }
-  const result = await scan(settings, { workerScript: entry, workers });
+  // "fixable" needs the migration plan, whose engine takes a while to load: load it meanwhile.
+  const result = await scan(settings, { workerScript: entry, workers, warmUp: () => loadMigrate(entry.href) });
   warnAll([nothingRead(result)].filter((w) => w !== undefined));
   const consoleReport = await withConsole(result, settings, values);
   if (result.findings.length) {
@@ -166,8 +167,8 @@ async function runMigrate(positionals: string[], values: Values, entry: URL): Pr
   if (values.scopes !== undefined && !normalizeScopes(values.scopes)) throw new UsageError('--scopes needs a comma-separated list of OAuth scopes');
   const settings = loadSettings({ root: positionals[0], failOn: 'never', config: values.config });
   warnAll(settings.warnings);
+  const scanned = await scan(settings, { workerScript: entry, warmUp: () => loadMigrate(entry.href) });
   const { planFromScan, applyPlan, markFixable, planJson, planText } = await loadMigrate(entry.href);
-  const scanned = await scan(settings, { workerScript: entry });
   warnAll([nothingRead(scanned)].filter((w) => w !== undefined));
   const consoleReport = await withConsole(scanned, settings, values);
   const plan = planFromScan(scanned, { scopes: values.scopes, consoleScopes: consoleReport?.scopesByClient });

@@ -44,7 +44,8 @@ export async function run(): Promise<void> {
       workspace,
     );
     for (const w of settings.warnings) core.warning(w);
-    const result = await scan(settings, { workerScript: new URL(import.meta.url) });
+    // The migration engine (needed once there are findings) loads while the workers scan.
+    const result = await scan(settings, { workerScript: new URL(import.meta.url), warmUp: () => loadMigrate(import.meta.url) });
     const empty = nothingRead(result);
     if (empty) core.warning(empty);
 

@@ -699,7 +699,8 @@ async function runScan(positionals, values, entry) {
         if (!Number.isInteger(workers) || workers < 1 || workers > 64)
             throw new errors/* UsageError */.e('--threads must be a whole number from 1 to 64');
     }
-    const result = await (0,engine/* scan */.S)(settings, { workerScript: entry, workers });
+    // "fixable" needs the migration plan, whose engine takes a while to load: load it meanwhile.
+    const result = await (0,engine/* scan */.S)(settings, { workerScript: entry, workers, warmUp: () => loadMigrate(entry.href) });
     warnAll([nothingRead(result)].filter((w) => w !== undefined));
     const consoleReport = await withConsole(result, settings, values);
     if (result.findings.length) {
@@ -727,8 +728,8 @@ async function runMigrate(positionals, values, entry) {
         throw new errors/* UsageError */.e('--scopes needs a comma-separated list of OAuth scopes');
     const settings = loadSettings({ root: positionals[0], failOn: 'never', config: values.config });
     warnAll(settings.warnings);
+    const scanned = await (0,engine/* scan */.S)(settings, { workerScript: entry, warmUp: () => loadMigrate(entry.href) });
     const { planFromScan, applyPlan, markFixable, planJson, planText } = await loadMigrate(entry.href);
-    const scanned = await (0,engine/* scan */.S)(settings, { workerScript: entry });
     warnAll([nothingRead(scanned)].filter((w) => w !== undefined));
     const consoleReport = await withConsole(scanned, settings, values);
     const plan = planFromScan(scanned, { scopes: values.scopes, consoleScopes: consoleReport?.scopesByClient });
@@ -1256,8 +1257,8 @@ var ignore = __webpack_require__(298);
 var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
 // EXTERNAL MODULE: ./src/rules/index.ts + 4 modules
 var rules = __webpack_require__(6499);
-// EXTERNAL MODULE: ./src/scan/batch.ts + 2 modules
-var batch = __webpack_require__(260);
+// EXTERNAL MODULE: ./src/scan/batch.ts + 3 modules
+var batch = __webpack_require__(2767);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/languages/index.ts + 14 modules
@@ -1653,6 +1654,11 @@ var worker_role = __webpack_require__(1188);
 
 
 const BATCH = 256;
+/**
+ * Batches queued per worker: enough that a worker keeps busy while the main thread does
+ * something else for a while (loads the migration engine, parses a token function).
+ */
+const MAX_IN_FLIGHT = 4;
 /** Below this many files, threads cost more than they save. */
 const INLINE_LIMIT = 2000;
 function merge(into, part) {
@@ -1665,9 +1671,10 @@ function merge(into, part) {
     into.filesMatched += part.filesMatched;
     into.bytes += part.bytes;
     into.jwtFiles.push(...part.jwtFiles);
+    Object.assign(into.located, part.located);
 }
 function emptyResult() {
-    return { findings: [], skipped: [], keyRefs: {}, secrets: [], clientIds: [], filesScanned: 0, filesMatched: 0, bytes: 0, jwtFiles: [] };
+    return { findings: [], skipped: [], keyRefs: {}, secrets: [], clientIds: [], filesScanned: 0, filesMatched: 0, bytes: 0, jwtFiles: [], located: {} };
 }
 /** Takes up to `size` items from an iterator. */
 function take(it, size) {
@@ -1681,7 +1688,7 @@ function take(it, size) {
     return out;
 }
 /**
- * Feeds batches to worker threads as the listing produces them, at most two batches in flight
+ * Feeds batches to worker threads as the listing produces them, at most MAX_IN_FLIGHT in flight
  * per worker, so the walk, the workers' start-up and the scanning overlap.
  */
 async function scanInWorkers(first, rest, opts, script, count) {
@@ -1706,7 +1713,7 @@ async function scanInWorkers(first, rest, opts, script, count) {
             wake?.();
         });
     }
-    const idle = () => workers.find((w) => inFlight.get(w) < 2);
+    const idle = () => workers.find((w) => inFlight.get(w) < MAX_IN_FLIGHT);
     const waitForMessage = () => new Promise((r) => (wake = r));
     try {
         let pending = first;
@@ -1720,10 +1727,10 @@ async function scanInWorkers(first, rest, opts, script, count) {
             }
             if (failure)
                 throw failure;
-            // Every worker has two batches queued: the main thread scans one itself rather than idle
+            // Every worker has its batches queued: the main thread scans one itself rather than idle
             // (it is one of the threads counted), then hands out what the workers finished meanwhile.
             if (pending.length) {
-                merge(total, (0,batch/* scanBatch */.A)(pending.slice(0, BATCH), opts));
+                merge(total, await (0,batch/* finishBatch */.o)((0,batch/* scanBatch */.A)(pending.slice(0, BATCH), opts)));
                 pending = pending.slice(BATCH);
                 if (pending.length < BATCH)
                     pending = pending.concat(take(rest, BATCH * 4));
@@ -1780,6 +1787,11 @@ function applyPolicy(findings, s) {
         return sev ? { ...f, severity: sev } : f;
     });
 }
+/** With ADOBE_JWT_MIGRATE_DEBUG set, each phase's end (ms from the start) goes to stderr. */
+function phase(name, started) {
+    if (process.env.ADOBE_JWT_MIGRATE_DEBUG)
+        process.stderr.write(`adobe-jwt-migrate: debug: ${name} done at ${Math.round(performance.now() - started)} ms\n`);
+}
 async function scan(settings, engine = {}) {
     const started = performance.now();
     const { files: listing, skipped: unlisted } = await listFiles(settings.root);
@@ -1803,13 +1815,19 @@ async function scan(settings, engine = {}) {
     const workers = engine.workerScript && threads > 1 && first.length > INLINE_LIMIT ? threads - 1 : 0;
     // Inline, the rest of the listing is scanned too (a one-thread run of a large tree once stopped
     // after the first INLINE_LIMIT files).
-    const raw = workers ? await scanInWorkers(first, kept, opts, engine.workerScript, workers) : (0,batch/* scanBatch */.A)(first.concat([...kept]), opts);
+    // A failed warm-up is the caller's to see when it does that work itself.
+    if (workers && engine.warmUp)
+        engine.warmUp().catch(() => undefined);
+    const raw = workers ? await scanInWorkers(first, kept, opts, engine.workerScript, workers) : await (0,batch/* finishBatch */.o)((0,batch/* scanBatch */.A)(first.concat([...kept]), opts));
+    phase('file scan', started);
     const found = (0,scan_context/* applyContext */.S$)(raw.findings, files, raw.keyRefs);
-    const regions = await (0,scan_regions/* regionFindings */.JB)(settings.root, found, settings.maxFileSize);
+    const regions = await (0,scan_regions/* regionFindings */.JB)(settings.root, found, settings.maxFileSize, raw.located);
+    phase('token functions', started);
     dropInDecoders(found, regions.decoders);
     found.push(...regions.findings);
     found.push(...apiIndexFindings(settings.root, files, found, settings.maxFileSize));
     found.push(...callerFindings(settings.root, files, raw.jwtFiles, regions.names, found, settings.maxFileSize));
+    phase('cross-file passes', started);
     dropCovered(found);
     const findings = applyPolicy(found, settings).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1)));
     raw.skipped.push(...unlisted);
@@ -1831,294 +1849,6 @@ async function scan(settings, engine = {}) {
             maxRssBytes: process.resourceUsage().maxRSS * 1024,
         },
     };
-}
-
-
-/***/ }),
-
-/***/ 4046:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  YK: () => (/* binding */ AEM_REGION_RULE),
-  AH: () => (/* binding */ REGION_RULE),
-  J6: () => (/* binding */ SIGNAL_RULES),
-  JB: () => (/* binding */ regionFindings)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/languages/index.ts + 14 modules
-var languages = __webpack_require__(300);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(3136);
-;// CONCATENATED MODULE: ./src/parse/grammars.json
-const grammars_namespaceObject = /*#__PURE__*/JSON.parse('{"Yv":{"package":"web-tree-sitter","file":"web-tree-sitter.js"},"fA":{"package":"web-tree-sitter","file":"web-tree-sitter.wasm"},"lN":{"tsx":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-tsx.wasm"},"python":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-python.wasm"},"java":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-java.wasm"},"csharp":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-c-sharp.wasm"},"php":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-php.wasm"},"go":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-go.wasm"},"ruby":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-ruby.wasm"},"powershell":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-powershell.wasm"},"bash":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-bash.wasm"},"kotlin":{"package":"@tree-sitter-grammars/tree-sitter-kotlin","file":"tree-sitter-kotlin.wasm"},"scala":{"package":"tree-sitter-scala","file":"tree-sitter-scala.wasm"},"r":{"package":"@davisvaughan/tree-sitter-r","file":"tree-sitter-r.wasm"}}}');
-;// CONCATENATED MODULE: ./src/parse/tree-sitter.ts
-// Real parsers for the languages the JWT flow was written in: tree-sitter grammars compiled to
-// WebAssembly (web-tree-sitter), so the same bundle runs on every runner OS and CPU. Each grammar
-// is loaded on first use, only for a file that needs it; the bundle copies them to dist/grammars/.
-
-
-
-
-const HERE = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
-/** dist/grammars next to either bundle, else the npm package (tests run the sources). */
-function locate(entry) {
-    const name = entry.file.slice(entry.file.lastIndexOf('/') + 1);
-    const candidates = [(0,external_node_path_.join)(HERE, 'grammars', name), (0,external_node_path_.join)(HERE, '..', 'grammars', name), (0,external_node_path_.join)(HERE, '..', '..', 'node_modules', entry.package, entry.file)];
-    const found = candidates.find((p) => (0,external_node_fs_.existsSync)(p));
-    if (!found)
-        throw new Error(`tree-sitter file ${name} is missing (looked in ${candidates.join(', ')})`);
-    return found;
-}
-let runtime;
-const tree_sitter_languages = new Map();
-/**
- * The library, imported at run time from dist/grammars (or node_modules): bundled, its start-up
- * (`await import('module')`) breaks. Its WebAssembly is read here and handed over.
- */
-async function library() {
-    const lib = (await import(/* webpackIgnore: true */ (0,external_node_url_.pathToFileURL)(locate(grammars_namespaceObject.Yv)).href));
-    await lib.Parser.init({ wasmBinary: (0,external_node_fs_.readFileSync)(locate(grammars_namespaceObject.fA)) });
-    return lib;
-}
-function language(id) {
-    runtime ??= library();
-    let lang = tree_sitter_languages.get(id);
-    if (!lang) {
-        lang = runtime.then((lib) => lib.Language.load((0,external_node_fs_.readFileSync)(locate(grammars_namespaceObject.lN[id]))));
-        tree_sitter_languages.set(id, lang);
-    }
-    return lang;
-}
-/** The syntax tree of a text, or undefined when the grammar cannot be loaded here. */
-async function parseWith(id, text) {
-    let lang;
-    try {
-        lang = await language(id);
-    }
-    catch (e) {
-        if (process.env.ADOBE_JWT_MIGRATE_DEBUG)
-            process.stderr.write(`tree-sitter ${id}: ${e.stack}\n`);
-        return undefined;
-    }
-    const { Parser } = await runtime;
-    const parser = new Parser();
-    try {
-        parser.setLanguage(lang);
-        return parser.parse(text) ?? undefined;
-    }
-    finally {
-        parser.delete();
-    }
-}
-/** Whether a parse found syntax errors (a tree-sitter parse always yields a tree). */
-function hasErrors(tree) {
-    return tree.rootNode.hasError;
-}
-/** The innermost node of one of `types` enclosing the character offset `at`. */
-function enclosing(tree, at, types) {
-    let node = tree.rootNode.descendantForIndex(at, at);
-    while (node) {
-        if (types.has(node.type))
-            return node;
-        node = node.parent;
-    }
-    return undefined;
-}
-
-// EXTERNAL MODULE: ./src/rules/index.ts + 4 modules
-var rules = __webpack_require__(6499);
-// EXTERNAL MODULE: ./src/rules/names.ts
-var names = __webpack_require__(5603);
-// EXTERNAL MODULE: ./src/scan/match.ts
-var match = __webpack_require__(6288);
-;// CONCATENATED MODULE: ./src/scan/regions.ts
-// The token function: a JWT flow is more than its exchange line. For each code file whose lines
-// carry a JWT signal (the exchange, the claims, the jwt_token field, the signing), the file is
-// parsed with its language's real parser and the function (or method) holding each signal becomes
-// one region finding spanning it; a class whose methods split the flow becomes one region.
-// This runs after the per-file scan, on the main thread, only for the few files with signals.
-
-
-
-
-
-
-
-/** Findings that mark the JWT flow itself in code (not configuration around it). */
-const SIGNAL_RULES = new Set([
-    'code-ims-jwt-exchange',
-    'code-ims-jwt-exchange-manual',
-    'code-jwt-meta-scope-claim',
-    'code-jwt-audience-claim',
-    'code-jwt-token-form-field',
-    'code-adobe-jwt-auth',
-    'code-jwt-library-js',
-    'code-jwt-library-python',
-    'code-jwt-library-manual',
-    'code-ims-go-exchange-jwt',
-    'code-pdf-services-service-account',
-    'aem-cloud-service-credential',
-]);
-const REGION_RULE = 'code-jwt-token-function';
-/** Files larger than this keep their line findings only. */
-const REGION_MAX_BYTES = 256 * 1024;
-/** At most this many signals of one file are placed in functions. */
-const REGION_MAX_SIGNALS = 200;
-const AEM_REGION_RULE = 'aem-service-credential-token-function';
-/** The name a function or class node is bound to (its own, or the variable it is assigned to). */
-function nameOf(node, bound) {
-    // The binding first: R's function_definition calls its `function` keyword its name.
-    const fields = [[bound, 'lhs'], [bound, 'left'], [bound, 'name'], [bound, 'key'], [node, 'name']];
-    for (const [n, field] of fields) {
-        const named = n.childForFieldName(field);
-        if (named && named.text !== 'function' && named.text.length <= 100 && IDENTIFIER.test(named.text))
-            return named.text; // native-regex: at most 100 characters
-    }
-    // Grammars that keep the name in a child rather than a field (PowerShell's function_name).
-    for (const child of node.namedChildren) {
-        if (child && /name/.test(child.type) && child.text.length <= 100 && IDENTIFIER.test(child.text))
-            return child.text; // native-regex: a node type name and at most 100 characters
-    }
-    return undefined;
-}
-/** A plain name: letters, digits, `_`, `$` and, for PowerShell's verb-noun commands, `-`. */
-const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
-/**
- * Functions holding the offsets, outermost function within any class; then classes that hold 2+.
- * Also the spans of the file's token decoders, whose lines are not the flow's.
- */
-async function spansOf(lang, text, offsets) {
-    const found = new Map();
-    const decoders = [];
-    if (lang.parser) {
-        const tree = await parseWith(lang.parser, text);
-        if (!tree)
-            return { spans: [], decoders };
-        const fn = new Set(lang.functionNodes);
-        const cls = new Set(lang.classNodes);
-        for (const node of tree.rootNode.descendantsOfType(lang.functionNodes)) {
-            const name = node && nameOf(node, node.parent ?? node);
-            if (!node || !name || !names/* TOKEN_READER */.C.test(name))
-                continue; // native-regex: a name of at most 100 characters
-            // With its doc comment (PowerShell's comment-based help sits just above the function).
-            let start = node.startIndex;
-            for (let c = node.previousSibling; c && /comment/.test(c.type) && !text.slice(c.endIndex, start).trim(); c = c.previousSibling)
-                start = c.startIndex; // native-regex: a node type name
-            decoders.push({ start, end: node.endIndex, isClass: false, head: '', name });
-        }
-        for (const at of offsets) {
-            if (decoders.some((d) => d.start <= at && at < d.end))
-                continue;
-            let node = enclosing(tree, at, fn);
-            if (!node)
-                continue;
-            // The outermost function (a callback inside a token function is part of it).
-            for (let up = node.parent; up && !cls.has(up.type); up = up.parent)
-                if (fn.has(up.type))
-                    node = up;
-            // R binds functions with `name <- function(...)`: the assignment is the function's extent.
-            // JS/TS: `const token = async () => {...}`, `module.exports = function...`, `export ...`.
-            let bound = node.parent && /assignment|binary_operator|decorated_definition|variable_declarator|pair/.test(node.parent.type) ? node.parent : node; // native-regex: a node type name
-            while (bound.parent && /^(?:variable_declarator|lexical_declaration|variable_declaration|expression_statement|export_statement)$/.test(bound.parent.type))
-                bound = bound.parent; // native-regex: a node type name
-            let klass = bound.parent;
-            while (klass && !cls.has(klass.type))
-                klass = klass.parent;
-            const className = klass?.childForFieldName('name')?.text;
-            const name = nameOf(node, bound);
-            found.set(`${bound.startIndex}`, { start: bound.startIndex, end: bound.endIndex, name, classStart: klass?.startIndex, classEnd: klass?.endIndex, className });
-        }
-        tree.delete();
-    }
-    const spans = [...found.values()].map((f) => ({ start: f.start, end: f.end, isClass: false, head: '', name: f.name }));
-    // A class whose methods split the flow (two or more of them hold a signal): the class.
-    // A class named for the flow (JWTProvider, JwtTokenBuilder) is the flow with all its helpers.
-    const byClass = new Map();
-    for (const f of found.values()) {
-        if (f.classStart === undefined)
-            continue;
-        const c = byClass.get(f.classStart) ?? { end: f.classEnd, n: 0, named: /jwt/i.test(f.className ?? '') }; // native-regex: a class name
-        c.n++;
-        byClass.set(f.classStart, c);
-    }
-    for (const [start, c] of byClass)
-        if (c.n >= 2 || c.named)
-            spans.push({ start, end: c.end, isClass: true, head: '' });
-    return { spans, decoders };
-}
-/** Region findings for the files whose findings hold a JWT signal in code. */
-async function regionFindings(root, findings, maxFileSize) {
-    const byFile = new Map();
-    for (const f of findings)
-        if (SIGNAL_RULES.has(f.ruleId) && f.file)
-            byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
-    const out = [];
-    const names = new Map();
-    const decoders = new Map();
-    for (const [file, signals] of byFile) {
-        const lang = (0,languages/* languageOf */.eX)(file);
-        if (!lang?.parser)
-            continue;
-        let text;
-        try {
-            const buf = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, file));
-            // Token functions live in hand-written source; a generated or minified file (or a hostile
-            // one) would cost the parser's error recovery more than its region is worth.
-            if (buf.length > Math.min(maxFileSize, REGION_MAX_BYTES))
-                continue;
-            text = buf.toString('utf8');
-        }
-        catch {
-            continue;
-        }
-        const starts = (0,match/* lineStarts */._$)(text);
-        const offsets = signals.slice(0, REGION_MAX_SIGNALS).map((s) => starts[s.line - 1] + s.column - 1);
-        let spans;
-        try {
-            const parsed = await spansOf(lang, text, offsets);
-            spans = parsed.spans;
-            for (const d of parsed.decoders) {
-                const lines = { line: (0,match/* lineOf */.cA)(starts, d.start) + 1, endLine: (0,match/* lineOf */.cA)(starts, Math.max(d.start, d.end - 1)) + 1 };
-                decoders.set(file, [...(decoders.get(file) ?? []), lines]);
-            }
-        }
-        catch {
-            continue; // a parser that cannot read the file leaves the line findings as they are
-        }
-        const aem = signals.some((s) => s.ruleId === 'aem-cloud-service-credential');
-        const rule = rules/* RULES_BY_ID */.kF.get(aem ? AEM_REGION_RULE : REGION_RULE);
-        for (const span of spans) {
-            if (span.name)
-                names.set(file, (names.get(file) ?? new Set()).add(span.name));
-            const line = (0,match/* lineOf */.cA)(starts, span.start);
-            const endLine = (0,match/* lineOf */.cA)(starts, Math.max(span.start, span.end - 1));
-            const head = text.slice(starts[line], line + 1 < starts.length ? starts[line + 1] - 1 : text.length);
-            const snippet = (0,match/* snippetOf */.Vv)(head, file);
-            out.push({
-                ruleId: rule.id,
-                severity: rule.severity,
-                file,
-                line: line + 1,
-                column: span.start - starts[line] + 1,
-                endLine: endLine + 1,
-                endColumn: span.end - starts[endLine] + 1,
-                message: `${rule.message} (${span.isClass ? 'the class' : 'the function'} spans lines ${line + 1}-${endLine + 1})`,
-                title: rule.title,
-                category: rule.category,
-                fingerprint: (0,match/* fingerprint */.Rj)(rule.id, file, snippet.replace(/\s+/g, ' '), 0), // native-regex: a snippet of at most 200 characters
-                fixable: false,
-                snippet,
-            });
-        }
-    }
-    return { findings: out, names, decoders };
 }
 
 

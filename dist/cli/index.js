@@ -21,10 +21,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 node_module__WEBPACK_IMPORTED_MODULE_0___default().enableCompileCache?.();
 const entry = new URL(import.meta.url);
 if ((0,_scan_worker_role_js__WEBPACK_IMPORTED_MODULE_1__/* .isScanWorker */ .W)()) {
-    (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(260), __nccwpck_require__.e(847)]).then(__nccwpck_require__.bind(__nccwpck_require__, 847))).runWorker();
+    (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(767), __nccwpck_require__.e(847)]).then(__nccwpck_require__.bind(__nccwpck_require__, 847))).runWorker();
 }
 else {
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(15), __nccwpck_require__.e(260), __nccwpck_require__.e(264)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3264));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(15), __nccwpck_require__.e(767), __nccwpck_require__.e(264)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3264));
     process.exitCode = await main(process.argv.slice(2), entry);
 }
 

@@ -3,8 +3,10 @@ import { isAbsolute, relative, sep } from 'node:path';
 import { RULES } from '../rules/index.js';
 import type { Finding, Skipped } from '../types.js';
 import { type ClientIdRef, clientIdConfigPath, findClientIds } from './client-ids.js';
-import { matchFile, matchPath } from './match.js';
-import { isCandidate } from './prefilter.js';
+import type { Language } from '../languages/types.js';
+import { lineStarts, matchFile, matchPath } from './match.js';
+import { type Located, locate, parsedForRegions, signalOffsets } from './regions.js';
+import { isCandidate, scratch } from './prefilter.js';
 
 export interface BatchOptions {
   root: string;
@@ -25,6 +27,10 @@ export interface BatchResult {
   bytes: number;
   /** Files that say "jwt" (any of its cases): the only ones a JWT-named function can be used in. */
   jwtFiles: string[];
+  /** The parser's places of each code file's signals (see regions.ts), by file. */
+  located: Record<string, Located>;
+  /** Files still to parse for `located` (finishBatch does it; never sent between threads). */
+  toLocate?: { file: string; lang: Language; text: string; offsets: number[] }[];
 }
 
 const CONTENT_RULES = RULES.filter((r) => !r.pathOnly);
@@ -33,7 +39,11 @@ const PATH_RULES = RULES.filter((r) => r.pathOnly);
 const CLIENT_ID_CONFIG_MAX = 256 * 1024;
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
-let buffer = Buffer.allocUnsafe(1 << 20);
+/**
+ * Files are read into the prefilter's own memory (WebAssembly), where it searches them without a
+ * copy. Taken on first use; a larger file grows it, which detaches the view held before.
+ */
+let buffer: Buffer | undefined;
 
 const JWT_CASES = ['jwt', 'Jwt', 'JWT'];
 function sayJwt(buf: Buffer, n: number): boolean {
@@ -80,7 +90,8 @@ function lastLine(buf: Buffer, n: number): number {
 
 /** Scans files synchronously: one open, one read and one close per file, into a reused buffer. */
 export function scanBatch(files: string[], opts: BatchOptions): BatchResult {
-  const result: BatchResult = { findings: [], skipped: [], keyRefs: {}, secrets: [], clientIds: [], filesScanned: 0, filesMatched: 0, bytes: 0, jwtFiles: [] };
+  buffer ??= scratch(1 << 20);
+  const result: BatchResult = { findings: [], skipped: [], keyRefs: {}, secrets: [], clientIds: [], filesScanned: 0, filesMatched: 0, bytes: 0, jwtFiles: [], located: {}, toLocate: [] };
   for (const rel of files) {
     const abs = `${opts.root}${sep}${rel}`;
     try {
@@ -107,9 +118,8 @@ export function scanBatch(files: string[], opts: BatchOptions): BatchResult {
           // Filled the buffer: size the file, then read the rest unless it is over the limit.
           const size = fstatSync(fd).size;
           if (size <= opts.maxFileSize) {
-            const bigger = Buffer.allocUnsafe(size + 1);
-            buffer.copy(bigger, 0, 0, n);
-            buffer = bigger;
+            // The bytes read so far stay where they are: growth keeps the memory's contents.
+            buffer = scratch(size + 1);
             let r: number;
             while (n < buffer.length && (r = readSync(fd, buffer, n, buffer.length - n, n)) > 0) n += r;
           } else n = size;
@@ -146,6 +156,11 @@ export function scanBatch(files: string[], opts: BatchOptions): BatchResult {
       const fr = matchFile(CONTENT_RULES, { path: rel, text });
       result.clientIds.push(...findClientIds(rel, text));
       if (fr.findings.length) {
+        // Token functions: the thread that holds the text parses it (finishBatch), so the
+        // parsing spreads over the threads instead of waiting for the end of the scan.
+        const lang = parsedForRegions(rel, n);
+        const offsets = lang ? signalOffsets(fr.findings, lineStarts(text)) : [];
+        if (lang && offsets.length) result.toLocate!.push({ file: rel, lang, text, offsets });
         result.findings.push(...fr.findings);
         if (fr.keyRefs.length) result.keyRefs[rel] = fr.keyRefs;
         result.secrets.push(...fr.secrets);
@@ -154,5 +169,19 @@ export function scanBatch(files: string[], opts: BatchOptions): BatchResult {
       result.skipped.push({ file: rel, reason: errorReason(err) });
     }
   }
+  return result;
+}
+
+/** Parses the batch's code files with signals (see scanBatch); the result can then be posted. */
+export async function finishBatch(result: BatchResult): Promise<BatchResult> {
+  for (const { file, lang, text, offsets } of result.toLocate ?? []) {
+    try {
+      const located = await locate(lang, text, offsets);
+      if (located) result.located[file] = located;
+    } catch {
+      // the region pass parses it again, and reports nothing more if it fails there too
+    }
+  }
+  delete result.toLocate;
   return result;
 }

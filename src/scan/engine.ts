@@ -5,7 +5,7 @@ import ignore from 'ignore';
 import { RULES, SUPPORTING_RULES } from '../rules/index.js';
 import type { ScanSettings } from '../config.js';
 import type { Finding, ScanResult, Severity } from '../types.js';
-import { type BatchOptions, type BatchResult, scanBatch } from './batch.js';
+import { type BatchOptions, type BatchResult, finishBatch, scanBatch } from './batch.js';
 import { callerFindings } from './callers.js';
 import { apiIndexFindings } from './api-indexes.js';
 import { applyContext } from './context.js';
@@ -14,6 +14,11 @@ import { regionFindings } from './regions.js';
 import { WORKER_ROLE } from './worker-role.js';
 
 const BATCH = 256;
+/**
+ * Batches queued per worker: enough that a worker keeps busy while the main thread does
+ * something else for a while (loads the migration engine, parses a token function).
+ */
+const MAX_IN_FLIGHT = 4;
 /** Below this many files, threads cost more than they save. */
 const INLINE_LIMIT = 2000;
 
@@ -21,6 +26,11 @@ export interface EngineOptions {
   /** A script that calls runWorker() when started as a worker (the bundle itself). */
   workerScript?: URL | string;
   workers?: number;
+  /**
+   * Work the caller needs after the scan (loading the migration engine), started while worker
+   * threads scan, when the main thread's share of files can go to them instead of the tail.
+   */
+  warmUp?: () => Promise<unknown>;
 }
 
 function merge(into: BatchResult, part: BatchResult): void {
@@ -33,10 +43,11 @@ function merge(into: BatchResult, part: BatchResult): void {
   into.filesMatched += part.filesMatched;
   into.bytes += part.bytes;
   into.jwtFiles.push(...part.jwtFiles);
+  Object.assign(into.located, part.located);
 }
 
 function emptyResult(): BatchResult {
-  return { findings: [], skipped: [], keyRefs: {}, secrets: [], clientIds: [], filesScanned: 0, filesMatched: 0, bytes: 0, jwtFiles: [] };
+  return { findings: [], skipped: [], keyRefs: {}, secrets: [], clientIds: [], filesScanned: 0, filesMatched: 0, bytes: 0, jwtFiles: [], located: {} };
 }
 
 /** Takes up to `size` items from an iterator. */
@@ -51,7 +62,7 @@ function take(it: Iterator<string>, size: number): string[] {
 }
 
 /**
- * Feeds batches to worker threads as the listing produces them, at most two batches in flight
+ * Feeds batches to worker threads as the listing produces them, at most MAX_IN_FLIGHT in flight
  * per worker, so the walk, the workers' start-up and the scanning overlap.
  */
 async function scanInWorkers(first: string[], rest: Iterator<string>, opts: BatchOptions, script: URL | string, count: number): Promise<BatchResult> {
@@ -75,7 +86,7 @@ async function scanInWorkers(first: string[], rest: Iterator<string>, opts: Batc
       wake?.();
     });
   }
-  const idle = (): Worker | undefined => workers.find((w) => inFlight.get(w)! < 2);
+  const idle = (): Worker | undefined => workers.find((w) => inFlight.get(w)! < MAX_IN_FLIGHT);
   const waitForMessage = () => new Promise<void>((r) => (wake = r));
   try {
     let pending = first;
@@ -87,10 +98,10 @@ async function scanInWorkers(first: string[], rest: Iterator<string>, opts: Batc
         if (pending.length < BATCH) pending = pending.concat(take(rest, BATCH * 4));
       }
       if (failure) throw failure;
-      // Every worker has two batches queued: the main thread scans one itself rather than idle
+      // Every worker has its batches queued: the main thread scans one itself rather than idle
       // (it is one of the threads counted), then hands out what the workers finished meanwhile.
       if (pending.length) {
-        merge(total, scanBatch(pending.slice(0, BATCH), opts));
+        merge(total, await finishBatch(scanBatch(pending.slice(0, BATCH), opts)));
         pending = pending.slice(BATCH);
         if (pending.length < BATCH) pending = pending.concat(take(rest, BATCH * 4));
         await new Promise<void>((r) => setImmediate(r));
@@ -145,6 +156,11 @@ export function applyPolicy(findings: Finding[], s: ScanSettings): Finding[] {
     });
 }
 
+/** With ADOBE_JWT_MIGRATE_DEBUG set, each phase's end (ms from the start) goes to stderr. */
+function phase(name: string, started: number): void {
+  if (process.env.ADOBE_JWT_MIGRATE_DEBUG) process.stderr.write(`adobe-jwt-migrate: debug: ${name} done at ${Math.round(performance.now() - started)} ms\n`);
+}
+
 export async function scan(settings: ScanSettings, engine: EngineOptions = {}): Promise<ScanResult> {
   const started = performance.now();
   const { files: listing, skipped: unlisted } = await listFiles(settings.root);
@@ -168,14 +184,19 @@ export async function scan(settings: ScanSettings, engine: EngineOptions = {}): 
   const workers = engine.workerScript && threads > 1 && first.length > INLINE_LIMIT ? threads - 1 : 0;
   // Inline, the rest of the listing is scanned too (a one-thread run of a large tree once stopped
   // after the first INLINE_LIMIT files).
-  const raw = workers ? await scanInWorkers(first, kept, opts, engine.workerScript!, workers) : scanBatch(first.concat([...kept]), opts);
+  // A failed warm-up is the caller's to see when it does that work itself.
+  if (workers && engine.warmUp) engine.warmUp().catch(() => undefined);
+  const raw = workers ? await scanInWorkers(first, kept, opts, engine.workerScript!, workers) : await finishBatch(scanBatch(first.concat([...kept]), opts));
 
+  phase('file scan', started);
   const found = applyContext(raw.findings, files, raw.keyRefs);
-  const regions = await regionFindings(settings.root, found, settings.maxFileSize);
+  const regions = await regionFindings(settings.root, found, settings.maxFileSize, raw.located);
+  phase('token functions', started);
   dropInDecoders(found, regions.decoders);
   found.push(...regions.findings);
   found.push(...apiIndexFindings(settings.root, files, found, settings.maxFileSize));
   found.push(...callerFindings(settings.root, files, raw.jwtFiles, regions.names, found, settings.maxFileSize));
+  phase('cross-file passes', started);
   dropCovered(found);
   const findings = applyPolicy(found, settings).sort(
     (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1)),

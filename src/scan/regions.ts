@@ -65,16 +65,35 @@ function nameOf(node: SyntaxNode, bound: SyntaxNode): string | undefined {
 const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
 
 
+/** Where one signal sits: its outermost function (as bound), and the class around it. */
+export interface Place {
+  start: number;
+  end: number;
+  name?: string;
+  classStart?: number;
+  classEnd?: number;
+  className?: string;
+}
+
 /**
- * Functions holding the offsets, outermost function within any class; then classes that hold 2+.
- * Also the spans of the file's token decoders, whose lines are not the flow's.
+ * What the parser says of a file's signals: each offset's function (or null, at top level) and
+ * the spans of the file's token decoders. Worker threads work it out for the files they scan,
+ * while the text is in hand; the main thread then groups the places of the signals that stay.
  */
-async function spansOf(lang: Language, text: string, offsets: number[]): Promise<{ spans: Span[]; decoders: Span[] }> {
-  const found = new Map<string, { start: number; end: number; name?: string; classStart?: number; classEnd?: number; className?: string }>();
+export interface Located {
+  offsets: number[];
+  places: (Place | null)[];
+  decoders: Span[];
+}
+
+/** Parses the text and places each offset; undefined when the language has no parser here. */
+export async function locate(lang: Language, text: string, offsets: number[]): Promise<Located | undefined> {
+  if (!lang.parser) return undefined;
+  const tree = await parseWith(lang.parser, text);
+  if (!tree) return undefined;
   const decoders: Span[] = [];
-  if (lang.parser) {
-    const tree = await parseWith(lang.parser, text);
-    if (!tree) return { spans: [], decoders };
+  const places: (Place | null)[] = [];
+  try {
     const fn = new Set(lang.functionNodes);
     const cls = new Set(lang.classNodes);
     for (const node of tree.rootNode.descendantsOfType(lang.functionNodes)) {
@@ -86,9 +105,11 @@ async function spansOf(lang: Language, text: string, offsets: number[]): Promise
       decoders.push({ start, end: node.endIndex, isClass: false, head: '', name });
     }
     for (const at of offsets) {
-      if (decoders.some((d) => d.start <= at && at < d.end)) continue;
-      let node = enclosing(tree, at, fn);
-      if (!node) continue;
+      let node = decoders.some((d) => d.start <= at && at < d.end) ? undefined : enclosing(tree, at, fn);
+      if (!node) {
+        places.push(null);
+        continue;
+      }
       // The outermost function (a callback inside a token function is part of it).
       for (let up = node.parent; up && !cls.has(up.type); up = up.parent) if (fn.has(up.type)) node = up;
       // R binds functions with `name <- function(...)`: the assignment is the function's extent.
@@ -98,14 +119,23 @@ async function spansOf(lang: Language, text: string, offsets: number[]): Promise
       let klass = bound.parent;
       while (klass && !cls.has(klass.type)) klass = klass.parent;
       const className = klass?.childForFieldName('name')?.text;
-      const name = nameOf(node, bound);
-      found.set(`${bound.startIndex}`, { start: bound.startIndex, end: bound.endIndex, name, classStart: klass?.startIndex, classEnd: klass?.endIndex, className });
+      places.push({ start: bound.startIndex, end: bound.endIndex, name: nameOf(node, bound), classStart: klass?.startIndex, classEnd: klass?.endIndex, className });
     }
+  } finally {
     tree.delete();
   }
+  return { offsets, places, decoders };
+}
+
+/**
+ * The spans of the places of the signals that stay: each function once; then a class whose
+ * methods split the flow (two or more of them hold a signal), or a class named for the flow
+ * (JWTProvider, JwtTokenBuilder), which is the flow with all its helpers.
+ */
+function group(places: Place[]): Span[] {
+  const found = new Map<number, Place>();
+  for (const p of places) found.set(p.start, p);
   const spans: Span[] = [...found.values()].map((f) => ({ start: f.start, end: f.end, isClass: false, head: '', name: f.name }));
-  // A class whose methods split the flow (two or more of them hold a signal): the class.
-  // A class named for the flow (JWTProvider, JwtTokenBuilder) is the flow with all its helpers.
   const byClass = new Map<number, { end: number; n: number; named: boolean }>();
   for (const f of found.values()) {
     if (f.classStart === undefined) continue;
@@ -114,7 +144,21 @@ async function spansOf(lang: Language, text: string, offsets: number[]): Promise
     byClass.set(f.classStart, c);
   }
   for (const [start, c] of byClass) if (c.n >= 2 || c.named) spans.push({ start, end: c.end, isClass: true, head: '' });
-  return { spans, decoders };
+  return spans;
+}
+
+/** The offsets of a file's signal findings, as locate() takes them. */
+export function signalOffsets(findings: Finding[], starts: number[]): number[] {
+  return findings
+    .filter((f) => SIGNAL_RULES.has(f.ruleId))
+    .slice(0, REGION_MAX_SIGNALS)
+    .map((s) => starts[s.line - 1] + s.column - 1);
+}
+
+/** Whether a scanned file is one the region pass parses: code of a parsed language, not too big. */
+export function parsedForRegions(file: string, bytes: number): Language | undefined {
+  const lang = languageOf(file);
+  return lang?.parser && bytes <= REGION_MAX_BYTES ? lang : undefined;
 }
 
 export interface Regions {
@@ -125,8 +169,11 @@ export interface Regions {
   decoders: Map<string, { line: number; endLine: number }[]>;
 }
 
-/** Region findings for the files whose findings hold a JWT signal in code. */
-export async function regionFindings(root: string, findings: Finding[], maxFileSize: number): Promise<Regions> {
+/**
+ * Region findings for the files whose findings hold a JWT signal in code. `located` holds what
+ * the scan threads parsed already; other files are parsed here.
+ */
+export async function regionFindings(root: string, findings: Finding[], maxFileSize: number, located: Record<string, Located> = {}): Promise<Regions> {
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) if (SIGNAL_RULES.has(f.ruleId) && f.file) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
   const out: Finding[] = [];
@@ -146,11 +193,16 @@ export async function regionFindings(root: string, findings: Finding[], maxFileS
       continue;
     }
     const starts = lineStarts(text);
-    const offsets = signals.slice(0, REGION_MAX_SIGNALS).map((s) => starts[s.line - 1] + s.column - 1);
+    const offsets = signalOffsets(signals, starts);
     let spans: Span[];
     try {
-      const parsed = await spansOf(lang, text, offsets);
-      spans = parsed.spans;
+      // The scan's parse, if it placed every signal that stayed (the context pass only drops).
+      const pre = located[file];
+      const known = pre && offsets.every((o) => pre.offsets.includes(o)) ? pre : undefined;
+      const parsed = known ?? (await locate(lang, text, offsets));
+      if (!parsed) continue;
+      const places = offsets.map((o) => parsed.places[parsed.offsets.indexOf(o)]).filter((p): p is Place => !!p);
+      spans = group(places);
       for (const d of parsed.decoders) {
         const lines = { line: lineOf(starts, d.start) + 1, endLine: lineOf(starts, Math.max(d.start, d.end - 1)) + 1 };
         decoders.set(file, [...(decoders.get(file) ?? []), lines]);
