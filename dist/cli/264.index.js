@@ -447,6 +447,13 @@ function friendlyName(title) {
     return merged.map((w) => w[0].toUpperCase() + w.slice(1).toLowerCase()).join('');
 }
 /** SARIF 2.1.0 for github/codeql-action/upload-sarif; fingerprints keep alerts stable. */
+/**
+ * A repository path as a relative URI reference (RFC 3986): each segment percent-encoded, so a
+ * path with spaces or `#` (examples/config files - basic/) is still one file to code scanning.
+ */
+function fileUri(path) {
+    return path.split('/').map(encodeURIComponent).join('/');
+}
 function toSarif(result, version) {
     const index = new Map(src_rules/* RULES */.y0.map((r, i) => [r.id, i]));
     return {
@@ -486,7 +493,7 @@ function toSarif(result, version) {
                     locations: [
                         {
                             physicalLocation: {
-                                artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' },
+                                artifactLocation: { uri: fileUri(f.file), uriBaseId: '%SRCROOT%' },
                                 region: {
                                     startLine: f.line,
                                     startColumn: f.column,

@@ -28,6 +28,14 @@ function friendlyName(title: string): string {
 }
 
 /** SARIF 2.1.0 for github/codeql-action/upload-sarif; fingerprints keep alerts stable. */
+/**
+ * A repository path as a relative URI reference (RFC 3986): each segment percent-encoded, so a
+ * path with spaces or `#` (examples/config files - basic/) is still one file to code scanning.
+ */
+export function fileUri(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
 export function toSarif(result: ScanResult, version: string): object {
   const index = new Map(RULES.map((r, i) => [r.id, i]));
   return {
@@ -67,7 +75,7 @@ export function toSarif(result: ScanResult, version: string): object {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: fileUri(f.file), uriBaseId: '%SRCROOT%' },
                 region: {
                   startLine: f.line,
                   startColumn: f.column,
