@@ -3484,12 +3484,20 @@ function matchFile(rules, file) {
     const findings = [];
     const seen = new Set();
     const occurrences = new Map();
+    // Rules share their file conditions (ADOBE_IMS, AEM_CLOUD): each is tested once a file.
+    const tested = new Map();
+    const holds = (re) => {
+        let v = tested.get(re);
+        if (v === undefined)
+            tested.set(re, (v = (0,_regex_js__WEBPACK_IMPORTED_MODULE_2__/* .linear */ .sn)(re).test(text)));
+        return v;
+    };
     for (const rule of rules) {
         if (rule.pathOnly || !ruleAppliesToPath(rule, path))
             continue;
-        if (rule.requires && !rule.requires.every((re) => (0,_regex_js__WEBPACK_IMPORTED_MODULE_2__/* .linear */ .sn)(re).test(text)))
+        if (rule.requires && !rule.requires.every(holds))
             continue;
-        if (rule.unless && rule.unless.some((re) => (0,_regex_js__WEBPACK_IMPORTED_MODULE_2__/* .linear */ .sn)(re).test(text)))
+        if (rule.unless && rule.unless.some(holds))
             continue;
         let hits;
         try {

@@ -157,10 +157,17 @@ export function matchFile(rules: Rule[], file: FileInput): FileResult {
   const seen = new Set<string>();
   const occurrences = new Map<string, number>();
 
+  // Rules share their file conditions (ADOBE_IMS, AEM_CLOUD): each is tested once a file.
+  const tested = new Map<RegExp, boolean>();
+  const holds = (re: RegExp): boolean => {
+    let v = tested.get(re);
+    if (v === undefined) tested.set(re, (v = linear(re).test(text)));
+    return v;
+  };
   for (const rule of rules) {
     if (rule.pathOnly || !ruleAppliesToPath(rule, path)) continue;
-    if (rule.requires && !rule.requires.every((re) => linear(re).test(text))) continue;
-    if (rule.unless && rule.unless.some((re) => linear(re).test(text))) continue;
+    if (rule.requires && !rule.requires.every(holds)) continue;
+    if (rule.unless && rule.unless.some(holds)) continue;
     let hits: Hit[];
     try {
       hits = rule.match ? rule.match(file) : rule.pattern ? regexHits(rule, text, (starts ??= lineStarts(text))) : [];
