@@ -11,7 +11,9 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../src/config.js';
 import { applyPlan } from '../src/migrate/apply.js';
+import { languageOf } from '../src/languages/index.js';
 import { planMigration, stillParses } from '../src/migrate/plan.js';
+import { parseWith } from '../src/parse/tree-sitter.js';
 import { listTree } from './helpers/markers.js';
 import { tempDir } from './helpers/run.js';
 
@@ -31,8 +33,11 @@ function tree(dir: string): Record<string, string> {
   return out;
 }
 
-/** JS/TS through the TypeScript parser, Python through py_compile, JSON/YAML through their parsers. */
-export function parseErrors(root: string, file: string, text: string): string[] {
+/**
+ * JS/TS through the TypeScript parser, Python through py_compile, JSON/YAML through their parsers,
+ * other languages through their tree-sitter grammar (no error nodes).
+ */
+export async function parseErrors(root: string, file: string, text: string): Promise<string[]> {
   if (/\.[cm]?[jt]sx?$/.test(file)) {
     const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
     const diags = (sf as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics ?? [];
@@ -41,6 +46,14 @@ export function parseErrors(root: string, file: string, text: string): string[] 
   if (/\.py$/.test(file)) {
     const r = spawnSync('python3', ['-m', 'py_compile', join(root, file)], { encoding: 'utf8' });
     return r.status === 0 ? [] : [`${file}: ${r.stderr.trim()}`];
+  }
+  const grammar = languageOf(file)?.parser;
+  if (grammar) {
+    const tree = await parseWith(grammar, text);
+    if (!tree) throw new Error(`no ${grammar} grammar to check ${file}`);
+    const bad = tree.rootNode.hasError;
+    tree.delete();
+    return bad ? [`${file}: tree-sitter ${grammar} finds syntax errors`] : [];
   }
   return stillParses(file, text) ? [] : [`${file}: does not parse`];
 }
@@ -57,7 +70,7 @@ describe('migration fixtures', () => {
     expect(tree(work)).toEqual(tree(join(c.dir, 'after')));
 
     for (const e of plan.edits.filter((x) => x.action !== 'delete')) {
-      expect(parseErrors(work, e.file, e.after ?? '')).toEqual([]);
+      expect(await parseErrors(work, e.file, e.after ?? '')).toEqual([]);
     }
     if (opts.manual) expect(plan.manual.map((m) => m.ruleId).sort()).toEqual([...opts.manual].sort());
     if (opts.secrets) expect(plan.secrets).toEqual(opts.secrets);

@@ -5,12 +5,18 @@
 // Per folder and in total: line recall (a labelled line is covered when a finding's
 // line..endLine, widened by 2 lines, reaches it), file recall, repository recall (positive
 // repositories with an error), precision (findings that cover a labelled line, over all findings),
-// findings in negative controls, and scan time. Writes field/results.json; exits 1 below the
-// floors in field/floors.json.
+// findings in negative controls, and scan time. For folders labelled `migration: migrate`, it
+// also runs `migrate --write` on a temp copy (see migrateFolder) and reports the share of error
+// findings removed, files changed, parse failures, a second run's edits and the manual steps left;
+// `--detect-only` skips that. Writes field/results.json; exits 1 below the floors in
+// field/floors.json.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import ts from 'typescript';
+import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -64,7 +70,130 @@ export interface FolderScore {
   extra: string[];
   /** Files with a must-change line and no finding. */
   missedFiles: string[];
+  /** What `migrate --write` did to a copy (folders labelled `migrate`). */
+  migrated?: MigrationScore;
 }
+
+// --- Migration: `migrate --write` on a temp copy of a folder, and what it did. Error findings
+// before and after (a re-scan of the copy), files changed, changed files that no longer parse
+// (each language's own parser, not the migration's), what a second run would edit (must be
+// nothing), the manual steps left and how many errors left have a step with a snippet.
+const Report = z.object({ findings: z.array(z.object({ ruleId: z.string(), severity: z.string(), file: z.string(), line: z.number() }).loose()) }).loose();
+const Plan = z.object({
+  edits: z.array(z.object({ file: z.string(), action: z.enum(['modify', 'create', 'delete']) }).loose()),
+  manual: z.array(z.object({ file: z.string(), ruleId: z.string(), snippet: z.string().optional() }).loose()),
+}).loose();
+
+export interface MigrationScore {
+  errorsBefore: number;
+  errorsAfter: number;
+  filesChanged: number;
+  /** Changed files that parsed before the migration and do not after it (file: parser). */
+  parseFailures: string[];
+  /** Edits a second `migrate --write` would make. */
+  secondRunEdits: number;
+  manualSteps: number;
+  /** Errors left in a file that has a manual step with a snippet. */
+  errorsLeftWithSnippet: number;
+  seconds: number;
+}
+
+function cli(cliPath: string, args: string[]): string {
+  const r = spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args[0]} exited ${r.status}: ${r.stderr.split('\n')[0]}`);
+  return r.stdout;
+}
+
+const errorsOf = (cliPath: string, dir: string) =>
+  Report.parse(JSON.parse(cli(cliPath, ['scan', dir, '--format', 'json', '--fail-on', 'never']))).findings.filter((f) => f.severity === 'error');
+
+const migrate = (cliPath: string, dir: string) => Plan.parse(JSON.parse(cli(cliPath, ['migrate', dir, '--write', '--format', 'json'])));
+
+/** tree-sitter grammars (the bundle's copies) for the languages TypeScript and Python do not cover. */
+const GRAMMARS: Record<string, string> = {
+  '.java': 'java', '.kt': 'kotlin', '.kts': 'kotlin', '.scala': 'scala', '.cs': 'c-sharp', '.php': 'php',
+  '.go': 'go', '.rb': 'ruby', '.ps1': 'powershell', '.psm1': 'powershell', '.sh': 'bash', '.r': 'r',
+};
+
+type TreeSitter = typeof import('web-tree-sitter');
+let treeSitter: Promise<TreeSitter> | undefined;
+
+async function treeSitterParses(grammarsDir: string, grammar: string, text: string): Promise<boolean> {
+  treeSitter ??= (async () => {
+    const lib = (await import(pathToFileURL(join(grammarsDir, 'web-tree-sitter.js')).href)) as TreeSitter;
+    await lib.Parser.init({ wasmBinary: readFileSync(join(grammarsDir, 'web-tree-sitter.wasm')) });
+    return lib;
+  })();
+  const lib = await treeSitter;
+  const parser = new lib.Parser();
+  parser.setLanguage(await lib.Language.load(readFileSync(join(grammarsDir, `tree-sitter-${grammar}.wasm`))));
+  const tree = parser.parse(text);
+  const ok = !!tree && !tree.rootNode.hasError;
+  tree?.delete();
+  parser.delete();
+  return ok;
+}
+
+/** The parser that judges a file, and whether the text passes it; null when no parser covers it. */
+async function parses(file: string, text: string, grammarsDir: string): Promise<{ parser: string; ok: boolean } | null> {
+  const ext = extname(file).toLowerCase();
+  if (['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'].includes(ext)) {
+    const kind = ext === '.tsx' || ext === '.jsx' ? ts.ScriptKind.TSX : ext.endsWith('ts') ? ts.ScriptKind.TS : ts.ScriptKind.JS;
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, kind);
+    return { parser: 'typescript', ok: (source as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length === 0 };
+  }
+  if (ext === '.py') {
+    const r = spawnSync('python3', ['-c', 'import sys; compile(sys.stdin.read(), "f", "exec")'], { input: text, encoding: 'utf8' });
+    return { parser: 'python3 compile', ok: r.status === 0 };
+  }
+  if (ext === '.json' || file.endsWith('.aio')) {
+    try {
+      JSON.parse(text);
+      return { parser: 'JSON', ok: true };
+    } catch {
+      return { parser: 'JSON', ok: false };
+    }
+  }
+  if (ext === '.yml' || ext === '.yaml') return { parser: 'yaml', ok: parseAllDocuments(text).every((d) => 'errors' in d && d.errors.length === 0) };
+  const grammar = GRAMMARS[ext];
+  if (grammar) return { parser: `tree-sitter ${grammar}`, ok: await treeSitterParses(grammarsDir, grammar, text) };
+  return null;
+}
+
+export async function migrateFolder(cliPath: string, dir: string): Promise<MigrationScore> {
+  const started = performance.now();
+  const copy = mkdtempSync(join(tmpdir(), 'field-migrate-'));
+  const grammarsDir = join(cliPath, '..', '..', 'grammars');
+  try {
+    cpSync(dir, copy, { recursive: true });
+    const before = errorsOf(cliPath, copy);
+    const plan = migrate(cliPath, copy);
+    const after = errorsOf(cliPath, copy);
+    const second = migrate(cliPath, copy);
+    const parseFailures: string[] = [];
+    for (const edit of plan.edits) {
+      if (edit.action === 'delete' || !existsSync(join(copy, edit.file))) continue;
+      const now = await parses(edit.file, readFileSync(join(copy, edit.file), 'utf8'), grammarsDir);
+      if (!now || now.ok) continue;
+      const original = edit.action === 'modify' && existsSync(join(dir, edit.file)) ? await parses(edit.file, readFileSync(join(dir, edit.file), 'utf8'), grammarsDir) : null;
+      if (edit.action === 'create' || original?.ok) parseFailures.push(`${edit.file}: ${now.parser}`);
+    }
+    const withSnippet = new Set(plan.manual.filter((m) => m.snippet).map((m) => m.file));
+    return {
+      errorsBefore: before.length,
+      errorsAfter: after.length,
+      filesChanged: plan.edits.length,
+      parseFailures,
+      secondRunEdits: second.edits.length,
+      manualSteps: plan.manual.length,
+      errorsLeftWithSnippet: after.filter((f) => withSnippet.has(f.file)).length,
+      seconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
 
 function expand(e: { line: number; endLine?: number }): number[] {
   const out: number[] = [];
@@ -154,6 +283,23 @@ export interface Totals {
   negativeFindings: number;
   seconds: number;
   byCategory: Record<string, number>;
+  migration: MigrationTotals;
+}
+
+export interface MigrationTotals {
+  folders: number;
+  errorsBefore: number;
+  errorsAfter: number;
+  /** Share of the error findings `migrate --write` removed. */
+  removed: number;
+  filesChanged: number;
+  parseFailures: number;
+  secondRunEdits: number;
+  manualSteps: number;
+  /** Share of the errors left that sit in a file with a manual step carrying a snippet. */
+  leftWithSnippet: number;
+  /** Folders where the migration changed at least one file (the action would open a PR). */
+  foldersChanged: number;
 }
 
 function ratio(a: number, b: number): number {
@@ -182,6 +328,25 @@ function totals(scores: FolderScore[]): Totals {
     negativeFindings: sum('findings', scores.filter((s) => s.role === 'negative')),
     seconds: Math.round(sum('seconds') * 10) / 10,
     byCategory: Object.fromEntries(Object.entries(cats).map(([c, v]) => [c, ratio(v.covered, v.labelled)])),
+    migration: migrationTotals(scores.flatMap((s) => (s.migrated ? [s.migrated] : []))),
+  };
+}
+
+function migrationTotals(runs: MigrationScore[]): MigrationTotals {
+  const sum = (k: keyof MigrationScore) => runs.reduce((n, m) => n + (Array.isArray(m[k]) ? (m[k] as unknown[]).length : (m[k] as number)), 0);
+  const before = sum('errorsBefore');
+  const after = sum('errorsAfter');
+  return {
+    folders: runs.length,
+    errorsBefore: before,
+    errorsAfter: after,
+    removed: ratio(before - after, before),
+    filesChanged: sum('filesChanged'),
+    parseFailures: sum('parseFailures'),
+    secondRunEdits: sum('secondRunEdits'),
+    manualSteps: sum('manualSteps'),
+    leftWithSnippet: ratio(sum('errorsLeftWithSnippet'), after),
+    foldersChanged: runs.filter((m) => m.filesChanged > 0).length,
   };
 }
 
@@ -193,7 +358,7 @@ function pct(x: number): string {
   return `${(x * 100).toFixed(1)}%`.padStart(6);
 }
 
-function main(): number {
+async function main(): Promise<number> {
   if (!existsSync(SHARED)) {
     console.log(`field: ${SHARED} is absent; nothing to score.`);
     return 0;
@@ -204,6 +369,7 @@ function main(): number {
   }
   const verbose = process.argv.includes('--verbose');
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  const detectOnly = process.argv.includes('--detect-only');
   const scores: FolderScore[] = [];
   for (const [corpus, root] of [['shared', SHARED], ['extra', EXTRA]] as const) {
     for (const folder of folders(root)) {
@@ -214,7 +380,9 @@ function main(): number {
         continue;
       }
       const label = Label.parse(JSON.parse(readFileSync(labelFile, 'utf8')));
-      scores.push(scoreFolder(join(root, folder), label, corpus));
+      const score = scoreFolder(join(root, folder), label, corpus);
+      if (label.migration === 'migrate' && !detectOnly) score.migrated = await migrateFolder(CLI, join(root, folder));
+      scores.push(score);
     }
   }
   console.log(`${'folder'.padEnd(48)} role      lines  files  prec  errors  find  secs`);
@@ -229,23 +397,46 @@ function main(): number {
       for (const x of s.extra) console.log(`    extra  ${x}`);
     }
   }
+  if (!detectOnly) {
+    console.log(`\n${'migrate --write on a copy'.padEnd(48)} errors before  after removed  files  parse  again  manual`);
+    for (const s of scores) {
+      const m = s.migrated;
+      if (!m) continue;
+      console.log(`${s.folder.slice(0, 47).padEnd(48)} ${String(m.errorsBefore).padStart(13)} ${String(m.errorsAfter).padStart(6)} ${pct(ratio(m.errorsBefore - m.errorsAfter, m.errorsBefore)).padStart(7)} ${String(m.filesChanged).padStart(6)} ${String(m.parseFailures.length).padStart(6)} ${String(m.secondRunEdits).padStart(6)} ${String(m.manualSteps).padStart(7)}`);
+      if (verbose) for (const f of m.parseFailures) console.log(`    does not parse after migration: ${f}`);
+    }
+  }
   const shared = totals(scores.filter((s) => s.corpus === 'shared'));
   const all = totals(scores);
-  const show = (name: string, t: Totals) =>
+  const show = (name: string, t: Totals) => {
     console.log(
       `${name}: ${t.folders} folders; line recall ${pct(t.lineRecall)}, file recall ${pct(t.fileRecall)}, repository recall ${pct(t.repoRecall)}, precision ${pct(t.precision)}, ${t.negativeFindings} findings in negative controls, AEM warning-only ${t.aemWithWarningOnly}, ${t.seconds}s`,
     );
+    const m = t.migration;
+    if (m.folders) {
+      console.log(
+        `  migration: ${m.folders} folders; error findings ${m.errorsBefore} -> ${m.errorsAfter} (${pct(m.removed).trim()} removed), ${m.filesChanged} files changed in ${m.foldersChanged} folders, ${m.parseFailures} parse failures, ${m.secondRunEdits} edits on a second run, ${m.manualSteps} manual steps, errors left with a snippet ${pct(m.leftWithSnippet).trim()}`,
+      );
+    }
+  };
   show('shared corpus', shared);
   show('all corpora', all);
-  if (only) return 0;
+  if (only || detectOnly) return 0;
   writeFileSync(join(HERE, 'results.json'), `${JSON.stringify({ shared, all, folders: scores.map(({ missed, extra, missedFiles, ...rest }) => ({ ...rest, missed: missed.length, extra: extra.length, missedFiles: missedFiles.length })) }, null, 2)}\n`);
 
-  const floors = JSON.parse(readFileSync(join(HERE, 'floors.json'), 'utf8')) as Record<'shared' | 'all', Partial<Record<keyof Totals, number>>>;
+  type Floors = Partial<Record<keyof Totals, number>> & { migration?: Partial<Record<keyof MigrationTotals, number>> };
+  const floors = JSON.parse(readFileSync(join(HERE, 'floors.json'), 'utf8')) as Record<'shared' | 'all', Floors>;
+  /** Counts that must stay at or under their floor; every other figure must stay at or above. */
+  const CEILINGS = new Set(['negativeFindings', 'parseFailures', 'secondRunEdits']);
   const below: string[] = [];
   for (const [name, t] of [['shared', shared], ['all', all]] as const) {
-    for (const [k, floor] of Object.entries(floors[name] ?? {})) {
-      const v = t[k as keyof Totals] as number;
-      const bad = k === 'negativeFindings' ? v > floor : v < floor;
+    const { migration, ...detection } = floors[name] ?? {};
+    const checks = [
+      ...Object.entries(detection).map(([k, floor]) => [k, t[k as keyof Totals] as number, floor] as const),
+      ...Object.entries(migration ?? {}).map(([k, floor]) => [`migration.${k}`, t.migration[k as keyof MigrationTotals] as number, floor] as const),
+    ];
+    for (const [k, v, floor] of checks) {
+      const bad = CEILINGS.has(k.replace('migration.', '')) ? v > floor : v < floor;
       if (bad) below.push(`${name} ${k} ${v} (floor ${floor})`);
     }
   }
@@ -256,4 +447,4 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -147,7 +147,7 @@ async function runScan(positionals: string[], values: Values, entry: URL): Promi
   if (result.findings.length) {
     // "fixable" is what the migration plan edits: plan it (nothing is written).
     const { planFromScan, markFixable } = await loadMigrate(entry.href);
-    markFixable(result, planFromScan(result, { consoleScopes: consoleReport?.scopesByClient }));
+    markFixable(result, await planFromScan(result, { consoleScopes: consoleReport?.scopesByClient }));
   }
   const body =
     fmt === 'json'
@@ -171,7 +171,7 @@ async function runMigrate(positionals: string[], values: Values, entry: URL): Pr
   const { planFromScan, applyPlan, markFixable, planJson, planText } = await loadMigrate(entry.href);
   warnAll([nothingRead(scanned)].filter((w) => w !== undefined));
   const consoleReport = await withConsole(scanned, settings, values);
-  const plan = planFromScan(scanned, { scopes: values.scopes, consoleScopes: consoleReport?.scopesByClient });
+  const plan = await planFromScan(scanned, { scopes: values.scopes, consoleScopes: consoleReport?.scopesByClient });
   markFixable(scanned, plan);
   let conflicts: string[] = [];
   if (values.write) conflicts = applyPlan(plan);

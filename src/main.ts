@@ -66,7 +66,7 @@ export async function run(): Promise<void> {
     let plan: MigrationPlan | undefined;
     if (result.findings.length) {
       const { planFromScan, markFixable } = await loadMigrate(import.meta.url);
-      plan = planFromScan(result, { scopes: inputs.scopes, consoleScopes: consoleReport?.scopesByClient });
+      plan = await planFromScan(result, { scopes: inputs.scopes, consoleScopes: consoleReport?.scopesByClient });
       markFixable(result, plan);
     }
 

@@ -338,7 +338,7 @@ var external_node_url_ = __webpack_require__(3136);
  */
 async function loadMigrate(moduleUrl) {
     commonJsGlobals(moduleUrl);
-    return Promise.all(/* import() */[__webpack_require__.e(672), __webpack_require__.e(291), __webpack_require__.e(208)]).then(__webpack_require__.bind(__webpack_require__, 208));
+    return Promise.all(/* import() */[__webpack_require__.e(672), __webpack_require__.e(291), __webpack_require__.e(363)]).then(__webpack_require__.bind(__webpack_require__, 5363));
 }
 /** The TypeScript compiler (the JS/TS parser), loaded the same way, on first use. */
 async function loadTypeScript() {
@@ -713,7 +713,7 @@ async function runScan(positionals, values, entry) {
     if (result.findings.length) {
         // "fixable" is what the migration plan edits: plan it (nothing is written).
         const { planFromScan, markFixable } = await loadMigrate(entry.href);
-        markFixable(result, planFromScan(result, { consoleScopes: consoleReport?.scopesByClient }));
+        markFixable(result, await planFromScan(result, { consoleScopes: consoleReport?.scopesByClient }));
     }
     const body = fmt === 'json'
         ? `${JSON.stringify(toJson(result), null, 2)}\n`
@@ -739,7 +739,7 @@ async function runMigrate(positionals, values, entry) {
     const { planFromScan, applyPlan, markFixable, planJson, planText } = await loadMigrate(entry.href);
     warnAll([nothingRead(scanned)].filter((w) => w !== undefined));
     const consoleReport = await withConsole(scanned, settings, values);
-    const plan = planFromScan(scanned, { scopes: values.scopes, consoleScopes: consoleReport?.scopesByClient });
+    const plan = await planFromScan(scanned, { scopes: values.scopes, consoleScopes: consoleReport?.scopesByClient });
     markFixable(scanned, plan);
     let conflicts = [];
     if (values.write)
@@ -1643,8 +1643,8 @@ async function listFiles(root) {
     return { files: walkFiles(root), source: 'walk', skipped: [] };
 }
 
-// EXTERNAL MODULE: ./src/scan/regions.ts + 2 modules
-var scan_regions = __webpack_require__(4046);
+// EXTERNAL MODULE: ./src/scan/regions.ts
+var scan_regions = __webpack_require__(772);
 // EXTERNAL MODULE: ./src/scan/worker-role.ts
 var worker_role = __webpack_require__(1188);
 ;// CONCATENATED MODULE: ./src/scan/engine.ts

@@ -26,6 +26,10 @@ const csharp = {
     functionNodes: ['method_declaration', 'constructor_declaration', 'local_function_statement'],
     classNodes: ['class_declaration', 'struct_declaration'],
     jwtSigning: DOTNET_SIGNING,
+    calls: { call: 'invocation_expression', function: 'function', member: 'member_access_expression', name: 'name', receiver: 'expression', arguments: 'arguments' },
+    methodCase: 'pascal',
+    // Fully qualified: a file need not have `using System;`.
+    env: { read: (name) => `System.Environment.GetEnvironmentVariable("${name}")` },
 };
 
 ;// CONCATENATED MODULE: ./src/languages/fsharp.ts
@@ -65,6 +69,9 @@ const java = {
     functionNodes: ['method_declaration', 'constructor_declaration'],
     classNodes: ['class_declaration', 'enum_declaration'],
     jwtSigning: JVM_SIGNING,
+    calls: { call: 'method_invocation', name: 'name', receiver: 'object', arguments: 'arguments' },
+    methodCase: 'camel',
+    env: { read: (name) => `System.getenv("${name}")` },
 };
 
 ;// CONCATENATED MODULE: ./src/languages/groovy.ts
@@ -93,6 +100,9 @@ const javascript = {
     functionNodes: ['function_declaration', 'generator_function_declaration', 'method_definition', 'function_expression', 'function', 'arrow_function'],
     classNodes: ['class_declaration', 'abstract_class_declaration', 'class'],
     jwtSigning: /\b(?:require|import)\s*\(\s*['"](?:jsonwebtoken|jwt-simple|jose|node-jose|jsrsasign|njwt|jws)['"]\s*\)|(?:\bfrom|\bimport)\s*['"](?:jsonwebtoken|jwt-simple|jose|node-jose|jsrsasign|njwt|jws)['"]|\bKJUR\.jws\.JWS\.sign\s*\(|\bjwt\.sign\s*\(|\bjws\.sign\s*\(|\bcrypto\.createSign\s*\(/,
+    calls: { call: 'call_expression', function: 'function', member: 'member_expression', name: 'property', receiver: 'object', arguments: 'arguments' },
+    methodCase: 'camel',
+    env: { read: (name) => `process.env.${name}` },
 };
 
 ;// CONCATENATED MODULE: ./src/languages/kotlin.ts
@@ -142,6 +152,9 @@ const python = {
     functionNodes: ['function_definition'],
     classNodes: ['class_definition'],
     jwtSigning: /^[ \t]*(?:import[ \t]+jwt\b|from[ \t]+jwt(?:\.\w+)?[ \t]+import\b|from[ \t]+jose[ \t]+import\b|import[ \t]+jose\b|from[ \t]+authlib\.jose[ \t]+import\b)|\bjwt\.encode\s*\(|\bserialization\.load_pem_private_key\s*\(/m,
+    calls: { call: 'call', function: 'function', member: 'attribute', name: 'attribute', receiver: 'object', arguments: 'arguments' },
+    methodCase: 'snake',
+    env: { read: (name) => `os.environ.get('${name}')`, import: { present: /^import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*os\b/m, line: 'import os' } },
 };
 
 ;// CONCATENATED MODULE: ./src/languages/r.ts
@@ -242,6 +255,136 @@ function pathsOf(langs) {
 }
 /** Every source file of a registered language. */
 const CODE_FILES = pathsOf(LANGUAGES);
+
+
+/***/ }),
+
+/***/ 3994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  fD: () => (/* binding */ enclosing),
+  oS: () => (/* binding */ loadGrammar),
+  j$: () => (/* binding */ parseLoaded),
+  Ku: () => (/* binding */ parseWith)
+});
+
+// UNUSED EXPORTS: hasErrors
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
+;// CONCATENATED MODULE: ./src/parse/grammars.json
+const grammars_namespaceObject = /*#__PURE__*/JSON.parse('{"Yv":{"package":"web-tree-sitter","file":"web-tree-sitter.js"},"fA":{"package":"web-tree-sitter","file":"web-tree-sitter.wasm"},"lN":{"tsx":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-tsx.wasm"},"python":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-python.wasm"},"java":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-java.wasm"},"csharp":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-c-sharp.wasm"},"php":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-php.wasm"},"go":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-go.wasm"},"ruby":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-ruby.wasm"},"powershell":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-powershell.wasm"},"bash":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-bash.wasm"},"kotlin":{"package":"@tree-sitter-grammars/tree-sitter-kotlin","file":"tree-sitter-kotlin.wasm"},"scala":{"package":"tree-sitter-scala","file":"tree-sitter-scala.wasm"},"r":{"package":"@davisvaughan/tree-sitter-r","file":"tree-sitter-r.wasm"}}}');
+;// CONCATENATED MODULE: ./src/parse/tree-sitter.ts
+// Real parsers for the languages the JWT flow was written in: tree-sitter grammars compiled to
+// WebAssembly (web-tree-sitter), so the same bundle runs on every runner OS and CPU. Each grammar
+// is loaded on first use, only for a file that needs it; the bundle copies them to dist/grammars/.
+
+
+
+
+const HERE = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+/** dist/grammars next to either bundle, else the npm package (tests run the sources). */
+function locate(entry) {
+    const name = entry.file.slice(entry.file.lastIndexOf('/') + 1);
+    const candidates = [(0,external_node_path_.join)(HERE, 'grammars', name), (0,external_node_path_.join)(HERE, '..', 'grammars', name), (0,external_node_path_.join)(HERE, '..', '..', 'node_modules', entry.package, entry.file)];
+    const found = candidates.find((p) => (0,external_node_fs_.existsSync)(p));
+    if (!found)
+        throw new Error(`tree-sitter file ${name} is missing (looked in ${candidates.join(', ')})`);
+    return found;
+}
+let runtime;
+const languages = new Map();
+/**
+ * The library, imported at run time from dist/grammars (or node_modules): bundled, its start-up
+ * (`await import('module')`) breaks. Its WebAssembly is read here and handed over.
+ */
+async function library() {
+    const lib = (await import(/* webpackIgnore: true */ (0,external_node_url_.pathToFileURL)(locate(grammars_namespaceObject.Yv)).href));
+    await lib.Parser.init({ wasmBinary: (0,external_node_fs_.readFileSync)(locate(grammars_namespaceObject.fA)) });
+    return lib;
+}
+function language(id) {
+    runtime ??= library();
+    let lang = languages.get(id);
+    if (!lang) {
+        lang = runtime.then((lib) => lib.Language.load((0,external_node_fs_.readFileSync)(locate(grammars_namespaceObject.lN[id]))));
+        languages.set(id, lang);
+    }
+    return lang;
+}
+/** The syntax tree of a text, or undefined when the grammar cannot be loaded here. */
+async function parseWith(id, text) {
+    let lang;
+    try {
+        lang = await language(id);
+    }
+    catch (e) {
+        if (process.env.ADOBE_JWT_MIGRATE_DEBUG)
+            process.stderr.write(`tree-sitter ${id}: ${e.stack}\n`);
+        return undefined;
+    }
+    const { Parser } = await runtime;
+    const parser = new Parser();
+    try {
+        parser.setLanguage(lang);
+        return parser.parse(text) ?? undefined;
+    }
+    finally {
+        parser.delete();
+    }
+}
+const loaded = new Map();
+/**
+ * Loads grammars ahead of `parseLoaded`, for a pass that must stay synchronous (the migration
+ * plan). Returns false for a grammar that cannot be loaded here.
+ */
+async function loadGrammar(id) {
+    if (loaded.has(id))
+        return true;
+    try {
+        const lang = await language(id);
+        loaded.set(id, { lib: await runtime, lang });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** The syntax tree of a text with a grammar `loadGrammar` loaded; the caller deletes it. */
+function parseLoaded(id, text) {
+    const entry = loaded.get(id);
+    if (!entry)
+        return undefined;
+    const parser = new entry.lib.Parser();
+    try {
+        parser.setLanguage(entry.lang);
+        return parser.parse(text) ?? undefined;
+    }
+    finally {
+        parser.delete();
+    }
+}
+/** Whether a parse found syntax errors (a tree-sitter parse always yields a tree). */
+function hasErrors(tree) {
+    return tree.rootNode.hasError;
+}
+/** The innermost node of one of `types` enclosing the character offset `at`. */
+function enclosing(tree, at, types) {
+    let node = tree.rootNode.descendantForIndex(at, at);
+    while (node) {
+        if (types.has(node.type))
+            return node;
+        node = node.parent;
+    }
+    return undefined;
+}
 
 
 /***/ }),
@@ -2595,8 +2738,8 @@ function findClientIds(path, text) {
         .map(([clientId, at]) => ({ clientId, file: path, line: lineOf(starts, at) }));
 }
 
-// EXTERNAL MODULE: ./src/scan/regions.ts + 2 modules
-var regions = __webpack_require__(4046);
+// EXTERNAL MODULE: ./src/scan/regions.ts
+var regions = __webpack_require__(772);
 ;// CONCATENATED MODULE: ./src/scan/teddy-wasm.ts
 // generated by scripts/build-wasm.mjs from teddy.wat; do not edit
 /** teddy.wat compiled (949 bytes), base64: WebAssembly SIMD. */
@@ -3542,112 +3685,27 @@ function matchFile(rules, file) {
 
 /***/ }),
 
-/***/ 4046:
+/***/ 772:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  YK: () => (/* binding */ AEM_REGION_RULE),
-  AH: () => (/* binding */ REGION_RULE),
-  J6: () => (/* binding */ SIGNAL_RULES),
-  x5: () => (/* binding */ regions_locate),
-  q6: () => (/* binding */ parsedForRegions),
-  JB: () => (/* binding */ regionFindings),
-  pL: () => (/* binding */ signalOffsets)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/languages/index.ts + 14 modules
-var languages = __webpack_require__(300);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(3136);
-;// CONCATENATED MODULE: ./src/parse/grammars.json
-const grammars_namespaceObject = /*#__PURE__*/JSON.parse('{"Yv":{"package":"web-tree-sitter","file":"web-tree-sitter.js"},"fA":{"package":"web-tree-sitter","file":"web-tree-sitter.wasm"},"lN":{"tsx":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-tsx.wasm"},"python":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-python.wasm"},"java":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-java.wasm"},"csharp":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-c-sharp.wasm"},"php":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-php.wasm"},"go":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-go.wasm"},"ruby":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-ruby.wasm"},"powershell":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-powershell.wasm"},"bash":{"package":"@vscode/tree-sitter-wasm","file":"wasm/tree-sitter-bash.wasm"},"kotlin":{"package":"@tree-sitter-grammars/tree-sitter-kotlin","file":"tree-sitter-kotlin.wasm"},"scala":{"package":"tree-sitter-scala","file":"tree-sitter-scala.wasm"},"r":{"package":"@davisvaughan/tree-sitter-r","file":"tree-sitter-r.wasm"}}}');
-;// CONCATENATED MODULE: ./src/parse/tree-sitter.ts
-// Real parsers for the languages the JWT flow was written in: tree-sitter grammars compiled to
-// WebAssembly (web-tree-sitter), so the same bundle runs on every runner OS and CPU. Each grammar
-// is loaded on first use, only for a file that needs it; the bundle copies them to dist/grammars/.
-
-
-
-
-const HERE = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
-/** dist/grammars next to either bundle, else the npm package (tests run the sources). */
-function locate(entry) {
-    const name = entry.file.slice(entry.file.lastIndexOf('/') + 1);
-    const candidates = [(0,external_node_path_.join)(HERE, 'grammars', name), (0,external_node_path_.join)(HERE, '..', 'grammars', name), (0,external_node_path_.join)(HERE, '..', '..', 'node_modules', entry.package, entry.file)];
-    const found = candidates.find((p) => (0,external_node_fs_.existsSync)(p));
-    if (!found)
-        throw new Error(`tree-sitter file ${name} is missing (looked in ${candidates.join(', ')})`);
-    return found;
-}
-let runtime;
-const tree_sitter_languages = new Map();
-/**
- * The library, imported at run time from dist/grammars (or node_modules): bundled, its start-up
- * (`await import('module')`) breaks. Its WebAssembly is read here and handed over.
- */
-async function library() {
-    const lib = (await import(/* webpackIgnore: true */ (0,external_node_url_.pathToFileURL)(locate(grammars_namespaceObject.Yv)).href));
-    await lib.Parser.init({ wasmBinary: (0,external_node_fs_.readFileSync)(locate(grammars_namespaceObject.fA)) });
-    return lib;
-}
-function language(id) {
-    runtime ??= library();
-    let lang = tree_sitter_languages.get(id);
-    if (!lang) {
-        lang = runtime.then((lib) => lib.Language.load((0,external_node_fs_.readFileSync)(locate(grammars_namespaceObject.lN[id]))));
-        tree_sitter_languages.set(id, lang);
-    }
-    return lang;
-}
-/** The syntax tree of a text, or undefined when the grammar cannot be loaded here. */
-async function parseWith(id, text) {
-    let lang;
-    try {
-        lang = await language(id);
-    }
-    catch (e) {
-        if (process.env.ADOBE_JWT_MIGRATE_DEBUG)
-            process.stderr.write(`tree-sitter ${id}: ${e.stack}\n`);
-        return undefined;
-    }
-    const { Parser } = await runtime;
-    const parser = new Parser();
-    try {
-        parser.setLanguage(lang);
-        return parser.parse(text) ?? undefined;
-    }
-    finally {
-        parser.delete();
-    }
-}
-/** Whether a parse found syntax errors (a tree-sitter parse always yields a tree). */
-function hasErrors(tree) {
-    return tree.rootNode.hasError;
-}
-/** The innermost node of one of `types` enclosing the character offset `at`. */
-function enclosing(tree, at, types) {
-    let node = tree.rootNode.descendantForIndex(at, at);
-    while (node) {
-        if (types.has(node.type))
-            return node;
-        node = node.parent;
-    }
-    return undefined;
-}
-
-// EXTERNAL MODULE: ./src/rules/index.ts + 4 modules
-var rules = __webpack_require__(6499);
-// EXTERNAL MODULE: ./src/rules/names.ts
-var names = __webpack_require__(5603);
-// EXTERNAL MODULE: ./src/scan/match.ts
-var match = __webpack_require__(6288);
-;// CONCATENATED MODULE: ./src/scan/regions.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AH: () => (/* binding */ REGION_RULE),
+/* harmony export */   J6: () => (/* binding */ SIGNAL_RULES),
+/* harmony export */   JB: () => (/* binding */ regionFindings),
+/* harmony export */   YK: () => (/* binding */ AEM_REGION_RULE),
+/* harmony export */   pL: () => (/* binding */ signalOffsets),
+/* harmony export */   q6: () => (/* binding */ parsedForRegions),
+/* harmony export */   x5: () => (/* binding */ locate)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _languages_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(300);
+/* harmony import */ var _parse_tree_sitter_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3994);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6499);
+/* harmony import */ var _rules_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5603);
+/* harmony import */ var _match_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6288);
 // The token function: a JWT flow is more than its exchange line. For each code file whose lines
 // carry a JWT signal (the exchange, the claims, the jwt_token field, the signing), the file is
 // parsed with its language's real parser and the function (or method) holding each signal becomes
@@ -3700,10 +3758,10 @@ function nameOf(node, bound) {
 /** A plain name: letters, digits, `_`, `$` and, for PowerShell's verb-noun commands, `-`. */
 const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
 /** Parses the text and places each offset; undefined when the language has no parser here. */
-async function regions_locate(lang, text, offsets) {
+async function locate(lang, text, offsets) {
     if (!lang.parser)
         return undefined;
-    const tree = await parseWith(lang.parser, text);
+    const tree = await (0,_parse_tree_sitter_js__WEBPACK_IMPORTED_MODULE_3__/* .parseWith */ .Ku)(lang.parser, text);
     if (!tree)
         return undefined;
     const decoders = [];
@@ -3713,7 +3771,7 @@ async function regions_locate(lang, text, offsets) {
         const cls = new Set(lang.classNodes);
         for (const node of tree.rootNode.descendantsOfType(lang.functionNodes)) {
             const name = node && nameOf(node, node.parent ?? node);
-            if (!node || !name || !names/* TOKEN_READER */.C.test(name))
+            if (!node || !name || !_rules_names_js__WEBPACK_IMPORTED_MODULE_5__/* .TOKEN_READER */ .C.test(name))
                 continue; // native-regex: a name of at most 100 characters
             // With its doc comment (PowerShell's comment-based help sits just above the function).
             let start = node.startIndex;
@@ -3722,7 +3780,7 @@ async function regions_locate(lang, text, offsets) {
             decoders.push({ start, end: node.endIndex, isClass: false, head: '', name });
         }
         for (const at of offsets) {
-            let node = decoders.some((d) => d.start <= at && at < d.end) ? undefined : enclosing(tree, at, fn);
+            let node = decoders.some((d) => d.start <= at && at < d.end) ? undefined : (0,_parse_tree_sitter_js__WEBPACK_IMPORTED_MODULE_3__/* .enclosing */ .fD)(tree, at, fn);
             if (!node) {
                 places.push(null);
                 continue;
@@ -3780,7 +3838,7 @@ function signalOffsets(findings, starts) {
 }
 /** Whether a scanned file is one the region pass parses: code of a parsed language, not too big. */
 function parsedForRegions(file, bytes) {
-    const lang = (0,languages/* languageOf */.eX)(file);
+    const lang = (0,_languages_index_js__WEBPACK_IMPORTED_MODULE_2__/* .languageOf */ .eX)(file);
     return lang?.parser && bytes <= REGION_MAX_BYTES ? lang : undefined;
 }
 /**
@@ -3796,12 +3854,12 @@ async function regionFindings(root, findings, maxFileSize, located = {}) {
     const names = new Map();
     const decoders = new Map();
     for (const [file, signals] of byFile) {
-        const lang = (0,languages/* languageOf */.eX)(file);
+        const lang = (0,_languages_index_js__WEBPACK_IMPORTED_MODULE_2__/* .languageOf */ .eX)(file);
         if (!lang?.parser)
             continue;
         let text;
         try {
-            const buf = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, file));
+            const buf = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, file));
             // Token functions live in hand-written source; a generated or minified file (or a hostile
             // one) would cost the parser's error recovery more than its region is worth.
             if (buf.length > Math.min(maxFileSize, REGION_MAX_BYTES))
@@ -3811,20 +3869,20 @@ async function regionFindings(root, findings, maxFileSize, located = {}) {
         catch {
             continue;
         }
-        const starts = (0,match/* lineStarts */._$)(text);
+        const starts = (0,_match_js__WEBPACK_IMPORTED_MODULE_6__/* .lineStarts */ ._$)(text);
         const offsets = signalOffsets(signals, starts);
         let spans;
         try {
             // The scan's parse, if it placed every signal that stayed (the context pass only drops).
             const pre = located[file];
             const known = pre && offsets.every((o) => pre.offsets.includes(o)) ? pre : undefined;
-            const parsed = known ?? (await regions_locate(lang, text, offsets));
+            const parsed = known ?? (await locate(lang, text, offsets));
             if (!parsed)
                 continue;
             const places = offsets.map((o) => parsed.places[parsed.offsets.indexOf(o)]).filter((p) => !!p);
             spans = group(places);
             for (const d of parsed.decoders) {
-                const lines = { line: (0,match/* lineOf */.cA)(starts, d.start) + 1, endLine: (0,match/* lineOf */.cA)(starts, Math.max(d.start, d.end - 1)) + 1 };
+                const lines = { line: (0,_match_js__WEBPACK_IMPORTED_MODULE_6__/* .lineOf */ .cA)(starts, d.start) + 1, endLine: (0,_match_js__WEBPACK_IMPORTED_MODULE_6__/* .lineOf */ .cA)(starts, Math.max(d.start, d.end - 1)) + 1 };
                 decoders.set(file, [...(decoders.get(file) ?? []), lines]);
             }
         }
@@ -3832,14 +3890,14 @@ async function regionFindings(root, findings, maxFileSize, located = {}) {
             continue; // a parser that cannot read the file leaves the line findings as they are
         }
         const aem = signals.some((s) => s.ruleId === 'aem-cloud-service-credential');
-        const rule = rules/* RULES_BY_ID */.kF.get(aem ? AEM_REGION_RULE : REGION_RULE);
+        const rule = _rules_index_js__WEBPACK_IMPORTED_MODULE_4__/* .RULES_BY_ID */ .kF.get(aem ? AEM_REGION_RULE : REGION_RULE);
         for (const span of spans) {
             if (span.name)
                 names.set(file, (names.get(file) ?? new Set()).add(span.name));
-            const line = (0,match/* lineOf */.cA)(starts, span.start);
-            const endLine = (0,match/* lineOf */.cA)(starts, Math.max(span.start, span.end - 1));
+            const line = (0,_match_js__WEBPACK_IMPORTED_MODULE_6__/* .lineOf */ .cA)(starts, span.start);
+            const endLine = (0,_match_js__WEBPACK_IMPORTED_MODULE_6__/* .lineOf */ .cA)(starts, Math.max(span.start, span.end - 1));
             const head = text.slice(starts[line], line + 1 < starts.length ? starts[line + 1] - 1 : text.length);
-            const snippet = (0,match/* snippetOf */.Vv)(head, file);
+            const snippet = (0,_match_js__WEBPACK_IMPORTED_MODULE_6__/* .snippetOf */ .Vv)(head, file);
             out.push({
                 ruleId: rule.id,
                 severity: rule.severity,
@@ -3851,7 +3909,7 @@ async function regionFindings(root, findings, maxFileSize, located = {}) {
                 message: `${rule.message} (${span.isClass ? 'the class' : 'the function'} spans lines ${line + 1}-${endLine + 1})`,
                 title: rule.title,
                 category: rule.category,
-                fingerprint: (0,match/* fingerprint */.Rj)(rule.id, file, snippet.replace(/\s+/g, ' '), 0), // native-regex: a snippet of at most 200 characters
+                fingerprint: (0,_match_js__WEBPACK_IMPORTED_MODULE_6__/* .fingerprint */ .Rj)(rule.id, file, snippet.replace(/\s+/g, ' '), 0), // native-regex: a snippet of at most 200 characters
                 fixable: false,
                 snippet,
             });

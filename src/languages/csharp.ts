@@ -13,4 +13,8 @@ export const csharp: Language = {
   functionNodes: ['method_declaration', 'constructor_declaration', 'local_function_statement'],
   classNodes: ['class_declaration', 'struct_declaration'],
   jwtSigning: DOTNET_SIGNING,
+  calls: { call: 'invocation_expression', function: 'function', member: 'member_access_expression', name: 'name', receiver: 'expression', arguments: 'arguments' },
+  methodCase: 'pascal',
+  // Fully qualified: a file need not have `using System;`.
+  env: { read: (name) => `System.Environment.GetEnvironmentVariable("${name}")` },
 };

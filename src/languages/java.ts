@@ -13,4 +13,7 @@ export const java: Language = {
   functionNodes: ['method_declaration', 'constructor_declaration'],
   classNodes: ['class_declaration', 'enum_declaration'],
   jwtSigning: JVM_SIGNING,
+  calls: { call: 'method_invocation', name: 'name', receiver: 'object', arguments: 'arguments' },
+  methodCase: 'camel',
+  env: { read: (name) => `System.getenv("${name}")` },
 };

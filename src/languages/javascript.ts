@@ -12,4 +12,7 @@ export const javascript: Language = {
   classNodes: ['class_declaration', 'abstract_class_declaration', 'class'],
   jwtSigning:
     /\b(?:require|import)\s*\(\s*['"](?:jsonwebtoken|jwt-simple|jose|node-jose|jsrsasign|njwt|jws)['"]\s*\)|(?:\bfrom|\bimport)\s*['"](?:jsonwebtoken|jwt-simple|jose|node-jose|jsrsasign|njwt|jws)['"]|\bKJUR\.jws\.JWS\.sign\s*\(|\bjwt\.sign\s*\(|\bjws\.sign\s*\(|\bcrypto\.createSign\s*\(/,
+  calls: { call: 'call_expression', function: 'function', member: 'member_expression', name: 'property', receiver: 'object', arguments: 'arguments' },
+  methodCase: 'camel',
+  env: { read: (name) => `process.env.${name}` },
 };

@@ -10,4 +10,7 @@ export const python: Language = {
   classNodes: ['class_definition'],
   jwtSigning:
     /^[ \t]*(?:import[ \t]+jwt\b|from[ \t]+jwt(?:\.\w+)?[ \t]+import\b|from[ \t]+jose[ \t]+import\b|import[ \t]+jose\b|from[ \t]+authlib\.jose[ \t]+import\b)|\bjwt\.encode\s*\(|\bserialization\.load_pem_private_key\s*\(/m,
+  calls: { call: 'call', function: 'function', member: 'attribute', name: 'attribute', receiver: 'object', arguments: 'arguments' },
+  methodCase: 'snake',
+  env: { read: (name) => `os.environ.get('${name}')`, import: { present: /^import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*os\b/m, line: 'import os' } },
 };

@@ -1,6 +1,20 @@
 import type { GrammarId } from '../parse/tree-sitter.js';
 
 /**
+ * How the grammar spells a method call, by node type and field name, so one method-chain
+ * rewrite serves every language: `receiver.name(arguments)`, with the name and receiver on the
+ * call itself (`member` absent) or on a member-access node in its `function` field.
+ */
+export interface CallSyntax {
+  call: string;
+  function?: string;
+  member?: string;
+  name: string;
+  receiver: string;
+  arguments: string;
+}
+
+/**
  * One programming language, as the scanner and the migration see it. Everything language-specific
  * lives in its file under src/languages/: path patterns, comment syntax, the parser and the
  * syntax that makes a token function, the JWT libraries; rules and rewriters derive from it.
@@ -27,4 +41,10 @@ export interface Language {
    * beside Adobe JWT signals (claims, the exchange), since these libraries sign other tokens too.
    */
   jwtSigning: RegExp;
+  /** Method calls in the syntax tree (method-chain rewrites). */
+  calls?: CallSyntax;
+  /** How method names are spelled: SDKs name one method `fromFile`, `FromFile` or `from_file`. */
+  methodCase?: 'camel' | 'pascal' | 'snake';
+  /** An expression reading an environment variable, and the import it needs (if any). */
+  env?: { read: (name: string) => string; import?: { present: RegExp; line: string } };
 }

@@ -12,6 +12,8 @@ import type { Finding, ScanResult } from '../types.js';
 import { manualSnippet } from './manual.js';
 import { REWRITERS } from './rewriters/index.js';
 import { containsWord } from '../text.js';
+import { languageOf } from '../languages/index.js';
+import { loadGrammar, parseLoaded } from '../parse/tree-sitter.js';
 import { normalizeScopes, scopeResolver } from './scopes.js';
 import type { Edit, ManualStep, MigrationPlan, ScopeChoice } from './types.js';
 
@@ -62,7 +64,30 @@ function manualFor(f: Finding): ManualStep {
   return { file: f.file, line: f.line, ruleId: f.ruleId, instructions: rule?.message ?? f.message, snippet: manualSnippet(f.file, f.ruleId) };
 }
 
-export function planFromScan(result: ScanResult, opts: PlanOptions = {}): MigrationPlan {
+/** The grammars of files a syntax-reading rewriter will see, loaded so the plan can parse. */
+async function loadGrammarsFor(findings: Finding[]): Promise<void> {
+  const ruleIds = new Set(REWRITERS.filter((r) => r.syntax).flatMap((r) => r.ruleIds));
+  const grammars = new Set(findings.filter((f) => ruleIds.has(f.ruleId)).flatMap((f) => languageOf(f.file)?.parser ?? []));
+  await Promise.all([...grammars].map(loadGrammar));
+}
+
+/** A rewrite of a code file must parse wherever the original did (tree-sitter, no error nodes). */
+function syntaxKept(file: string, before: string | null, after: string): boolean {
+  const grammar = languageOf(file)?.parser;
+  if (!grammar || before === null) return true;
+  const parsed = (text: string) => {
+    const tree = parseLoaded(grammar, text);
+    if (!tree) return undefined;
+    const ok = !tree.rootNode.hasError;
+    tree.delete();
+    return ok;
+  };
+  const now = parsed(after);
+  return now !== false || parsed(before) !== true;
+}
+
+export async function planFromScan(result: ScanResult, opts: PlanOptions = {}): Promise<MigrationPlan> {
+  await loadGrammarsFor(result.findings);
   const root = result.root;
   const resolve = scopeResolver(opts.scopes);
   const usedScopes: ScopeChoice[] = [];
@@ -102,12 +127,15 @@ export function planFromScan(result: ScanResult, opts: PlanOptions = {}): Migrat
       if (deleted || !findings.some((f) => rw.ruleIds.includes(f.ruleId) && !settled.has(f.ruleId))) continue;
       let res;
       try {
-        res = rw.rewrite({ root, file, text, findings, scopes: scopesFor(original ?? ''), files: allFiles });
+        const grammar = rw.syntax ? languageOf(file)?.parser : undefined;
+        const current = text;
+        const parse = grammar ? () => parseLoaded(grammar, current) : undefined;
+        res = rw.rewrite({ root, file, text, findings, scopes: scopesFor(original ?? ''), files: allFiles, parse });
       } catch {
         res = null; // a rewriter that trips over a file leaves it for a person
       }
       if (!res) continue;
-      if (res.text !== undefined && !stillParses(file, res.text)) continue;
+      if (res.text !== undefined && (!stillParses(file, res.text) || !syntaxKept(file, text, res.text))) continue;
       if (res.text !== undefined) text = res.text;
       if (res.delete) deleted = true;
       for (const id of res.ruleIds) {
@@ -176,7 +204,7 @@ export function planFromScan(result: ScanResult, opts: PlanOptions = {}): Migrat
 
 export async function planMigration(settings: ScanSettings, opts: PlanOptions = {}): Promise<{ plan: MigrationPlan; scan: ScanResult }> {
   const result = await scan(settings, opts.engine);
-  return { plan: planFromScan(result, opts), scan: result };
+  return { plan: await planFromScan(result, opts), scan: result };
 }
 
 /**

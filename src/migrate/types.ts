@@ -1,3 +1,4 @@
+import type { Tree } from '../parse/tree-sitter.js';
 import type { Finding } from '../types.js';
 
 export type EditAction = 'modify' | 'create' | 'delete';
@@ -52,6 +53,11 @@ export interface RewriteContext {
   scopes: ScopeResolver;
   /** Every file of the scan, for relative imports and sibling checks. */
   files: string[];
+  /**
+   * The syntax tree of `text` in the file's language (tree-sitter), for rewriters marked
+   * `syntax`; undefined when the language has no grammar here. The caller deletes the tree.
+   */
+  parse?: () => Tree | undefined;
 }
 
 export interface RewriteResult {
@@ -72,6 +78,8 @@ export interface Rewriter {
   name: string;
   /** Findings of these rules send the file to this rewriter. */
   ruleIds: string[];
+  /** It reads the syntax tree (`parse`): the plan loads the file's grammar first. */
+  syntax?: boolean;
   /** Return null when the file is not in a form this rewriter can change safely. */
   rewrite(ctx: RewriteContext): RewriteResult | null;
 }

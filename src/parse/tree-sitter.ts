@@ -65,6 +65,36 @@ export async function parseWith(id: GrammarId, text: string): Promise<Tree | und
   }
 }
 
+const loaded = new Map<GrammarId, { lib: Library; lang: Language }>();
+
+/**
+ * Loads grammars ahead of `parseLoaded`, for a pass that must stay synchronous (the migration
+ * plan). Returns false for a grammar that cannot be loaded here.
+ */
+export async function loadGrammar(id: GrammarId): Promise<boolean> {
+  if (loaded.has(id)) return true;
+  try {
+    const lang = await language(id);
+    loaded.set(id, { lib: await (runtime as Promise<Library>), lang });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The syntax tree of a text with a grammar `loadGrammar` loaded; the caller deletes it. */
+export function parseLoaded(id: GrammarId, text: string): Tree | undefined {
+  const entry = loaded.get(id);
+  if (!entry) return undefined;
+  const parser = new entry.lib.Parser();
+  try {
+    parser.setLanguage(entry.lang);
+    return parser.parse(text) ?? undefined;
+  } finally {
+    parser.delete();
+  }
+}
+
 /** Whether a parse found syntax errors (a tree-sitter parse always yields a tree). */
 export function hasErrors(tree: Tree): boolean {
   return tree.rootNode.hasError;

@@ -7,6 +7,7 @@ import { envRewriters } from './env.js';
 import { keys } from './keys.js';
 import { postmanRewriters } from './postman.js';
 import { pyconfigsRewriters } from './pyconfigs.js';
+import { sdkCredentialsRewriters } from './sdk-credentials.js';
 import { workflowsRewriters } from './workflows.js';
 import { workspaceRewriters } from './workspace.js';
 
@@ -17,6 +18,7 @@ import { workspaceRewriters } from './workspace.js';
 export const REWRITERS: Rewriter[] = [
   ...codeJsRewriters,
   ...codePythonRewriters,
+  ...sdkCredentialsRewriters,
   ...aioRewriters,
   ...envRewriters,
   ...workspaceRewriters,

@@ -1,8 +1,8 @@
-export const id = 208;
-export const ids = [208];
+export const id = 758;
+export const ids = [758];
 export const modules = {
 
-/***/ 208:
+/***/ 758:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,9 +13,9 @@ __webpack_require__.d(__webpack_exports__, {
   applyPlan: () => (/* reexport */ applyPlan),
   markFixable: () => (/* reexport */ markFixable),
   planFromScan: () => (/* reexport */ planFromScan),
-  planJson: () => (/* reexport */ planJson),
+  planJson: () => (/* reexport */ output/* planJson */.iY),
   planMigration: () => (/* reexport */ planMigration),
-  planText: () => (/* reexport */ planText),
+  planText: () => (/* reexport */ output/* planText */.Pt),
   rewrittenRuleIds: () => (/* binding */ rewrittenRuleIds)
 });
 
@@ -87,99 +87,16 @@ function applyPlan(plan) {
     return conflicts;
 }
 
-// EXTERNAL MODULE: ./node_modules/diff/libesm/patch/create.js + 2 modules
-var create = __webpack_require__(7291);
-// EXTERNAL MODULE: ./src/escape.ts
-var src_escape = __webpack_require__(2988);
-// EXTERNAL MODULE: ./src/redact.ts
-var redact = __webpack_require__(6670);
-// EXTERNAL MODULE: ./src/regex.ts
-var regex = __webpack_require__(3508);
-// EXTERNAL MODULE: ./src/migrate/scopes.ts
-var scopes = __webpack_require__(6736);
-;// CONCATENATED MODULE: ./src/migrate/output.ts
-// What `migrate` prints: a unified diff of the plan (redacted), the manual steps, the secrets.
-
-
-
-
-
-const MIGRATE_JSON_VERSION = 1;
-/** The `====` line createTwoFilesPatch puts under its `Index:` header. */
-const INDEX_RULE = (0,regex/* linear */.sn)(/^=+\n/m);
-/**
- * A unified diff of every planned edit, secret values redacted (`redacted: false` only for tests
- * that compare). Deleted files show no body: they may be keys.
- */
-function planDiff(plan, redacted = true) {
-    const parts = [];
-    for (const e of plan.edits) {
-        if (e.action === 'delete') {
-            parts.push(`diff --git a/${e.file} b/${e.file}\ndeleted file\n--- a/${e.file}\n+++ /dev/null\n`);
-            continue;
-        }
-        const kind = (0,redact/* textKind */._I)(e.file);
-        const hide = (t) => (redacted ? (0,redact/* redactText */.Rd)(t, kind) : t);
-        const before = e.before === null ? '' : hide(e.before);
-        const after = hide(e.after ?? '');
-        const patch = (0,create/* createTwoFilesPatch */.ss)(e.action === 'create' ? '/dev/null' : `a/${e.file}`, `b/${e.file}`, before, after, '', '', { context: 3 });
-        parts.push(`diff --git a/${e.file} b/${e.file}\n${e.action === 'create' ? 'new file\n' : ''}${INDEX_RULE.replace(patch, '')}`);
-    }
-    return parts.join('');
-}
-function planText(plan, written) {
-    const out = [];
-    // Every diff line behind a gutter: a line of the repository never starts a line of output (the
-    // runner would execute `::command::` there). `sed 's/^| //'` gives the plain patch back.
-    if (!written)
-        out.push((0,src_escape/* gutter */.cU)(planDiff(plan), '| ').replace(/\n$/, '')); // native-regex: anchored end
-    const n = plan.edits.length;
-    out.push(written
-        ? `Applied ${n} edit${n === 1 ? '' : 's'}: ${plan.edits.map((e) => `${e.action} ${(0,src_escape/* safeText */.Hk)(e.file)}`).join(', ') || 'none'}.`
-        : `${n} planned edit${n === 1 ? '' : 's'} (run with --write to apply).`);
-    if (plan.scopes.length) {
-        out.push('', 'Scopes:');
-        for (const s of plan.scopes)
-            out.push(`- ${s.value}: ${(0,scopes/* describeScopes */.vB)(s)}`);
-    }
-    if (plan.secrets.add.length || plan.secrets.remove.length) {
-        out.push('', 'Secrets (names only):');
-        if (plan.secrets.add.length)
-            out.push(`- add: ${plan.secrets.add.join(', ')}`);
-        if (plan.secrets.remove.length)
-            out.push(`- remove: ${plan.secrets.remove.join(', ')}`);
-    }
-    if (plan.manual.length) {
-        out.push('', `Manual steps (${plan.manual.length}):`);
-        for (const m of plan.manual) {
-            out.push(`- ${(0,src_escape/* safeText */.Hk)(m.file)}:${m.line} [${m.ruleId}] ${(0,src_escape/* safeText */.Hk)(m.instructions)}`);
-            // snippets are the tool's own text, with `\n` line ends
-            if (m.snippet)
-                out.push(`    ${m.snippet.split('\n').join('\n    ')}`);
-        }
-    }
-    return `${out.join('\n')}\n`;
-}
-/** The JSON contract of `migrate --format json`. */
-function planJson(plan) {
-    return {
-        version: MIGRATE_JSON_VERSION,
-        root: plan.root,
-        edits: plan.edits.map((e) => ({ file: e.file, action: e.action, ruleIds: e.ruleIds })),
-        manual: plan.manual.map((m) => ({ file: m.file, line: m.line, ruleId: m.ruleId, instructions: m.instructions, ...(m.snippet ? { snippet: m.snippet } : {}) })),
-        secrets: plan.secrets,
-        scopes: plan.scopes,
-    };
-}
-
+// EXTERNAL MODULE: ./src/migrate/output.ts + 3 modules
+var output = __webpack_require__(2764);
 // EXTERNAL MODULE: ./src/yaml.ts
 var yaml = __webpack_require__(4536);
 // EXTERNAL MODULE: ./src/rules/index.ts + 4 modules
 var src_rules = __webpack_require__(6499);
 // EXTERNAL MODULE: ./src/scan/context.ts
 var context = __webpack_require__(5570);
-// EXTERNAL MODULE: ./src/scan/regions.ts + 2 modules
-var regions = __webpack_require__(4046);
+// EXTERNAL MODULE: ./src/scan/regions.ts
+var regions = __webpack_require__(772);
 // EXTERNAL MODULE: ./src/scan/engine.ts + 3 modules
 var engine = __webpack_require__(6796);
 // EXTERNAL MODULE: ./src/scan/match.ts
@@ -262,6 +179,8 @@ function manualSnippet(file, ruleId) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/regex.ts + 1 modules
+var regex = __webpack_require__(6184);
 // EXTERNAL MODULE: ./src/text.ts
 var src_text = __webpack_require__(8992);
 ;// CONCATENATED MODULE: ./src/migrate/settle.ts
@@ -276,6 +195,8 @@ function settledIds(ctx, ids, text) {
     return [...new Set(ctx.findings.map((f) => f.ruleId))].filter((id) => ids.includes(id) && !left.has(id)).sort();
 }
 
+// EXTERNAL MODULE: ./src/migrate/scopes.ts
+var scopes = __webpack_require__(6736);
 ;// CONCATENATED MODULE: ./src/migrate/spans.ts
 // Span editing shared by the config rewriters (aio, workspace, pyconfigs, postman): every edit
 // replaces a span located from a parse, and the rest of the file stays byte for byte as it was.
@@ -2923,6 +2844,245 @@ const userSync = {
 };
 const pyconfigsRewriters = [sdkConfig, userSync];
 
+// EXTERNAL MODULE: ./src/languages/index.ts + 14 modules
+var languages = __webpack_require__(300);
+;// CONCATENATED MODULE: ./src/migrate/chains.ts
+
+
+/** camelCase from a method name as a language spells it. */
+function camelName(name) {
+    let out = '';
+    for (let i = 0; i < name.length; i++) {
+        if (name[i] === '_' && i + 1 < name.length)
+            out += name[++i].toUpperCase();
+        else
+            out += name[i];
+    }
+    return out.charAt(0).toLowerCase() + out.slice(1);
+}
+/** A camelCase method name as the language spells it. */
+function spellName(name, style) {
+    if (style === 'pascal')
+        return name.charAt(0).toUpperCase() + name.slice(1);
+    if (style !== 'snake')
+        return name;
+    let out = '';
+    for (const c of name)
+        out += c >= 'A' && c <= 'Z' ? `_${c.toLowerCase()}` : c;
+    return out;
+}
+function linkOf(call, syntax) {
+    if (!call || call.type !== syntax.call)
+        return undefined;
+    const holder = syntax.member ? call.childForFieldName(syntax.function ?? 'function') : call;
+    if (!holder || (syntax.member && holder.type !== syntax.member))
+        return undefined;
+    const name = holder.childForFieldName(syntax.name);
+    const receiver = holder.childForFieldName(syntax.receiver);
+    const args = call.childForFieldName(syntax.arguments);
+    return name && receiver && args ? { call, name, receiver, args } : undefined;
+}
+/** The call whose receiver is `call`: the next link of the chain. */
+function nextLink(call, syntax) {
+    const parent = call.parent;
+    const outer = syntax.member ? (parent?.type === syntax.member ? parent.parent : null) : parent;
+    const link = linkOf(outer, syntax);
+    return link && link.receiver.id === call.id ? link : undefined;
+}
+/** The splices that rewrite every chain of these recipes in a parsed file. */
+function rewriteChains(text, tree, lang, recipes) {
+    const result = { splices: [], ruleIds: [], env: [], incomplete: false };
+    const syntax = lang.calls;
+    const env = lang.env;
+    if (!syntax || !env)
+        return { ...result, incomplete: true };
+    const spell = (name) => spellName(name, lang.methodCase);
+    const argument = (arg) => (arg.startsWith('{env:') && arg.endsWith('}') ? env.read(arg.slice(5, -1)) : arg);
+    for (const call of tree.rootNode.descendantsOfType(syntax.call)) {
+        const first = linkOf(call, syntax);
+        if (!first)
+            continue;
+        const recipe = recipes.find((r) => camelName(first.name.text) === r.start && (first.receiver.text === r.receiver || first.receiver.text.endsWith(`.${r.receiver}`)));
+        if (!recipe)
+            continue;
+        const splices = [{ start: first.name.startIndex, end: first.name.endIndex, text: spell(recipe.becomes) }];
+        const have = new Set();
+        const reads = [];
+        let previousEnd = first.call.endIndex;
+        for (let link = nextLink(first.call, syntax); link; link = nextLink(link.call, syntax)) {
+            const name = camelName(link.name.text);
+            const instead = recipe.replace[name];
+            if (instead) {
+                // The new links are joined the way this link was attached (a line break and indent, a
+                // Python line continuation), so the chain keeps its layout.
+                const joint = text.slice(previousEnd, link.name.startIndex);
+                const written = instead.map((l) => `${spell(l.name)}(${l.args.map(argument).join(', ')})`);
+                splices.push({ start: link.name.startIndex, end: link.args.endIndex, text: written.join(joint) });
+                for (const l of instead) {
+                    have.add(l.name);
+                    for (const a of l.args)
+                        if (a.startsWith('{env:'))
+                            reads.push(a.slice(5, -1));
+                }
+            }
+            else if (recipe.drop.includes(name)) {
+                splices.push({ start: previousEnd, end: link.args.endIndex, text: '' });
+            }
+            else
+                have.add(name);
+            previousEnd = link.call.endIndex;
+        }
+        if (!recipe.requires.every((r) => have.has(r))) {
+            result.incomplete = true;
+            continue;
+        }
+        result.splices.push(...splices);
+        if (!result.ruleIds.includes(recipe.ruleId))
+            result.ruleIds.push(recipe.ruleId);
+        for (const r of reads)
+            if (!result.env.includes(r))
+                result.env.push(r);
+    }
+    return result;
+}
+/** The import an environment read needs, as a splice at the top of the file (none when present). */
+function envImport(text, lang) {
+    const wanted = lang.env?.import;
+    if (!wanted || (0,regex/* linear */.sn)(wanted.present).test(text))
+        return undefined;
+    const eol = (0,src_text/* eolOf */.Wl)(text);
+    // Before the first import, so a module docstring, shebang or encoding line stays first.
+    const firstImport = (0,regex/* linear */.sn)(/^(?:import|from)[ \t]/m).exec(text);
+    const at = firstImport ? firstImport.index : 0;
+    return { start: at, end: at, text: `${wanted.line}${eol}${firstImport ? '' : eol}` };
+}
+
+;// CONCATENATED MODULE: ./src/migrate/rewriters/sdk-credentials.ts
+// SDKs that wrap the credential: the code builds the SDK's service-account (JWT) credentials and
+// the SDK signs and exchanges the JWT itself. The rewrite moves the builder chain to the SDK's
+// service-principal (OAuth Server-to-Server) credentials, reading the client id and secret from
+// the environment, and raises the SDK dependency to the first release that has them.
+
+
+
+
+
+/**
+ * PDF Services SDKs (Java, .NET, Node 3.x; Python 2.x): `Credentials.serviceAccountCredentialsBuilder()`
+ * with `fromFile(json)` or `withPrivateKey/withOrganizationId/withAccountId` becomes
+ * `Credentials.servicePrincipalCredentialsBuilder().withClientId(..).withClientSecret(..)`, which
+ * the same major release has had since Java/.NET/Node 3.4.0 and Python 2.3.0 (the SDKs' API docs
+ * of those releases list ServicePrincipalCredentials.Builder). The environment names are the ones
+ * Adobe's current samples read.
+ */
+const PDF_SERVICES_CREDENTIALS = {
+    ruleId: 'code-pdf-services-service-account',
+    receiver: 'Credentials',
+    start: 'serviceAccountCredentialsBuilder',
+    becomes: 'servicePrincipalCredentialsBuilder',
+    replace: {
+        fromFile: [
+            { name: 'withClientId', args: ['{env:PDF_SERVICES_CLIENT_ID}'] },
+            { name: 'withClientSecret', args: ['{env:PDF_SERVICES_CLIENT_SECRET}'] },
+        ],
+    },
+    drop: ['withPrivateKey', 'withOrganizationId', 'withAccountId'],
+    requires: ['withClientId', 'withClientSecret', 'build'],
+};
+const CHAIN_RECIPES = [PDF_SERVICES_CREDENTIALS];
+const PDF_SERVICES_RULE = 'dep-pdf-services-jwt-sdk';
+const VERSION_BUMPS = [
+    {
+        ruleId: PDF_SERVICES_RULE,
+        paths: /\.(?:cs|fs|vb)proj$|(?:^|\/)Directory\.Packages\.props$/i,
+        pattern: /<Package(?:Reference|Version)\s+Include\s*=\s*"Adobe\.PDFServicesSDK"\s+Version\s*=\s*"(?<version>\d+\.\d+\.\d+)"/g,
+        minimum: '3.4.0',
+    },
+    {
+        ruleId: PDF_SERVICES_RULE,
+        paths: /(?:^|\/)pom\.xml$/,
+        pattern: /<pdfservices\.sdk\.version>\s*(?<version>\d+\.\d+\.\d+)\s*<\/pdfservices\.sdk\.version>|<artifactId>\s*pdfservices-sdk\s*<\/artifactId>\s*<version>\s*(?<version2>\d+\.\d+\.\d+)\s*<\/version>/g,
+        minimum: '3.4.0',
+    },
+    {
+        ruleId: PDF_SERVICES_RULE,
+        paths: /(?:^|\/)package\.json$/,
+        pattern: /"@adobe\/pdfservices-node-sdk"\s*:\s*"[\^~]?(?<version>\d+\.\d+\.\d+)"/g,
+        minimum: '3.4.0',
+    },
+    {
+        ruleId: PDF_SERVICES_RULE,
+        paths: /(?:^|\/)requirements[^/]*\.txt$/,
+        pattern: /^pdfservices-sdk[ \t]*(?:==|~=|>=)[ \t]*(?<version>\d+\.\d+\.\d+)/gm,
+        minimum: '2.3.0',
+    },
+];
+function parts(version) {
+    return version.split('.').map(Number);
+}
+/** The version raised to `minimum` when it is older in the same major release; else undefined. */
+function raised(version, minimum) {
+    const [have, want] = [parts(version), parts(minimum)];
+    if (have[0] !== want[0])
+        return undefined;
+    for (let i = 1; i < 3; i++) {
+        if (have[i] !== want[i])
+            return have[i] < want[i] ? minimum : undefined;
+    }
+    return undefined;
+}
+const sdkCredentialChains = {
+    name: 'sdk-credential-chains',
+    ruleIds: [...new Set(CHAIN_RECIPES.map((r) => r.ruleId))],
+    syntax: true,
+    rewrite(ctx) {
+        const lang = (0,languages/* languageOf */.eX)(ctx.file);
+        const tree = lang ? ctx.parse?.() : undefined;
+        if (!lang || !tree)
+            return null;
+        try {
+            if (tree.rootNode.hasError)
+                return null; // a file its parser cannot read is left alone
+            const chains = rewriteChains(ctx.text, tree, lang, CHAIN_RECIPES);
+            if (!chains.splices.length)
+                return null;
+            const imported = chains.env.length ? envImport(ctx.text, lang) : undefined;
+            const text = applySplices(ctx.text, imported ? [...chains.splices, imported] : chains.splices);
+            return { ruleIds: settledIds(ctx, chains.ruleIds, text), text, secrets: { add: chains.env.filter((n) => n.endsWith('SECRET')) } };
+        }
+        finally {
+            tree.delete();
+        }
+    },
+};
+const sdkVersions = {
+    name: 'sdk-versions',
+    ruleIds: [...new Set(VERSION_BUMPS.map((b) => b.ruleId))],
+    rewrite(ctx) {
+        const splices = [];
+        const ruleIds = new Set();
+        for (const bump of VERSION_BUMPS) {
+            // native-regex: a manifest's path
+            if (!bump.paths.test(ctx.file) || !ctx.findings.some((f) => f.ruleId === bump.ruleId))
+                continue;
+            for (const m of (0,regex/* linear */.sn)(bump.pattern).matchAll(ctx.text)) {
+                const at = m.span('version') ?? m.span('version2');
+                if (!at)
+                    continue;
+                const to = raised(ctx.text.slice(at.index, at.end), bump.minimum);
+                if (!to)
+                    continue;
+                splices.push({ start: at.index, end: at.end, text: to });
+                ruleIds.add(bump.ruleId);
+            }
+        }
+        if (!splices.length)
+            return null;
+        return { ruleIds: [...ruleIds], text: applySplices(ctx.text, splices) };
+    },
+};
+const sdkCredentialsRewriters = [sdkCredentialChains, sdkVersions];
+
 // EXTERNAL MODULE: ./src/rules/ci.ts
 var ci = __webpack_require__(9235);
 ;// CONCATENATED MODULE: ./src/migrate/rewriters/workflows.ts
@@ -3540,6 +3700,7 @@ const workspaceRewriters = [workspace];
 
 
 
+
 /**
  * Rewriters in the order they run on a file: code, then configuration, then manifests (which
  * look at what the code rewrite left), key deletion last, after inline keys were handled.
@@ -3547,6 +3708,7 @@ const workspaceRewriters = [workspace];
 const REWRITERS = [
     ...codeJsRewriters,
     ...codePythonRewriters,
+    ...sdkCredentialsRewriters,
     ...aioRewriters,
     ...envRewriters,
     ...workspaceRewriters,
@@ -3557,8 +3719,12 @@ const REWRITERS = [
     keys,
 ];
 
+// EXTERNAL MODULE: ./src/parse/tree-sitter.ts + 1 modules
+var tree_sitter = __webpack_require__(3994);
 ;// CONCATENATED MODULE: ./src/migrate/plan.ts
 // Plans the edits that move a repository from JWT to OAuth Server-to-Server, from a scan's findings.
+
+
 
 
 
@@ -3611,7 +3777,30 @@ function manualFor(f) {
     const rule = src_rules/* RULES_BY_ID */.kF.get(f.ruleId);
     return { file: f.file, line: f.line, ruleId: f.ruleId, instructions: rule?.message ?? f.message, snippet: manualSnippet(f.file, f.ruleId) };
 }
-function planFromScan(result, opts = {}) {
+/** The grammars of files a syntax-reading rewriter will see, loaded so the plan can parse. */
+async function loadGrammarsFor(findings) {
+    const ruleIds = new Set(REWRITERS.filter((r) => r.syntax).flatMap((r) => r.ruleIds));
+    const grammars = new Set(findings.filter((f) => ruleIds.has(f.ruleId)).flatMap((f) => (0,languages/* languageOf */.eX)(f.file)?.parser ?? []));
+    await Promise.all([...grammars].map(tree_sitter/* loadGrammar */.oS));
+}
+/** A rewrite of a code file must parse wherever the original did (tree-sitter, no error nodes). */
+function syntaxKept(file, before, after) {
+    const grammar = (0,languages/* languageOf */.eX)(file)?.parser;
+    if (!grammar || before === null)
+        return true;
+    const parsed = (text) => {
+        const tree = (0,tree_sitter/* parseLoaded */.j$)(grammar, text);
+        if (!tree)
+            return undefined;
+        const ok = !tree.rootNode.hasError;
+        tree.delete();
+        return ok;
+    };
+    const now = parsed(after);
+    return now !== false || parsed(before) !== true;
+}
+async function planFromScan(result, opts = {}) {
+    await loadGrammarsFor(result.findings);
     const root = result.root;
     const resolve = (0,scopes/* scopeResolver */.h0)(opts.scopes);
     const usedScopes = [];
@@ -3654,14 +3843,17 @@ function planFromScan(result, opts = {}) {
                 continue;
             let res;
             try {
-                res = rw.rewrite({ root, file, text, findings, scopes: scopesFor(original ?? ''), files: allFiles });
+                const grammar = rw.syntax ? (0,languages/* languageOf */.eX)(file)?.parser : undefined;
+                const current = text;
+                const parse = grammar ? () => (0,tree_sitter/* parseLoaded */.j$)(grammar, current) : undefined;
+                res = rw.rewrite({ root, file, text, findings, scopes: scopesFor(original ?? ''), files: allFiles, parse });
             }
             catch {
                 res = null; // a rewriter that trips over a file leaves it for a person
             }
             if (!res)
                 continue;
-            if (res.text !== undefined && !stillParses(file, res.text))
+            if (res.text !== undefined && (!stillParses(file, res.text) || !syntaxKept(file, text, res.text)))
                 continue;
             if (res.text !== undefined)
                 text = res.text;
@@ -3741,7 +3933,7 @@ function planFromScan(result, opts = {}) {
 }
 async function planMigration(settings, opts = {}) {
     const result = await (0,engine/* scan */.S)(settings, opts.engine);
-    return { plan: planFromScan(result, opts), scan: result };
+    return { plan: await planFromScan(result, opts), scan: result };
 }
 /**
  * Marks each finding `fixable` exactly when the plan edits it: an edit of its file that settles
@@ -3771,4 +3963,4 @@ function rewrittenRuleIds() {
 
 };
 
-//# sourceMappingURL=208.index.js.map
+//# sourceMappingURL=758.index.js.map
