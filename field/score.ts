@@ -95,6 +95,8 @@ export interface MigrationScore {
   manualSteps: number;
   /** Errors left in a file that has a manual step with a snippet. */
   errorsLeftWithSnippet: number;
+  /** The errors left (file:line rule), for reading what the migration leaves. */
+  left: string[];
   seconds: number;
 }
 
@@ -187,6 +189,7 @@ export async function migrateFolder(cliPath: string, dir: string): Promise<Migra
       secondRunEdits: second.edits.length,
       manualSteps: plan.manual.length,
       errorsLeftWithSnippet: after.filter((f) => withSnippet.has(f.file)).length,
+      left: after.map((f) => `${f.file}:${f.line} ${f.ruleId}`),
       seconds: (performance.now() - started) / 1000,
     };
   } finally {
@@ -404,6 +407,7 @@ async function main(): Promise<number> {
       if (!m) continue;
       console.log(`${s.folder.slice(0, 47).padEnd(48)} ${String(m.errorsBefore).padStart(13)} ${String(m.errorsAfter).padStart(6)} ${pct(ratio(m.errorsBefore - m.errorsAfter, m.errorsBefore)).padStart(7)} ${String(m.filesChanged).padStart(6)} ${String(m.parseFailures.length).padStart(6)} ${String(m.secondRunEdits).padStart(6)} ${String(m.manualSteps).padStart(7)}`);
       if (verbose) for (const f of m.parseFailures) console.log(`    does not parse after migration: ${f}`);
+      if (verbose) for (const f of m.left) console.log(`    left   ${f}`);
     }
   }
   const shared = totals(scores.filter((s) => s.corpus === 'shared'));
@@ -422,7 +426,7 @@ async function main(): Promise<number> {
   show('shared corpus', shared);
   show('all corpora', all);
   if (only || detectOnly) return 0;
-  writeFileSync(join(HERE, 'results.json'), `${JSON.stringify({ shared, all, folders: scores.map(({ missed, extra, missedFiles, ...rest }) => ({ ...rest, missed: missed.length, extra: extra.length, missedFiles: missedFiles.length })) }, null, 2)}\n`);
+  writeFileSync(join(HERE, 'results.json'), `${JSON.stringify({ shared, all, folders: scores.map(({ missed, extra, missedFiles, migrated, ...rest }) => ({ ...rest, missed: missed.length, extra: extra.length, missedFiles: missedFiles.length, ...(migrated ? { migrated: { ...migrated, left: migrated.left.length, seconds: Math.round(migrated.seconds * 10) / 10 } } : {}) })) }, null, 2)}\n`);
 
   type Floors = Partial<Record<keyof Totals, number>> & { migration?: Partial<Record<keyof MigrationTotals, number>> };
   const floors = JSON.parse(readFileSync(join(HERE, 'floors.json'), 'utf8')) as Record<'shared' | 'all', Floors>;

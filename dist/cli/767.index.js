@@ -2,7 +2,7 @@ export const id = 767;
 export const ids = [767];
 export const modules = {
 
-/***/ 300:
+/***/ 5730:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,7 +14,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: LANGUAGES, pathsOf
 
+;// CONCATENATED MODULE: ./src/languages/types.ts
+/** The OAuth Server-to-Server token endpoint, as the snippets write it. */
+const IMS_TOKEN_URL = 'https://ims-na1.adobelogin.com/ims/token/v3';
+
 ;// CONCATENATED MODULE: ./src/languages/csharp.ts
+
 /** .NET's JWT libraries and certificate signing, shared by C#, F# and VB.NET. */
 const DOTNET_SIGNING = /^[ \t]*(?:using|open|Imports)[ \t]+(?:Jose|JWT|System\.IdentityModel\.Tokens\.Jwt)\b|\bJWT\.(?:Encode|encode)\s*\(|\bJose\.JWT\.Encode\b|\bnew\s+JwtSecurityToken\s*\(|\bJwtSecurityTokenHandler\b|\bJwtBuilder\b|\.SignData\s*\(|\bnew\s+X509Certificate2\s*\(|\bRSACryptoServiceProvider\b|\.ImportRSAPrivateKey\s*\(|\.ImportPkcs8PrivateKey\s*\(/m;
 const csharp = {
@@ -30,9 +35,16 @@ const csharp = {
     methodCase: 'pascal',
     // Fully qualified: a file need not have `using System;`.
     env: { read: (name) => `System.Environment.GetEnvironmentVariable("${name}")` },
+    tokenSnippet: `// OAuth Server-to-Server token (HttpClient)
+var form = new FormUrlEncodedContent(new Dictionary<string, string> {
+    ["grant_type"] = "client_credentials", ["client_id"] = clientId,
+    ["client_secret"] = clientSecret, ["scope"] = scopes });
+var res = await http.PostAsync("${IMS_TOKEN_URL}", form);
+// response JSON: access_token, token_type, expires_in (seconds)`,
 };
 
 ;// CONCATENATED MODULE: ./src/languages/fsharp.ts
+
 
 /** F# and VB.NET: no grammar is bundled, so no token-function region (the signals still hold). */
 const fsharp = {
@@ -43,9 +55,15 @@ const fsharp = {
     functionNodes: [],
     classNodes: [],
     jwtSigning: DOTNET_SIGNING,
+    tokenSnippet: `// OAuth Server-to-Server token (HttpClient)
+let form = new FormUrlEncodedContent(dict [ "grant_type", "client_credentials"; "client_id", clientId
+                                            "client_secret", clientSecret; "scope", scopes ])
+let! res = http.PostAsync("${IMS_TOKEN_URL}", form) |> Async.AwaitTask
+// response JSON: access_token, token_type, expires_in (seconds)`,
 };
 
 ;// CONCATENATED MODULE: ./src/languages/go.ts
+
 const go = {
     id: 'go',
     name: 'Go',
@@ -55,9 +73,15 @@ const go = {
     functionNodes: ['function_declaration', 'method_declaration'],
     classNodes: [],
     jwtSigning: /\bjwt\.NewWithClaims\s*\(|"github\.com\/(?:golang-jwt\/jwt|dgrijalva\/jwt-go)[^"]*"|\bjwt\.ParseRSAPrivateKeyFromPEM\s*\(/,
+    tokenSnippet: `// OAuth Server-to-Server token
+form := url.Values{"grant_type": {"client_credentials"}, "client_id": {clientID},
+	"client_secret": {clientSecret}, "scope": {scopes}}
+res, err := http.PostForm("${IMS_TOKEN_URL}", form)
+// response JSON: access_token, token_type, expires_in (seconds)`,
 };
 
 ;// CONCATENATED MODULE: ./src/languages/java.ts
+
 /** The JVM's JWT libraries and key loading, shared by Java, Kotlin, Scala and Groovy. */
 const JVM_SIGNING = /^[ \t]*import[ \t]+(?:io\.jsonwebtoken|com\.auth0\.jwt|com\.nimbusds\.jose|org\.jose4j)\b|\bJwts\.builder\s*\(|\bJWT\.create\s*\(|\bnew\s+SignedJWT\s*\(|\bPKCS8EncodedKeySpec\b|\bKeyFactory\.getInstance\s*\(\s*"RSA"|\bSignatureAlgorithm\.RS256\b/m;
 const java = {
@@ -72,9 +96,17 @@ const java = {
     calls: { call: 'method_invocation', name: 'name', receiver: 'object', arguments: 'arguments' },
     methodCase: 'camel',
     env: { read: (name) => `System.getenv("${name}")` },
+    tokenSnippet: `// OAuth Server-to-Server token (java.net.http)
+String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, UTF_8)
+    + "&client_secret=" + URLEncoder.encode(clientSecret, UTF_8) + "&scope=" + URLEncoder.encode(scopes, UTF_8);
+HttpRequest req = HttpRequest.newBuilder(URI.create("${IMS_TOKEN_URL}"))
+    .header("Content-Type", "application/x-www-form-urlencoded")
+    .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+// response JSON: access_token, token_type, expires_in (seconds)`,
 };
 
 ;// CONCATENATED MODULE: ./src/languages/groovy.ts
+
 
 /** Groovy (Jenkins pipelines, Gradle scripts): no grammar is bundled, so no token-function region. */
 const groovy = {
@@ -86,9 +118,17 @@ const groovy = {
     functionNodes: [],
     classNodes: [],
     jwtSigning: JVM_SIGNING,
+    tokenSnippet: `// OAuth Server-to-Server token (java.net.http)
+String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, UTF_8) +
+    "&client_secret=" + URLEncoder.encode(clientSecret, UTF_8) + "&scope=" + URLEncoder.encode(scopes, UTF_8)
+HttpRequest req = HttpRequest.newBuilder(URI.create("${IMS_TOKEN_URL}"))
+    .header("Content-Type", "application/x-www-form-urlencoded")
+    .POST(HttpRequest.BodyPublishers.ofString(form)).build()
+// response JSON: access_token, token_type, expires_in (seconds)`,
 };
 
 ;// CONCATENATED MODULE: ./src/languages/javascript.ts
+
 const javascript = {
     id: 'javascript',
     name: 'JavaScript / TypeScript',
@@ -103,9 +143,17 @@ const javascript = {
     calls: { call: 'call_expression', function: 'function', member: 'member_expression', name: 'property', receiver: 'object', arguments: 'arguments' },
     methodCase: 'camel',
     env: { read: (name) => `process.env.${name}` },
+    tokenSnippet: `// OAuth Server-to-Server token (fetch)
+const res = await fetch('${IMS_TOKEN_URL}', {
+  method: 'POST',
+  body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId,
+    client_secret: clientSecret, scope: scopes }),
+});
+const { access_token, expires_in } = await res.json(); // expires_in is in seconds`,
 };
 
 ;// CONCATENATED MODULE: ./src/languages/kotlin.ts
+
 
 const kotlin = {
     id: 'kotlin',
@@ -116,9 +164,18 @@ const kotlin = {
     functionNodes: ['function_declaration'],
     classNodes: ['class_declaration', 'object_declaration'],
     jwtSigning: JVM_SIGNING,
+    tokenSnippet: `// OAuth Server-to-Server token (java.net.http)
+val form = listOf("grant_type" to "client_credentials", "client_id" to clientId,
+    "client_secret" to clientSecret, "scope" to scopes)
+    .joinToString("&") { (k, v) -> k + "=" + URLEncoder.encode(v, Charsets.UTF_8) }
+val req = HttpRequest.newBuilder(URI.create("${IMS_TOKEN_URL}"))
+    .header("Content-Type", "application/x-www-form-urlencoded")
+    .POST(HttpRequest.BodyPublishers.ofString(form)).build()
+// response JSON: access_token, token_type, expires_in (seconds)`,
 };
 
 ;// CONCATENATED MODULE: ./src/languages/php.ts
+
 const php = {
     id: 'php',
     name: 'PHP',
@@ -128,9 +185,16 @@ const php = {
     functionNodes: ['function_definition', 'method_declaration'],
     classNodes: ['class_declaration'],
     jwtSigning: /\bopenssl_sign\s*\(|\bJWT::encode\s*\(|^[ \t]*use[ \t]+Firebase\\JWT\b|\bopenssl_pkey_get_private\s*\(|\bLcobucci\\JWT\b/m,
+    tokenSnippet: `// OAuth Server-to-Server token
+$ch = curl_init('${IMS_TOKEN_URL}');
+curl_setopt_array($ch, [CURLOPT_POST => true, CURLOPT_RETURNTRANSFER => true,
+  CURLOPT_POSTFIELDS => http_build_query(['grant_type' => 'client_credentials',
+    'client_id' => $clientId, 'client_secret' => $clientSecret, 'scope' => $scopes])]);
+$token = json_decode(curl_exec($ch), true); // access_token, expires_in (seconds)`,
 };
 
 ;// CONCATENATED MODULE: ./src/languages/powershell.ts
+
 const powershell = {
     id: 'powershell',
     name: 'PowerShell',
@@ -140,9 +204,14 @@ const powershell = {
     functionNodes: ['function_statement'],
     classNodes: ['class_statement'],
     jwtSigning: /X509Certificate2\]::new\s*\(|\bX509Certificate2\b[^\n]{0,40}\(|\.SignData\s*\(|\bNew-Jwt\b|\bRSACryptoServiceProvider\b/i,
+    tokenSnippet: `# OAuth Server-to-Server token
+$body = @{ grant_type = 'client_credentials'; client_id = $ClientId; client_secret = $ClientSecret; scope = $Scopes }
+$token = Invoke-RestMethod -Method Post -Uri '${IMS_TOKEN_URL}' -Body $body -ContentType 'application/x-www-form-urlencoded'
+# $token.access_token; $token.expires_in is in seconds`,
 };
 
 ;// CONCATENATED MODULE: ./src/languages/python.ts
+
 const python = {
     id: 'python',
     name: 'Python',
@@ -155,9 +224,15 @@ const python = {
     calls: { call: 'call', function: 'function', member: 'attribute', name: 'attribute', receiver: 'object', arguments: 'arguments' },
     methodCase: 'snake',
     env: { read: (name) => `os.environ.get('${name}')`, import: { present: /^import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*os\b/m, line: 'import os' } },
+    tokenSnippet: `# OAuth Server-to-Server token (requests)
+res = requests.post('${IMS_TOKEN_URL}', data={
+    'grant_type': 'client_credentials', 'client_id': client_id,
+    'client_secret': client_secret, 'scope': scopes})
+token = res.json()['access_token']  # expires_in is in seconds`,
 };
 
 ;// CONCATENATED MODULE: ./src/languages/r.ts
+
 const r = {
     id: 'r',
     name: 'R',
@@ -169,9 +244,14 @@ const r = {
     functionNodes: ['function_definition'],
     classNodes: [],
     jwtSigning: /\bjwt_encode_sig\s*\(|\bjwt_claim\s*\(|\blibrary\s*\(\s*["']?jose\b|\bjose::|\bopenssl::read_key\s*\(/,
+    tokenSnippet: `# OAuth Server-to-Server token (httr)
+res <- httr::POST("${IMS_TOKEN_URL}", encode = "form", body = list(grant_type = "client_credentials",
+  client_id = client_id, client_secret = client_secret, scope = scopes))
+token <- httr::content(res)$access_token  # expires_in is in seconds`,
 };
 
 ;// CONCATENATED MODULE: ./src/languages/ruby.ts
+
 const ruby = {
     id: 'ruby',
     name: 'Ruby',
@@ -182,9 +262,14 @@ const ruby = {
     functionNodes: ['method', 'singleton_method'],
     classNodes: ['class', 'module'],
     jwtSigning: /\bJWT\.encode\s*\(|^[ \t]*require[ \t]+['"]jwt['"]|\bOpenSSL::PKey::RSA\.new\s*\(/m,
+    tokenSnippet: `# OAuth Server-to-Server token
+res = Net::HTTP.post_form(URI("${IMS_TOKEN_URL}"), "grant_type" => "client_credentials",
+  "client_id" => client_id, "client_secret" => client_secret, "scope" => scopes)
+token = JSON.parse(res.body) # access_token, expires_in (seconds)`,
 };
 
 ;// CONCATENATED MODULE: ./src/languages/scala.ts
+
 
 const scala = {
     id: 'scala',
@@ -195,9 +280,18 @@ const scala = {
     functionNodes: ['function_definition'],
     classNodes: ['class_definition', 'object_definition', 'trait_definition'],
     jwtSigning: JVM_SIGNING,
+    tokenSnippet: `// OAuth Server-to-Server token (java.net.http)
+val form = Seq("grant_type" -> "client_credentials", "client_id" -> clientId,
+  "client_secret" -> clientSecret, "scope" -> scopes)
+  .map { case (k, v) => k + "=" + URLEncoder.encode(v, "UTF-8") }.mkString("&")
+val req = HttpRequest.newBuilder(URI.create("${IMS_TOKEN_URL}"))
+  .header("Content-Type", "application/x-www-form-urlencoded")
+  .POST(HttpRequest.BodyPublishers.ofString(form)).build()
+// response JSON: access_token, token_type, expires_in (seconds)`,
 };
 
 ;// CONCATENATED MODULE: ./src/languages/shell.ts
+
 const shell = {
     id: 'shell',
     name: 'Shell',
@@ -207,6 +301,9 @@ const shell = {
     functionNodes: ['function_definition'],
     classNodes: [],
     jwtSigning: /\bopenssl[ \t]+dgst[ \t]+-sha256[ \t]+-sign\b|\bopenssl[ \t]+(?:rsautl|pkeyutl)[ \t]+-sign\b|\bjwt[ \t]+encode\b/,
+    tokenSnippet: `# OAuth Server-to-Server token
+curl -s -X POST '${IMS_TOKEN_URL}' -H 'Content-Type: application/x-www-form-urlencoded' \\
+  -d grant_type=client_credentials -d "client_id=$CLIENT_ID" -d "client_secret=$CLIENT_SECRET" -d "scope=$SCOPES"`,
 };
 
 // EXTERNAL MODULE: ./src/text.ts
@@ -899,7 +996,7 @@ const ci = {
 /* harmony export */   d: () => (/* binding */ AEM_OAUTH_GUIDE)
 /* harmony export */ });
 /* harmony import */ var _regex_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3508);
-/* harmony import */ var _languages_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(300);
+/* harmony import */ var _languages_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5730);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8992);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7184);
 
@@ -1203,7 +1300,7 @@ const code = {
 /* harmony export */   t9: () => (/* binding */ CODE_PATHS),
 /* harmony export */   yo: () => (/* binding */ NOT_CODE_TEXT)
 /* harmony export */ });
-/* harmony import */ var _languages_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(300);
+/* harmony import */ var _languages_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5730);
 // Context patterns shared by rule families: "this file talks to Adobe IMS".
 
 /** Adobe IMS context: a generic JWT library only counts in a file that also matches this. */
@@ -3701,7 +3798,7 @@ function matchFile(rules, file) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _languages_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(300);
+/* harmony import */ var _languages_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5730);
 /* harmony import */ var _parse_tree_sitter_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3994);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6499);
 /* harmony import */ var _rules_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5603);

@@ -1,4 +1,4 @@
-import type { Language } from './types.js';
+import { IMS_TOKEN_URL, type Language } from './types.js';
 
 /** .NET's JWT libraries and certificate signing, shared by C#, F# and VB.NET. */
 export const DOTNET_SIGNING =
@@ -17,4 +17,10 @@ export const csharp: Language = {
   methodCase: 'pascal',
   // Fully qualified: a file need not have `using System;`.
   env: { read: (name) => `System.Environment.GetEnvironmentVariable("${name}")` },
+  tokenSnippet: `// OAuth Server-to-Server token (HttpClient)
+var form = new FormUrlEncodedContent(new Dictionary<string, string> {
+    ["grant_type"] = "client_credentials", ["client_id"] = clientId,
+    ["client_secret"] = clientSecret, ["scope"] = scopes });
+var res = await http.PostAsync("${IMS_TOKEN_URL}", form);
+// response JSON: access_token, token_type, expires_in (seconds)`,
 };

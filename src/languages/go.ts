@@ -1,4 +1,4 @@
-import type { Language } from './types.js';
+import { IMS_TOKEN_URL, type Language } from './types.js';
 
 export const go: Language = {
   id: 'go',
@@ -9,4 +9,9 @@ export const go: Language = {
   functionNodes: ['function_declaration', 'method_declaration'],
   classNodes: [],
   jwtSigning: /\bjwt\.NewWithClaims\s*\(|"github\.com\/(?:golang-jwt\/jwt|dgrijalva\/jwt-go)[^"]*"|\bjwt\.ParseRSAPrivateKeyFromPEM\s*\(/,
+  tokenSnippet: `// OAuth Server-to-Server token
+form := url.Values{"grant_type": {"client_credentials"}, "client_id": {clientID},
+	"client_secret": {clientSecret}, "scope": {scopes}}
+res, err := http.PostForm("${IMS_TOKEN_URL}", form)
+// response JSON: access_token, token_type, expires_in (seconds)`,
 };

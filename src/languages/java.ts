@@ -1,4 +1,4 @@
-import type { Language } from './types.js';
+import { IMS_TOKEN_URL, type Language } from './types.js';
 
 /** The JVM's JWT libraries and key loading, shared by Java, Kotlin, Scala and Groovy. */
 export const JVM_SIGNING =
@@ -16,4 +16,11 @@ export const java: Language = {
   calls: { call: 'method_invocation', name: 'name', receiver: 'object', arguments: 'arguments' },
   methodCase: 'camel',
   env: { read: (name) => `System.getenv("${name}")` },
+  tokenSnippet: `// OAuth Server-to-Server token (java.net.http)
+String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, UTF_8)
+    + "&client_secret=" + URLEncoder.encode(clientSecret, UTF_8) + "&scope=" + URLEncoder.encode(scopes, UTF_8);
+HttpRequest req = HttpRequest.newBuilder(URI.create("${IMS_TOKEN_URL}"))
+    .header("Content-Type", "application/x-www-form-urlencoded")
+    .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+// response JSON: access_token, token_type, expires_in (seconds)`,
 };

@@ -1,4 +1,4 @@
-import type { Language } from './types.js';
+import { IMS_TOKEN_URL, type Language } from './types.js';
 
 export const javascript: Language = {
   id: 'javascript',
@@ -15,4 +15,11 @@ export const javascript: Language = {
   calls: { call: 'call_expression', function: 'function', member: 'member_expression', name: 'property', receiver: 'object', arguments: 'arguments' },
   methodCase: 'camel',
   env: { read: (name) => `process.env.${name}` },
+  tokenSnippet: `// OAuth Server-to-Server token (fetch)
+const res = await fetch('${IMS_TOKEN_URL}', {
+  method: 'POST',
+  body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId,
+    client_secret: clientSecret, scope: scopes }),
+});
+const { access_token, expires_in } = await res.json(); // expires_in is in seconds`,
 };

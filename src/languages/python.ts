@@ -1,4 +1,4 @@
-import type { Language } from './types.js';
+import { IMS_TOKEN_URL, type Language } from './types.js';
 
 export const python: Language = {
   id: 'python',
@@ -13,4 +13,9 @@ export const python: Language = {
   calls: { call: 'call', function: 'function', member: 'attribute', name: 'attribute', receiver: 'object', arguments: 'arguments' },
   methodCase: 'snake',
   env: { read: (name) => `os.environ.get('${name}')`, import: { present: /^import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*os\b/m, line: 'import os' } },
+  tokenSnippet: `# OAuth Server-to-Server token (requests)
+res = requests.post('${IMS_TOKEN_URL}', data={
+    'grant_type': 'client_credentials', 'client_id': client_id,
+    'client_secret': client_secret, 'scope': scopes})
+token = res.json()['access_token']  # expires_in is in seconds`,
 };

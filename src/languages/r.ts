@@ -1,4 +1,4 @@
-import type { Language } from './types.js';
+import { IMS_TOKEN_URL, type Language } from './types.js';
 
 export const r: Language = {
   id: 'r',
@@ -11,4 +11,8 @@ export const r: Language = {
   functionNodes: ['function_definition'],
   classNodes: [],
   jwtSigning: /\bjwt_encode_sig\s*\(|\bjwt_claim\s*\(|\blibrary\s*\(\s*["']?jose\b|\bjose::|\bopenssl::read_key\s*\(/,
+  tokenSnippet: `# OAuth Server-to-Server token (httr)
+res <- httr::POST("${IMS_TOKEN_URL}", encode = "form", body = list(grant_type = "client_credentials",
+  client_id = client_id, client_secret = client_secret, scope = scopes))
+token <- httr::content(res)$access_token  # expires_in is in seconds`,
 };

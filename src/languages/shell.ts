@@ -1,4 +1,4 @@
-import type { Language } from './types.js';
+import { IMS_TOKEN_URL, type Language } from './types.js';
 
 export const shell: Language = {
   id: 'shell',
@@ -9,4 +9,7 @@ export const shell: Language = {
   functionNodes: ['function_definition'],
   classNodes: [],
   jwtSigning: /\bopenssl[ \t]+dgst[ \t]+-sha256[ \t]+-sign\b|\bopenssl[ \t]+(?:rsautl|pkeyutl)[ \t]+-sign\b|\bjwt[ \t]+encode\b/,
+  tokenSnippet: `# OAuth Server-to-Server token
+curl -s -X POST '${IMS_TOKEN_URL}' -H 'Content-Type: application/x-www-form-urlencoded' \\
+  -d grant_type=client_credentials -d "client_id=$CLIENT_ID" -d "client_secret=$CLIENT_SECRET" -d "scope=$SCOPES"`,
 };

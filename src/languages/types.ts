@@ -1,5 +1,8 @@
 import type { GrammarId } from '../parse/tree-sitter.js';
 
+/** The OAuth Server-to-Server token endpoint, as the snippets write it. */
+export const IMS_TOKEN_URL = 'https://ims-na1.adobelogin.com/ims/token/v3';
+
 /**
  * How the grammar spells a method call, by node type and field name, so one method-chain
  * rewrite serves every language: `receiver.name(arguments)`, with the name and receiver on the
@@ -45,6 +48,8 @@ export interface Language {
   calls?: CallSyntax;
   /** How method names are spelled: SDKs name one method `fromFile`, `FromFile` or `from_file`. */
   methodCase?: 'camel' | 'pascal' | 'snake';
+  /** A ready OAuth Server-to-Server token request in this language, for manual steps. */
+  tokenSnippet?: string;
   /** An expression reading an environment variable, and the import it needs (if any). */
   env?: { read: (name: string) => string; import?: { present: RegExp; line: string } };
 }
