@@ -16,6 +16,7 @@ import { languageOf } from '../languages/index.js';
 import { loadGrammar, parseLoaded } from '../parse/tree-sitter.js';
 import { normalizeScopes, scopeResolver } from './scopes.js';
 import type { Edit, ManualStep, MigrationPlan, ScopeChoice } from './types.js';
+import { wordsOfRepository } from './words.js';
 
 const REGION_RULES = new Set([REGION_RULE, AEM_REGION_RULE]);
 /** Whole-file findings (a file named after the flow): settled once nothing but names is left. */
@@ -113,6 +114,7 @@ export async function planFromScan(result: ScanResult, opts: PlanOptions = {}): 
   const remove = new Set<string>();
   const creates = new Map<string, { content: string; ruleIds: string[] }>();
   const finalTexts = new Map<string, string>();
+  const usedInRepository = wordsOfRepository(root);
 
   for (const file of files) {
     const findings = result.findings.filter((f) => f.file === file && f.ruleId !== AEM_CLOUD_RULE);
@@ -130,7 +132,7 @@ export async function planFromScan(result: ScanResult, opts: PlanOptions = {}): 
         const grammar = rw.syntax ? languageOf(file)?.parser : undefined;
         const current = text;
         const parse = grammar ? () => parseLoaded(grammar, current) : undefined;
-        res = rw.rewrite({ root, file, text, findings, scopes: scopesFor(original ?? ''), files: allFiles, parse });
+        res = rw.rewrite({ root, file, text, findings, scopes: scopesFor(original ?? ''), files: allFiles, parse, original: original ?? undefined, usedElsewhere: (name) => usedInRepository(name, file) });
       } catch {
         res = null; // a rewriter that trips over a file leaves it for a person
       }

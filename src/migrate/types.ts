@@ -58,6 +58,10 @@ export interface RewriteContext {
    * `syntax`; undefined when the language has no grammar here. The caller deletes the tree.
    */
   parse?: () => Tree | undefined;
+  /** The file as the repository has it, before any rewrite of this run. */
+  original?: string;
+  /** Whether a name occurs as a word in another code file of the repository (read once, lazily). */
+  usedElsewhere?: (name: string) => boolean;
 }
 
 export interface RewriteResult {

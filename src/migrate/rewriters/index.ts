@@ -4,6 +4,7 @@ import { codeJsRewriters } from './code-js.js';
 import { codePythonRewriters } from './code-python.js';
 import { depsRewriters } from './deps.js';
 import { envRewriters } from './env.js';
+import { exchangeFormRewriters, orphanRewriters } from './exchange-form.js';
 import { keys } from './keys.js';
 import { postmanRewriters } from './postman.js';
 import { pyconfigsRewriters } from './pyconfigs.js';
@@ -12,13 +13,16 @@ import { workflowsRewriters } from './workflows.js';
 import { workspaceRewriters } from './workspace.js';
 
 /**
- * Rewriters in the order they run on a file: code, then configuration, then manifests (which
+ * Rewriters in the order they run on a file: code (what a code rewrite left without callers
+ * last), then configuration, then manifests (which
  * look at what the code rewrite left), key deletion last, after inline keys were handled.
  */
 export const REWRITERS: Rewriter[] = [
   ...codeJsRewriters,
   ...codePythonRewriters,
+  ...exchangeFormRewriters,
   ...sdkCredentialsRewriters,
+  ...orphanRewriters,
   ...aioRewriters,
   ...envRewriters,
   ...workspaceRewriters,

@@ -1,8 +1,8 @@
-export const id = 363;
-export const ids = [363];
+export const id = 800;
+export const ids = [800];
 export const modules = {
 
-/***/ 5363:
+/***/ 2800:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2371,6 +2371,402 @@ const envRewriters = [
     },
 ];
 
+// EXTERNAL MODULE: ./src/parse/tree-sitter.ts + 1 modules
+var tree_sitter = __webpack_require__(3994);
+;// CONCATENATED MODULE: ./src/migrate/rewriters/exchange-form.ts
+// The JWT exchange written by hand in any function shape: a form with client_id, client_secret and
+// `jwt_token` posted to /ims/exchange/jwt. The form's `jwt_token` entry becomes
+// `grant_type=client_credentials` and `scope`, the URL becomes /ims/token/v3, and then what only
+// fed the JWT goes, statement by statement on the syntax tree: the variable that held the token,
+// the claims and the key it was signed with, and functions nothing calls any more.
+
+
+
+
+
+
+const SYNTAX = {
+    python: { blocks: ['module', 'block'], imports: ['import_statement', 'import_from_statement'], entry: 'pair', separator: ',', assigns: /^(?:self\.)?(\w+)[ \t]*(?::[^=\n]*)?=/, exportsGlobals: true, identifier: /([A-Za-z_]\w*)/g },
+    powershell: { blocks: ['statement_list'], entry: 'hash_entry', separator: ';', assigns: /^\$(?:script:|global:)?(\w+)[ \t]*=/i, exportsGlobals: false, identifier: /\$?([A-Za-z_]\w*(?:-[A-Za-z]\w*)*)/g },
+};
+const exchange_form_EXCHANGE_PATH = (0,regex/* linear */.sn)(/ims\/exchange\/(?:v1\/)?jwt\/?/g);
+/** A form string ending in `jwt_token=` joined to the token: `'&jwt_token=' + $jwt`. */
+const FORM_STRING = (0,regex/* linear */.sn)(/(['"])(&?)jwt_token=(['"])[ \t]*\+[ \t]*(\$?[\w.]+)/g);
+const exchange_form_RULES = ['code-ims-jwt-exchange', 'code-ims-jwt-exchange-manual', 'code-jwt-token-form-field', 'code-jwt-token-function', 'code-jwt-meta-scope-claim', 'code-jwt-audience-claim', 'code-jwt-library-python', 'code-jwt-signing-powershell'];
+const isComment = (node) => !!node && node.type.includes('comment');
+/** The statement (a child of a block) at an offset. */
+function statementAt(tree, at, syntax) {
+    let node = tree.rootNode.descendantForIndex(at, at);
+    while (node?.parent && !syntax.blocks.includes(node.parent.type))
+        node = node.parent;
+    return node?.parent ? node : undefined;
+}
+/** Whether a line holds only a comment (in this language's line-comment syntax). */
+function commentLine(text, start, lang) {
+    let i = start;
+    while (text[i] === ' ' || text[i] === '\t')
+        i++;
+    return lang.lineComments.some((c) => c !== '*' && text.startsWith(c, i));
+}
+/**
+ * Whole lines of a node, with the comment lines right above it (they were about it), when
+ * nothing else shares them (else undefined).
+ */
+function exchange_form_ownLines(text, node, lang) {
+    let start = (0,src_text/* lineStartOf */.El)(text, node.startIndex);
+    if (!(0,src_text/* onlyBlanks */.Xx)(text, start, node.startIndex))
+        return undefined;
+    while (start > 0 && commentLine(text, (0,src_text/* lineStartOf */.El)(text, start - 1), lang))
+        start = (0,src_text/* lineStartOf */.El)(text, start - 1);
+    let end = node.endIndex;
+    while (end < text.length && ((0,src_text/* isBlank */.z3)(text[end]) || text[end] === ';'))
+        end++;
+    const lineEnd = (at) => (text.startsWith('\r\n', at) ? at + 2 : text[at] === '\n' ? at + 1 : -1);
+    if (lineEnd(end) < 0 && end < text.length)
+        return undefined;
+    end = Math.max(end, lineEnd(end));
+    // Between two blank lines, one of them goes too, so no gap of two is left.
+    const before = start > 0 ? (0,src_text/* lineStartOf */.El)(text, start - 1) : -1;
+    let next = end;
+    while (next < text.length && (text[next] === ' ' || text[next] === '\t'))
+        next++;
+    if (before >= 0 && (0,src_text/* onlyBlanks */.Xx)(text, before, start) && lineEnd(next) > 0)
+        end = lineEnd(next);
+    return { start, end, text: '' };
+}
+function functionName(node) {
+    const named = node.childForFieldName('name');
+    if (named)
+        return named.text;
+    for (let i = 0; i < node.childCount; i++)
+        if (node.child(i)?.type === 'function_name')
+            return node.child(i)?.text;
+    return undefined;
+}
+function identifiers(text, syntax) {
+    return [...(0,regex/* linear */.sn)(syntax.identifier).matchAll(text)].map((m) => m.group(1));
+}
+/** The form entry and URL edits; undefined when the file has no form this rewrite understands. */
+function formEdits(ctx, tree, lang, syntax) {
+    const text = ctx.text;
+    const eol = (0,src_text/* eolOf */.Wl)(text);
+    const choice = ctx.scopes(metascopesIn(text));
+    const splices = [];
+    const seeds = [];
+    for (const m of FORM_STRING.matchAll(text)) {
+        if (m.group(1) !== m.group(3) || isComment(tree.rootNode.descendantForIndex(m.index, m.index)))
+            continue;
+        const q = m.group(1);
+        splices.push({ start: m.index, end: m.end, text: `${q}${m.group(2)}grant_type=client_credentials&scope=${choice.value}${q}` });
+        // A plain variable is followed to where it was signed; `$config.jwt_token` (a token made
+        // elsewhere) is only replaced.
+        const value = m.group(4).replace('$', '');
+        if (!value.includes('.'))
+            seeds.push({ name: value, at: m.index });
+    }
+    for (const entry of tree.rootNode.descendantsOfType(syntax.entry)) {
+        const key = entry.child(0);
+        const value = entry.childForFieldName('value') ?? entry.child(entry.childCount - 1);
+        if (!key || !value || key.text.replace(/^['"]|['"]$/g, '') !== 'jwt_token')
+            continue; // native-regex: a short key
+        const q = key.text.startsWith('"') ? '"' : key.text.startsWith("'") ? "'" : '';
+        const joint = text.slice(key.endIndex, value.startIndex);
+        const own = (0,src_text/* onlyBlanks */.Xx)(text, (0,src_text/* lineStartOf */.El)(text, entry.startIndex), entry.startIndex);
+        const next = own ? `${syntax.separator === ',' ? ',' : ''}${eol}${(0,src_text/* indentAt */.oY)(text, entry.startIndex)}` : `${syntax.separator} `;
+        const literal = lang.id === 'powershell' ? "'" : q || "'";
+        splices.push({
+            start: entry.startIndex,
+            end: entry.endIndex,
+            text: `${q}grant_type${q}${joint}${literal}client_credentials${literal}${next}${q}scope${q}${joint}${literal}${choice.value}${literal}`,
+        });
+        seeds.push(...identifiers(value.text, syntax).map((name) => ({ name, at: entry.startIndex })));
+    }
+    if (!splices.length)
+        return undefined;
+    // The JWT exchange's form carries the client id and secret; the token request keeps them. A
+    // form without them is a shape this rewrite does not know.
+    if (!text.includes('client_id') || !text.includes('client_secret'))
+        return undefined;
+    const urls = [...exchange_form_EXCHANGE_PATH.matchAll(text)].filter((m) => !isComment(tree.rootNode.descendantForIndex(m.index, m.index)));
+    if (!urls.length)
+        return undefined; // the URL lives in another file: left for a person
+    for (const u of urls)
+        splices.push({ start: u.index, end: u.end, text: 'ims/token/v3' });
+    return { splices, seeds };
+}
+/** The innermost function around a node (its id), or 0 at the top level. */
+function scopeOf(node, functions) {
+    for (let n = node?.parent ?? null; n; n = n.parent)
+        if (functions.has(n.type))
+            return n.id;
+    return 0;
+}
+/**
+ * Statements and functions that only fed the JWT, found from the names the form's token value
+ * used and followed through what each removed statement read. A variable is looked for in the
+ * scope it was read in, then at the top level (a module constant, which no other file may use);
+ * a function anywhere in the file, when nothing in the repository calls it.
+ */
+function deadCode(text, tree, lang, syntax, seeds, usedElsewhere) {
+    const removed = [];
+    const functions = new Set(lang.functionNodes);
+    const queue = [...seeds];
+    const seen = new Set();
+    const assigns = (0,regex/* linear */.sn)(syntax.assigns);
+    // `name = value`, not `name == value` (RE2 has no lookahead to say so in the pattern).
+    const assignment = { exec: (t) => { const m = assigns.exec(t); return m && t[m.end] !== '=' ? m : undefined; } };
+    const inside = (at, spans) => spans.some((s) => at >= s.start && at < s.end);
+    while (queue.length) {
+        const { name, scope } = queue.shift();
+        if (seen.has(`${scope}:${name}`))
+            continue;
+        seen.add(`${scope}:${name}`);
+        const occurrences = (0,src_text/* wordOffsets */.r8)(text, name).filter((at) => !inside(at, removed));
+        const statements = occurrences.flatMap((at) => {
+            const statement = statementAt(tree, at, syntax);
+            return statement ? [{ at, statement, scope: scopeOf(statement, functions) }] : [];
+        });
+        // Functions of this name, when nothing else calls them.
+        const defined = statements.filter((x) => functions.has(x.statement.type) && functionName(x.statement) === name && x.at < x.statement.startIndex + 64);
+        let candidates = [];
+        let uses = occurrences;
+        if (defined.length && !usedElsewhere(name)) {
+            candidates = defined.flatMap((x) => {
+                const lines = exchange_form_ownLines(text, x.statement, lang);
+                return lines ? [{ lines, reads: x.statement.text, scope: 0 }] : [];
+            });
+        }
+        else {
+            // Assignments to the variable in its scope, else module constants at the top level.
+            for (const where of scope ? [scope, 0] : [0]) {
+                const assigned = statements.filter((x) => {
+                    const m = assignment.exec(x.statement.text);
+                    return x.scope === where && !functions.has(x.statement.type) && m?.group(1) === name && x.at < x.statement.startIndex + m[0].length;
+                });
+                if (!assigned.length)
+                    continue;
+                if (where === 0 && syntax.exportsGlobals && usedElsewhere(name))
+                    break;
+                candidates = assigned.flatMap((x) => {
+                    const lines = exchange_form_ownLines(text, x.statement, lang);
+                    const m = assignment.exec(x.statement.text);
+                    return lines ? [{ lines, reads: x.statement.text.slice(m[0].length), scope: where }] : [];
+                });
+                // Uses of a local variable count in its own scope; a module constant's at the top level
+                // and in functions that do not assign a local of that name.
+                const assigning = new Set(statements.filter((x) => x.scope !== where && assignment.exec(x.statement.text)?.group(1) === name).map((x) => x.scope));
+                const scopeAt = (at) => scopeOf(tree.rootNode.descendantForIndex(at, at), functions);
+                uses = occurrences.filter((at) => (where ? scopeAt(at) === where : !assigning.has(scopeAt(at))));
+                break;
+            }
+        }
+        if (!candidates.length || !uses.every((at) => inside(at, candidates.map((c) => c.lines))))
+            continue;
+        for (const c of candidates)
+            if (!removed.some((r) => r.start === c.lines.start))
+                removed.push(c.lines);
+        for (const c of candidates)
+            for (const read of identifiers(c.reads, syntax))
+                queue.push({ name: read, scope: c.scope });
+    }
+    // Nested removals (a statement inside a removed function) leave only the outer one.
+    return removed.filter((r) => !removed.some((o) => o !== r && o.start <= r.start && r.end <= o.end));
+}
+/** The names an import statement binds (`import a.b` binds a; `from m import x as y` binds y). */
+function importedNames(node) {
+    const module = node.childForFieldName('module_name');
+    const names = [];
+    for (let i = 0; i < node.namedChildCount; i++) {
+        const child = node.namedChild(i);
+        if (!child || (module && child.id === module.id))
+            continue;
+        if (child.type === 'aliased_import')
+            names.push(child.childForFieldName('alias')?.text ?? '');
+        else if (child.type === 'dotted_name')
+            names.push(child.text.split('.')[0]);
+        else
+            return []; // `import *` and the like: not ours to judge
+    }
+    return names.filter(Boolean);
+}
+/** Imports whose names the original used outside them and the rewritten text no longer uses. */
+function unusedImports(before, text, tree, lang, syntax) {
+    const out = [];
+    for (const node of tree.rootNode.descendantsOfType(syntax.imports ?? [])) {
+        const names = importedNames(node);
+        const usedOutside = (t, name, start, end) => (0,src_text/* wordOffsets */.r8)(t, name).some((at) => at < start || at >= end);
+        const orphaned = names.length > 0 && names.every((n) => !usedOutside(text, n, node.startIndex, node.endIndex) && (0,src_text/* wordOffsets */.r8)(before, n).length > 1);
+        const lines = orphaned ? exchange_form_ownLines(text, node, lang) : undefined;
+        if (lines)
+            out.push(lines);
+    }
+    return out;
+}
+/** Runs of blank lines where statements were deleted shrink to one blank line. */
+function tidyGaps(text, removed) {
+    const sorted = [...removed].sort((a, b) => a.start - b.start);
+    let gone = 0;
+    const at = sorted.map((r) => {
+        const p = r.start - gone;
+        gone += r.end - r.start;
+        return p;
+    });
+    const gaps = [];
+    for (const p of at) {
+        let start = p;
+        while (start > 0) {
+            const prev = (0,src_text/* lineStartOf */.El)(text, start - 1);
+            if (!(0,src_text/* onlyBlanks */.Xx)(text, prev, start))
+                break;
+            start = prev;
+        }
+        let end = p;
+        const blankLines = [];
+        for (let line = start; line < text.length;) {
+            let eol = text.indexOf('\n', line);
+            if (eol < 0)
+                eol = text.length;
+            if (!(0,src_text/* onlyBlanks */.Xx)(text, line, eol) || eol === text.length)
+                break;
+            blankLines.push(line);
+            line = eol + 1;
+            end = line;
+        }
+        const gap = { start: blankLines[1], end, text: '' };
+        if (blankLines.length > 1 && !gaps.some((g) => g.start < gap.end && gap.start < g.end))
+            gaps.push(gap);
+    }
+    return applySplices(text, gaps);
+}
+function exchange_form_rewrite(ctx) {
+    const lang = (0,languages/* languageOf */.eX)(ctx.file);
+    const syntax = lang ? SYNTAX[lang.id] : undefined;
+    const tree = lang && syntax ? ctx.parse?.() : undefined;
+    if (!lang || !syntax || !tree)
+        return null;
+    let form;
+    try {
+        if (tree.rootNode.hasError)
+            return null;
+        form = formEdits(ctx, tree, lang, syntax);
+    }
+    finally {
+        tree.delete();
+    }
+    if (!form)
+        return null;
+    // Offsets of the seeds in the rewritten text: the form's own splices come before or at them.
+    const shift = (at) => form.splices.filter((s) => s.end <= at).reduce((n, s) => n + s.text.length - (s.end - s.start), 0);
+    let text = applySplices(ctx.text, form.splices);
+    const after = lang.parser ? (0,tree_sitter/* parseLoaded */.j$)(lang.parser, text) : undefined;
+    if (!after)
+        return null;
+    try {
+        const functions = new Set(lang.functionNodes);
+        const seeds = form.seeds.map((s) => ({ name: s.name, scope: scopeOf(after.rootNode.descendantForIndex(s.at + shift(s.at), s.at + shift(s.at)), functions) }));
+        // A PowerShell script's functions are another file's only when it dot-sources the script.
+        const dead = deadCode(text, after, lang, syntax, seeds, sharedNames(ctx, syntax));
+        text = tidyGaps(applySplices(text, dead), dead);
+    }
+    finally {
+        after.delete();
+    }
+    if (syntax.imports && lang.parser) {
+        const cleaned = (0,tree_sitter/* parseLoaded */.j$)(lang.parser, text);
+        if (!cleaned)
+            return null;
+        try {
+            text = applySplices(text, unusedImports(ctx.text, text, cleaned, lang, syntax));
+        }
+        finally {
+            cleaned.delete();
+        }
+    }
+    const ids = settledIds(ctx, exchange_form_RULES, text);
+    if (!ids.includes('code-jwt-token-form-field'))
+        return null;
+    const choice = ctx.scopes(metascopesIn(ctx.text));
+    return { ruleIds: ids, text, manual: code_js_placeholderStep(ctx, choice, text, 'code-jwt-token-form-field') };
+}
+/** Whether names of this file's functions can be another file's (see `rewrite`). */
+function sharedNames(ctx, syntax) {
+    const file = ctx.file.slice(ctx.file.lastIndexOf('/') + 1);
+    const shared = syntax.exportsGlobals || !file.toLowerCase().endsWith('.ps1') || (ctx.usedElsewhere?.(file) ?? true);
+    return (name) => shared && (ctx.usedElsewhere?.(name) ?? true);
+}
+/**
+ * What an earlier rewrite of this file left behind: functions and variables the original used and
+ * nothing uses now (the claims builder, the key reader), then what only they used, and imports.
+ */
+function orphans(ctx) {
+    const lang = (0,languages/* languageOf */.eX)(ctx.file);
+    const syntax = lang ? SYNTAX[lang.id] : undefined;
+    if (!lang?.parser || !syntax || ctx.original === undefined || ctx.original === ctx.text)
+        return null;
+    const tree = ctx.parse?.();
+    if (!tree)
+        return null;
+    let text = ctx.text;
+    try {
+        if (tree.rootNode.hasError)
+            return null;
+        const functions = new Set(lang.functionNodes);
+        const seeds = [];
+        const seen = new Set();
+        for (const node of tree.rootNode.descendantsOfType([...functions, ...syntax.blocks])) {
+            if (!functions.has(node.type))
+                continue;
+            const name = functionName(node);
+            if (!name || seen.has(name))
+                continue;
+            seen.add(name);
+            // Used outside its own body before this run's rewrites, and not now.
+            const inside = (0,src_text/* wordOffsets */.r8)(node.text, name).length;
+            const now = (0,src_text/* wordOffsets */.r8)(text, name).length - inside;
+            if (now === 0 && (0,src_text/* wordOffsets */.r8)(ctx.original, name).length > inside)
+                seeds.push({ name, scope: 0 });
+        }
+        if (!seeds.length)
+            return null;
+        const dead = deadCode(text, tree, lang, syntax, seeds, sharedNames(ctx, syntax));
+        if (!dead.length)
+            return null;
+        text = tidyGaps(applySplices(text, dead), dead);
+    }
+    finally {
+        tree.delete();
+    }
+    if (syntax.imports) {
+        const cleaned = (0,tree_sitter/* parseLoaded */.j$)(lang.parser, text);
+        if (!cleaned)
+            return null;
+        try {
+            text = applySplices(text, unusedImports(ctx.original, text, cleaned, lang, syntax));
+        }
+        finally {
+            cleaned.delete();
+        }
+    }
+    return { ruleIds: settledIds(ctx, exchange_form_RULES, text), text };
+}
+const exchangeFormRewriters = [
+    {
+        name: 'hand-written JWT exchange form',
+        ruleIds: ['code-jwt-token-form-field'],
+        syntax: true,
+        rewrite: exchange_form_rewrite,
+    },
+];
+/** Runs after every other code rewrite of a file. */
+const orphanRewriters = [
+    {
+        name: 'JWT helpers left without callers',
+        ruleIds: ['code-jwt-meta-scope-claim', 'code-jwt-audience-claim', 'code-jwt-token-function', 'code-jwt-library-python', 'code-jwt-library-manual', 'code-jwt-signing-powershell'],
+        syntax: true,
+        rewrite: orphans,
+    },
+];
+
 ;// CONCATENATED MODULE: ./src/migrate/rewriters/keys.ts
 
 
@@ -3715,14 +4111,18 @@ const workspaceRewriters = [workspace];
 
 
 
+
 /**
- * Rewriters in the order they run on a file: code, then configuration, then manifests (which
+ * Rewriters in the order they run on a file: code (what a code rewrite left without callers
+ * last), then configuration, then manifests (which
  * look at what the code rewrite left), key deletion last, after inline keys were handled.
  */
 const REWRITERS = [
     ...codeJsRewriters,
     ...codePythonRewriters,
+    ...exchangeFormRewriters,
     ...sdkCredentialsRewriters,
+    ...orphanRewriters,
     ...aioRewriters,
     ...envRewriters,
     ...workspaceRewriters,
@@ -3733,10 +4133,65 @@ const REWRITERS = [
     keys,
 ];
 
-// EXTERNAL MODULE: ./src/parse/tree-sitter.ts + 1 modules
-var tree_sitter = __webpack_require__(3994);
+;// CONCATENATED MODULE: ./src/migrate/words.ts
+// Whether a name is used in other code files of the repository: a function the migration would
+// delete may be called from a file without any finding. The code files are read once, on the
+// first question, and only when a rewrite asks.
+
+
+
+
+/** A function definition's keyword just before a name: another file's own copy is not a call. */
+const DEFINES = new Set(['function', 'def', 'func', 'fun', 'sub']);
+function isDefinition(text, at) {
+    let i = at - 1;
+    while (i >= 0 && (text[i] === ' ' || text[i] === '\t'))
+        i--;
+    const end = i + 1;
+    while (i >= 0 && /[A-Za-z]/.test(text[i]))
+        i--; // native-regex: one character
+    return end > i + 1 && DEFINES.has(text.slice(i + 1, end).toLowerCase());
+}
+const words_SKIP_DIRS = new Set(['.git', 'node_modules', 'dist', 'build', 'target', 'vendor', '.venv', 'venv', '__pycache__']);
+const MAX_FILE = 1 << 20;
+function words_codeFiles(root, dir = '', out = []) {
+    let entries;
+    try {
+        entries = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(root, dir), { withFileTypes: true });
+    }
+    catch {
+        return out;
+    }
+    for (const e of entries) {
+        const file = dir ? `${dir}/${e.name}` : e.name;
+        if (e.isDirectory()) {
+            if (!words_SKIP_DIRS.has(e.name))
+                words_codeFiles(root, file, out);
+        }
+        else if (e.isFile() && (0,languages/* languageOf */.eX)(file)) {
+            try {
+                if ((0,external_node_fs_.statSync)((0,external_node_path_.join)(root, file)).size <= MAX_FILE)
+                    out.push({ file, text: (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, file), 'utf8') });
+            }
+            catch {
+                // unreadable: it cannot call anything we can see
+            }
+        }
+    }
+    return out;
+}
+/** A test of whether `name` occurs as a word in a code file other than `file`, not as a definition. */
+function wordsOfRepository(root) {
+    let files;
+    return (name, file) => {
+        files ??= words_codeFiles(root);
+        return files.some((f) => f.file !== file && (0,src_text/* wordOffsets */.r8)(f.text, name).some((at) => !isDefinition(f.text, at)));
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/migrate/plan.ts
 // Plans the edits that move a repository from JWT to OAuth Server-to-Server, from a scan's findings.
+
 
 
 
@@ -3842,6 +4297,7 @@ async function planFromScan(result, opts = {}) {
     const remove = new Set();
     const creates = new Map();
     const finalTexts = new Map();
+    const usedInRepository = wordsOfRepository(root);
     for (const file of files) {
         const findings = result.findings.filter((f) => f.file === file && f.ruleId !== context/* AEM_CLOUD_RULE */.VH);
         if (!findings.length)
@@ -3860,7 +4316,7 @@ async function planFromScan(result, opts = {}) {
                 const grammar = rw.syntax ? (0,languages/* languageOf */.eX)(file)?.parser : undefined;
                 const current = text;
                 const parse = grammar ? () => (0,tree_sitter/* parseLoaded */.j$)(grammar, current) : undefined;
-                res = rw.rewrite({ root, file, text, findings, scopes: scopesFor(original ?? ''), files: allFiles, parse });
+                res = rw.rewrite({ root, file, text, findings, scopes: scopesFor(original ?? ''), files: allFiles, parse, original: original ?? undefined, usedElsewhere: (name) => usedInRepository(name, file) });
             }
             catch {
                 res = null; // a rewriter that trips over a file leaves it for a person
@@ -3977,4 +4433,4 @@ function rewrittenRuleIds() {
 
 };
 
-//# sourceMappingURL=363.index.js.map
+//# sourceMappingURL=800.index.js.map

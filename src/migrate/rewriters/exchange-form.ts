@@ -1,0 +1,372 @@
+// The JWT exchange written by hand in any function shape: a form with client_id, client_secret and
+// `jwt_token` posted to /ims/exchange/jwt. The form's `jwt_token` entry becomes
+// `grant_type=client_credentials` and `scope`, the URL becomes /ims/token/v3, and then what only
+// fed the JWT goes, statement by statement on the syntax tree: the variable that held the token,
+// the claims and the key it was signed with, and functions nothing calls any more.
+import { languageOf } from '../../languages/index.js';
+import type { Language } from '../../languages/types.js';
+import { type Node, parseLoaded, type Tree } from '../../parse/tree-sitter.js';
+import { linear } from '../../regex.js';
+import { eolOf, indentAt, isBlank, lineStartOf, onlyBlanks, wordOffsets } from '../../text.js';
+import { settledIds } from '../settle.js';
+import type { RewriteContext, RewriteResult, Rewriter } from '../types.js';
+import { applySplices, metascopesIn, placeholderStep, type Splice } from './code-js.js';
+
+/** What this rewrite needs to know of a language's syntax tree. */
+interface FormSyntax {
+  /** Node types whose children are statements (a statement is deleted whole). */
+  blocks: string[];
+  /** Node types of a form entry (`key: value`, `key = value`) and the entry separator. */
+  entry: string;
+  separator: string;
+  /** A statement that assigns a name: group 1 is the name (for `self.x`/`$x`, the x). */
+  assigns: RegExp;
+  /** Names read by an expression (PowerShell's commands have hyphens: `New-Jwt`). */
+  identifier: RegExp;
+  /** Import statements: one that only the deleted code used goes too. */
+  imports?: string[];
+  /** Top-level names can be imported by other files (Python modules; not PowerShell scripts). */
+  exportsGlobals: boolean;
+}
+
+const SYNTAX: Record<string, FormSyntax> = {
+  python: { blocks: ['module', 'block'], imports: ['import_statement', 'import_from_statement'], entry: 'pair', separator: ',', assigns: /^(?:self\.)?(\w+)[ \t]*(?::[^=\n]*)?=/, exportsGlobals: true, identifier: /([A-Za-z_]\w*)/g },
+  powershell: { blocks: ['statement_list'], entry: 'hash_entry', separator: ';', assigns: /^\$(?:script:|global:)?(\w+)[ \t]*=/i, exportsGlobals: false, identifier: /\$?([A-Za-z_]\w*(?:-[A-Za-z]\w*)*)/g },
+};
+
+const EXCHANGE_PATH = linear(/ims\/exchange\/(?:v1\/)?jwt\/?/g);
+/** A form string ending in `jwt_token=` joined to the token: `'&jwt_token=' + $jwt`. */
+const FORM_STRING = linear(/(['"])(&?)jwt_token=(['"])[ \t]*\+[ \t]*(\$?[\w.]+)/g);
+const RULES = ['code-ims-jwt-exchange', 'code-ims-jwt-exchange-manual', 'code-jwt-token-form-field', 'code-jwt-token-function', 'code-jwt-meta-scope-claim', 'code-jwt-audience-claim', 'code-jwt-library-python', 'code-jwt-signing-powershell'];
+
+const isComment = (node: Node | null) => !!node && node.type.includes('comment');
+
+/** The statement (a child of a block) at an offset. */
+function statementAt(tree: Tree, at: number, syntax: FormSyntax): Node | undefined {
+  let node: Node | null = tree.rootNode.descendantForIndex(at, at);
+  while (node?.parent && !syntax.blocks.includes(node.parent.type)) node = node.parent;
+  return node?.parent ? node : undefined;
+}
+
+/** Whether a line holds only a comment (in this language's line-comment syntax). */
+function commentLine(text: string, start: number, lang: Language): boolean {
+  let i = start;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return lang.lineComments.some((c) => c !== '*' && text.startsWith(c, i));
+}
+
+/**
+ * Whole lines of a node, with the comment lines right above it (they were about it), when
+ * nothing else shares them (else undefined).
+ */
+function ownLines(text: string, node: Node, lang: Language): Splice | undefined {
+  let start = lineStartOf(text, node.startIndex);
+  if (!onlyBlanks(text, start, node.startIndex)) return undefined;
+  while (start > 0 && commentLine(text, lineStartOf(text, start - 1), lang)) start = lineStartOf(text, start - 1);
+  let end = node.endIndex;
+  while (end < text.length && (isBlank(text[end]) || text[end] === ';')) end++;
+  const lineEnd = (at: number) => (text.startsWith('\r\n', at) ? at + 2 : text[at] === '\n' ? at + 1 : -1);
+  if (lineEnd(end) < 0 && end < text.length) return undefined;
+  end = Math.max(end, lineEnd(end));
+  // Between two blank lines, one of them goes too, so no gap of two is left.
+  const before = start > 0 ? lineStartOf(text, start - 1) : -1;
+  let next = end;
+  while (next < text.length && (text[next] === ' ' || text[next] === '\t')) next++;
+  if (before >= 0 && onlyBlanks(text, before, start) && lineEnd(next) > 0) end = lineEnd(next);
+  return { start, end, text: '' };
+}
+
+function functionName(node: Node): string | undefined {
+  const named = node.childForFieldName('name');
+  if (named) return named.text;
+  for (let i = 0; i < node.childCount; i++) if (node.child(i)?.type === 'function_name') return node.child(i)?.text;
+  return undefined;
+}
+
+function identifiers(text: string, syntax: FormSyntax): string[] {
+  return [...linear(syntax.identifier).matchAll(text)].map((m) => m.group(1)!);
+}
+
+/** The form entry and URL edits; undefined when the file has no form this rewrite understands. */
+function formEdits(ctx: RewriteContext, tree: Tree, lang: Language, syntax: FormSyntax): { splices: Splice[]; seeds: { name: string; at: number }[] } | undefined {
+  const text = ctx.text;
+  const eol = eolOf(text);
+  const choice = ctx.scopes(metascopesIn(text));
+  const splices: Splice[] = [];
+  const seeds: { name: string; at: number }[] = [];
+  for (const m of FORM_STRING.matchAll(text)) {
+    if (m.group(1) !== m.group(3) || isComment(tree.rootNode.descendantForIndex(m.index, m.index))) continue;
+    const q = m.group(1)!;
+    splices.push({ start: m.index, end: m.end, text: `${q}${m.group(2)}grant_type=client_credentials&scope=${choice.value}${q}` });
+    // A plain variable is followed to where it was signed; `$config.jwt_token` (a token made
+    // elsewhere) is only replaced.
+    const value = m.group(4)!.replace('$', '');
+    if (!value.includes('.')) seeds.push({ name: value, at: m.index });
+  }
+  for (const entry of tree.rootNode.descendantsOfType(syntax.entry)) {
+    const key = entry.child(0);
+    const value = entry.childForFieldName('value') ?? entry.child(entry.childCount - 1);
+    if (!key || !value || key.text.replace(/^['"]|['"]$/g, '') !== 'jwt_token') continue; // native-regex: a short key
+    const q = key.text.startsWith('"') ? '"' : key.text.startsWith("'") ? "'" : '';
+    const joint = text.slice(key.endIndex, value.startIndex);
+    const own = onlyBlanks(text, lineStartOf(text, entry.startIndex), entry.startIndex);
+    const next = own ? `${syntax.separator === ',' ? ',' : ''}${eol}${indentAt(text, entry.startIndex)}` : `${syntax.separator} `;
+    const literal = lang.id === 'powershell' ? "'" : q || "'";
+    splices.push({
+      start: entry.startIndex,
+      end: entry.endIndex,
+      text: `${q}grant_type${q}${joint}${literal}client_credentials${literal}${next}${q}scope${q}${joint}${literal}${choice.value}${literal}`,
+    });
+    seeds.push(...identifiers(value.text, syntax).map((name) => ({ name, at: entry.startIndex })));
+  }
+  if (!splices.length) return undefined;
+  // The JWT exchange's form carries the client id and secret; the token request keeps them. A
+  // form without them is a shape this rewrite does not know.
+  if (!text.includes('client_id') || !text.includes('client_secret')) return undefined;
+  const urls = [...EXCHANGE_PATH.matchAll(text)].filter((m) => !isComment(tree.rootNode.descendantForIndex(m.index, m.index)));
+  if (!urls.length) return undefined; // the URL lives in another file: left for a person
+  for (const u of urls) splices.push({ start: u.index, end: u.end, text: 'ims/token/v3' });
+  return { splices, seeds };
+}
+
+/** The innermost function around a node (its id), or 0 at the top level. */
+function scopeOf(node: Node | null, functions: Set<string>): number {
+  for (let n = node?.parent ?? null; n; n = n.parent) if (functions.has(n.type)) return n.id;
+  return 0;
+}
+
+/**
+ * Statements and functions that only fed the JWT, found from the names the form's token value
+ * used and followed through what each removed statement read. A variable is looked for in the
+ * scope it was read in, then at the top level (a module constant, which no other file may use);
+ * a function anywhere in the file, when nothing in the repository calls it.
+ */
+function deadCode(text: string, tree: Tree, lang: Language, syntax: FormSyntax, seeds: { name: string; scope: number }[], usedElsewhere: (name: string) => boolean): Splice[] {
+  const removed: Splice[] = [];
+  const functions = new Set(lang.functionNodes);
+  const queue = [...seeds];
+  const seen = new Set<string>();
+  const assigns = linear(syntax.assigns);
+  // `name = value`, not `name == value` (RE2 has no lookahead to say so in the pattern).
+  const assignment = { exec: (t: string) => { const m = assigns.exec(t); return m && t[m.end] !== '=' ? m : undefined; } };
+  const inside = (at: number, spans: Splice[]) => spans.some((s) => at >= s.start && at < s.end);
+  while (queue.length) {
+    const { name, scope } = queue.shift()!;
+    if (seen.has(`${scope}:${name}`)) continue;
+    seen.add(`${scope}:${name}`);
+    const occurrences = wordOffsets(text, name).filter((at) => !inside(at, removed));
+    const statements = occurrences.flatMap((at) => {
+      const statement = statementAt(tree, at, syntax);
+      return statement ? [{ at, statement, scope: scopeOf(statement, functions) }] : [];
+    });
+    // Functions of this name, when nothing else calls them.
+    const defined = statements.filter((x) => functions.has(x.statement.type) && functionName(x.statement) === name && x.at < x.statement.startIndex + 64);
+    let candidates: { lines: Splice; reads: string; scope: number }[] = [];
+    let uses = occurrences;
+    if (defined.length && !usedElsewhere(name)) {
+      candidates = defined.flatMap((x) => {
+        const lines = ownLines(text, x.statement, lang);
+        return lines ? [{ lines, reads: x.statement.text, scope: 0 }] : [];
+      });
+    } else {
+      // Assignments to the variable in its scope, else module constants at the top level.
+      for (const where of scope ? [scope, 0] : [0]) {
+        const assigned = statements.filter((x) => {
+          const m = assignment.exec(x.statement.text);
+          return x.scope === where && !functions.has(x.statement.type) && m?.group(1) === name && x.at < x.statement.startIndex + m[0].length;
+        });
+        if (!assigned.length) continue;
+        if (where === 0 && syntax.exportsGlobals && usedElsewhere(name)) break;
+        candidates = assigned.flatMap((x) => {
+          const lines = ownLines(text, x.statement, lang);
+          const m = assignment.exec(x.statement.text)!;
+          return lines ? [{ lines, reads: x.statement.text.slice(m[0].length), scope: where }] : [];
+        });
+        // Uses of a local variable count in its own scope; a module constant's at the top level
+        // and in functions that do not assign a local of that name.
+        const assigning = new Set(statements.filter((x) => x.scope !== where && assignment.exec(x.statement.text)?.group(1) === name).map((x) => x.scope));
+        const scopeAt = (at: number) => scopeOf(tree.rootNode.descendantForIndex(at, at), functions);
+        uses = occurrences.filter((at) => (where ? scopeAt(at) === where : !assigning.has(scopeAt(at))));
+        break;
+      }
+    }
+    if (!candidates.length || !uses.every((at) => inside(at, candidates.map((c) => c.lines)))) continue;
+    for (const c of candidates) if (!removed.some((r) => r.start === c.lines.start)) removed.push(c.lines);
+    for (const c of candidates) for (const read of identifiers(c.reads, syntax)) queue.push({ name: read, scope: c.scope });
+  }
+  // Nested removals (a statement inside a removed function) leave only the outer one.
+  return removed.filter((r) => !removed.some((o) => o !== r && o.start <= r.start && r.end <= o.end));
+}
+
+/** The names an import statement binds (`import a.b` binds a; `from m import x as y` binds y). */
+function importedNames(node: Node): string[] {
+  const module = node.childForFieldName('module_name');
+  const names: string[] = [];
+  for (let i = 0; i < node.namedChildCount; i++) {
+    const child = node.namedChild(i);
+    if (!child || (module && child.id === module.id)) continue;
+    if (child.type === 'aliased_import') names.push(child.childForFieldName('alias')?.text ?? '');
+    else if (child.type === 'dotted_name') names.push(child.text.split('.')[0]);
+    else return []; // `import *` and the like: not ours to judge
+  }
+  return names.filter(Boolean);
+}
+
+/** Imports whose names the original used outside them and the rewritten text no longer uses. */
+function unusedImports(before: string, text: string, tree: Tree, lang: Language, syntax: FormSyntax): Splice[] {
+  const out: Splice[] = [];
+  for (const node of tree.rootNode.descendantsOfType(syntax.imports ?? [])) {
+    const names = importedNames(node);
+    const usedOutside = (t: string, name: string, start: number, end: number) => wordOffsets(t, name).some((at) => at < start || at >= end);
+    const orphaned = names.length > 0 && names.every((n) => !usedOutside(text, n, node.startIndex, node.endIndex) && wordOffsets(before, n).length > 1);
+    const lines = orphaned ? ownLines(text, node, lang) : undefined;
+    if (lines) out.push(lines);
+  }
+  return out;
+}
+
+/** Runs of blank lines where statements were deleted shrink to one blank line. */
+function tidyGaps(text: string, removed: Splice[]): string {
+  const sorted = [...removed].sort((a, b) => a.start - b.start);
+  let gone = 0;
+  const at = sorted.map((r) => {
+    const p = r.start - gone;
+    gone += r.end - r.start;
+    return p;
+  });
+  const gaps: Splice[] = [];
+  for (const p of at) {
+    let start = p;
+    while (start > 0) {
+      const prev = lineStartOf(text, start - 1);
+      if (!onlyBlanks(text, prev, start)) break;
+      start = prev;
+    }
+    let end = p;
+    const blankLines: number[] = [];
+    for (let line = start; line < text.length; ) {
+      let eol = text.indexOf('\n', line);
+      if (eol < 0) eol = text.length;
+      if (!onlyBlanks(text, line, eol) || eol === text.length) break;
+      blankLines.push(line);
+      line = eol + 1;
+      end = line;
+    }
+    const gap = { start: blankLines[1], end, text: '' };
+    if (blankLines.length > 1 && !gaps.some((g) => g.start < gap.end && gap.start < g.end)) gaps.push(gap);
+  }
+  return applySplices(text, gaps);
+}
+
+function rewrite(ctx: RewriteContext): RewriteResult | null {
+  const lang = languageOf(ctx.file);
+  const syntax = lang ? SYNTAX[lang.id] : undefined;
+  const tree = lang && syntax ? ctx.parse?.() : undefined;
+  if (!lang || !syntax || !tree) return null;
+  let form;
+  try {
+    if (tree.rootNode.hasError) return null;
+    form = formEdits(ctx, tree, lang, syntax);
+  } finally {
+    tree.delete();
+  }
+  if (!form) return null;
+  // Offsets of the seeds in the rewritten text: the form's own splices come before or at them.
+  const shift = (at: number) => form.splices.filter((s) => s.end <= at).reduce((n, s) => n + s.text.length - (s.end - s.start), 0);
+  let text = applySplices(ctx.text, form.splices);
+  const after = lang.parser ? parseLoaded(lang.parser, text) : undefined;
+  if (!after) return null;
+  try {
+    const functions = new Set(lang.functionNodes);
+    const seeds = form.seeds.map((s) => ({ name: s.name, scope: scopeOf(after.rootNode.descendantForIndex(s.at + shift(s.at), s.at + shift(s.at)), functions) }));
+    // A PowerShell script's functions are another file's only when it dot-sources the script.
+    const dead = deadCode(text, after, lang, syntax, seeds, sharedNames(ctx, syntax));
+    text = tidyGaps(applySplices(text, dead), dead);
+  } finally {
+    after.delete();
+  }
+  if (syntax.imports && lang.parser) {
+    const cleaned = parseLoaded(lang.parser, text);
+    if (!cleaned) return null;
+    try {
+      text = applySplices(text, unusedImports(ctx.text, text, cleaned, lang, syntax));
+    } finally {
+      cleaned.delete();
+    }
+  }
+  const ids = settledIds(ctx, RULES, text);
+  if (!ids.includes('code-jwt-token-form-field')) return null;
+  const choice = ctx.scopes(metascopesIn(ctx.text));
+  return { ruleIds: ids, text, manual: placeholderStep(ctx, choice, text, 'code-jwt-token-form-field') };
+}
+
+/** Whether names of this file's functions can be another file's (see `rewrite`). */
+function sharedNames(ctx: RewriteContext, syntax: FormSyntax): (name: string) => boolean {
+  const file = ctx.file.slice(ctx.file.lastIndexOf('/') + 1);
+  const shared = syntax.exportsGlobals || !file.toLowerCase().endsWith('.ps1') || (ctx.usedElsewhere?.(file) ?? true);
+  return (name) => shared && (ctx.usedElsewhere?.(name) ?? true);
+}
+
+/**
+ * What an earlier rewrite of this file left behind: functions and variables the original used and
+ * nothing uses now (the claims builder, the key reader), then what only they used, and imports.
+ */
+function orphans(ctx: RewriteContext): RewriteResult | null {
+  const lang = languageOf(ctx.file);
+  const syntax = lang ? SYNTAX[lang.id] : undefined;
+  if (!lang?.parser || !syntax || ctx.original === undefined || ctx.original === ctx.text) return null;
+  const tree = ctx.parse?.();
+  if (!tree) return null;
+  let text = ctx.text;
+  try {
+    if (tree.rootNode.hasError) return null;
+    const functions = new Set(lang.functionNodes);
+    const seeds: { name: string; scope: number }[] = [];
+    const seen = new Set<string>();
+    for (const node of tree.rootNode.descendantsOfType([...functions, ...syntax.blocks])) {
+      if (!functions.has(node.type)) continue;
+      const name = functionName(node);
+      if (!name || seen.has(name)) continue;
+      seen.add(name);
+      // Used outside its own body before this run's rewrites, and not now.
+      const inside = wordOffsets(node.text, name).length;
+      const now = wordOffsets(text, name).length - inside;
+      if (now === 0 && wordOffsets(ctx.original, name).length > inside) seeds.push({ name, scope: 0 });
+    }
+    if (!seeds.length) return null;
+    const dead = deadCode(text, tree, lang, syntax, seeds, sharedNames(ctx, syntax));
+    if (!dead.length) return null;
+    text = tidyGaps(applySplices(text, dead), dead);
+  } finally {
+    tree.delete();
+  }
+  if (syntax.imports) {
+    const cleaned = parseLoaded(lang.parser, text);
+    if (!cleaned) return null;
+    try {
+      text = applySplices(text, unusedImports(ctx.original, text, cleaned, lang, syntax));
+    } finally {
+      cleaned.delete();
+    }
+  }
+  return { ruleIds: settledIds(ctx, RULES, text), text };
+}
+
+export const exchangeFormRewriters: Rewriter[] = [
+  {
+    name: 'hand-written JWT exchange form',
+    ruleIds: ['code-jwt-token-form-field'],
+    syntax: true,
+    rewrite,
+  },
+];
+
+/** Runs after every other code rewrite of a file. */
+export const orphanRewriters: Rewriter[] = [
+  {
+    name: 'JWT helpers left without callers',
+    ruleIds: ['code-jwt-meta-scope-claim', 'code-jwt-audience-claim', 'code-jwt-token-function', 'code-jwt-library-python', 'code-jwt-library-manual', 'code-jwt-signing-powershell'],
+    syntax: true,
+    rewrite: orphans,
+  },
+];
