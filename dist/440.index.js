@@ -2311,6 +2311,8 @@ const SYNTAX = {
     powershell: { blocks: ['statement_list'], entry: 'hash_entry', separator: ';', assigns: /^\$(?:script:|global:)?(\w+)[ \t]*=/i, exportsGlobals: false, identifier: /\$?([A-Za-z_]\w*(?:-[A-Za-z]\w*)*)/g },
 };
 const exchange_form_EXCHANGE_PATH = (0,regex/* linear */.sn)(/ims\/exchange\/(?:v1\/)?jwt\/?/g);
+/** The token interpolated into a form string: `"...&jwt_token=$JWT"`, `f"...&jwt_token={jwt}"`. */
+const FORM_INTERPOLATED = (0,regex/* linear */.sn)(/&jwt_token=(?:\$(\w+)|\$\{(\w+)\}|\{(\w+)\})/g);
 /** A form string ending in `jwt_token=` joined to the token: `'&jwt_token=' + $jwt`. */
 const FORM_STRING = (0,regex/* linear */.sn)(/(['"])(&?)jwt_token=(['"])[ \t]*\+[ \t]*(\$?[\w.]+)/g);
 const exchange_form_RULES = ['code-ims-jwt-exchange', 'code-ims-jwt-exchange-manual', 'code-jwt-token-form-field', 'code-jwt-token-function', 'code-jwt-meta-scope-claim', 'code-jwt-audience-claim', 'code-jwt-library-python', 'code-jwt-signing-powershell'];
@@ -2385,6 +2387,13 @@ function formEdits(ctx, tree, lang, syntax) {
         if (!value.includes('.'))
             seeds.push({ name: value, at: m.index });
     }
+    for (const m of FORM_INTERPOLATED.matchAll(text)) {
+        const node = tree.rootNode.descendantForIndex(m.index, m.index);
+        if (!node || isComment(node) || !node.type.includes('string'))
+            continue;
+        splices.push({ start: m.index, end: m.end, text: `&grant_type=client_credentials&scope=${choice.value}` });
+        seeds.push({ name: m.group(1) ?? m.group(2) ?? m.group(3), at: m.index });
+    }
     for (const entry of tree.rootNode.descendantsOfType(syntax.entry)) {
         const key = entry.child(0);
         const value = entry.childForFieldName('value') ?? entry.child(entry.childCount - 1);
@@ -2408,9 +2417,11 @@ function formEdits(ctx, tree, lang, syntax) {
     // form without them is a shape this rewrite does not know.
     if (!text.includes('client_id') || !text.includes('client_secret'))
         return undefined;
-    const urls = [...exchange_form_EXCHANGE_PATH.matchAll(text)].filter((m) => !isComment(tree.rootNode.descendantForIndex(m.index, m.index)));
-    if (!urls.length)
+    const urls = [...exchange_form_EXCHANGE_PATH.matchAll(text)];
+    const inCode = urls.filter((m) => !isComment(tree.rootNode.descendantForIndex(m.index, m.index)));
+    if (!inCode.length)
         return undefined; // the URL lives in another file: left for a person
+    // Comments that name the URL (a parameter's documented default) follow the code.
     for (const u of urls)
         splices.push({ start: u.index, end: u.end, text: 'ims/token/v3' });
     return { splices, seeds };
@@ -2429,30 +2440,32 @@ function scopeOf(node, functions) {
  * a function anywhere in the file, when nothing in the repository calls it.
  */
 function deadCode(text, tree, lang, syntax, seeds, usedElsewhere) {
-    const removed = [];
     const functions = new Set(lang.functionNodes);
-    const queue = [...seeds];
-    const seen = new Set();
     const assigns = (0,regex/* linear */.sn)(syntax.assigns);
     // `name = value`, not `name == value` (RE2 has no lookahead to say so in the pattern).
     const assignment = { exec: (t) => { const m = assigns.exec(t); return m && t[m.end] !== '=' ? m : undefined; } };
     const inside = (at, spans) => spans.some((s) => at >= s.start && at < s.end);
+    const scopeAt = (at) => scopeOf(tree.rootNode.descendantForIndex(at, at), functions);
+    // First every name reachable from the seeds through what its definitions read, with those
+    // definitions and the uses that must all fall inside what goes...
+    const entries = new Map();
+    const queue = [...seeds];
     while (queue.length) {
         const { name, scope } = queue.shift();
-        if (seen.has(`${scope}:${name}`))
+        if (entries.has(`${scope}:${name}`))
             continue;
-        seen.add(`${scope}:${name}`);
-        const occurrences = (0,src_text/* wordOffsets */.r8)(text, name).filter((at) => !inside(at, removed));
+        entries.set(`${scope}:${name}`, { lines: [], uses: [] });
+        const occurrences = (0,src_text/* wordOffsets */.r8)(text, name);
         const statements = occurrences.flatMap((at) => {
             const statement = statementAt(tree, at, syntax);
             return statement ? [{ at, statement, scope: scopeOf(statement, functions) }] : [];
         });
         // Functions of this name, when nothing else calls them.
         const defined = statements.filter((x) => functions.has(x.statement.type) && functionName(x.statement) === name && x.at < x.statement.startIndex + 64);
-        let candidates = [];
+        let found = [];
         let uses = occurrences;
         if (defined.length && !usedElsewhere(name)) {
-            candidates = defined.flatMap((x) => {
+            found = defined.flatMap((x) => {
                 const lines = exchange_form_ownLines(text, x.statement, lang);
                 return lines ? [{ lines, reads: x.statement.text, scope: 0 }] : [];
             });
@@ -2468,7 +2481,7 @@ function deadCode(text, tree, lang, syntax, seeds, usedElsewhere) {
                     continue;
                 if (where === 0 && syntax.exportsGlobals && usedElsewhere(name))
                     break;
-                candidates = assigned.flatMap((x) => {
+                found = assigned.flatMap((x) => {
                     const lines = exchange_form_ownLines(text, x.statement, lang);
                     const m = assignment.exec(x.statement.text);
                     return lines ? [{ lines, reads: x.statement.text.slice(m[0].length), scope: where }] : [];
@@ -2476,20 +2489,30 @@ function deadCode(text, tree, lang, syntax, seeds, usedElsewhere) {
                 // Uses of a local variable count in its own scope; a module constant's at the top level
                 // and in functions that do not assign a local of that name.
                 const assigning = new Set(statements.filter((x) => x.scope !== where && assignment.exec(x.statement.text)?.group(1) === name).map((x) => x.scope));
-                const scopeAt = (at) => scopeOf(tree.rootNode.descendantForIndex(at, at), functions);
                 uses = occurrences.filter((at) => (where ? scopeAt(at) === where : !assigning.has(scopeAt(at))));
                 break;
             }
         }
-        if (!candidates.length || !uses.every((at) => inside(at, candidates.map((c) => c.lines))))
+        if (found.length < (defined.length || 1) && !found.length)
             continue;
-        for (const c of candidates)
-            if (!removed.some((r) => r.start === c.lines.start))
-                removed.push(c.lines);
-        for (const c of candidates)
-            for (const read of identifiers(c.reads, syntax))
-                queue.push({ name: read, scope: c.scope });
+        entries.set(`${scope}:${name}`, { lines: found.map((f) => f.lines), uses });
+        for (const f of found)
+            for (const read of identifiers(f.reads, syntax))
+                queue.push({ name: read, scope: f.scope });
     }
+    // ...then the largest set of them whose every use is inside the set (statements that read
+    // each other, as `$jwt = $jwt + "." + $sig` and `$sig = sign($jwt)` do, go together).
+    let alive = [...entries.values()].filter((e) => e.lines.length > 0);
+    for (let changed = true; changed;) {
+        const spans = alive.flatMap((e) => e.lines);
+        const kept = alive.filter((e) => e.uses.every((at) => inside(at, spans)));
+        changed = kept.length !== alive.length;
+        alive = kept;
+    }
+    const removed = [];
+    for (const span of alive.flatMap((e) => e.lines))
+        if (!removed.some((r) => r.start === span.start))
+            removed.push(span);
     // Nested removals (a statement inside a removed function) leave only the outer one.
     return removed.filter((r) => !removed.some((o) => o !== r && o.start <= r.start && r.end <= o.end));
 }
