@@ -2306,6 +2306,8 @@ var tree_sitter = __webpack_require__(3994);
 
 
 
+
+
 const SYNTAX = {
     python: { blocks: ['module', 'block'], imports: ['import_statement', 'import_from_statement'], entry: 'pair', separator: ',', assigns: /^(?:self\.)?(\w+)[ \t]*(?::[^=\n]*)?=/, exportsGlobals: true, identifier: /([A-Za-z_]\w*)/g },
     powershell: { blocks: ['statement_list'], entry: 'hash_entry', separator: ';', assigns: /^\$(?:script:|global:)?(\w+)[ \t]*=/i, exportsGlobals: false, identifier: /\$?([A-Za-z_]\w*(?:-[A-Za-z]\w*)*)/g },
@@ -2369,11 +2371,47 @@ function functionName(node) {
 function identifiers(text, syntax) {
     return [...(0,regex/* linear */.sn)(syntax.identifier).matchAll(text)].map((m) => m.group(1));
 }
+/** The name a line gives the exchange URL (`JWT_URL = "…"`, `"tokenEndpoint": "…"`). */
+const URL_NAME = (0,regex/* linear */.sn)(/([A-Za-z_]\w*)['"]?[ \t]*(?:[:=]|=>)[^:=]*$/);
+/**
+ * Another file that holds the exchange URL this file posts to, by a name both use, when the plan
+ * has not rewritten it yet (it will, when asked).
+ */
+function urlHolder(ctx) {
+    for (const other of ctx.files) {
+        if (other === ctx.file || ctx.processed?.(other) !== false)
+            continue;
+        let text;
+        try {
+            text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(ctx.root, other), 'utf8');
+        }
+        catch {
+            continue;
+        }
+        for (const m of exchange_form_EXCHANGE_PATH.matchAll(text)) {
+            const before = text.slice((0,src_text/* lineStartOf */.El)(text, m.index), m.index);
+            const first = before.trimStart()[0];
+            if (first === '#' || before.trimStart().startsWith('//'))
+                continue;
+            const name = URL_NAME.exec(before)?.group(1);
+            if (name && (0,src_text/* wordOffsets */.r8)(ctx.text, name).length)
+                return { file: other, text };
+        }
+    }
+    return undefined;
+}
 /** The form entry and URL edits; undefined when the file has no form this rewrite understands. */
 function formEdits(ctx, tree, lang, syntax) {
     const text = ctx.text;
     const eol = (0,src_text/* eolOf */.Wl)(text);
-    const choice = ctx.scopes(metascopesIn(text));
+    const urls = [...exchange_form_EXCHANGE_PATH.matchAll(text)];
+    const inCode = urls.filter((m) => !isComment(tree.rootNode.descendantForIndex(m.index, m.index)));
+    // The URL may live in another file: that file is asked to change it, or this one is left.
+    const holder = inCode.length ? undefined : urlHolder(ctx);
+    if (!inCode.length && !holder)
+        return undefined;
+    // The metascopes may sit beside the URL (a settings module), not in this file.
+    const choice = ctx.scopes(metascopesIn(holder ? `${text}\n${holder.text}` : text));
     const splices = [];
     const seeds = [];
     for (const m of FORM_STRING.matchAll(text)) {
@@ -2417,14 +2455,12 @@ function formEdits(ctx, tree, lang, syntax) {
     // form without them is a shape this rewrite does not know.
     if (!text.includes('client_id') || !text.includes('client_secret'))
         return undefined;
-    const urls = [...exchange_form_EXCHANGE_PATH.matchAll(text)];
-    const inCode = urls.filter((m) => !isComment(tree.rootNode.descendantForIndex(m.index, m.index)));
-    if (!inCode.length)
-        return undefined; // the URL lives in another file: left for a person
+    if (holder)
+        return { splices, seeds, holder: holder.file, scopes: choice };
     // Comments that name the URL (a parameter's documented default) follow the code.
     for (const u of urls)
         splices.push({ start: u.index, end: u.end, text: 'ims/token/v3' });
-    return { splices, seeds };
+    return { splices, seeds, scopes: choice };
 }
 /** The innermost function around a node (its id), or 0 at the top level. */
 function scopeOf(node, functions) {
@@ -2629,8 +2665,9 @@ function exchange_form_rewrite(ctx) {
     const ids = settledIds(ctx, exchange_form_RULES, text);
     if (!ids.includes('code-jwt-token-form-field'))
         return null;
-    const choice = ctx.scopes(metascopesIn(ctx.text));
-    return { ruleIds: ids, text, manual: code_js_placeholderStep(ctx, choice, text, 'code-jwt-token-form-field') };
+    const choice = form.scopes;
+    const requests = form.holder ? [{ file: form.holder, kind: 'exchange-url' }] : [];
+    return { ruleIds: ids, text, manual: code_js_placeholderStep(ctx, choice, text, 'code-jwt-token-form-field'), requests };
 }
 /** Whether names of this file's functions can be another file's (see `rewrite`). */
 function sharedNames(ctx, syntax) {
@@ -2700,6 +2737,26 @@ const exchangeFormRewriters = [
         syntax: true,
         rewrite: exchange_form_rewrite,
     },
+];
+/** The exchange URL a rewritten form in another file posts to, when that rewrite asked. */
+function heldUrl(ctx) {
+    if (!ctx.requested?.has('exchange-url'))
+        return null;
+    const text = ctx.text;
+    const splices = [];
+    for (const m of exchange_form_EXCHANGE_PATH.matchAll(text)) {
+        const before = text.slice((0,src_text/* lineStartOf */.El)(text, m.index), m.index).trimStart();
+        if (before.startsWith('#') || before.startsWith('//'))
+            continue;
+        splices.push({ start: m.index, end: m.end, text: 'ims/token/v3' });
+    }
+    if (!splices.length)
+        return null;
+    const out = applySplices(text, splices);
+    return { ruleIds: settledIds(ctx, ['code-ims-jwt-exchange', 'code-ims-jwt-exchange-config', 'code-ims-jwt-exchange-manual'], out), text: out };
+}
+const heldUrlRewriters = [
+    { name: 'exchange URL another file posts to', ruleIds: ['code-ims-jwt-exchange', 'code-ims-jwt-exchange-config', 'code-ims-jwt-exchange-manual'], rewrite: heldUrl },
 ];
 /** Runs after every other code rewrite of a file. */
 const orphanRewriters = [
@@ -4065,6 +4122,7 @@ const REWRITERS = [
     ...codeJsRewriters,
     ...codePythonRewriters,
     ...exchangeFormRewriters,
+    ...heldUrlRewriters,
     ...sdkCredentialsRewriters,
     ...orphanRewriters,
     ...aioRewriters,
@@ -4233,7 +4291,11 @@ async function planFromScan(result, opts = {}) {
             usedScopes.push(choice);
         return choice;
     };
-    const files = [...new Set(result.findings.map((f) => f.file))].sort();
+    // Files that post the JWT form first: they may ask the file holding the exchange URL to change.
+    const posts = new Set(result.findings.filter((f) => f.ruleId === 'code-jwt-token-form-field').map((f) => f.file));
+    const files = [...new Set(result.findings.map((f) => f.file))].sort((a, b) => Number(posts.has(b)) - Number(posts.has(a)) || (a < b ? -1 : a > b ? 1 : 0));
+    const requests = new Map();
+    const processed = new Set();
     const allFiles = [...new Set([...files, ...result.findings.map((f) => f.file)])];
     const edits = [];
     const manual = [];
@@ -4243,6 +4305,7 @@ async function planFromScan(result, opts = {}) {
     const finalTexts = new Map();
     const usedInRepository = wordsOfRepository(root);
     for (const file of files) {
+        processed.add(file);
         const findings = result.findings.filter((f) => f.file === file && f.ruleId !== context/* AEM_CLOUD_RULE */.VH);
         if (!findings.length)
             continue;
@@ -4260,7 +4323,8 @@ async function planFromScan(result, opts = {}) {
                 const grammar = rw.syntax ? (0,languages/* languageOf */.eX)(file)?.parser : undefined;
                 const current = text;
                 const parse = grammar ? () => (0,tree_sitter/* parseLoaded */.j$)(grammar, current) : undefined;
-                res = rw.rewrite({ root, file, text, findings, scopes: scopesFor(original ?? ''), files: allFiles, parse, original: original ?? undefined, usedElsewhere: (name) => usedInRepository(name, file) });
+                res = rw.rewrite({ root, file, text, findings, scopes: scopesFor(original ?? ''), files: allFiles, parse, original: original ?? undefined, usedElsewhere: (name) => usedInRepository(name, file),
+                    requested: requests.get(file), processed: (other) => processed.has(other) });
             }
             catch {
                 res = null; // a rewriter that trips over a file leaves it for a person
@@ -4273,6 +4337,8 @@ async function planFromScan(result, opts = {}) {
                 text = res.text;
             if (res.delete)
                 deleted = true;
+            for (const r of res.requests ?? [])
+                requests.set(r.file, (requests.get(r.file) ?? new Set()).add(r.kind));
             for (const id of res.ruleIds) {
                 settled.add(id);
                 ruleIds.add(id);

@@ -106,7 +106,11 @@ export async function planFromScan(result: ScanResult, opts: PlanOptions = {}): 
     if (!usedScopes.some((c) => c.value === choice.value && c.source === choice.source)) usedScopes.push(choice);
     return choice;
   };
-  const files = [...new Set(result.findings.map((f) => f.file))].sort();
+  // Files that post the JWT form first: they may ask the file holding the exchange URL to change.
+  const posts = new Set(result.findings.filter((f) => f.ruleId === 'code-jwt-token-form-field').map((f) => f.file));
+  const files = [...new Set(result.findings.map((f) => f.file))].sort((a, b) => Number(posts.has(b)) - Number(posts.has(a)) || (a < b ? -1 : a > b ? 1 : 0));
+  const requests = new Map<string, Set<string>>();
+  const processed = new Set<string>();
   const allFiles = [...new Set([...files, ...result.findings.map((f) => f.file)])];
   const edits: Edit[] = [];
   const manual: ManualStep[] = [];
@@ -117,6 +121,7 @@ export async function planFromScan(result: ScanResult, opts: PlanOptions = {}): 
   const usedInRepository = wordsOfRepository(root);
 
   for (const file of files) {
+    processed.add(file);
     const findings = result.findings.filter((f) => f.file === file && f.ruleId !== AEM_CLOUD_RULE);
     if (!findings.length) continue;
     const original = readText(root, file);
@@ -132,7 +137,8 @@ export async function planFromScan(result: ScanResult, opts: PlanOptions = {}): 
         const grammar = rw.syntax ? languageOf(file)?.parser : undefined;
         const current = text;
         const parse = grammar ? () => parseLoaded(grammar, current) : undefined;
-        res = rw.rewrite({ root, file, text, findings, scopes: scopesFor(original ?? ''), files: allFiles, parse, original: original ?? undefined, usedElsewhere: (name) => usedInRepository(name, file) });
+        res = rw.rewrite({ root, file, text, findings, scopes: scopesFor(original ?? ''), files: allFiles, parse, original: original ?? undefined, usedElsewhere: (name) => usedInRepository(name, file),
+          requested: requests.get(file), processed: (other) => processed.has(other) });
       } catch {
         res = null; // a rewriter that trips over a file leaves it for a person
       }
@@ -140,6 +146,7 @@ export async function planFromScan(result: ScanResult, opts: PlanOptions = {}): 
       if (res.text !== undefined && (!stillParses(file, res.text) || !syntaxKept(file, text, res.text))) continue;
       if (res.text !== undefined) text = res.text;
       if (res.delete) deleted = true;
+      for (const r of res.requests ?? []) requests.set(r.file, (requests.get(r.file) ?? new Set()).add(r.kind));
       for (const id of res.ruleIds) {
         settled.add(id);
         ruleIds.add(id);

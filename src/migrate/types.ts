@@ -58,6 +58,10 @@ export interface RewriteContext {
    * `syntax`; undefined when the language has no grammar here. The caller deletes the tree.
    */
   parse?: () => Tree | undefined;
+  /** Edits other files' rewrites asked of this one (`exchange-url`: the URL they post to). */
+  requested?: Set<string>;
+  /** Whether the plan has already rewritten a file (a request to it would come too late). */
+  processed?: (file: string) => boolean;
   /** The file as the repository has it, before any rewrite of this run. */
   original?: string;
   /** Whether a name occurs as a word in another code file of the repository (read once, lazily). */
@@ -75,6 +79,8 @@ export interface RewriteResult {
   create?: { file: string; content: string }[];
   manual?: ManualStep[];
   secrets?: Partial<SecretChanges>;
+  /** Edits this rewrite needs in other files, kept only when the rewrite is: `exchange-url`. */
+  requests?: { file: string; kind: string }[];
 }
 
 /** A rewrite for one form (one family of files), run on files that have its findings. */

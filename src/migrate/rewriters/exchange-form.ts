@@ -3,13 +3,15 @@
 // `grant_type=client_credentials` and `scope`, the URL becomes /ims/token/v3, and then what only
 // fed the JWT goes, statement by statement on the syntax tree: the variable that held the token,
 // the claims and the key it was signed with, and functions nothing calls any more.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { languageOf } from '../../languages/index.js';
 import type { Language } from '../../languages/types.js';
 import { type Node, parseLoaded, type Tree } from '../../parse/tree-sitter.js';
 import { linear } from '../../regex.js';
 import { eolOf, indentAt, isBlank, lineStartOf, onlyBlanks, wordOffsets } from '../../text.js';
 import { settledIds } from '../settle.js';
-import type { RewriteContext, RewriteResult, Rewriter } from '../types.js';
+import type { RewriteContext, RewriteResult, Rewriter, ScopeChoice } from '../types.js';
 import { applySplices, metascopesIn, placeholderStep, type Splice } from './code-js.js';
 
 /** What this rewrite needs to know of a language's syntax tree. */
@@ -89,11 +91,44 @@ function identifiers(text: string, syntax: FormSyntax): string[] {
   return [...linear(syntax.identifier).matchAll(text)].map((m) => m.group(1)!);
 }
 
+/** The name a line gives the exchange URL (`JWT_URL = "…"`, `"tokenEndpoint": "…"`). */
+const URL_NAME = linear(/([A-Za-z_]\w*)['"]?[ \t]*(?:[:=]|=>)[^:=]*$/);
+
+/**
+ * Another file that holds the exchange URL this file posts to, by a name both use, when the plan
+ * has not rewritten it yet (it will, when asked).
+ */
+function urlHolder(ctx: RewriteContext): { file: string; text: string } | undefined {
+  for (const other of ctx.files) {
+    if (other === ctx.file || ctx.processed?.(other) !== false) continue;
+    let text: string;
+    try {
+      text = readFileSync(join(ctx.root, other), 'utf8');
+    } catch {
+      continue;
+    }
+    for (const m of EXCHANGE_PATH.matchAll(text)) {
+      const before = text.slice(lineStartOf(text, m.index), m.index);
+      const first = before.trimStart()[0];
+      if (first === '#' || before.trimStart().startsWith('//')) continue;
+      const name = URL_NAME.exec(before)?.group(1);
+      if (name && wordOffsets(ctx.text, name).length) return { file: other, text };
+    }
+  }
+  return undefined;
+}
+
 /** The form entry and URL edits; undefined when the file has no form this rewrite understands. */
-function formEdits(ctx: RewriteContext, tree: Tree, lang: Language, syntax: FormSyntax): { splices: Splice[]; seeds: { name: string; at: number }[] } | undefined {
+function formEdits(ctx: RewriteContext, tree: Tree, lang: Language, syntax: FormSyntax): { splices: Splice[]; seeds: { name: string; at: number }[]; holder?: string; scopes: ScopeChoice } | undefined {
   const text = ctx.text;
   const eol = eolOf(text);
-  const choice = ctx.scopes(metascopesIn(text));
+  const urls = [...EXCHANGE_PATH.matchAll(text)];
+  const inCode = urls.filter((m) => !isComment(tree.rootNode.descendantForIndex(m.index, m.index)));
+  // The URL may live in another file: that file is asked to change it, or this one is left.
+  const holder = inCode.length ? undefined : urlHolder(ctx);
+  if (!inCode.length && !holder) return undefined;
+  // The metascopes may sit beside the URL (a settings module), not in this file.
+  const choice = ctx.scopes(metascopesIn(holder ? `${text}\n${holder.text}` : text));
   const splices: Splice[] = [];
   const seeds: { name: string; at: number }[] = [];
   for (const m of FORM_STRING.matchAll(text)) {
@@ -131,12 +166,10 @@ function formEdits(ctx: RewriteContext, tree: Tree, lang: Language, syntax: Form
   // The JWT exchange's form carries the client id and secret; the token request keeps them. A
   // form without them is a shape this rewrite does not know.
   if (!text.includes('client_id') || !text.includes('client_secret')) return undefined;
-  const urls = [...EXCHANGE_PATH.matchAll(text)];
-  const inCode = urls.filter((m) => !isComment(tree.rootNode.descendantForIndex(m.index, m.index)));
-  if (!inCode.length) return undefined; // the URL lives in another file: left for a person
+  if (holder) return { splices, seeds, holder: holder.file, scopes: choice };
   // Comments that name the URL (a parameter's documented default) follow the code.
   for (const u of urls) splices.push({ start: u.index, end: u.end, text: 'ims/token/v3' });
-  return { splices, seeds };
+  return { splices, seeds, scopes: choice };
 }
 
 /** The innermost function around a node (its id), or 0 at the top level. */
@@ -318,8 +351,9 @@ function rewrite(ctx: RewriteContext): RewriteResult | null {
   }
   const ids = settledIds(ctx, RULES, text);
   if (!ids.includes('code-jwt-token-form-field')) return null;
-  const choice = ctx.scopes(metascopesIn(ctx.text));
-  return { ruleIds: ids, text, manual: placeholderStep(ctx, choice, text, 'code-jwt-token-form-field') };
+  const choice = form.scopes;
+  const requests = form.holder ? [{ file: form.holder, kind: 'exchange-url' }] : [];
+  return { ruleIds: ids, text, manual: placeholderStep(ctx, choice, text, 'code-jwt-token-form-field'), requests };
 }
 
 /** Whether names of this file's functions can be another file's (see `rewrite`). */
@@ -381,6 +415,25 @@ export const exchangeFormRewriters: Rewriter[] = [
     syntax: true,
     rewrite,
   },
+];
+
+/** The exchange URL a rewritten form in another file posts to, when that rewrite asked. */
+function heldUrl(ctx: RewriteContext): RewriteResult | null {
+  if (!ctx.requested?.has('exchange-url')) return null;
+  const text = ctx.text;
+  const splices: Splice[] = [];
+  for (const m of EXCHANGE_PATH.matchAll(text)) {
+    const before = text.slice(lineStartOf(text, m.index), m.index).trimStart();
+    if (before.startsWith('#') || before.startsWith('//')) continue;
+    splices.push({ start: m.index, end: m.end, text: 'ims/token/v3' });
+  }
+  if (!splices.length) return null;
+  const out = applySplices(text, splices);
+  return { ruleIds: settledIds(ctx, ['code-ims-jwt-exchange', 'code-ims-jwt-exchange-config', 'code-ims-jwt-exchange-manual'], out), text: out };
+}
+
+export const heldUrlRewriters: Rewriter[] = [
+  { name: 'exchange URL another file posts to', ruleIds: ['code-ims-jwt-exchange', 'code-ims-jwt-exchange-config', 'code-ims-jwt-exchange-manual'], rewrite: heldUrl },
 ];
 
 /** Runs after every other code rewrite of a file. */

@@ -4,7 +4,7 @@ import { codeJsRewriters } from './code-js.js';
 import { codePythonRewriters } from './code-python.js';
 import { depsRewriters } from './deps.js';
 import { envRewriters } from './env.js';
-import { exchangeFormRewriters, orphanRewriters } from './exchange-form.js';
+import { exchangeFormRewriters, heldUrlRewriters, orphanRewriters } from './exchange-form.js';
 import { keys } from './keys.js';
 import { postmanRewriters } from './postman.js';
 import { pyconfigsRewriters } from './pyconfigs.js';
@@ -21,6 +21,7 @@ export const REWRITERS: Rewriter[] = [
   ...codeJsRewriters,
   ...codePythonRewriters,
   ...exchangeFormRewriters,
+  ...heldUrlRewriters,
   ...sdkCredentialsRewriters,
   ...orphanRewriters,
   ...aioRewriters,
