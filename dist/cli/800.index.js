@@ -2387,9 +2387,13 @@ var tree_sitter = __webpack_require__(3994);
 
 
 
+/** A Java or C# declaration with a value: modifiers, a type (`var`, generics), the name. */
+const JVM_CLR_ASSIGNS = /^(?:(?:public|private|protected|internal|static|final|const|readonly)[ \t]+)*(?:[\w.<>\[\]?]+(?:<[\w.<>\[\]?, ]*>)?[ \t]+)?(\w+)[ \t]*=/;
 const SYNTAX = {
-    python: { blocks: ['module', 'block'], imports: ['import_statement', 'import_from_statement'], entry: 'pair', separator: ',', assigns: /^(?:self\.)?(\w+)[ \t]*(?::[^=\n]*)?=/, exportsGlobals: true, identifier: /([A-Za-z_]\w*)/g },
-    powershell: { blocks: ['statement_list'], entry: 'hash_entry', separator: ';', assigns: /^\$(?:script:|global:)?(\w+)[ \t]*=/i, exportsGlobals: false, identifier: /\$?([A-Za-z_]\w*(?:-[A-Za-z]\w*)*)/g },
+    python: { blocks: ['module', 'block'], imports: ['import_statement', 'import_from_statement'], entry: 'pair', separator: ',', quote: "'", assigns: /^(?:self\.)?(\w+)[ \t]*(?::[^=\n]*)?=/, exportsGlobals: true, identifier: /([A-Za-z_]\w*)/g },
+    powershell: { blocks: ['statement_list'], entry: 'hash_entry', separator: ';', quote: "'", assigns: /^\$(?:script:|global:)?(\w+)[ \t]*=/i, exportsGlobals: false, identifier: /\$?([A-Za-z_]\w*(?:-[A-Za-z]\w*)*)/g },
+    csharp: { blocks: ['block', 'declaration_list', 'compilation_unit'], entry: 'initializer_expression', separator: ',', quote: '"', assigns: JVM_CLR_ASSIGNS, exportsGlobals: true, identifier: /([A-Za-z_]\w*)/g },
+    java: { blocks: ['block', 'class_body', 'program'], separator: ',', quote: '"', assigns: JVM_CLR_ASSIGNS, exportsGlobals: true, identifier: /([A-Za-z_]\w*)/g },
 };
 const exchange_form_EXCHANGE_PATH = (0,regex/* linear */.sn)(/ims\/exchange\/(?:v1\/)?jwt\/?/g);
 /** The token interpolated into a form string: `"...&jwt_token=$JWT"`, `f"...&jwt_token={jwt}"`. */
@@ -2511,21 +2515,19 @@ function formEdits(ctx, tree, lang, syntax) {
         splices.push({ start: m.index, end: m.end, text: `&grant_type=client_credentials&scope=${choice.value}` });
         seeds.push({ name: m.group(1) ?? m.group(2) ?? m.group(3), at: m.index });
     }
-    for (const entry of tree.rootNode.descendantsOfType(syntax.entry)) {
-        const key = entry.child(0);
-        const value = entry.childForFieldName('value') ?? entry.child(entry.childCount - 1);
-        if (!key || !value || key.text.replace(/^['"]|['"]$/g, '') !== 'jwt_token')
+    for (const entry of syntax.entry ? tree.rootNode.descendantsOfType(syntax.entry) : []) {
+        const key = entry.namedChild(0);
+        const value = entry.childForFieldName('value') ?? entry.namedChild(entry.namedChildCount - 1);
+        if (!key || !value || key.id === value.id || key.text.replace(/^['"]|['"]$/g, '') !== 'jwt_token')
             continue; // native-regex: a short key
+        // The entry is its own template: `{"jwt_token", x}` gives `{"grant_type", "client_credentials"}`.
         const q = key.text.startsWith('"') ? '"' : key.text.startsWith("'") ? "'" : '';
-        const joint = text.slice(key.endIndex, value.startIndex);
+        const literal = q || syntax.quote;
+        const rel = (at) => at - entry.startIndex;
+        const render = (k, v) => entry.text.slice(0, rel(key.startIndex)) + q + k + q + entry.text.slice(rel(key.endIndex), rel(value.startIndex)) + literal + v + literal + entry.text.slice(rel(value.endIndex));
         const own = (0,src_text/* onlyBlanks */.Xx)(text, (0,src_text/* lineStartOf */.El)(text, entry.startIndex), entry.startIndex);
         const next = own ? `${syntax.separator === ',' ? ',' : ''}${eol}${(0,src_text/* indentAt */.oY)(text, entry.startIndex)}` : `${syntax.separator} `;
-        const literal = lang.id === 'powershell' ? "'" : q || "'";
-        splices.push({
-            start: entry.startIndex,
-            end: entry.endIndex,
-            text: `${q}grant_type${q}${joint}${literal}client_credentials${literal}${next}${q}scope${q}${joint}${literal}${choice.value}${literal}`,
-        });
+        splices.push({ start: entry.startIndex, end: entry.endIndex, text: render('grant_type', 'client_credentials') + next + render('scope', choice.value) });
         seeds.push(...identifiers(value.text, syntax).map((name) => ({ name, at: entry.startIndex })));
     }
     if (!splices.length)
