@@ -6,7 +6,7 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeIms, startFakeIms } from './fakes/ims.js';
-import { available, DEBIAN_PYTHON } from './helpers/requires.js';
+import { available, DEBIAN_JDK, DEBIAN_PYTHON } from './helpers/requires.js';
 import { cli, PROJECT, tempDir } from './helpers/run.js';
 
 const EXAMPLE = join(PROJECT, 'examples', 'acme-analytics-sync');
@@ -69,6 +69,13 @@ async function pythonToken(app: string): Promise<string> {
 }
 
 const WITH_PYTHON = available(DEBIAN_PYTHON);
+const WITH_JDK = available(DEBIAN_JDK);
+
+async function javaToken(app: string): Promise<string> {
+  const r = await run('java', ['TokenApp.java'], { cwd: app, env: env(app), timeout: 60_000 });
+  expect(r.stderr).toBe('');
+  return r.stdout.trim();
+}
 
 describe('the example app against a fake IMS', () => {
   it('gets tokens through the JWT exchange, then through /ims/token/v3 after migrate --write (Node)', async () => {
@@ -106,6 +113,25 @@ describe('the example app against a fake IMS', () => {
     ims.calls.length = 0;
 
     expect(await pythonToken(app)).toMatch(/^oauth-access-/);
+    expect(ims.calls.map((c) => `${c.path} ${c.status}`)).toEqual(['/ims/token/v3 200']);
+    expect(ims.calls[0].form.scope).toBe(SCOPES);
+  });
+
+  it.skipIf(!WITH_JDK)('a hand-signed Java exchange moves to /ims/token/v3 after migrate --write (Java)', async () => {
+    const app = tempDir('ajm-java-');
+    cpSync(join(PROJECT, '__tests__', 'fixtures', 'behaviour', 'java-token'), app, { recursive: true });
+    ims.calls.length = 0;
+
+    expect(await javaToken(app)).toMatch(/^jwt-access-/);
+    expect(ims.calls.map((c) => `${c.path} ${c.status}`)).toEqual(['/ims/exchange/jwt 200']);
+
+    const migrate = cli(['migrate', app, '--write', '--scopes', SCOPES]);
+    expect(migrate.status, migrate.stderr).toBe(0);
+    const migrated = readFileSync(join(app, 'TokenApp.java'), 'utf8');
+    expect(migrated).not.toContain('jwt_token');
+    ims.calls.length = 0;
+
+    expect(await javaToken(app)).toMatch(/^oauth-access-/);
     expect(ims.calls.map((c) => `${c.path} ${c.status}`)).toEqual(['/ims/token/v3 200']);
     expect(ims.calls[0].form.scope).toBe(SCOPES);
   });

@@ -113,6 +113,13 @@ describe('redaction', () => {
 });
 
 describe('redaction hides values, never code', () => {
+  it('keeps code that names PEM armour, and hides a key written on one line', () => {
+    const strip = `String body = pem.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "");`;
+    expect(redact(strip, 'code')).toBe(strip);
+    const inline = `key = "-----BEGIN PRIVATE KEY-----\\n${'A'.repeat(64)}\\n-----END PRIVATE KEY-----"`;
+    expect(redact(inline, 'code')).not.toContain('A'.repeat(40));
+  });
+
   it('leaves identifiers and expressions readable in code, hides literals', () => {
     expect(redact('  return { access_token: json.access_token, token_type: json.token_type };', 'code')).toBe('  return { access_token: json.access_token, token_type: json.token_type };');
     expect(redact(' * @typedef {{clientId: string, clientSecret: string}} Options', 'code')).toBe(' * @typedef {{clientId: string, clientSecret: string}} Options');

@@ -32,6 +32,12 @@ export const DEBIAN_PYTHON: Runtime = {
   probe: ['/usr/bin/python3', '-c', 'import jwt, requests, cryptography'],
 };
 
+export const DEBIAN_JDK: Runtime = {
+  what: 'a JDK (java, to run single-file programs)',
+  packages: ['default-jdk-headless'],
+  probe: ['java', '-version'],
+};
+
 // (Appended below the Debian runtimes; ES imports are hoisted, so this one may sit here.)
 import { createRequire } from 'node:module';
 

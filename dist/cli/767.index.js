@@ -529,9 +529,18 @@ function looksLikeToken(run) {
     // native-regex: as above
     return digits && ((/[a-z]/.test(run) && /[A-Z]/.test(run)) || run.length >= 64);
 }
+/** A base64 run as long as a key's lines: a PEM block without one is armour in code, not a key. */
+const KEY_RUN = (0,_regex_js__WEBPACK_IMPORTED_MODULE_0__/* .linear */ .sn)(/[A-Za-z0-9+/]{40,}/);
+/**
+ * Whether a PEM block carries key material. Code that strips the armour
+ * (`pem.replace("-----BEGIN PRIVATE KEY-----", "")`) names both markers with no key between.
+ */
+function carriesKey(block) {
+    return KEY_RUN.test(block) || !block.includes('-----END');
+}
 /** One line (or snippet) with secret values hidden. */
 function redact(text, kind = 'data') {
-    let out = PEM_BLOCK.replace(text, (m) => `-----BEGIN ${m.group(1)}----- [REDACTED]`);
+    let out = PEM_BLOCK.replace(text, (m) => (carriesKey(m[0]) ? `-----BEGIN ${m.group(1)}----- [REDACTED]` : m[0]));
     if (PEM_LINE_BODY.test(out))
         return '[REDACTED key material]';
     out = JWT_VALUE.replace(out, '[REDACTED]');
@@ -558,6 +567,8 @@ function redactText(text, kind = 'data') {
     const out = [];
     let last = 0;
     for (const m of PEM_BLOCK.matchAll(text)) {
+        if (!carriesKey(m[0]))
+            continue;
         out.push(redactEachLine(text.slice(last, m.index), kind));
         const lines = m[0].split('\n');
         out.push(lines.map((l, i) => (i === 0 ? `-----BEGIN ${m.group(1)}----- [REDACTED]` : l.endsWith('\r') ? '[REDACTED]\r' : l ? '[REDACTED]' : '')).join('\n'));
