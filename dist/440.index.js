@@ -2314,6 +2314,8 @@ const SYNTAX = {
     python: { blocks: ['module', 'block'], imports: ['import_statement', 'import_from_statement'], entry: 'pair', separator: ',', quote: "'", assigns: /^(?:self\.)?(\w+)[ \t]*(?::[^=\n]*)?=/, exportsGlobals: true, identifier: /([A-Za-z_]\w*)/g },
     powershell: { blocks: ['statement_list'], entry: 'hash_entry', separator: ';', quote: "'", assigns: /^\$(?:script:|global:)?(\w+)[ \t]*=/i, exportsGlobals: false, identifier: /\$?([A-Za-z_]\w*(?:-[A-Za-z]\w*)*)/g },
     csharp: { blocks: ['block', 'declaration_list', 'compilation_unit'], entry: 'initializer_expression', separator: ',', quote: '"', assigns: JVM_CLR_ASSIGNS, exportsGlobals: true, identifier: /([A-Za-z_]\w*)/g },
+    javascript: { blocks: ['program', 'statement_block', 'class_body'], entry: 'pair', separator: ',', quote: "'", assigns: /^(?:(?:const|let|var)[ \t]+)?(?:this\.)?(\w+)[ \t]*=/, exportsGlobals: true, identifier: /([A-Za-z_$][\w$]*)/g },
+    ruby: { blocks: ['program', 'body_statement'], entry: 'pair', separator: ',', quote: "'", assigns: /^@?(\w+)[ \t]*(?:\|\|)?=/, exportsGlobals: true, identifier: /([A-Za-z_]\w*)/g },
     java: { blocks: ['block', 'class_body', 'program'], separator: ',', quote: '"', assigns: JVM_CLR_ASSIGNS, exportsGlobals: true, identifier: /([A-Za-z_]\w*)/g },
 };
 const exchange_form_EXCHANGE_PATH = (0,regex/* linear */.sn)(/ims\/exchange\/(?:v1\/)?jwt\/?/g);
