@@ -2395,6 +2395,7 @@ const SYNTAX = {
     csharp: { blocks: ['block', 'declaration_list', 'compilation_unit'], entry: 'initializer_expression', separator: ',', quote: '"', assigns: JVM_CLR_ASSIGNS, exportsGlobals: true, identifier: /([A-Za-z_]\w*)/g },
     javascript: { blocks: ['program', 'statement_block', 'class_body'], entry: 'pair', separator: ',', quote: "'", assigns: /^(?:(?:const|let|var)[ \t]+)?(?:this\.)?(\w+)[ \t]*=/, exportsGlobals: true, identifier: /([A-Za-z_$][\w$]*)/g },
     ruby: { blocks: ['program', 'body_statement'], entry: 'pair', separator: ',', quote: "'", assigns: /^@?(\w+)[ \t]*(?:\|\|)?=/, exportsGlobals: true, identifier: /([A-Za-z_]\w*)/g },
+    r: { blocks: ['program', 'braced_expression'], entry: 'argument', separator: ',', quote: "'", assigns: /^([A-Za-z_.][\w.]*)[ \t]*(?:<<?-|=)/, exportsGlobals: true, identifier: /([A-Za-z_.][\w.]*)/g },
     java: { blocks: ['block', 'class_body', 'program'], separator: ',', quote: '"', assigns: JVM_CLR_ASSIGNS, exportsGlobals: true, identifier: /([A-Za-z_]\w*)/g },
 };
 const exchange_form_EXCHANGE_PATH = (0,regex/* linear */.sn)(/ims\/exchange\/(?:v1\/)?jwt\/?/g);
@@ -2404,6 +2405,17 @@ const FORM_INTERPOLATED = (0,regex/* linear */.sn)(/&jwt_token=(?:\$(\w+)|\$\{(\
 const FORM_STRING = (0,regex/* linear */.sn)(/(['"])(&?)jwt_token=(['"])[ \t]*\+[ \t]*(\$?[\w.]+)/g);
 const exchange_form_RULES = ['code-ims-jwt-exchange', 'code-ims-jwt-exchange-manual', 'code-jwt-token-form-field', 'code-jwt-token-function', 'code-jwt-meta-scope-claim', 'code-jwt-audience-claim', 'code-jwt-library-python', 'code-jwt-signing-powershell'];
 const isComment = (node) => !!node && node.type.includes('comment');
+/** Parameter lists, in every grammar here: a parameter is a declaration, not a use. */
+const PARAMETERS = new Set(['parameters', 'formal_parameters', 'parameter_list', 'param_block', 'method_parameters', 'lambda_parameters']);
+function inParameters(node) {
+    for (let n = node; n; n = n.parent) {
+        if (PARAMETERS.has(n.type))
+            return true;
+        if (n.type.includes('block') || n.type.includes('body') || n.type === 'braced_expression')
+            return false;
+    }
+    return false;
+}
 /** The statement (a child of a block) at an offset. */
 function statementAt(tree, at, syntax) {
     let node = tree.rootNode.descendantForIndex(at, at);
@@ -2522,6 +2534,10 @@ function formEdits(ctx, tree, lang, syntax) {
         const value = entry.childForFieldName('value') ?? entry.namedChild(entry.namedChildCount - 1);
         if (!key || !value || key.id === value.id || key.text.replace(/^['"]|['"]$/g, '') !== 'jwt_token')
             continue; // native-regex: a short key
+        // The exchange's form sends the client secret beside the JWT; an argument named jwt_token
+        // in some other call (a helper's parameter) is not the form.
+        if (!entry.parent?.text.includes('client_secret'))
+            continue;
         // The entry is its own template: `{"jwt_token", x}` gives `{"grant_type", "client_credentials"}`.
         const q = key.text.startsWith('"') ? '"' : key.text.startsWith("'") ? "'" : '';
         const literal = q || syntax.quote;
@@ -2574,7 +2590,7 @@ function deadCode(text, tree, lang, syntax, seeds, usedElsewhere) {
         if (entries.has(`${scope}:${name}`))
             continue;
         entries.set(`${scope}:${name}`, { lines: [], uses: [] });
-        const occurrences = (0,src_text/* wordOffsets */.r8)(text, name);
+        const occurrences = (0,src_text/* wordOffsets */.r8)(text, name).filter((at) => !inParameters(tree.rootNode.descendantForIndex(at, at)));
         const statements = occurrences.flatMap((at) => {
             const statement = statementAt(tree, at, syntax);
             return statement ? [{ at, statement, scope: scopeOf(statement, functions) }] : [];

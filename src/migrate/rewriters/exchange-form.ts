@@ -41,6 +41,7 @@ const SYNTAX: Record<string, FormSyntax> = {
   csharp: { blocks: ['block', 'declaration_list', 'compilation_unit'], entry: 'initializer_expression', separator: ',', quote: '"', assigns: JVM_CLR_ASSIGNS, exportsGlobals: true, identifier: /([A-Za-z_]\w*)/g },
   javascript: { blocks: ['program', 'statement_block', 'class_body'], entry: 'pair', separator: ',', quote: "'", assigns: /^(?:(?:const|let|var)[ \t]+)?(?:this\.)?(\w+)[ \t]*=/, exportsGlobals: true, identifier: /([A-Za-z_$][\w$]*)/g },
   ruby: { blocks: ['program', 'body_statement'], entry: 'pair', separator: ',', quote: "'", assigns: /^@?(\w+)[ \t]*(?:\|\|)?=/, exportsGlobals: true, identifier: /([A-Za-z_]\w*)/g },
+  r: { blocks: ['program', 'braced_expression'], entry: 'argument', separator: ',', quote: "'", assigns: /^([A-Za-z_.][\w.]*)[ \t]*(?:<<?-|=)/, exportsGlobals: true, identifier: /([A-Za-z_.][\w.]*)/g },
   java: { blocks: ['block', 'class_body', 'program'], separator: ',', quote: '"', assigns: JVM_CLR_ASSIGNS, exportsGlobals: true, identifier: /([A-Za-z_]\w*)/g },
 };
 
@@ -52,6 +53,17 @@ const FORM_STRING = linear(/(['"])(&?)jwt_token=(['"])[ \t]*\+[ \t]*(\$?[\w.]+)/
 const RULES = ['code-ims-jwt-exchange', 'code-ims-jwt-exchange-manual', 'code-jwt-token-form-field', 'code-jwt-token-function', 'code-jwt-meta-scope-claim', 'code-jwt-audience-claim', 'code-jwt-library-python', 'code-jwt-signing-powershell'];
 
 const isComment = (node: Node | null) => !!node && node.type.includes('comment');
+
+/** Parameter lists, in every grammar here: a parameter is a declaration, not a use. */
+const PARAMETERS = new Set(['parameters', 'formal_parameters', 'parameter_list', 'param_block', 'method_parameters', 'lambda_parameters']);
+
+function inParameters(node: Node | null): boolean {
+  for (let n = node; n; n = n.parent) {
+    if (PARAMETERS.has(n.type)) return true;
+    if (n.type.includes('block') || n.type.includes('body') || n.type === 'braced_expression') return false;
+  }
+  return false;
+}
 
 /** The statement (a child of a block) at an offset. */
 function statementAt(tree: Tree, at: number, syntax: FormSyntax): Node | undefined {
@@ -158,6 +170,9 @@ function formEdits(ctx: RewriteContext, tree: Tree, lang: Language, syntax: Form
     const key = entry.namedChild(0);
     const value = entry.childForFieldName('value') ?? entry.namedChild(entry.namedChildCount - 1);
     if (!key || !value || key.id === value.id || key.text.replace(/^['"]|['"]$/g, '') !== 'jwt_token') continue; // native-regex: a short key
+    // The exchange's form sends the client secret beside the JWT; an argument named jwt_token
+    // in some other call (a helper's parameter) is not the form.
+    if (!entry.parent?.text.includes('client_secret')) continue;
     // The entry is its own template: `{"jwt_token", x}` gives `{"grant_type", "client_credentials"}`.
     const q = key.text.startsWith('"') ? '"' : key.text.startsWith("'") ? "'" : '';
     const literal = q || syntax.quote;
@@ -206,7 +221,7 @@ function deadCode(text: string, tree: Tree, lang: Language, syntax: FormSyntax, 
     const { name, scope } = queue.shift()!;
     if (entries.has(`${scope}:${name}`)) continue;
     entries.set(`${scope}:${name}`, { lines: [], uses: [] });
-    const occurrences = wordOffsets(text, name);
+    const occurrences = wordOffsets(text, name).filter((at) => !inParameters(tree.rootNode.descendantForIndex(at, at)));
     const statements = occurrences.flatMap((at) => {
       const statement = statementAt(tree, at, syntax);
       return statement ? [{ at, statement, scope: scopeOf(statement, functions) }] : [];
