@@ -2467,7 +2467,7 @@ function formEdits(ctx, tree, lang, syntax) {
         const own = (0,src_text/* onlyBlanks */.Xx)(text, (0,src_text/* lineStartOf */.El)(text, entry.startIndex), entry.startIndex);
         const next = own ? `${syntax.separator === ',' ? ',' : ''}${eol}${(0,src_text/* indentAt */.oY)(text, entry.startIndex)}` : `${syntax.separator} `;
         splices.push({ start: entry.startIndex, end: entry.endIndex, text: render('grant_type', 'client_credentials') + next + render('scope', choice.value) });
-        seeds.push(...identifiers(value.text, syntax).map((name) => ({ name, at: entry.startIndex })));
+        seeds.push(...[...new Set(identifiers(value.text, syntax))].slice(0, MAX_NAMES).map((name) => ({ name, at: entry.startIndex })));
     }
     if (!splices.length)
         return undefined;
@@ -2482,6 +2482,8 @@ function formEdits(ctx, tree, lang, syntax) {
         splices.push({ start: u.index, end: u.end, text: 'ims/token/v3' });
     return { splices, seeds, scopes: choice };
 }
+const MAX_NAMES = 400;
+const MAX_OCCURRENCES = 200;
 /** The innermost function around a node (its id), or 0 at the top level. */
 function scopeOf(node, functions) {
     for (let n = node?.parent ?? null; n; n = n.parent)
@@ -2506,12 +2508,17 @@ function deadCode(text, tree, lang, syntax, seeds, usedElsewhere) {
     // definitions and the uses that must all fall inside what goes...
     const entries = new Map();
     const queue = [...seeds];
-    while (queue.length) {
+    // Bounds for hostile files (a megabyte line of names): a name read that often, or more names
+    // than a token function has, is left alone rather than followed.
+    while (queue.length && entries.size < MAX_NAMES) {
         const { name, scope } = queue.shift();
         if (entries.has(`${scope}:${name}`))
             continue;
         entries.set(`${scope}:${name}`, { lines: [], uses: [] });
-        const occurrences = (0,src_text/* wordOffsets */.r8)(text, name).filter((at) => !inParameters(tree.rootNode.descendantForIndex(at, at)));
+        const found0 = (0,src_text/* wordOffsets */.r8)(text, name, undefined, MAX_OCCURRENCES + 1);
+        if (found0.length > MAX_OCCURRENCES)
+            continue;
+        const occurrences = found0.filter((at) => !inParameters(tree.rootNode.descendantForIndex(at, at)));
         const statements = occurrences.flatMap((at) => {
             const statement = statementAt(tree, at, syntax);
             return statement ? [{ at, statement, scope: scopeOf(statement, functions) }] : [];
@@ -2553,7 +2560,7 @@ function deadCode(text, tree, lang, syntax, seeds, usedElsewhere) {
             continue;
         entries.set(`${scope}:${name}`, { lines: found.map((f) => f.lines), uses });
         for (const f of found)
-            for (const read of identifiers(f.reads, syntax))
+            for (const read of new Set(identifiers(f.reads, syntax)))
                 queue.push({ name: read, scope: f.scope });
     }
     // ...then the largest set of them whose every use is inside the set (statements that read
@@ -2714,9 +2721,7 @@ function orphans(ctx) {
         const functions = new Set(lang.functionNodes);
         const seeds = [];
         const seen = new Set();
-        for (const node of tree.rootNode.descendantsOfType([...functions, ...syntax.blocks])) {
-            if (!functions.has(node.type))
-                continue;
+        for (const node of tree.rootNode.descendantsOfType([...functions]).slice(0, MAX_NAMES)) {
             const name = functionName(node);
             if (!name || seen.has(name))
                 continue;
@@ -4280,6 +4285,9 @@ function syntaxKept(file, before, after) {
     if (!grammar || before === null)
         return true;
     const parsed = (text) => {
+        // As in the scan: tree-sitter's error recovery on a huge hostile file can take minutes.
+        if (text.length > regions/* REGION_MAX_BYTES */.gr)
+            return undefined;
         const tree = (0,tree_sitter/* parseLoaded */.j$)(grammar, text);
         if (!tree)
             return undefined;
@@ -4342,7 +4350,7 @@ async function planFromScan(result, opts = {}) {
             try {
                 const grammar = rw.syntax ? (0,languages/* languageOf */.eX)(file)?.parser : undefined;
                 const current = text;
-                const parse = grammar ? () => (0,tree_sitter/* parseLoaded */.j$)(grammar, current) : undefined;
+                const parse = grammar && current.length <= regions/* REGION_MAX_BYTES */.gr ? () => (0,tree_sitter/* parseLoaded */.j$)(grammar, current) : undefined;
                 res = rw.rewrite({ root, file, text, findings, scopes: scopesFor(original ?? ''), files: allFiles, parse, original: original ?? undefined, usedElsewhere: (name) => usedInRepository(name, file),
                     requested: requests.get(file), processed: (other) => processed.has(other) });
             }

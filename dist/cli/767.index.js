@@ -3801,6 +3801,7 @@ function matchFile(rules, file) {
 /* harmony export */   J6: () => (/* binding */ SIGNAL_RULES),
 /* harmony export */   JB: () => (/* binding */ regionFindings),
 /* harmony export */   YK: () => (/* binding */ AEM_REGION_RULE),
+/* harmony export */   gr: () => (/* binding */ REGION_MAX_BYTES),
 /* harmony export */   pL: () => (/* binding */ signalOffsets),
 /* harmony export */   q6: () => (/* binding */ parsedForRegions),
 /* harmony export */   x5: () => (/* binding */ locate)

@@ -5,7 +5,7 @@ import { yamlValue } from '../yaml.js';
 import type { ScanSettings } from '../config.js';
 import { RULES, RULES_BY_ID, SUPPORTING_RULES } from '../rules/index.js';
 import { AEM_CLOUD_RULE } from '../scan/context.js';
-import { AEM_REGION_RULE, REGION_RULE, SIGNAL_RULES } from '../scan/regions.js';
+import { AEM_REGION_RULE, REGION_MAX_BYTES, REGION_RULE, SIGNAL_RULES } from '../scan/regions.js';
 import { type EngineOptions, scan } from '../scan/engine.js';
 import { matchFile } from '../scan/match.js';
 import type { Finding, ScanResult } from '../types.js';
@@ -77,6 +77,8 @@ function syntaxKept(file: string, before: string | null, after: string): boolean
   const grammar = languageOf(file)?.parser;
   if (!grammar || before === null) return true;
   const parsed = (text: string) => {
+    // As in the scan: tree-sitter's error recovery on a huge hostile file can take minutes.
+    if (text.length > REGION_MAX_BYTES) return undefined;
     const tree = parseLoaded(grammar, text);
     if (!tree) return undefined;
     const ok = !tree.rootNode.hasError;
@@ -136,7 +138,7 @@ export async function planFromScan(result: ScanResult, opts: PlanOptions = {}): 
       try {
         const grammar = rw.syntax ? languageOf(file)?.parser : undefined;
         const current = text;
-        const parse = grammar ? () => parseLoaded(grammar, current) : undefined;
+        const parse = grammar && current.length <= REGION_MAX_BYTES ? () => parseLoaded(grammar, current) : undefined;
         res = rw.rewrite({ root, file, text, findings, scopes: scopesFor(original ?? ''), files: allFiles, parse, original: original ?? undefined, usedElsewhere: (name) => usedInRepository(name, file),
           requested: requests.get(file), processed: (other) => processed.has(other) });
       } catch {

@@ -31,7 +31,7 @@ export const SIGNAL_RULES = new Set([
 
 export const REGION_RULE = 'code-jwt-token-function';
 /** Files larger than this keep their line findings only. */
-const REGION_MAX_BYTES = 256 * 1024;
+export const REGION_MAX_BYTES = 256 * 1024;
 /** At most this many signals of one file are placed in functions. */
 const REGION_MAX_SIGNALS = 200;
 export const AEM_REGION_RULE = 'aem-service-credential-token-function';

@@ -182,7 +182,7 @@ function formEdits(ctx: RewriteContext, tree: Tree, lang: Language, syntax: Form
     const own = onlyBlanks(text, lineStartOf(text, entry.startIndex), entry.startIndex);
     const next = own ? `${syntax.separator === ',' ? ',' : ''}${eol}${indentAt(text, entry.startIndex)}` : `${syntax.separator} `;
     splices.push({ start: entry.startIndex, end: entry.endIndex, text: render('grant_type', 'client_credentials') + next + render('scope', choice.value) });
-    seeds.push(...identifiers(value.text, syntax).map((name) => ({ name, at: entry.startIndex })));
+    seeds.push(...[...new Set(identifiers(value.text, syntax))].slice(0, MAX_NAMES).map((name) => ({ name, at: entry.startIndex })));
   }
   if (!splices.length) return undefined;
   // The JWT exchange's form carries the client id and secret; the token request keeps them. A
@@ -193,6 +193,9 @@ function formEdits(ctx: RewriteContext, tree: Tree, lang: Language, syntax: Form
   for (const u of urls) splices.push({ start: u.index, end: u.end, text: 'ims/token/v3' });
   return { splices, seeds, scopes: choice };
 }
+
+const MAX_NAMES = 400;
+const MAX_OCCURRENCES = 200;
 
 /** The innermost function around a node (its id), or 0 at the top level. */
 function scopeOf(node: Node | null, functions: Set<string>): number {
@@ -217,11 +220,15 @@ function deadCode(text: string, tree: Tree, lang: Language, syntax: FormSyntax, 
   // definitions and the uses that must all fall inside what goes...
   const entries = new Map<string, { lines: Splice[]; uses: number[] }>();
   const queue = [...seeds];
-  while (queue.length) {
+  // Bounds for hostile files (a megabyte line of names): a name read that often, or more names
+  // than a token function has, is left alone rather than followed.
+  while (queue.length && entries.size < MAX_NAMES) {
     const { name, scope } = queue.shift()!;
     if (entries.has(`${scope}:${name}`)) continue;
     entries.set(`${scope}:${name}`, { lines: [], uses: [] });
-    const occurrences = wordOffsets(text, name).filter((at) => !inParameters(tree.rootNode.descendantForIndex(at, at)));
+    const found0 = wordOffsets(text, name, undefined, MAX_OCCURRENCES + 1);
+    if (found0.length > MAX_OCCURRENCES) continue;
+    const occurrences = found0.filter((at) => !inParameters(tree.rootNode.descendantForIndex(at, at)));
     const statements = occurrences.flatMap((at) => {
       const statement = statementAt(tree, at, syntax);
       return statement ? [{ at, statement, scope: scopeOf(statement, functions) }] : [];
@@ -258,7 +265,7 @@ function deadCode(text: string, tree: Tree, lang: Language, syntax: FormSyntax, 
     }
     if (found.length < (defined.length || 1) && !found.length) continue;
     entries.set(`${scope}:${name}`, { lines: found.map((f) => f.lines), uses });
-    for (const f of found) for (const read of identifiers(f.reads, syntax)) queue.push({ name: read, scope: f.scope });
+    for (const f of found) for (const read of new Set(identifiers(f.reads, syntax))) queue.push({ name: read, scope: f.scope });
   }
   // ...then the largest set of them whose every use is inside the set (statements that read
   // each other, as `$jwt = $jwt + "." + $sig` and `$sig = sign($jwt)` do, go together).
@@ -401,8 +408,7 @@ function orphans(ctx: RewriteContext): RewriteResult | null {
     const functions = new Set(lang.functionNodes);
     const seeds: { name: string; scope: number }[] = [];
     const seen = new Set<string>();
-    for (const node of tree.rootNode.descendantsOfType([...functions, ...syntax.blocks])) {
-      if (!functions.has(node.type)) continue;
+    for (const node of tree.rootNode.descendantsOfType([...functions]).slice(0, MAX_NAMES)) {
       const name = functionName(node);
       if (!name || seen.has(name)) continue;
       seen.add(name);
