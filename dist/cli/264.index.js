@@ -532,8 +532,8 @@ function toText(result, failOn) {
     return `${lines.join('\n')}\n`;
 }
 
-// EXTERNAL MODULE: ./src/scan/engine.ts + 3 modules
-var engine = __webpack_require__(6796);
+// EXTERNAL MODULE: ./src/scan/engine.ts + 2 modules
+var engine = __webpack_require__(7452);
 ;// CONCATENATED MODULE: ./src/tuning.ts
 // Timing knobs for the network clients (GitHub and Adobe), read from the environment.
 /**
@@ -1243,7 +1243,7 @@ function applyContext(findings, files, keyRefs) {
 
 /***/ }),
 
-/***/ 6796:
+/***/ 7452:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1504,145 +1504,8 @@ function apiIndexFindings(root, files, findings, maxFileSize) {
     return out;
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
-;// CONCATENATED MODULE: ./src/scan/files.ts
-
-
-
-
-
-const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
-/** Folders never worth walking when there is no git to say what is tracked. */
-const ALWAYS_SKIP = new Set(['.git', 'node_modules', '.hg', '.svn']);
-async function isGitWorkTree(root) {
-    try {
-        const { stdout } = await run('git', ['-C', root, 'rev-parse', '--is-inside-work-tree'], { maxBuffer: 1 << 20 });
-        return stdout.trim() === 'true';
-    }
-    catch {
-        return false;
-    }
-}
-async function gitFiles(root) {
-    // Tracked plus untracked-but-not-ignored, relative to root (git prints them relative to -C).
-    const { stdout } = await run('git', ['-C', root, '-c', 'core.quotepath=off', 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate'], { maxBuffer: 1 << 30 });
-    return stdout.split('\0').filter(Boolean);
-}
-/** Walks the tree depth-first, honouring every .gitignore on the way, yielding files as found. */
-function* walkFiles(root) {
-    const stack = [{ rel: '', rules: [] }];
-    while (stack.length) {
-        const { rel, rules } = stack.pop();
-        const abs = rel ? (0,external_node_path_.join)(root, rel) : root;
-        let entries;
-        try {
-            entries = (0,external_node_fs_.readdirSync)(abs, { withFileTypes: true });
-        }
-        catch {
-            continue; // unreadable folder: nothing to list
-        }
-        let here = rules;
-        if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
-            try {
-                here = [...rules, { base: rel, ig: ignore_default()().add((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(abs, '.gitignore'), 'utf8')) }];
-            }
-            catch {
-                // unreadable .gitignore: keep the parent rules
-            }
-        }
-        const ignored = (p, dir) => here.some(({ base, ig }) => {
-            const sub = base ? p.slice(base.length + 1) : p;
-            return ig.ignores(dir ? `${sub}/` : sub);
-        });
-        const dirs = [];
-        for (const e of entries) {
-            const p = rel ? `${rel}/${e.name}` : e.name;
-            if (e.isDirectory()) {
-                if (!ALWAYS_SKIP.has(e.name) && !(here.length && ignored(p, true)))
-                    dirs.push(p);
-            }
-            else if ((e.isFile() || e.isSymbolicLink()) && !(here.length && ignored(p, false))) {
-                yield p;
-            }
-        }
-        for (let i = dirs.length - 1; i >= 0; i--)
-            stack.push({ rel: dirs[i], rules: here });
-    }
-}
-/** Whether the enclosing repository's .gitignore rules ignore the folder itself. */
-async function ignoredByEnclosingRepo(root) {
-    try {
-        await run('git', ['-C', root, 'check-ignore', '-q', '.']);
-        return true; // exit 0: ignored
-    }
-    catch {
-        return false;
-    }
-}
-/** Submodule paths (gitlinks, mode 160000) of the repository at root. */
-async function gitlinks(root) {
-    const { stdout } = await run('git', ['-C', root, '-c', 'core.quotepath=off', 'ls-files', '-z', '--stage'], { maxBuffer: 1 << 30 });
-    const out = new Set();
-    for (const entry of stdout.split('\0')) {
-        if (entry.startsWith('160000 '))
-            out.add(entry.slice(entry.indexOf('\t') + 1));
-    }
-    return out;
-}
-function hasGit(dir) {
-    try {
-        (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(dir, '.git'));
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * Files to scan, as posix paths relative to root. In a git work tree: tracked plus untracked but
- * not ignored files, and the same inside submodules and nested repositories (their own tracked
- * files). A folder the user named is always scanned: when the enclosing repository ignores it
- * (a vendored tree, a second checkout), it is walked, honouring the .gitignore files inside it.
- */
-async function listFiles(root) {
-    if ((await isGitWorkTree(root)) && !(await ignoredByEnclosingRepo(root))) {
-        try {
-            const entries = await gitFiles(root);
-            const links = await gitlinks(root);
-            const files = [];
-            const skipped = [];
-            for (const entry of entries) {
-                // Untracked nested repositories are listed as `dir/`; submodules as gitlinks.
-                const dir = entry.endsWith('/') ? entry.slice(0, -1) : links.has(entry) ? entry : undefined;
-                if (dir === undefined) {
-                    files.push(entry);
-                    continue;
-                }
-                const abs = (0,external_node_path_.join)(root, dir);
-                if (!hasGit(abs)) {
-                    if (links.has(entry))
-                        skipped.push({ file: dir, reason: 'git submodule not checked out: run `git submodule update --init` (or `actions/checkout` with `submodules: true`) to scan it' });
-                    continue;
-                }
-                const inner = await listFiles(abs);
-                for (const f of inner.files)
-                    files.push(`${dir}/${f}`);
-                for (const s of inner.skipped)
-                    skipped.push({ ...s, file: `${dir}/${s.file}` });
-            }
-            return { files, source: 'git', skipped };
-        }
-        catch {
-            // fall back to walking (for example a repository git refuses as unsafe)
-        }
-    }
-    // A generator: the engine scans the first files while the walk goes on.
-    return { files: walkFiles(root), source: 'walk', skipped: [] };
-}
-
+// EXTERNAL MODULE: ./src/scan/files.ts
+var scan_files = __webpack_require__(5438);
 // EXTERNAL MODULE: ./src/scan/regions.ts
 var scan_regions = __webpack_require__(772);
 // EXTERNAL MODULE: ./src/scan/worker-role.ts
@@ -1801,7 +1664,7 @@ function phase(name, started) {
 }
 async function scan(settings, engine = {}) {
     const started = performance.now();
-    const { files: listing, skipped: unlisted } = await listFiles(settings.root);
+    const { files: listing, skipped: unlisted } = await (0,scan_files/* listFiles */.C)(settings.root);
     const excluded = ignore_default()().add(settings.exclude);
     const files = [];
     let listed = 0;
@@ -1856,6 +1719,159 @@ async function scan(settings, engine = {}) {
             maxRssBytes: process.resourceUsage().maxRSS * 1024,
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 5438:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ listFiles)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(298);
+/* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(ignore__WEBPACK_IMPORTED_MODULE_4__);
+
+
+
+
+
+const run = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
+/** Folders never worth walking when there is no git to say what is tracked. */
+const ALWAYS_SKIP = new Set(['.git', 'node_modules', '.hg', '.svn']);
+async function isGitWorkTree(root) {
+    try {
+        const { stdout } = await run('git', ['-C', root, 'rev-parse', '--is-inside-work-tree'], { maxBuffer: 1 << 20 });
+        return stdout.trim() === 'true';
+    }
+    catch {
+        return false;
+    }
+}
+async function gitFiles(root) {
+    // Tracked plus untracked-but-not-ignored, relative to root (git prints them relative to -C).
+    const { stdout } = await run('git', ['-C', root, '-c', 'core.quotepath=off', 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate'], { maxBuffer: 1 << 30 });
+    return stdout.split('\0').filter(Boolean);
+}
+/** Walks the tree depth-first, honouring every .gitignore on the way, yielding files as found. */
+function* walkFiles(root) {
+    const stack = [{ rel: '', rules: [] }];
+    while (stack.length) {
+        const { rel, rules } = stack.pop();
+        const abs = rel ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, rel) : root;
+        let entries;
+        try {
+            entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(abs, { withFileTypes: true });
+        }
+        catch {
+            continue; // unreadable folder: nothing to list
+        }
+        let here = rules;
+        if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+            try {
+                here = [...rules, { base: rel, ig: ignore__WEBPACK_IMPORTED_MODULE_4___default()().add((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(abs, '.gitignore'), 'utf8')) }];
+            }
+            catch {
+                // unreadable .gitignore: keep the parent rules
+            }
+        }
+        const ignored = (p, dir) => here.some(({ base, ig }) => {
+            const sub = base ? p.slice(base.length + 1) : p;
+            return ig.ignores(dir ? `${sub}/` : sub);
+        });
+        const dirs = [];
+        for (const e of entries) {
+            const p = rel ? `${rel}/${e.name}` : e.name;
+            if (e.isDirectory()) {
+                if (!ALWAYS_SKIP.has(e.name) && !(here.length && ignored(p, true)))
+                    dirs.push(p);
+            }
+            else if ((e.isFile() || e.isSymbolicLink()) && !(here.length && ignored(p, false))) {
+                yield p;
+            }
+        }
+        for (let i = dirs.length - 1; i >= 0; i--)
+            stack.push({ rel: dirs[i], rules: here });
+    }
+}
+/** Whether the enclosing repository's .gitignore rules ignore the folder itself. */
+async function ignoredByEnclosingRepo(root) {
+    try {
+        await run('git', ['-C', root, 'check-ignore', '-q', '.']);
+        return true; // exit 0: ignored
+    }
+    catch {
+        return false;
+    }
+}
+/** Submodule paths (gitlinks, mode 160000) of the repository at root. */
+async function gitlinks(root) {
+    const { stdout } = await run('git', ['-C', root, '-c', 'core.quotepath=off', 'ls-files', '-z', '--stage'], { maxBuffer: 1 << 30 });
+    const out = new Set();
+    for (const entry of stdout.split('\0')) {
+        if (entry.startsWith('160000 '))
+            out.add(entry.slice(entry.indexOf('\t') + 1));
+    }
+    return out;
+}
+function hasGit(dir) {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, '.git'));
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Files to scan, as posix paths relative to root. In a git work tree: tracked plus untracked but
+ * not ignored files, and the same inside submodules and nested repositories (their own tracked
+ * files). A folder the user named is always scanned: when the enclosing repository ignores it
+ * (a vendored tree, a second checkout), it is walked, honouring the .gitignore files inside it.
+ */
+async function listFiles(root) {
+    if ((await isGitWorkTree(root)) && !(await ignoredByEnclosingRepo(root))) {
+        try {
+            const entries = await gitFiles(root);
+            const links = await gitlinks(root);
+            const files = [];
+            const skipped = [];
+            for (const entry of entries) {
+                // Untracked nested repositories are listed as `dir/`; submodules as gitlinks.
+                const dir = entry.endsWith('/') ? entry.slice(0, -1) : links.has(entry) ? entry : undefined;
+                if (dir === undefined) {
+                    files.push(entry);
+                    continue;
+                }
+                const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, dir);
+                if (!hasGit(abs)) {
+                    if (links.has(entry))
+                        skipped.push({ file: dir, reason: 'git submodule not checked out: run `git submodule update --init` (or `actions/checkout` with `submodules: true`) to scan it' });
+                    continue;
+                }
+                const inner = await listFiles(abs);
+                for (const f of inner.files)
+                    files.push(`${dir}/${f}`);
+                for (const s of inner.skipped)
+                    skipped.push({ ...s, file: `${dir}/${s.file}` });
+            }
+            return { files, source: 'git', skipped };
+        }
+        catch {
+            // fall back to walking (for example a repository git refuses as unsafe)
+        }
+    }
+    // A generator: the engine scans the first files while the walk goes on.
+    return { files: walkFiles(root), source: 'walk', skipped: [] };
 }
 
 

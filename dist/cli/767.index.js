@@ -418,24 +418,7 @@ function language(id) {
 }
 /** The syntax tree of a text, or undefined when the grammar cannot be loaded here. */
 async function parseWith(id, text) {
-    let lang;
-    try {
-        lang = await language(id);
-    }
-    catch (e) {
-        if (process.env.ADOBE_JWT_MIGRATE_DEBUG)
-            process.stderr.write(`tree-sitter ${id}: ${e.stack}\n`);
-        return undefined;
-    }
-    const { Parser } = await runtime;
-    const parser = new Parser();
-    try {
-        parser.setLanguage(lang);
-        return parser.parse(text) ?? undefined;
-    }
-    finally {
-        parser.delete();
-    }
+    return (await loadGrammar(id)) ? parseLoaded(id, text) : undefined;
 }
 const loaded = new Map();
 /**
@@ -450,7 +433,9 @@ async function loadGrammar(id) {
         loaded.set(id, { lib: await runtime, lang });
         return true;
     }
-    catch {
+    catch (e) {
+        if (process.env.ADOBE_JWT_MIGRATE_DEBUG)
+            process.stderr.write(`tree-sitter ${id}: ${e.stack}\n`);
         return false;
     }
 }

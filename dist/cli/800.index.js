@@ -180,8 +180,10 @@ var src_rules = __webpack_require__(6499);
 var context = __webpack_require__(5570);
 // EXTERNAL MODULE: ./src/scan/regions.ts
 var regions = __webpack_require__(772);
-// EXTERNAL MODULE: ./src/scan/engine.ts + 3 modules
-var engine = __webpack_require__(6796);
+// EXTERNAL MODULE: ./src/scan/engine.ts + 2 modules
+var engine = __webpack_require__(7452);
+// EXTERNAL MODULE: ./src/scan/files.ts
+var scan_files = __webpack_require__(5438);
 // EXTERNAL MODULE: ./src/scan/match.ts
 var match = __webpack_require__(6288);
 // EXTERNAL MODULE: ./src/languages/index.ts + 15 modules
@@ -221,6 +223,10 @@ function settledIds(ctx, ids, text) {
 
 
 
+
+/** The JWT exchange's path in a URL, and what it becomes (every rewriter that moves a URL). */
+const EXCHANGE_PATH = (0,regex/* linear */.sn)(/ims\/exchange\/(?:v1\/)?jwt\/?/g);
+const TOKEN_PATH = 'ims/token/v3';
 const EMAIL_PLACEHOLDER = 'REPLACE_WITH_TECHNICAL_ACCOUNT_EMAIL_FROM_DEVELOPER_CONSOLE';
 const ACCOUNT_ID_PLACEHOLDER = 'REPLACE_WITH_TECHNICAL_ACCOUNT_ID_FROM_DEVELOPER_CONSOLE';
 const SECRET_PLACEHOLDER = 'REPLACE_WITH_CLIENT_SECRET_FROM_DEVELOPER_CONSOLE';
@@ -819,6 +825,7 @@ var linear_js = __webpack_require__(7270);
 // JS/TS token code: @adobe/jwt-auth call sites move to a generated OAuth helper; hand-signed JWT
 // exchanges become client_credentials requests. Spans come from the TypeScript parser and are
 // spliced into the original text, so untouched bytes survive.
+
 
 
 
@@ -1475,7 +1482,6 @@ function rewriteJwtAuth(ctx) {
 }
 // ---------------------------------------------------------------- hand-signed JWT exchange
 const SIGN_RULES = ['code-jwt-library-js', 'code-ims-jwt-exchange', 'code-jwt-token-form-field', 'code-jwt-meta-scope-claim', 'code-jwt-audience-claim'];
-const EXCHANGE_PATH = (0,regex/* linear */.sn)(/\/ims\/exchange\/(?:v1\/)?jwt\/?/);
 const SIGNS = (0,linear_js/* linearJs */.F)(/\b(?:jwt|jsonwebtoken|jws|JWT)\.(?:sign|encode)\s*\(|\bnew\s+SignJWT\b|\bKJUR\.jws\.JWS\.sign\s*\(|\.sign\s*\(/);
 /** The value posted as jwt_token must be made here by signing: a local variable or a local signing function. */
 function signedLocally(sf, value, byName) {
@@ -1590,7 +1596,7 @@ function rewriteSigned(ctx) {
     identifiersIn(value, candidates);
     for (const u of urls) {
         const t = u.getText(sf);
-        splices.push({ start: u.getStart(sf), end: u.end, text: EXCHANGE_PATH.replace(t, '/ims/token/v3') });
+        splices.push({ start: u.getStart(sf), end: u.end, text: EXCHANGE_PATH.replace(t, TOKEN_PATH) });
     }
     splices.push(...fixExpiresIn(sf, text));
     let out = applySplices(text, splices);
@@ -1632,8 +1638,8 @@ const codeJsRewriters = [
 
 
 
+
 const RULES = ['code-jwt-library-python', 'code-ims-jwt-exchange', 'code-jwt-token-form-field', 'code-jwt-meta-scope-claim', 'code-jwt-audience-claim'];
-const EXCHANGE_PATHS = (0,regex/* linear */.sn)(/\/ims\/exchange\/(?:v1\/)?jwt\/?/g);
 const PY_ENV = (0,linear_js/* linearJs */.F)(/os\.(?:environ(?:\.get)?\s*[[(]|getenv\s*\()\s*['"]([A-Z][A-Z0-9_]*)['"]/g);
 /** The `'jwt_token':` key of the token request's form (`(['"])jwt_token\1`: no backreference in RE2). */
 const JWT_TOKEN_FIELD = (0,regex/* linear */.sn)(/(?:'jwt_token'|"jwt_token")[ \t]*:[ \t]*/g);
@@ -1848,7 +1854,7 @@ function rewrite(ctx) {
     }
     // URLs in strings, not on comment lines
     const commentLine = (at) => text[(0,src_text/* skipBlanks */.pw)(text, lineStart(text, at))] === '#';
-    const urls = [...EXCHANGE_PATHS.matchAll(text)].filter((m) => !tk.code(m.index) && !commentLine(m.index));
+    const urls = [...EXCHANGE_PATH.matchAll(text)].filter((m) => !tk.code(m.index) && !commentLine(m.index));
     if (!urls.length)
         return null;
     const choice = ctx.scopes(metascopesIn(text));
@@ -1862,7 +1868,7 @@ function rewrite(ctx) {
     const sep = own ? `,${eol}${(0,src_text/* indentAt */.oY)(text, f.index)}` : ', ';
     splices.push({ start: f.index, end: valueEnd, text: `${q}grant_type${q}: ${q}client_credentials${q}${sep}${q}scope${q}: ${scopes}` });
     for (const u of urls)
-        splices.push({ start: u.index, end: u.end, text: '/ims/token/v3' });
+        splices.push({ start: u.index, end: u.end, text: TOKEN_PATH });
     // Signing statement or function, then what only it used: the claims and the key.
     const once = (name, within) => refs(text, tk, name).every((p) => (p >= within.start && p < within.end) || (p >= f.index && p < valueEnd));
     let encodeArgs = '';
@@ -2387,6 +2393,7 @@ var tree_sitter = __webpack_require__(3994);
 
 
 
+
 /** A Java or C# declaration with a value: modifiers, a type (`var`, generics), the name. */
 const JVM_CLR_ASSIGNS = /^(?:(?:public|private|protected|internal|static|final|const|readonly)[ \t]+)*(?:[\w.<>\[\]?]+(?:<[\w.<>\[\]?, ]*>)?[ \t]+)?(\w+)[ \t]*=/;
 const SYNTAX = {
@@ -2398,7 +2405,6 @@ const SYNTAX = {
     r: { blocks: ['program', 'braced_expression'], entry: 'argument', separator: ',', quote: "'", assigns: /^([A-Za-z_.][\w.]*)[ \t]*(?:<<?-|=)/, exportsGlobals: true, identifier: /([A-Za-z_.][\w.]*)/g },
     java: { blocks: ['block', 'class_body', 'program'], separator: ',', quote: '"', assigns: JVM_CLR_ASSIGNS, exportsGlobals: true, identifier: /([A-Za-z_]\w*)/g },
 };
-const exchange_form_EXCHANGE_PATH = (0,regex/* linear */.sn)(/ims\/exchange\/(?:v1\/)?jwt\/?/g);
 /** The token interpolated into a form string: `"...&jwt_token=$JWT"`, `f"...&jwt_token={jwt}"`. */
 const FORM_INTERPOLATED = (0,regex/* linear */.sn)(/&jwt_token=(?:\$(\w+)|\$\{(\w+)\}|\{(\w+)\})/g);
 /** A form string ending in `jwt_token=` joined to the token: `'&jwt_token=' + $jwt`. */
@@ -2423,13 +2429,15 @@ function statementAt(tree, at, syntax) {
         node = node.parent;
     return node?.parent ? node : undefined;
 }
-/** Whether a line holds only a comment (in this language's line-comment syntax). */
-function commentLine(text, start, lang) {
+/** Whether a line holds only a comment, given the line-comment markers. */
+function commentLine(text, start, markers) {
     let i = start;
     while (text[i] === ' ' || text[i] === '\t')
         i++;
-    return lang.lineComments.some((c) => c !== '*' && text.startsWith(c, i));
+    return markers.some((c) => c !== '*' && text.startsWith(c, i));
 }
+/** A file's line-comment markers; settings files (properties, .env) comment with `#` or `//`. */
+const commentsOf = (file) => (0,languages/* languageOf */.eX)(file)?.lineComments ?? ['#', '//'];
 /**
  * Whole lines of a node, with the comment lines right above it (they were about it), when
  * nothing else shares them (else undefined).
@@ -2438,7 +2446,7 @@ function exchange_form_ownLines(text, node, lang) {
     let start = (0,src_text/* lineStartOf */.El)(text, node.startIndex);
     if (!(0,src_text/* onlyBlanks */.Xx)(text, start, node.startIndex))
         return undefined;
-    while (start > 0 && commentLine(text, (0,src_text/* lineStartOf */.El)(text, start - 1), lang))
+    while (start > 0 && commentLine(text, (0,src_text/* lineStartOf */.El)(text, start - 1), lang.lineComments))
         start = (0,src_text/* lineStartOf */.El)(text, start - 1);
     let end = node.endIndex;
     while (end < text.length && ((0,src_text/* isBlank */.z3)(text[end]) || text[end] === ';'))
@@ -2485,11 +2493,10 @@ function urlHolder(ctx) {
         catch {
             continue;
         }
-        for (const m of exchange_form_EXCHANGE_PATH.matchAll(text)) {
-            const before = text.slice((0,src_text/* lineStartOf */.El)(text, m.index), m.index);
-            const first = before.trimStart()[0];
-            if (first === '#' || before.trimStart().startsWith('//'))
+        for (const m of EXCHANGE_PATH.matchAll(text)) {
+            if (commentLine(text, (0,src_text/* lineStartOf */.El)(text, m.index), commentsOf(other)))
                 continue;
+            const before = text.slice((0,src_text/* lineStartOf */.El)(text, m.index), m.index);
             const name = URL_NAME.exec(before)?.group(1);
             if (name && (0,src_text/* wordOffsets */.r8)(ctx.text, name).length)
                 return { file: other, text };
@@ -2501,7 +2508,7 @@ function urlHolder(ctx) {
 function formEdits(ctx, tree, lang, syntax) {
     const text = ctx.text;
     const eol = (0,src_text/* eolOf */.Wl)(text);
-    const urls = [...exchange_form_EXCHANGE_PATH.matchAll(text)];
+    const urls = [...EXCHANGE_PATH.matchAll(text)];
     const inCode = urls.filter((m) => !isComment(tree.rootNode.descendantForIndex(m.index, m.index)));
     // The URL may live in another file: that file is asked to change it, or this one is left.
     const holder = inCode.length ? undefined : urlHolder(ctx);
@@ -2558,7 +2565,7 @@ function formEdits(ctx, tree, lang, syntax) {
         return { splices, seeds, holder: holder.file, scopes: choice };
     // Comments that name the URL (a parameter's documented default) follow the code.
     for (const u of urls)
-        splices.push({ start: u.index, end: u.end, text: 'ims/token/v3' });
+        splices.push({ start: u.index, end: u.end, text: TOKEN_PATH });
     return { splices, seeds, scopes: choice };
 }
 const MAX_NAMES = 400;
@@ -2848,11 +2855,10 @@ function heldUrl(ctx) {
         return null;
     const text = ctx.text;
     const splices = [];
-    for (const m of exchange_form_EXCHANGE_PATH.matchAll(text)) {
-        const before = text.slice((0,src_text/* lineStartOf */.El)(text, m.index), m.index).trimStart();
-        if (before.startsWith('#') || before.startsWith('//'))
+    for (const m of EXCHANGE_PATH.matchAll(text)) {
+        if (commentLine(text, (0,src_text/* lineStartOf */.El)(text, m.index), commentsOf(ctx.file)))
             continue;
-        splices.push({ start: m.index, end: m.end, text: 'ims/token/v3' });
+        splices.push({ start: m.index, end: m.end, text: TOKEN_PATH });
     }
     if (!splices.length)
         return null;
@@ -2974,7 +2980,6 @@ const keys = {
 const postman_RULES = ['config-postman-jwt', 'code-ims-jwt-exchange-config'];
 const JWT_VARS = (0,regex/* linear */.sn)(/^(?:PRIVATE_KEY|JWT_TOKEN)$/);
 const META_VAR = (0,regex/* linear */.sn)(/^(?:META_?SCOPES?|METASCOPES?)$/);
-const EXCHANGE = (0,regex/* linear */.sn)(/ims\/exchange\/(?:v1\/)?jwt\/?/);
 const SIGNING = (0,regex/* linear */.sn)(/KJUR\.jws\.JWS\.sign|jsrsasign/);
 const BEARER_VAR = (0,regex/* linear */.sn)(/Bearer \{\{(\w+)\}\}/);
 const at = (root, path) => {
@@ -3096,7 +3101,7 @@ const postman = {
             }
             for (const p of paths) {
                 const req = ed.node([...p, 'request']);
-                if (!req || req.kind !== 'object' || !EXCHANGE.test(urlText(req)))
+                if (!req || req.kind !== 'object' || !EXCHANGE_PATH.test(urlText(req)))
                     continue;
                 exchanged = true;
                 if (!migrateRequest(ed, [...p, 'request']))
@@ -3144,7 +3149,7 @@ function migrateRequest(ed, reqPath) {
     // edits from the end of the request backwards, re-reading spans each time
     const url = member(ed.node(reqPath), 'url')?.value;
     if (url?.kind === 'value')
-        ed.replace(url, JSON.stringify(EXCHANGE.replace(str(url) ?? '', 'ims/token/v3')));
+        ed.replace(url, JSON.stringify(EXCHANGE_PATH.replace(str(url) ?? '', TOKEN_PATH)));
     else if (url) {
         const path = member(url, 'path')?.value;
         if (path?.kind === 'array') {
@@ -3153,7 +3158,7 @@ function migrateRequest(ed, reqPath) {
         }
         const raw = member(ed.node([...reqPath, 'url']), 'raw')?.value;
         if (raw)
-            ed.replace(raw, JSON.stringify(EXCHANGE.replace(str(raw) ?? '', 'ims/token/v3')));
+            ed.replace(raw, JSON.stringify(EXCHANGE_PATH.replace(str(raw) ?? '', TOKEN_PATH)));
     }
     const b = member(ed.node(reqPath), 'body');
     if (b)
@@ -3173,7 +3178,7 @@ function migrateRequest(ed, reqPath) {
     const method = member(ed.node(reqPath), 'method');
     if (method)
         ed.replace(method.value, '"POST"');
-    return !EXCHANGE.test(urlText(ed.node(reqPath)));
+    return !EXCHANGE_PATH.test(urlText(ed.node(reqPath)));
 }
 /** A collection that only signed (the exchange happened elsewhere) gets its own token request first. */
 function addTokenRequest(ed) {
@@ -4241,8 +4246,9 @@ const REWRITERS = [
 
 ;// CONCATENATED MODULE: ./src/migrate/words.ts
 // Whether a name is used in other code files of the repository: a function the migration would
-// delete may be called from a file without any finding. The code files are read once, on the
-// first question, and only when a rewrite asks.
+// delete may be called from a file without any finding. The files are the scan's own listing
+// (git's, or a walk honouring .gitignore); each is read on the first question, only when a
+// rewrite asks.
 
 
 
@@ -4258,45 +4264,34 @@ function isDefinition(text, at) {
         i--; // native-regex: one character
     return end > i + 1 && DEFINES.has(text.slice(i + 1, end).toLowerCase());
 }
-const words_SKIP_DIRS = new Set(['.git', 'node_modules', 'dist', 'build', 'target', 'vendor', '.venv', 'venv', '__pycache__']);
 const MAX_FILE = 1 << 20;
-function words_codeFiles(root, dir = '', out = []) {
-    let entries;
-    try {
-        entries = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(root, dir), { withFileTypes: true });
-    }
-    catch {
-        return out;
-    }
-    for (const e of entries) {
-        const file = dir ? `${dir}/${e.name}` : e.name;
-        if (e.isDirectory()) {
-            if (!words_SKIP_DIRS.has(e.name))
-                words_codeFiles(root, file, out);
+function words_codeFiles(root, listing) {
+    const out = [];
+    for (const file of listing) {
+        if (!(0,languages/* languageOf */.eX)(file))
+            continue;
+        try {
+            if ((0,external_node_fs_.statSync)((0,external_node_path_.join)(root, file)).size <= MAX_FILE)
+                out.push({ file, text: (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, file), 'utf8') });
         }
-        else if (e.isFile() && (0,languages/* languageOf */.eX)(file)) {
-            try {
-                if ((0,external_node_fs_.statSync)((0,external_node_path_.join)(root, file)).size <= MAX_FILE)
-                    out.push({ file, text: (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, file), 'utf8') });
-            }
-            catch {
-                // unreadable: it cannot call anything we can see
-            }
+        catch {
+            // unreadable: it cannot call anything we can see
         }
     }
     return out;
 }
 /** A test of whether `name` occurs as a word in a code file other than `file`, not as a definition. */
-function wordsOfRepository(root) {
+function wordsOfRepository(root, listing) {
     let files;
     return (name, file) => {
-        files ??= words_codeFiles(root);
+        files ??= words_codeFiles(root, listing);
         return files.some((f) => f.file !== file && (0,src_text/* wordOffsets */.r8)(f.text, name).some((at) => !isDefinition(f.text, at)));
     };
 }
 
 ;// CONCATENATED MODULE: ./src/migrate/plan.ts
 // Plans the edits that move a repository from JWT to OAuth Server-to-Server, from a scan's findings.
+
 
 
 
@@ -4352,22 +4347,30 @@ function manualFor(f) {
     const rule = src_rules/* RULES_BY_ID */.kF.get(f.ruleId);
     return { file: f.file, line: f.line, ruleId: f.ruleId, instructions: rule?.message ?? f.message, snippet: manualSnippet(f.file, f.ruleId) };
 }
-/** The grammars of files a syntax-reading rewriter will see, loaded so the plan can parse. */
+/**
+ * The grammars of files a syntax-reading rewriter will see, loaded so the plan can parse; false
+ * when no such rewriter has anything to do.
+ */
 async function loadGrammarsFor(findings) {
     const ruleIds = new Set(REWRITERS.filter((r) => r.syntax).flatMap((r) => r.ruleIds));
     const grammars = new Set(findings.filter((f) => ruleIds.has(f.ruleId)).flatMap((f) => (0,languages/* languageOf */.eX)(f.file)?.parser ?? []));
     await Promise.all([...grammars].map(tree_sitter/* loadGrammar */.oS));
+    return grammars.size > 0;
+}
+/**
+ * The syntax tree of a file's text, when its grammar is loaded. As in the scan, not for texts over
+ * 256 KB: tree-sitter's error recovery on a huge hostile file can take minutes.
+ */
+function treeOf(file, text) {
+    const grammar = (0,languages/* languageOf */.eX)(file)?.parser;
+    return grammar && text.length <= regions/* REGION_MAX_BYTES */.gr ? (0,tree_sitter/* parseLoaded */.j$)(grammar, text) : undefined;
 }
 /** A rewrite of a code file must parse wherever the original did (tree-sitter, no error nodes). */
 function syntaxKept(file, before, after) {
-    const grammar = (0,languages/* languageOf */.eX)(file)?.parser;
-    if (!grammar || before === null)
+    if (before === null)
         return true;
     const parsed = (text) => {
-        // As in the scan: tree-sitter's error recovery on a huge hostile file can take minutes.
-        if (text.length > regions/* REGION_MAX_BYTES */.gr)
-            return undefined;
-        const tree = (0,tree_sitter/* parseLoaded */.j$)(grammar, text);
+        const tree = treeOf(file, text);
         if (!tree)
             return undefined;
         const ok = !tree.rootNode.hasError;
@@ -4378,8 +4381,9 @@ function syntaxKept(file, before, after) {
     return now !== false || parsed(before) !== true;
 }
 async function planFromScan(result, opts = {}) {
-    await loadGrammarsFor(result.findings);
     const root = result.root;
+    // Syntax-reading rewrites ask whether other files use a name: they read the scan's listing.
+    const listing = (await loadGrammarsFor(result.findings)) ? [...(await (0,scan_files/* listFiles */.C)(root)).files] : [];
     const resolve = (0,scopes/* scopeResolver */.h0)(opts.scopes);
     const usedScopes = [];
     const consoleScopes = opts.scopes ? new Map() : (opts.consoleScopes ?? new Map());
@@ -4410,7 +4414,7 @@ async function planFromScan(result, opts = {}) {
     const remove = new Set();
     const creates = new Map();
     const finalTexts = new Map();
-    const usedInRepository = wordsOfRepository(root);
+    const usedInRepository = wordsOfRepository(root, listing);
     for (const file of files) {
         processed.add(file);
         const findings = result.findings.filter((f) => f.file === file && f.ruleId !== context/* AEM_CLOUD_RULE */.VH);
@@ -4427,9 +4431,8 @@ async function planFromScan(result, opts = {}) {
                 continue;
             let res;
             try {
-                const grammar = rw.syntax ? (0,languages/* languageOf */.eX)(file)?.parser : undefined;
                 const current = text;
-                const parse = grammar && current.length <= regions/* REGION_MAX_BYTES */.gr ? () => (0,tree_sitter/* parseLoaded */.j$)(grammar, current) : undefined;
+                const parse = rw.syntax ? () => treeOf(file, current) : undefined;
                 res = rw.rewrite({ root, file, text, findings, scopes: scopesFor(original ?? ''), files: allFiles, parse, original: original ?? undefined, usedElsewhere: (name) => usedInRepository(name, file),
                     requested: requests.get(file), processed: (other) => processed.has(other) });
             }

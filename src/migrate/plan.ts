@@ -7,6 +7,7 @@ import { RULES, RULES_BY_ID, SUPPORTING_RULES } from '../rules/index.js';
 import { AEM_CLOUD_RULE } from '../scan/context.js';
 import { AEM_REGION_RULE, REGION_MAX_BYTES, REGION_RULE, SIGNAL_RULES } from '../scan/regions.js';
 import { type EngineOptions, scan } from '../scan/engine.js';
+import { listFiles } from '../scan/files.js';
 import { matchFile } from '../scan/match.js';
 import type { Finding, ScanResult } from '../types.js';
 import { manualSnippet } from './manual.js';
@@ -65,21 +66,31 @@ function manualFor(f: Finding): ManualStep {
   return { file: f.file, line: f.line, ruleId: f.ruleId, instructions: rule?.message ?? f.message, snippet: manualSnippet(f.file, f.ruleId) };
 }
 
-/** The grammars of files a syntax-reading rewriter will see, loaded so the plan can parse. */
-async function loadGrammarsFor(findings: Finding[]): Promise<void> {
+/**
+ * The grammars of files a syntax-reading rewriter will see, loaded so the plan can parse; false
+ * when no such rewriter has anything to do.
+ */
+async function loadGrammarsFor(findings: Finding[]): Promise<boolean> {
   const ruleIds = new Set(REWRITERS.filter((r) => r.syntax).flatMap((r) => r.ruleIds));
   const grammars = new Set(findings.filter((f) => ruleIds.has(f.ruleId)).flatMap((f) => languageOf(f.file)?.parser ?? []));
   await Promise.all([...grammars].map(loadGrammar));
+  return grammars.size > 0;
+}
+
+/**
+ * The syntax tree of a file's text, when its grammar is loaded. As in the scan, not for texts over
+ * 256 KB: tree-sitter's error recovery on a huge hostile file can take minutes.
+ */
+function treeOf(file: string, text: string) {
+  const grammar = languageOf(file)?.parser;
+  return grammar && text.length <= REGION_MAX_BYTES ? parseLoaded(grammar, text) : undefined;
 }
 
 /** A rewrite of a code file must parse wherever the original did (tree-sitter, no error nodes). */
 function syntaxKept(file: string, before: string | null, after: string): boolean {
-  const grammar = languageOf(file)?.parser;
-  if (!grammar || before === null) return true;
+  if (before === null) return true;
   const parsed = (text: string) => {
-    // As in the scan: tree-sitter's error recovery on a huge hostile file can take minutes.
-    if (text.length > REGION_MAX_BYTES) return undefined;
-    const tree = parseLoaded(grammar, text);
+    const tree = treeOf(file, text);
     if (!tree) return undefined;
     const ok = !tree.rootNode.hasError;
     tree.delete();
@@ -90,8 +101,9 @@ function syntaxKept(file: string, before: string | null, after: string): boolean
 }
 
 export async function planFromScan(result: ScanResult, opts: PlanOptions = {}): Promise<MigrationPlan> {
-  await loadGrammarsFor(result.findings);
   const root = result.root;
+  // Syntax-reading rewrites ask whether other files use a name: they read the scan's listing.
+  const listing = (await loadGrammarsFor(result.findings)) ? [...(await listFiles(root)).files] : [];
   const resolve = scopeResolver(opts.scopes);
   const usedScopes: ScopeChoice[] = [];
   const consoleScopes = opts.scopes ? new Map<string, string>() : (opts.consoleScopes ?? new Map<string, string>());
@@ -120,7 +132,7 @@ export async function planFromScan(result: ScanResult, opts: PlanOptions = {}): 
   const remove = new Set<string>();
   const creates = new Map<string, { content: string; ruleIds: string[] }>();
   const finalTexts = new Map<string, string>();
-  const usedInRepository = wordsOfRepository(root);
+  const usedInRepository = wordsOfRepository(root, listing);
 
   for (const file of files) {
     processed.add(file);
@@ -136,9 +148,8 @@ export async function planFromScan(result: ScanResult, opts: PlanOptions = {}): 
       if (deleted || !findings.some((f) => rw.ruleIds.includes(f.ruleId) && !settled.has(f.ruleId))) continue;
       let res;
       try {
-        const grammar = rw.syntax ? languageOf(file)?.parser : undefined;
         const current = text;
-        const parse = grammar && current.length <= REGION_MAX_BYTES ? () => parseLoaded(grammar, current) : undefined;
+        const parse = rw.syntax ? () => treeOf(file, current) : undefined;
         res = rw.rewrite({ root, file, text, findings, scopes: scopesFor(original ?? ''), files: allFiles, parse, original: original ?? undefined, usedElsewhere: (name) => usedInRepository(name, file),
           requested: requests.get(file), processed: (other) => processed.has(other) });
       } catch {

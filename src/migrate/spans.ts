@@ -1,5 +1,6 @@
 // Span editing shared by the config rewriters (aio, workspace, pyconfigs, postman): every edit
 // replaces a span located from a parse, and the rest of the file stays byte for byte as it was.
+import { linear } from '../regex.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import { matchFile } from '../scan/match.js';
 import { describeScopes, SCOPES_PLACEHOLDER } from './scopes.js';
@@ -7,6 +8,10 @@ import { eolOf, indentAt, isBlank, isSpace, lineAt, lineStartOf, listItems } fro
 import type { ManualStep, ScopeChoice } from './types.js';
 
 export { eolOf, indentAt, lineAt, lineStartOf };
+
+/** The JWT exchange's path in a URL, and what it becomes (every rewriter that moves a URL). */
+export const EXCHANGE_PATH = linear(/ims\/exchange\/(?:v1\/)?jwt\/?/g);
+export const TOKEN_PATH = 'ims/token/v3';
 
 export const EMAIL_PLACEHOLDER = 'REPLACE_WITH_TECHNICAL_ACCOUNT_EMAIL_FROM_DEVELOPER_CONSOLE';
 export const ACCOUNT_ID_PLACEHOLDER = 'REPLACE_WITH_TECHNICAL_ACCOUNT_ID_FROM_DEVELOPER_CONSOLE';

@@ -1,7 +1,8 @@
 // Whether a name is used in other code files of the repository: a function the migration would
-// delete may be called from a file without any finding. The code files are read once, on the
-// first question, and only when a rewrite asks.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// delete may be called from a file without any finding. The files are the scan's own listing
+// (git's, or a walk honouring .gitignore); each is read on the first question, only when a
+// rewrite asks.
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { languageOf } from '../languages/index.js';
 import { wordOffsets } from '../text.js';
@@ -17,36 +18,26 @@ function isDefinition(text: string, at: number): boolean {
   return end > i + 1 && DEFINES.has(text.slice(i + 1, end).toLowerCase());
 }
 
-const SKIP_DIRS = new Set(['.git', 'node_modules', 'dist', 'build', 'target', 'vendor', '.venv', 'venv', '__pycache__']);
 const MAX_FILE = 1 << 20;
 
-function codeFiles(root: string, dir = '', out: { file: string; text: string }[] = []): { file: string; text: string }[] {
-  let entries;
-  try {
-    entries = readdirSync(join(root, dir), { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  for (const e of entries) {
-    const file = dir ? `${dir}/${e.name}` : e.name;
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) codeFiles(root, file, out);
-    } else if (e.isFile() && languageOf(file)) {
-      try {
-        if (statSync(join(root, file)).size <= MAX_FILE) out.push({ file, text: readFileSync(join(root, file), 'utf8') });
-      } catch {
-        // unreadable: it cannot call anything we can see
-      }
+function codeFiles(root: string, listing: Iterable<string>): { file: string; text: string }[] {
+  const out: { file: string; text: string }[] = [];
+  for (const file of listing) {
+    if (!languageOf(file)) continue;
+    try {
+      if (statSync(join(root, file)).size <= MAX_FILE) out.push({ file, text: readFileSync(join(root, file), 'utf8') });
+    } catch {
+      // unreadable: it cannot call anything we can see
     }
   }
   return out;
 }
 
 /** A test of whether `name` occurs as a word in a code file other than `file`, not as a definition. */
-export function wordsOfRepository(root: string): (name: string, file: string) => boolean {
+export function wordsOfRepository(root: string, listing: Iterable<string>): (name: string, file: string) => boolean {
   let files: { file: string; text: string }[] | undefined;
   return (name, file) => {
-    files ??= codeFiles(root);
+    files ??= codeFiles(root, listing);
     return files.some((f) => f.file !== file && wordOffsets(f.text, name).some((at) => !isDefinition(f.text, at)));
   };
 }

@@ -48,21 +48,7 @@ function language(id: GrammarId): Promise<Language> {
 
 /** The syntax tree of a text, or undefined when the grammar cannot be loaded here. */
 export async function parseWith(id: GrammarId, text: string): Promise<Tree | undefined> {
-  let lang: Language;
-  try {
-    lang = await language(id);
-  } catch (e) {
-    if (process.env.ADOBE_JWT_MIGRATE_DEBUG) process.stderr.write(`tree-sitter ${id}: ${(e as Error).stack}\n`);
-    return undefined;
-  }
-  const { Parser } = await (runtime as Promise<Library>);
-  const parser = new Parser();
-  try {
-    parser.setLanguage(lang);
-    return parser.parse(text) ?? undefined;
-  } finally {
-    parser.delete();
-  }
+  return (await loadGrammar(id)) ? parseLoaded(id, text) : undefined;
 }
 
 const loaded = new Map<GrammarId, { lib: Library; lang: Language }>();
@@ -77,7 +63,8 @@ export async function loadGrammar(id: GrammarId): Promise<boolean> {
     const lang = await language(id);
     loaded.set(id, { lib: await (runtime as Promise<Library>), lang });
     return true;
-  } catch {
+  } catch (e) {
+    if (process.env.ADOBE_JWT_MIGRATE_DEBUG) process.stderr.write(`tree-sitter ${id}: ${(e as Error).stack}\n`);
     return false;
   }
 }

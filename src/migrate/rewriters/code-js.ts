@@ -5,6 +5,7 @@ import { posix } from 'node:path';
 import ts from 'typescript';
 import { describeScopes, SCOPES_PLACEHOLDER } from '../scopes.js';
 import { settledIds } from '../settle.js';
+import { EXCHANGE_PATH, TOKEN_PATH } from '../spans.js';
 import { linear, type LinearRegExp } from '../../regex.js';
 import { containsWord, eolOf, indentAt, isBlank, isSpace, lineStartOf, skipBlanks, withoutSpaces } from '../../text.js';
 import { linearJs } from '../linear-js.js';
@@ -609,7 +610,6 @@ function rewriteJwtAuth(ctx: RewriteContext): RewriteResult | null {
 // ---------------------------------------------------------------- hand-signed JWT exchange
 
 const SIGN_RULES = ['code-jwt-library-js', 'code-ims-jwt-exchange', 'code-jwt-token-form-field', 'code-jwt-meta-scope-claim', 'code-jwt-audience-claim'];
-const EXCHANGE_PATH = linear(/\/ims\/exchange\/(?:v1\/)?jwt\/?/);
 const SIGNS = linearJs(/\b(?:jwt|jsonwebtoken|jws|JWT)\.(?:sign|encode)\s*\(|\bnew\s+SignJWT\b|\bKJUR\.jws\.JWS\.sign\s*\(|\.sign\s*\(/);
 
 /** The value posted as jwt_token must be made here by signing: a local variable or a local signing function. */
@@ -708,7 +708,7 @@ function rewriteSigned(ctx: RewriteContext): RewriteResult | null {
   identifiersIn(value, candidates);
   for (const u of urls) {
     const t = u.getText(sf);
-    splices.push({ start: u.getStart(sf), end: u.end, text: EXCHANGE_PATH.replace(t, '/ims/token/v3') });
+    splices.push({ start: u.getStart(sf), end: u.end, text: EXCHANGE_PATH.replace(t, TOKEN_PATH) });
   }
   splices.push(...fixExpiresIn(sf, text));
 

@@ -6,11 +6,11 @@ import { linear } from '../../regex.js';
 import { indentAt, isWordChar, onlyBlanks, skipBlanks, wordOffsets } from '../../text.js';
 import { linearJs } from '../linear-js.js';
 import { settledIds } from '../settle.js';
+import { EXCHANGE_PATH, TOKEN_PATH } from '../spans.js';
 import type { RewriteContext, RewriteResult, Rewriter } from '../types.js';
 import { applySplices, droppedEnvNames, metascopesIn, placeholderStep, scopesEnvName, type Splice } from './code-js.js';
 
 const RULES = ['code-jwt-library-python', 'code-ims-jwt-exchange', 'code-jwt-token-form-field', 'code-jwt-meta-scope-claim', 'code-jwt-audience-claim'];
-const EXCHANGE_PATHS = linear(/\/ims\/exchange\/(?:v1\/)?jwt\/?/g);
 const PY_ENV = linearJs(/os\.(?:environ(?:\.get)?\s*[[(]|getenv\s*\()\s*['"]([A-Z][A-Z0-9_]*)['"]/g);
 /** The `'jwt_token':` key of the token request's form (`(['"])jwt_token\1`: no backreference in RE2). */
 const JWT_TOKEN_FIELD = linear(/(?:'jwt_token'|"jwt_token")[ \t]*:[ \t]*/g);
@@ -219,7 +219,7 @@ function rewrite(ctx: RewriteContext): RewriteResult | null {
 
   // URLs in strings, not on comment lines
   const commentLine = (at: number) => text[skipBlanks(text, lineStart(text, at))] === '#';
-  const urls = [...EXCHANGE_PATHS.matchAll(text)].filter((m) => !tk.code(m.index) && !commentLine(m.index));
+  const urls = [...EXCHANGE_PATH.matchAll(text)].filter((m) => !tk.code(m.index) && !commentLine(m.index));
   if (!urls.length) return null;
 
   const choice = ctx.scopes(metascopesIn(text));
@@ -233,7 +233,7 @@ function rewrite(ctx: RewriteContext): RewriteResult | null {
   const own = onlyBlanks(text, lineStart(text, f.index), f.index);
   const sep = own ? `,${eol}${indentAt(text, f.index)}` : ', ';
   splices.push({ start: f.index, end: valueEnd, text: `${q}grant_type${q}: ${q}client_credentials${q}${sep}${q}scope${q}: ${scopes}` });
-  for (const u of urls) splices.push({ start: u.index, end: u.end, text: '/ims/token/v3' });
+  for (const u of urls) splices.push({ start: u.index, end: u.end, text: TOKEN_PATH });
 
   // Signing statement or function, then what only it used: the claims and the key.
   const once = (name: string, within: { start: number; end: number }) => refs(text, tk, name).every((p) => (p >= within.start && p < within.end) || (p >= f.index && p < valueEnd));

@@ -11,6 +11,7 @@ import { type Node, parseLoaded, type Tree } from '../../parse/tree-sitter.js';
 import { linear } from '../../regex.js';
 import { eolOf, indentAt, isBlank, lineStartOf, onlyBlanks, wordOffsets } from '../../text.js';
 import { settledIds } from '../settle.js';
+import { EXCHANGE_PATH, TOKEN_PATH } from '../spans.js';
 import type { RewriteContext, RewriteResult, Rewriter, ScopeChoice } from '../types.js';
 import { applySplices, metascopesIn, placeholderStep, type Splice } from './code-js.js';
 
@@ -45,7 +46,6 @@ const SYNTAX: Record<string, FormSyntax> = {
   java: { blocks: ['block', 'class_body', 'program'], separator: ',', quote: '"', assigns: JVM_CLR_ASSIGNS, exportsGlobals: true, identifier: /([A-Za-z_]\w*)/g },
 };
 
-const EXCHANGE_PATH = linear(/ims\/exchange\/(?:v1\/)?jwt\/?/g);
 /** The token interpolated into a form string: `"...&jwt_token=$JWT"`, `f"...&jwt_token={jwt}"`. */
 const FORM_INTERPOLATED = linear(/&jwt_token=(?:\$(\w+)|\$\{(\w+)\}|\{(\w+)\})/g);
 /** A form string ending in `jwt_token=` joined to the token: `'&jwt_token=' + $jwt`. */
@@ -72,12 +72,15 @@ function statementAt(tree: Tree, at: number, syntax: FormSyntax): Node | undefin
   return node?.parent ? node : undefined;
 }
 
-/** Whether a line holds only a comment (in this language's line-comment syntax). */
-function commentLine(text: string, start: number, lang: Language): boolean {
+/** Whether a line holds only a comment, given the line-comment markers. */
+function commentLine(text: string, start: number, markers: string[]): boolean {
   let i = start;
   while (text[i] === ' ' || text[i] === '\t') i++;
-  return lang.lineComments.some((c) => c !== '*' && text.startsWith(c, i));
+  return markers.some((c) => c !== '*' && text.startsWith(c, i));
 }
+
+/** A file's line-comment markers; settings files (properties, .env) comment with `#` or `//`. */
+const commentsOf = (file: string) => languageOf(file)?.lineComments ?? ['#', '//'];
 
 /**
  * Whole lines of a node, with the comment lines right above it (they were about it), when
@@ -86,7 +89,7 @@ function commentLine(text: string, start: number, lang: Language): boolean {
 function ownLines(text: string, node: Node, lang: Language): Splice | undefined {
   let start = lineStartOf(text, node.startIndex);
   if (!onlyBlanks(text, start, node.startIndex)) return undefined;
-  while (start > 0 && commentLine(text, lineStartOf(text, start - 1), lang)) start = lineStartOf(text, start - 1);
+  while (start > 0 && commentLine(text, lineStartOf(text, start - 1), lang.lineComments)) start = lineStartOf(text, start - 1);
   let end = node.endIndex;
   while (end < text.length && (isBlank(text[end]) || text[end] === ';')) end++;
   const lineEnd = (at: number) => (text.startsWith('\r\n', at) ? at + 2 : text[at] === '\n' ? at + 1 : -1);
@@ -128,9 +131,8 @@ function urlHolder(ctx: RewriteContext): { file: string; text: string } | undefi
       continue;
     }
     for (const m of EXCHANGE_PATH.matchAll(text)) {
+      if (commentLine(text, lineStartOf(text, m.index), commentsOf(other))) continue;
       const before = text.slice(lineStartOf(text, m.index), m.index);
-      const first = before.trimStart()[0];
-      if (first === '#' || before.trimStart().startsWith('//')) continue;
       const name = URL_NAME.exec(before)?.group(1);
       if (name && wordOffsets(ctx.text, name).length) return { file: other, text };
     }
@@ -190,7 +192,7 @@ function formEdits(ctx: RewriteContext, tree: Tree, lang: Language, syntax: Form
   if (!text.includes('client_id') || !text.includes('client_secret')) return undefined;
   if (holder) return { splices, seeds, holder: holder.file, scopes: choice };
   // Comments that name the URL (a parameter's documented default) follow the code.
-  for (const u of urls) splices.push({ start: u.index, end: u.end, text: 'ims/token/v3' });
+  for (const u of urls) splices.push({ start: u.index, end: u.end, text: TOKEN_PATH });
   return { splices, seeds, scopes: choice };
 }
 
@@ -451,9 +453,8 @@ function heldUrl(ctx: RewriteContext): RewriteResult | null {
   const text = ctx.text;
   const splices: Splice[] = [];
   for (const m of EXCHANGE_PATH.matchAll(text)) {
-    const before = text.slice(lineStartOf(text, m.index), m.index).trimStart();
-    if (before.startsWith('#') || before.startsWith('//')) continue;
-    splices.push({ start: m.index, end: m.end, text: 'ims/token/v3' });
+    if (commentLine(text, lineStartOf(text, m.index), commentsOf(ctx.file))) continue;
+    splices.push({ start: m.index, end: m.end, text: TOKEN_PATH });
   }
   if (!splices.length) return null;
   const out = applySplices(text, splices);

@@ -4,12 +4,11 @@
 import { linear } from '../../regex.js';
 import { settledIds } from '../settle.js';
 import type { ManualStep, Rewriter } from '../types.js';
-import { arrayStyle, eolOf, indentAt, indentUnit, insertMembers, type JNode, lineAt, member, metascopeList, parseJson, removeElement, scopesStep } from '../spans.js';
+import { arrayStyle, EXCHANGE_PATH, eolOf, indentAt, indentUnit, insertMembers, type JNode, lineAt, member, metascopeList, parseJson, removeElement, scopesStep, TOKEN_PATH } from '../spans.js';
 
 const RULES = ['config-postman-jwt', 'code-ims-jwt-exchange-config'];
 const JWT_VARS = linear(/^(?:PRIVATE_KEY|JWT_TOKEN)$/);
 const META_VAR = linear(/^(?:META_?SCOPES?|METASCOPES?)$/);
-const EXCHANGE = linear(/ims\/exchange\/(?:v1\/)?jwt\/?/);
 const SIGNING = linear(/KJUR\.jws\.JWS\.sign|jsrsasign/);
 const BEARER_VAR = linear(/Bearer \{\{(\w+)\}\}/);
 
@@ -124,7 +123,7 @@ export const postman: Rewriter = {
       }
       for (const p of paths) {
         const req = ed.node([...p, 'request']);
-        if (!req || req.kind !== 'object' || !EXCHANGE.test(urlText(req))) continue;
+        if (!req || req.kind !== 'object' || !EXCHANGE_PATH.test(urlText(req))) continue;
         exchanged = true;
         if (!migrateRequest(ed, [...p, 'request'])) return null;
       }
@@ -172,7 +171,7 @@ function migrateRequest(ed: Editor, reqPath: Path): boolean {
 
   // edits from the end of the request backwards, re-reading spans each time
   const url = member(ed.node(reqPath)!, 'url')?.value;
-  if (url?.kind === 'value') ed.replace(url, JSON.stringify(EXCHANGE.replace(str(url) ?? '', 'ims/token/v3')));
+  if (url?.kind === 'value') ed.replace(url, JSON.stringify(EXCHANGE_PATH.replace(str(url) ?? '', TOKEN_PATH)));
   else if (url) {
     const path = member(url, 'path')?.value;
     if (path?.kind === 'array') {
@@ -180,7 +179,7 @@ function migrateRequest(ed: Editor, reqPath: Path): boolean {
       ed.replace(path, style(['"ims"', '"token"', '"v3"']));
     }
     const raw = member(ed.node([...reqPath, 'url'])!, 'raw')?.value;
-    if (raw) ed.replace(raw, JSON.stringify(EXCHANGE.replace(str(raw) ?? '', 'ims/token/v3')));
+    if (raw) ed.replace(raw, JSON.stringify(EXCHANGE_PATH.replace(str(raw) ?? '', TOKEN_PATH)));
   }
   const b = member(ed.node(reqPath)!, 'body');
   if (b) ed.replace(b.value, newBody);
@@ -197,7 +196,7 @@ function migrateRequest(ed: Editor, reqPath: Path): boolean {
   });
   const method = member(ed.node(reqPath)!, 'method');
   if (method) ed.replace(method.value, '"POST"');
-  return !EXCHANGE.test(urlText(ed.node(reqPath)!));
+  return !EXCHANGE_PATH.test(urlText(ed.node(reqPath)!));
 }
 
 /** A collection that only signed (the exchange happened elsewhere) gets its own token request first. */
