@@ -6,7 +6,7 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeIms, startFakeIms } from './fakes/ims.js';
-import { available, DEBIAN_JDK, DEBIAN_PYTHON } from './helpers/requires.js';
+import { available, DEBIAN_JDK, DEBIAN_PYTHON, DEBIAN_R, DEBIAN_RUBY } from './helpers/requires.js';
 import { cli, PROJECT, tempDir } from './helpers/run.js';
 
 const EXAMPLE = join(PROJECT, 'examples', 'acme-analytics-sync');
@@ -77,6 +77,26 @@ async function javaToken(app: string): Promise<string> {
   return r.stdout.trim();
 }
 
+const WITH_RUBY = available(DEBIAN_RUBY);
+const WITH_R = available(DEBIAN_R);
+
+async function rubyToken(app: string): Promise<string> {
+  const r = await run('ruby', ['token_app.rb'], { cwd: app, env: env(app), timeout: 30_000 });
+  expect(r.stderr).toBe('');
+  return r.stdout.trim();
+}
+
+async function rToken(app: string): Promise<string> {
+  // --vanilla: no site or user profile of this machine changes what the program does.
+  const r = await run('Rscript', ['--vanilla', 'token_app.R'], {
+    cwd: app,
+    env: env(app),
+    timeout: 30_000,
+  });
+  expect(r.stderr).toBe('');
+  return r.stdout.trim();
+}
+
 describe('the example app against a fake IMS', () => {
   it('gets tokens through the JWT exchange, then through /ims/token/v3 after migrate --write (Node)', async () => {
     const app = tempDir('ajm-example-');
@@ -132,6 +152,46 @@ describe('the example app against a fake IMS', () => {
     ims.calls.length = 0;
 
     expect(await javaToken(app)).toMatch(/^oauth-access-/);
+    expect(ims.calls.map((c) => `${c.path} ${c.status}`)).toEqual(['/ims/token/v3 200']);
+    expect(ims.calls[0].form.scope).toBe(SCOPES);
+  });
+
+  // Signed with OpenSSL by hand and posted with Net::HTTP.post_form: no gems to install.
+  it.skipIf(!WITH_RUBY)('a hand-signed Ruby exchange moves to /ims/token/v3 after migrate --write (Ruby)', async () => {
+    const app = tempDir('ajm-ruby-');
+    cpSync(join(PROJECT, '__tests__', 'fixtures', 'behaviour', 'ruby-token'), app, { recursive: true });
+    ims.calls.length = 0;
+
+    expect(await rubyToken(app)).toMatch(/^jwt-access-/);
+    expect(ims.calls.map((c) => `${c.path} ${c.status}`)).toEqual(['/ims/exchange/jwt 200']);
+
+    const migrate = cli(['migrate', app, '--write', '--scopes', SCOPES]);
+    expect(migrate.status, migrate.stderr).toBe(0);
+    const migrated = readFileSync(join(app, 'token_app.rb'), 'utf8');
+    expect(migrated).not.toContain('jwt_token');
+    ims.calls.length = 0;
+
+    expect(await rubyToken(app)).toMatch(/^oauth-access-/);
+    expect(ims.calls.map((c) => `${c.path} ${c.status}`)).toEqual(['/ims/token/v3 200']);
+    expect(ims.calls[0].form.scope).toBe(SCOPES);
+  });
+
+  // Signed with the openssl package by hand and posted with httr's form body.
+  it.skipIf(!WITH_R)('a hand-signed R exchange moves to /ims/token/v3 after migrate --write (R)', async () => {
+    const app = tempDir('ajm-r-');
+    cpSync(join(PROJECT, '__tests__', 'fixtures', 'behaviour', 'r-token'), app, { recursive: true });
+    ims.calls.length = 0;
+
+    expect(await rToken(app)).toMatch(/^jwt-access-/);
+    expect(ims.calls.map((c) => `${c.path} ${c.status}`)).toEqual(['/ims/exchange/jwt 200']);
+
+    const migrate = cli(['migrate', app, '--write', '--scopes', SCOPES]);
+    expect(migrate.status, migrate.stderr).toBe(0);
+    const migrated = readFileSync(join(app, 'token_app.R'), 'utf8');
+    expect(migrated).not.toContain('jwt_token');
+    ims.calls.length = 0;
+
+    expect(await rToken(app)).toMatch(/^oauth-access-/);
     expect(ims.calls.map((c) => `${c.path} ${c.status}`)).toEqual(['/ims/token/v3 200']);
     expect(ims.calls[0].form.scope).toBe(SCOPES);
   });

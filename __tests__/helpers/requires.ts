@@ -38,6 +38,20 @@ export const DEBIAN_JDK: Runtime = {
   probe: ['java', '-version'],
 };
 
+export const DEBIAN_RUBY: Runtime = {
+  what: 'Ruby (its standard openssl, net/http and json libraries)',
+  packages: ['ruby'],
+  // Debian's ruby carries these; a Ruby built without libssl would lack openssl.
+  probe: ['ruby', '-ropenssl', '-rnet/http', '-rjson', '-e', ''],
+};
+
+export const DEBIAN_R: Runtime = {
+  what: 'R with the httr and openssl packages',
+  // Debian has no r-cran-jose: the R program signs with openssl and posts with httr.
+  packages: ['r-base-core', 'r-cran-httr', 'r-cran-openssl'],
+  probe: ['Rscript', '-e', 'loadNamespace("httr"); loadNamespace("openssl")'],
+};
+
 // (Appended below the Debian runtimes; ES imports are hoisted, so this one may sit here.)
 import { createRequire } from 'node:module';
 

@@ -1030,8 +1030,20 @@ const META_SCOPE_CLAIM = /(?:adobelogin\.com\/s\/|[}'"\x60]\/s\/(?:\$?\{|ent_\w|
 const AUDIENCE_CLAIM = /(?:adobelogin\.com\/c\/|\b(?:aud|AUD|Aud)(?:ience|IENCE)?(?:_\w{0,30}|[A-Z]\w{0,30})?['"]?\s*(?:[:=,]|=>)[^\n]{0,120}?(?:\}\/c\/|%[sv]\/c\/|['"\x60]\/?c\/|\$\w+\/c\/))/;
 /** Adobe in the file at all: jwt_token is IMS's own field name, so a form class named for Adobe is enough. */
 const ADOBE_ANY = new RegExp(`${_context_js__WEBPACK_IMPORTED_MODULE_3__/* .ADOBE_IMS */ .SE.source}|adobe|\\bims\\b`, 'i');
-/** The jwt_token form field: quoted key, urlencoded pair, object key, or an R/keyword argument line. */
-const JWT_TOKEN_FIELD = /['"]jwt_token\\?['"]|(?:^|[&?'"`])jwt_token=|\bjwt_token\s*:\s*[\w$'"`[(]\w*|\bclient_secret\b[^\n]{0,80}\bjwt_token\b|^[ \t]*jwt_token\s*=\s*[\w$.]+[ \t]*(?:,|\)|$)/m;
+/** The jwt_token form field, in each shape a form is written (fixture lines in rules/code). */
+const JWT_TOKEN_FIELD_FORMS = {
+    // `'jwt_token': jwt`, `["jwt_token"] = $jwt`, `"jwt_token\": ` in an escaped JSON string
+    quotedKey: String.raw `['"]jwt_token\\?['"]`,
+    // `client_id=...&jwt_token=${jwt}`, `'jwt_token=' + jwt`
+    urlencodedPair: String.raw `(?:^|[&?'"\x60])jwt_token=`,
+    // `{ jwt_token: jwt }`, `jwt_token: signed(...)`
+    objectKey: String.raw `\bjwt_token\s*:\s*[\w$'"\x60[(]\w*`,
+    // `list(client_id = id, client_secret = s, jwt_token = jwt)` on one line
+    afterSecret: String.raw `\bclient_secret\b[^\n]{0,80}\bjwt_token\b`,
+    // an R or keyword argument on its own line: `jwt_token = jwt,`, `jwt_token = sign(id))`
+    argumentLine: String.raw `^[ \t]*jwt_token\s*=\s*[\w$.]+(?:\([^()\n]{0,80}\))?[ \t]*(?:,|\)|$)`,
+};
+const JWT_TOKEN_FIELD = new RegExp(Object.values(JWT_TOKEN_FIELD_FORMS).join('|'), 'm');
 /** Type annotations (`jwt_token: str`) and empty defaults (`jwt_token = None`) are not the form field. */
 const JWT_TOKEN_NOT_FIELD = /^jwt_token\s*:\s*(?:str|string|number|Optional)$|^[ \t]*jwt_token\s*=\s*(?:NULL|None|null|nil)[ \t]*[,)]?$/;
 const JS_JWT_LIBS = String.raw `(?:jsonwebtoken|jwt-simple|jose|node-jose|jsrsasign|njwt)`;

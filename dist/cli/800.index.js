@@ -1310,37 +1310,48 @@ function editOptions(text, obj, scopes, sf, removed) {
     for (const p of drop)
         removed.push(p.getText(sf));
     const gone = drop.filter((p) => p !== meta || hasScopes);
-    const multiline = gone.every((p) => ownLines(text, p.getStart(sf), p.end));
-    if (multiline) {
-        for (const p of gone)
-            splices.push({ ...ownLines(text, p.getStart(sf), p.end), text: '' });
-    }
-    else {
-        // Inline: remove runs of dropped properties together with one separator.
-        const goneSet = new Set(gone);
-        const dropped = props.map((p) => goneSet.has(p));
-        for (let i = 0; i < props.length; i++) {
-            if (!dropped[i])
-                continue;
-            let j = i;
-            while (j + 1 < props.length && dropped[j + 1])
-                j++;
-            if (j + 1 < props.length)
-                splices.push({ start: props[i].getStart(sf), end: props[j + 1].getStart(sf), text: '' });
-            else if (i > 0)
-                splices.push({ start: props[i - 1].end, end: props[j].end, text: '' });
-            else
-                splices.push({ start: props[i].getStart(sf), end: props[j].end, text: '' });
-            i = j;
-        }
-    }
+    splices.push(...removeProperties(text, props, new Set(gone), sf));
     if (hasScopes)
         return splices;
     if (meta) {
         splices.push({ start: meta.getStart(sf), end: meta.end, text: `scopes: ${scopes}` });
         return splices;
     }
-    const last = props[props.length - 1];
+    const add = appendProperty(text, obj, `scopes: ${scopes}`, sf);
+    return add ? [...splices, ...add] : null;
+}
+/**
+ * Removes `gone` from an object's properties: whole lines when each stands on its own, else runs
+ * of neighbours together with one separator.
+ */
+function removeProperties(text, props, gone, sf) {
+    const splices = [];
+    const each = [...gone];
+    if (each.every((p) => ownLines(text, p.getStart(sf), p.end))) {
+        for (const p of each)
+            splices.push({ ...ownLines(text, p.getStart(sf), p.end), text: '' });
+        return splices;
+    }
+    const dropped = props.map((p) => gone.has(p));
+    for (let i = 0; i < props.length; i++) {
+        if (!dropped[i])
+            continue;
+        let j = i;
+        while (j + 1 < props.length && dropped[j + 1])
+            j++;
+        if (j + 1 < props.length)
+            splices.push({ start: props[i].getStart(sf), end: props[j + 1].getStart(sf), text: '' });
+        else if (i > 0)
+            splices.push({ start: props[i - 1].end, end: props[j].end, text: '' });
+        else
+            splices.push({ start: props[i].getStart(sf), end: props[j].end, text: '' });
+        i = j;
+    }
+    return splices;
+}
+/** Adds `entry` after an object's last property, on its own line when the object spans lines. */
+function appendProperty(text, obj, entry, sf) {
+    const last = obj.properties[obj.properties.length - 1];
     if (!last)
         return null;
     if (ownLines(text, last.getStart(sf), last.end) && text.slice(obj.getStart(sf), obj.end).includes('\n')) {
@@ -1348,13 +1359,12 @@ function editOptions(text, obj, scopes, sf, removed) {
         const lineEnd = text.indexOf('\n', last.end);
         if (lineEnd < 0)
             return null;
-        splices.push({ start: last.end, end: last.end, text: comma });
-        splices.push({ start: lineEnd + 1, end: lineEnd + 1, text: `${(0,src_text/* indentAt */.oY)(text, last.getStart(sf))}scopes: ${scopes},${(0,src_text/* eolOf */.Wl)(text)}` });
+        return [
+            { start: last.end, end: last.end, text: comma },
+            { start: lineEnd + 1, end: lineEnd + 1, text: `${(0,src_text/* indentAt */.oY)(text, last.getStart(sf))}${entry},${(0,src_text/* eolOf */.Wl)(text)}` },
+        ];
     }
-    else {
-        splices.push({ start: last.end, end: last.end, text: `, scopes: ${scopes}` });
-    }
-    return splices;
+    return [{ start: last.end, end: last.end, text: `, ${entry}` }];
 }
 function rewriteJwtAuth(ctx) {
     const { file } = ctx;
@@ -1615,6 +1625,150 @@ function rewriteSigned(ctx) {
         secrets: { add: scopes.env ? [scopes.env] : [], remove: droppedEnvNames(removed, out, JS_ENV) },
     };
 }
+// ---------------------------------------------------------------- aio-lib-ims contexts in code
+// A context object literal (`context.set(name, {...})`, a store fixture, a config builder) moves
+// to the OAuth Server-to-Server keys aio-lib-ims reads: client_secrets, scopes and
+// technical_account_email; private_key and passphrase go, since aio-lib-ims picks its JWT plugin
+// while they are there.
+const AIO_CONTEXT_RULE = 'code-aio-ims-jwt-context';
+const CONTEXT_KEYS = new Set(['client_id', 'ims_org_id', 'technical_account_id']);
+const JWT_KEYS = new Set(['meta_scopes', 'private_key', 'passphrase', 'client_secret']);
+const TEST_FILE = (0,regex/* linear */.sn)(/(?:^|\/)(?:__tests__|tests?|spec|e2e)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/);
+/** Whether code reads a JWT key off an object (`ctx.meta_scopes`, `ctx['private_key']`). */
+function readsJwtKey(sf) {
+    let reads = false;
+    walk(sf, (n) => {
+        if (typescript_default().isPropertyAccessExpression(n) && JWT_KEYS.has(n.name.text))
+            reads = true;
+        else if (typescript_default().isElementAccessExpression(n) && typescript_default().isStringLiteralLike(n.argumentExpression) && JWT_KEYS.has(n.argumentExpression.text))
+            reads = true;
+    });
+    return reads;
+}
+function contextEdits(ctx, text, obj, sf, removed, manual, choices) {
+    const props = obj.properties;
+    const named = (k) => props.find((p) => propName(p) === k);
+    const assigned = (p) => p && (typescript_default().isPropertyAssignment(p) || typescript_default().isShorthandPropertyAssignment(p));
+    const q = quoteOf(text);
+    const line = sf.getLineAndCharacterOfPosition(obj.getStart(sf)).line + 1;
+    const splices = [];
+    const gone = props.filter((p) => ['private_key', 'passphrase'].includes(propName(p) ?? ''));
+    if (!gone.every(assigned))
+        return null;
+    const meta = named('meta_scopes');
+    const listed = meta && typescript_default().isPropertyAssignment(meta) && typescript_default().isArrayLiteralExpression(meta.initializer) ? meta.initializer.getText(sf) : '';
+    const choice = ctx.scopes(metascopesIn(listed));
+    const items = choice.value.split(',').map((s) => `${q}${s}${q}`);
+    let scopes = `[${items.join(', ')}]`;
+    if (meta && typescript_default().isPropertyAssignment(meta) && typescript_default().isArrayLiteralExpression(meta.initializer) && listed.includes('\n')) {
+        // A list written one item a line stays so.
+        const arr = meta.initializer;
+        const first = arr.elements[0];
+        const inner = first ? (0,src_text/* indentAt */.oY)(text, first.getStart(sf)) : `${(0,src_text/* indentAt */.oY)(text, meta.getStart(sf))}  `;
+        const comma = arr.elements.hasTrailingComma || !first ? ',' : '';
+        const eol = (0,src_text/* eolOf */.Wl)(text);
+        scopes = `[${eol}${items.map((i) => `${inner}${i}`).join(`,${eol}`)}${comma}${eol}${(0,src_text/* indentAt */.oY)(text, meta.getStart(sf))}]`;
+    }
+    if (meta && !assigned(meta))
+        return null;
+    if (meta && named('scopes'))
+        gone.push(meta);
+    for (const p of gone)
+        removed.push(p.getText(sf));
+    splices.push(...removeProperties(text, props, new Set(gone), sf));
+    const adds = [];
+    if (meta && !named('scopes')) {
+        removed.push(meta.getText(sf));
+        splices.push({ start: meta.getStart(sf), end: meta.end, text: `scopes: ${scopes}` });
+        choices.push(choice);
+    }
+    else if (!named('scopes')) {
+        adds.push(`scopes: ${scopes}`);
+        choices.push(choice);
+    }
+    const secret = named('client_secret');
+    if (secret && !named('client_secrets')) {
+        if (!assigned(secret))
+            return null;
+        const value = typescript_default().isPropertyAssignment(secret) ? secret.initializer.getText(sf) : 'client_secret';
+        splices.push({ start: secret.getStart(sf), end: secret.end, text: `client_secrets: [${value}]` });
+    }
+    const oauth = named('oauth_enabled');
+    if (oauth && typescript_default().isPropertyAssignment(oauth) && oauth.initializer.kind === (typescript_default()).SyntaxKind.FalseKeyword) {
+        splices.push({ start: oauth.initializer.getStart(sf), end: oauth.initializer.end, text: 'true' });
+    }
+    if (!named('technical_account_email')) {
+        adds.push(`technical_account_email: ${q}${EMAIL_PLACEHOLDER}${q}`);
+        manual.push(placeholderStep(ctx.file, line, AIO_CONTEXT_RULE, 'technical account email', EMAIL_PLACEHOLDER));
+    }
+    for (const entry of adds) {
+        const add = appendProperty(text, obj, entry, sf);
+        if (!add)
+            return null;
+        splices.push(...add);
+    }
+    return splices;
+}
+// A file that also builds JWT claims is JWT machinery (a legacy config converter, its tests):
+// converting its contexts alone would mix the flows.
+const CLAIM_RULES = new Set(['code-jwt-meta-scope-claim', 'code-jwt-audience-claim']);
+function rewriteAioContext(ctx) {
+    if (ctx.findings.some((f) => CLAIM_RULES.has(f.ruleId)))
+        return null;
+    const sf = parse(ctx.file, ctx.text);
+    if (readsJwtKey(sf))
+        return null; // code built around the JWT keys: the plugin's own logic
+    const objects = [];
+    walk(sf, (n) => {
+        if (!typescript_default().isObjectLiteralExpression(n))
+            return;
+        const keys = n.properties.map(propName);
+        if (keys.some((k) => k && CONTEXT_KEYS.has(k)) && keys.some((k) => k === 'meta_scopes' || k === 'private_key'))
+            objects.push(n);
+    });
+    if (!objects.length)
+        return null;
+    const splices = [];
+    const removed = [];
+    const manual = [];
+    const choices = [];
+    for (const obj of objects) {
+        const edits = contextEdits(ctx, ctx.text, obj, sf, removed, manual, choices);
+        if (!edits)
+            return null;
+        splices.push(...edits);
+    }
+    let out;
+    try {
+        out = applySplices(ctx.text, splices);
+    }
+    catch {
+        return null; // nested contexts: leave them to a person
+    }
+    const candidates = new Set();
+    for (const r of removed)
+        identifiersIn(r, candidates);
+    out = dropUnused(ctx.file, out, candidates, removed);
+    if (!parses(ctx.file, out))
+        return null;
+    const unknown = choices.find((c) => c.value === scopes/* SCOPES_PLACEHOLDER */.cY);
+    if (unknown)
+        manual.unshift(...code_js_placeholderStep(ctx, unknown, out, AIO_CONTEXT_RULE));
+    if (TEST_FILE.test(ctx.file)) {
+        manual.push({
+            file: ctx.file,
+            line: sf.getLineAndCharacterOfPosition(objects[0].getStart(sf)).line + 1,
+            ruleId: AIO_CONTEXT_RULE,
+            instructions: 'Test contexts now use the OAuth Server-to-Server keys. Tests that checked JWT-only behaviour (metascopes, private key) test a path the code no longer needs: delete them or assert the OAuth checks instead.',
+        });
+    }
+    return {
+        ruleIds: settledIds(ctx, [AIO_CONTEXT_RULE], out),
+        text: out,
+        manual,
+        secrets: { add: [], remove: droppedEnvNames(removed, out, JS_ENV) },
+    };
+}
 const codeJsRewriters = [
     {
         name: 'JS/TS @adobe/jwt-auth',
@@ -1625,6 +1779,11 @@ const codeJsRewriters = [
         name: 'JS/TS signed JWT exchange',
         ruleIds: ['code-jwt-library-js', 'code-ims-jwt-exchange', 'code-jwt-token-form-field'],
         rewrite: (ctx) => (/\.[cm]?[jt]sx?$/.test(ctx.file) ? rewriteSigned(ctx) : null), // native-regex: a file path
+    },
+    {
+        name: 'JS/TS aio-lib-ims context objects',
+        ruleIds: [AIO_CONTEXT_RULE],
+        rewrite: (ctx) => (/\.[cm]?[jt]sx?$/.test(ctx.file) ? rewriteAioContext(ctx) : null), // native-regex: a file path
     },
 ];
 
@@ -3231,7 +3390,7 @@ const postmanRewriters = [postman];
 
 const SDK_RULE = 'config-python-sdk-jwt-config';
 const UST_RULE = 'config-user-sync-jwt';
-const JWT_KEYS = ['pathToKey', 'private_key'];
+const pyconfigs_JWT_KEYS = ['pathToKey', 'private_key'];
 /** The product a config is for, from its keys and name: the libraries' configs carry no metascopes. */
 function metascopesFor(file, obj) {
     // native-regex: a file path
@@ -3245,7 +3404,7 @@ function metascopesFor(file, obj) {
 }
 function jwtObjects(n, path, out) {
     const keys = n.members.map((m) => m.key);
-    if (keys.includes('tech_id') && !keys.includes('scopes') && JWT_KEYS.some((k) => keys.includes(k)))
+    if (keys.includes('tech_id') && !keys.includes('scopes') && pyconfigs_JWT_KEYS.some((k) => keys.includes(k)))
         out.push(path);
     for (const m of n.members)
         jwtObjects(m.value, [...path, m.key], out);
@@ -3277,7 +3436,7 @@ const sdkConfig = {
             // scopes take tech_id's place; the libraries read them as one comma-separated string
             const tech = o.members.find((m) => m.key === 'tech_id');
             text = `${text.slice(0, tech.start)}"scopes": ${JSON.stringify(choice.value)}${text.slice(tech.value.end)}`;
-            for (const k of JWT_KEYS) {
+            for (const k of pyconfigs_JWT_KEYS) {
                 const cur = pyconfigs_at(parseJson(text), path);
                 const idx = cur.members.findIndex((m) => m.key === k);
                 if (idx >= 0)

@@ -5,7 +5,7 @@ import { posix } from 'node:path';
 import ts from 'typescript';
 import { describeScopes, SCOPES_PLACEHOLDER } from '../scopes.js';
 import { settledIds } from '../settle.js';
-import { EXCHANGE_PATH, TOKEN_PATH } from '../spans.js';
+import { EMAIL_PLACEHOLDER, EXCHANGE_PATH, placeholderStep as spanPlaceholderStep, TOKEN_PATH } from '../spans.js';
 import { linear, type LinearRegExp } from '../../regex.js';
 import { containsWord, eolOf, indentAt, isBlank, isSpace, lineStartOf, skipBlanks, withoutSpaces } from '../../text.js';
 import { linearJs } from '../linear-js.js';
@@ -461,40 +461,54 @@ function editOptions(text: string, obj: ts.ObjectLiteralExpression, scopes: stri
   const splices: Splice[] = [];
   for (const p of drop) removed.push(p.getText(sf));
   const gone = drop.filter((p) => p !== meta || hasScopes);
-  const multiline = gone.every((p) => ownLines(text, p.getStart(sf), p.end));
-  if (multiline) {
-    for (const p of gone) splices.push({ ...ownLines(text, p.getStart(sf), p.end)!, text: '' });
-  } else {
-    // Inline: remove runs of dropped properties together with one separator.
-    const goneSet = new Set(gone);
-    const dropped = props.map((p) => goneSet.has(p));
-    for (let i = 0; i < props.length; i++) {
-      if (!dropped[i]) continue;
-      let j = i;
-      while (j + 1 < props.length && dropped[j + 1]) j++;
-      if (j + 1 < props.length) splices.push({ start: props[i].getStart(sf), end: props[j + 1].getStart(sf), text: '' });
-      else if (i > 0) splices.push({ start: props[i - 1].end, end: props[j].end, text: '' });
-      else splices.push({ start: props[i].getStart(sf), end: props[j].end, text: '' });
-      i = j;
-    }
-  }
+  splices.push(...removeProperties(text, props, new Set(gone), sf));
   if (hasScopes) return splices;
   if (meta) {
     splices.push({ start: meta.getStart(sf), end: meta.end, text: `scopes: ${scopes}` });
     return splices;
   }
-  const last = props[props.length - 1];
+  const add = appendProperty(text, obj, `scopes: ${scopes}`, sf);
+  return add ? [...splices, ...add] : null;
+}
+
+/**
+ * Removes `gone` from an object's properties: whole lines when each stands on its own, else runs
+ * of neighbours together with one separator.
+ */
+function removeProperties(text: string, props: ts.NodeArray<ts.ObjectLiteralElementLike>, gone: Set<ts.Node>, sf: ts.SourceFile): Splice[] {
+  const splices: Splice[] = [];
+  const each = [...gone];
+  if (each.every((p) => ownLines(text, p.getStart(sf), p.end))) {
+    for (const p of each) splices.push({ ...ownLines(text, p.getStart(sf), p.end)!, text: '' });
+    return splices;
+  }
+  const dropped = props.map((p) => gone.has(p));
+  for (let i = 0; i < props.length; i++) {
+    if (!dropped[i]) continue;
+    let j = i;
+    while (j + 1 < props.length && dropped[j + 1]) j++;
+    if (j + 1 < props.length) splices.push({ start: props[i].getStart(sf), end: props[j + 1].getStart(sf), text: '' });
+    else if (i > 0) splices.push({ start: props[i - 1].end, end: props[j].end, text: '' });
+    else splices.push({ start: props[i].getStart(sf), end: props[j].end, text: '' });
+    i = j;
+  }
+  return splices;
+}
+
+/** Adds `entry` after an object's last property, on its own line when the object spans lines. */
+function appendProperty(text: string, obj: ts.ObjectLiteralExpression, entry: string, sf: ts.SourceFile): Splice[] | null {
+  const last = obj.properties[obj.properties.length - 1];
   if (!last) return null;
   if (ownLines(text, last.getStart(sf), last.end) && text.slice(obj.getStart(sf), obj.end).includes('\n')) {
     const comma = text[skipBlanks(text, last.end)] === ',' ? '' : ',';
     const lineEnd = text.indexOf('\n', last.end);
     if (lineEnd < 0) return null;
-    splices.push({ start: last.end, end: last.end, text: comma });
-    splices.push({ start: lineEnd + 1, end: lineEnd + 1, text: `${indentAt(text, last.getStart(sf))}scopes: ${scopes},${eolOf(text)}` });
-  } else {
-    splices.push({ start: last.end, end: last.end, text: `, scopes: ${scopes}` });
+    return [
+      { start: last.end, end: last.end, text: comma },
+      { start: lineEnd + 1, end: lineEnd + 1, text: `${indentAt(text, last.getStart(sf))}${entry},${eolOf(text)}` },
+    ];
   }
-  return splices;
+  return [{ start: last.end, end: last.end, text: `, ${entry}` }];
 }
 
 function rewriteJwtAuth(ctx: RewriteContext): RewriteResult | null {
@@ -727,6 +741,138 @@ function rewriteSigned(ctx: RewriteContext): RewriteResult | null {
   };
 }
 
+// ---------------------------------------------------------------- aio-lib-ims contexts in code
+
+// A context object literal (`context.set(name, {...})`, a store fixture, a config builder) moves
+// to the OAuth Server-to-Server keys aio-lib-ims reads: client_secrets, scopes and
+// technical_account_email; private_key and passphrase go, since aio-lib-ims picks its JWT plugin
+// while they are there.
+const AIO_CONTEXT_RULE = 'code-aio-ims-jwt-context';
+const CONTEXT_KEYS = new Set(['client_id', 'ims_org_id', 'technical_account_id']);
+const JWT_KEYS = new Set(['meta_scopes', 'private_key', 'passphrase', 'client_secret']);
+const TEST_FILE = linear(/(?:^|\/)(?:__tests__|tests?|spec|e2e)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/);
+
+/** Whether code reads a JWT key off an object (`ctx.meta_scopes`, `ctx['private_key']`). */
+function readsJwtKey(sf: ts.SourceFile): boolean {
+  let reads = false;
+  walk(sf, (n) => {
+    if (ts.isPropertyAccessExpression(n) && JWT_KEYS.has(n.name.text)) reads = true;
+    else if (ts.isElementAccessExpression(n) && ts.isStringLiteralLike(n.argumentExpression) && JWT_KEYS.has(n.argumentExpression.text)) reads = true;
+  });
+  return reads;
+}
+
+function contextEdits(ctx: RewriteContext, text: string, obj: ts.ObjectLiteralExpression, sf: ts.SourceFile, removed: string[], manual: ManualStep[], choices: ScopeChoice[]): Splice[] | null {
+  const props = obj.properties;
+  const named = (k: string) => props.find((p) => propName(p) === k);
+  const assigned = (p: ts.ObjectLiteralElementLike | undefined) => p && (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p));
+  const q = quoteOf(text);
+  const line = sf.getLineAndCharacterOfPosition(obj.getStart(sf)).line + 1;
+  const splices: Splice[] = [];
+  const gone = props.filter((p) => ['private_key', 'passphrase'].includes(propName(p) ?? ''));
+  if (!gone.every(assigned)) return null;
+  const meta = named('meta_scopes');
+  const listed = meta && ts.isPropertyAssignment(meta) && ts.isArrayLiteralExpression(meta.initializer) ? meta.initializer.getText(sf) : '';
+  const choice = ctx.scopes(metascopesIn(listed));
+  const items = choice.value.split(',').map((s) => `${q}${s}${q}`);
+  let scopes = `[${items.join(', ')}]`;
+  if (meta && ts.isPropertyAssignment(meta) && ts.isArrayLiteralExpression(meta.initializer) && listed.includes('\n')) {
+    // A list written one item a line stays so.
+    const arr = meta.initializer;
+    const first = arr.elements[0];
+    const inner = first ? indentAt(text, first.getStart(sf)) : `${indentAt(text, meta.getStart(sf))}  `;
+    const comma = arr.elements.hasTrailingComma || !first ? ',' : '';
+    const eol = eolOf(text);
+    scopes = `[${eol}${items.map((i) => `${inner}${i}`).join(`,${eol}`)}${comma}${eol}${indentAt(text, meta.getStart(sf))}]`;
+  }
+  if (meta && !assigned(meta)) return null;
+  if (meta && named('scopes')) gone.push(meta);
+  for (const p of gone) removed.push(p.getText(sf));
+  splices.push(...removeProperties(text, props, new Set(gone), sf));
+  const adds: string[] = [];
+  if (meta && !named('scopes')) {
+    removed.push(meta.getText(sf));
+    splices.push({ start: meta.getStart(sf), end: meta.end, text: `scopes: ${scopes}` });
+    choices.push(choice);
+  } else if (!named('scopes')) {
+    adds.push(`scopes: ${scopes}`);
+    choices.push(choice);
+  }
+  const secret = named('client_secret');
+  if (secret && !named('client_secrets')) {
+    if (!assigned(secret)) return null;
+    const value = ts.isPropertyAssignment(secret) ? secret.initializer.getText(sf) : 'client_secret';
+    splices.push({ start: secret.getStart(sf), end: secret.end, text: `client_secrets: [${value}]` });
+  }
+  const oauth = named('oauth_enabled');
+  if (oauth && ts.isPropertyAssignment(oauth) && oauth.initializer.kind === ts.SyntaxKind.FalseKeyword) {
+    splices.push({ start: oauth.initializer.getStart(sf), end: oauth.initializer.end, text: 'true' });
+  }
+  if (!named('technical_account_email')) {
+    adds.push(`technical_account_email: ${q}${EMAIL_PLACEHOLDER}${q}`);
+    manual.push(spanPlaceholderStep(ctx.file, line, AIO_CONTEXT_RULE, 'technical account email', EMAIL_PLACEHOLDER));
+  }
+  for (const entry of adds) {
+    const add = appendProperty(text, obj, entry, sf);
+    if (!add) return null;
+    splices.push(...add);
+  }
+  return splices;
+}
+
+// A file that also builds JWT claims is JWT machinery (a legacy config converter, its tests):
+// converting its contexts alone would mix the flows.
+const CLAIM_RULES = new Set(['code-jwt-meta-scope-claim', 'code-jwt-audience-claim']);
+
+function rewriteAioContext(ctx: RewriteContext): RewriteResult | null {
+  if (ctx.findings.some((f) => CLAIM_RULES.has(f.ruleId))) return null;
+  const sf = parse(ctx.file, ctx.text);
+  if (readsJwtKey(sf)) return null; // code built around the JWT keys: the plugin's own logic
+  const objects: ts.ObjectLiteralExpression[] = [];
+  walk(sf, (n) => {
+    if (!ts.isObjectLiteralExpression(n)) return;
+    const keys = n.properties.map(propName);
+    if (keys.some((k) => k && CONTEXT_KEYS.has(k)) && keys.some((k) => k === 'meta_scopes' || k === 'private_key')) objects.push(n);
+  });
+  if (!objects.length) return null;
+  const splices: Splice[] = [];
+  const removed: string[] = [];
+  const manual: ManualStep[] = [];
+  const choices: ScopeChoice[] = [];
+  for (const obj of objects) {
+    const edits = contextEdits(ctx, ctx.text, obj, sf, removed, manual, choices);
+    if (!edits) return null;
+    splices.push(...edits);
+  }
+  let out: string;
+  try {
+    out = applySplices(ctx.text, splices);
+  } catch {
+    return null; // nested contexts: leave them to a person
+  }
+  const candidates = new Set<string>();
+  for (const r of removed) identifiersIn(r, candidates);
+  out = dropUnused(ctx.file, out, candidates, removed);
+  if (!parses(ctx.file, out)) return null;
+  const unknown = choices.find((c) => c.value === SCOPES_PLACEHOLDER);
+  if (unknown) manual.unshift(...placeholderStep(ctx, unknown, out, AIO_CONTEXT_RULE));
+  if (TEST_FILE.test(ctx.file)) {
+    manual.push({
+      file: ctx.file,
+      line: sf.getLineAndCharacterOfPosition(objects[0].getStart(sf)).line + 1,
+      ruleId: AIO_CONTEXT_RULE,
+      instructions:
+        'Test contexts now use the OAuth Server-to-Server keys. Tests that checked JWT-only behaviour (metascopes, private key) test a path the code no longer needs: delete them or assert the OAuth checks instead.',
+    });
+  }
+  return {
+    ruleIds: settledIds(ctx, [AIO_CONTEXT_RULE], out),
+    text: out,
+    manual,
+    secrets: { add: [], remove: droppedEnvNames(removed, out, JS_ENV) },
+  };
+}
+
 export const codeJsRewriters: Rewriter[] = [
   {
     name: 'JS/TS @adobe/jwt-auth',
@@ -737,5 +883,10 @@ export const codeJsRewriters: Rewriter[] = [
     name: 'JS/TS signed JWT exchange',
     ruleIds: ['code-jwt-library-js', 'code-ims-jwt-exchange', 'code-jwt-token-form-field'],
     rewrite: (ctx) => (/\.[cm]?[jt]sx?$/.test(ctx.file) ? rewriteSigned(ctx) : null), // native-regex: a file path
+  },
+  {
+    name: 'JS/TS aio-lib-ims context objects',
+    ruleIds: [AIO_CONTEXT_RULE],
+    rewrite: (ctx) => (/\.[cm]?[jt]sx?$/.test(ctx.file) ? rewriteAioContext(ctx) : null), // native-regex: a file path
   },
 ];
