@@ -2474,17 +2474,6 @@ var tree_sitter = __webpack_require__(3994);
 
 
 
-/** A Java or C# declaration with a value: modifiers, a type (`var`, generics), the name. */
-const JVM_CLR_ASSIGNS = /^(?:(?:public|private|protected|internal|static|final|const|readonly)[ \t]+)*(?:[\w.<>\[\]?]+(?:<[\w.<>\[\]?, ]*>)?[ \t]+)?(\w+)[ \t]*=/;
-const SYNTAX = {
-    python: { blocks: ['module', 'block'], imports: ['import_statement', 'import_from_statement'], entry: 'pair', separator: ',', quote: "'", assigns: /^(?:self\.)?(\w+)[ \t]*(?::[^=\n]*)?=/, exportsGlobals: true, identifier: /([A-Za-z_]\w*)/g },
-    powershell: { blocks: ['statement_list'], entry: 'hash_entry', separator: ';', quote: "'", assigns: /^\$(?:script:|global:)?(\w+)[ \t]*=/i, exportsGlobals: false, identifier: /\$?([A-Za-z_]\w*(?:-[A-Za-z]\w*)*)/g },
-    csharp: { blocks: ['block', 'declaration_list', 'compilation_unit'], entry: 'initializer_expression', separator: ',', quote: '"', assigns: JVM_CLR_ASSIGNS, exportsGlobals: true, identifier: /([A-Za-z_]\w*)/g },
-    javascript: { blocks: ['program', 'statement_block', 'class_body'], entry: 'pair', separator: ',', quote: "'", assigns: /^(?:(?:const|let|var)[ \t]+)?(?:this\.)?(\w+)[ \t]*=/, exportsGlobals: true, identifier: /([A-Za-z_$][\w$]*)/g },
-    ruby: { blocks: ['program', 'body_statement'], entry: 'pair', separator: ',', quote: "'", assigns: /^@?(\w+)[ \t]*(?:\|\|)?=/, exportsGlobals: true, identifier: /([A-Za-z_]\w*)/g },
-    r: { blocks: ['program', 'braced_expression'], entry: 'argument', separator: ',', quote: "'", assigns: /^([A-Za-z_.][\w.]*)[ \t]*(?:<<?-|=)/, exportsGlobals: true, identifier: /([A-Za-z_.][\w.]*)/g },
-    java: { blocks: ['block', 'class_body', 'program'], separator: ',', quote: '"', assigns: JVM_CLR_ASSIGNS, exportsGlobals: true, identifier: /([A-Za-z_]\w*)/g },
-};
 /** The token interpolated into a form string: `"...&jwt_token=$JWT"`, `f"...&jwt_token={jwt}"`. */
 const FORM_INTERPOLATED = (0,regex/* linear */.sn)(/&jwt_token=(?:\$(\w+)|\$\{(\w+)\}|\{(\w+)\})/g);
 /** A form string ending in `jwt_token=` joined to the token: `'&jwt_token=' + $jwt`. */
@@ -2543,6 +2532,15 @@ function exchange_form_ownLines(text, node, lang) {
     if (before >= 0 && (0,src_text/* onlyBlanks */.Xx)(text, before, start) && lineEnd(next) > 0)
         end = lineEnd(next);
     return { start, end, text: '' };
+}
+/** A statement's lines and, when the language checks errors by hand, the check right after it. */
+function withErrorCheck(text, statement, lines, lang) {
+    const next = statement.nextNamedSibling;
+    const check = lang.form?.errorCheck;
+    if (!lines || !next || !check || !(0,regex/* linear */.sn)(check).test(next.text))
+        return lines;
+    const after = exchange_form_ownLines(text, next, lang);
+    return after && (0,src_text/* onlyBlanks */.Xx)(text, lines.end, after.start) ? { ...lines, end: after.end } : lines;
 }
 function functionName(node) {
     const named = node.childForFieldName('name');
@@ -2616,23 +2614,35 @@ function formEdits(ctx, tree, lang, syntax) {
         splices.push({ start: m.index, end: m.end, text: `&grant_type=client_credentials&scope=${choice.value}` });
         seeds.push({ name: m.group(1) ?? m.group(2) ?? m.group(3), at: m.index });
     }
-    for (const entry of syntax.entry ? tree.rootNode.descendantsOfType(syntax.entry) : []) {
+    const entries = [...(syntax.entry ? tree.rootNode.descendantsOfType(syntax.entry) : []), ...(syntax.callEntry ? tree.rootNode.descendantsOfType(syntax.callEntry) : [])];
+    for (const entry of entries) {
+        const call = entry.type === syntax.callEntry;
+        if (call && entry.namedChildCount !== 2)
+            continue;
         const key = entry.namedChild(0);
         const value = entry.childForFieldName('value') ?? entry.namedChild(entry.namedChildCount - 1);
         if (!key || !value || key.id === value.id || key.text.replace(/^['"]|['"]$/g, '') !== 'jwt_token')
             continue; // native-regex: a short key
+        // A call that adds the entry is a statement of its own: the statement is the template.
+        const unit = call ? statementAt(tree, entry.startIndex, syntax) : entry;
         // The exchange's form sends the client secret beside the JWT; an argument named jwt_token
         // in some other call (a helper's parameter) is not the form.
-        if (!entry.parent?.text.includes('client_secret'))
+        if (!unit || !(call ? unit.parent : entry.parent)?.text.includes('client_secret'))
             continue;
-        // The entry is its own template: `{"jwt_token", x}` gives `{"grant_type", "client_credentials"}`.
+        // The entry is its own template: `{"jwt_token", x}` gives `{"grant_type", "client_credentials"}`;
+        // a value in braces (Go's `{jwt}`) keeps them.
         const q = key.text.startsWith('"') ? '"' : key.text.startsWith("'") ? "'" : '';
         const literal = q || syntax.quote;
-        const rel = (at) => at - entry.startIndex;
-        const render = (k, v) => entry.text.slice(0, rel(key.startIndex)) + q + k + q + entry.text.slice(rel(key.endIndex), rel(value.startIndex)) + literal + v + literal + entry.text.slice(rel(value.endIndex));
-        const own = (0,src_text/* onlyBlanks */.Xx)(text, (0,src_text/* lineStartOf */.El)(text, entry.startIndex), entry.startIndex);
-        const next = own ? `${syntax.separator === ',' ? ',' : ''}${eol}${(0,src_text/* indentAt */.oY)(text, entry.startIndex)}` : `${syntax.separator} `;
-        splices.push({ start: entry.startIndex, end: entry.endIndex, text: render('grant_type', 'client_credentials') + next + render('scope', choice.value) });
+        const [open, close] = value.text.startsWith('{') && value.text.endsWith('}') ? ['{', '}'] : ['', ''];
+        const rel = (at) => at - unit.startIndex;
+        const render = (k, v) => unit.text.slice(0, rel(key.startIndex)) + q + k + q + unit.text.slice(rel(key.endIndex), rel(value.startIndex)) + open + literal + v + literal + close + unit.text.slice(rel(value.endIndex));
+        const own = (0,src_text/* onlyBlanks */.Xx)(text, (0,src_text/* lineStartOf */.El)(text, unit.startIndex), unit.startIndex);
+        const next = call
+            ? `${eol}${(0,src_text/* indentAt */.oY)(text, unit.startIndex)}`
+            : own
+                ? `${syntax.separator === ',' ? ',' : ''}${eol}${(0,src_text/* indentAt */.oY)(text, entry.startIndex)}`
+                : `${syntax.separator} `;
+        splices.push({ start: unit.startIndex, end: unit.endIndex, text: render('grant_type', 'client_credentials') + next + render('scope', choice.value) });
         seeds.push(...[...new Set(identifiers(value.text, syntax))].slice(0, MAX_NAMES).map((name) => ({ name, at: entry.startIndex })));
     }
     if (!splices.length)
@@ -2711,7 +2721,7 @@ function deadCode(text, tree, lang, syntax, seeds, usedElsewhere) {
                 if (where === 0 && syntax.exportsGlobals && usedElsewhere(name))
                     break;
                 found = assigned.flatMap((x) => {
-                    const lines = exchange_form_ownLines(text, x.statement, lang);
+                    const lines = withErrorCheck(text, x.statement, exchange_form_ownLines(text, x.statement, lang), lang);
                     const m = assignment.exec(x.statement.text);
                     return lines ? [{ lines, reads: x.statement.text.slice(m[0].length), scope: where }] : [];
                 });
@@ -2745,8 +2755,22 @@ function deadCode(text, tree, lang, syntax, seeds, usedElsewhere) {
     // Nested removals (a statement inside a removed function) leave only the outer one.
     return removed.filter((r) => !removed.some((o) => o !== r && o.start <= r.start && r.end <= o.end));
 }
-/** The names an import statement binds (`import a.b` binds a; `from m import x as y` binds y). */
+/** A Go module's major-version path segment (`/v5`), and the package name a path ends in. */
+const GO_MAJOR = (0,regex/* linear */.sn)(/^v\d+$/);
+const GO_PACKAGE = (0,regex/* linear */.sn)(/^(?:go-)?([A-Za-z_]\w*)/);
+/**
+ * The names an import statement binds (`import a.b` binds a; `from m import x as y` binds y; Go's
+ * `"github.com/golang-jwt/jwt/v5"` binds jwt, `jose "gopkg.in/square/go-jose.v2"` binds jose).
+ */
 function importedNames(node) {
+    if (node.type === 'import_spec') {
+        const alias = node.childForFieldName('name');
+        if (alias)
+            return alias.type === 'package_identifier' ? [alias.text] : [];
+        const segments = (node.childForFieldName('path')?.text ?? '').replaceAll('"', '').split('/');
+        const last = GO_MAJOR.test(segments[segments.length - 1] ?? '') ? segments[segments.length - 2] : segments[segments.length - 1];
+        return [GO_PACKAGE.exec(last ?? '')?.group(1) ?? ''].filter(Boolean);
+    }
     const module = node.childForFieldName('module_name');
     const names = [];
     for (let i = 0; i < node.namedChildCount; i++) {
@@ -2765,11 +2789,16 @@ function importedNames(node) {
 /** Imports whose names the original used outside them and the rewritten text no longer uses. */
 function unusedImports(before, text, tree, lang, syntax) {
     const out = [];
-    for (const node of tree.rootNode.descendantsOfType(syntax.imports ?? [])) {
+    const imports = tree.rootNode.descendantsOfType(syntax.imports ?? []);
+    // A name inside another import (Go's "crypto" in "crypto/rand") is not a use.
+    const inImport = (at) => imports.some((i) => at >= i.startIndex && at < i.endIndex);
+    for (const node of imports) {
         const names = importedNames(node);
-        const usedOutside = (t, name, start, end) => (0,src_text/* wordOffsets */.r8)(t, name).some((at) => at < start || at >= end);
-        const orphaned = names.length > 0 && names.every((n) => !usedOutside(text, n, node.startIndex, node.endIndex) && (0,src_text/* wordOffsets */.r8)(before, n).length > 1);
-        const lines = orphaned ? exchange_form_ownLines(text, node, lang) : undefined;
+        const usedOutside = (t, name) => (0,src_text/* wordOffsets */.r8)(t, name).some((at) => !inImport(at));
+        const orphaned = names.length > 0 && names.every((n) => !usedOutside(text, n) && (0,src_text/* wordOffsets */.r8)(before, n).length > 1);
+        // `import "x"` alone: the declaration goes with its only spec.
+        const whole = node.parent && node.parent.namedChildCount === 1 && node.parent.type.startsWith('import') ? node.parent : node;
+        const lines = orphaned ? exchange_form_ownLines(text, whole, lang) : undefined;
         if (lines)
             out.push(lines);
     }
@@ -2813,7 +2842,7 @@ function tidyGaps(text, removed) {
 }
 function exchange_form_rewrite(ctx) {
     const lang = (0,languages/* languageOf */.eX)(ctx.file);
-    const syntax = lang ? SYNTAX[lang.id] : undefined;
+    const syntax = lang ? lang.form : undefined;
     const tree = lang && syntax ? ctx.parse?.() : undefined;
     if (!lang || !syntax || !tree)
         return null;
@@ -2874,7 +2903,7 @@ function sharedNames(ctx, syntax) {
  */
 function orphans(ctx) {
     const lang = (0,languages/* languageOf */.eX)(ctx.file);
-    const syntax = lang ? SYNTAX[lang.id] : undefined;
+    const syntax = lang ? lang.form : undefined;
     if (!lang?.parser || !syntax || ctx.original === undefined || ctx.original === ctx.text)
         return null;
     const tree = ctx.parse?.();

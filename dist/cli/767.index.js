@@ -17,6 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: ./src/languages/types.ts
 /** The OAuth Server-to-Server token endpoint, as the snippets write it. */
 const IMS_TOKEN_URL = 'https://ims-na1.adobelogin.com/ims/token/v3';
+/** A Java or C# declaration with a value: modifiers, a type (`var`, generics), the name. */
+const JVM_CLR_ASSIGNS = /^(?:(?:public|private|protected|internal|static|final|const|readonly)[ \t]+)*(?:[\w.<>\[\]?]+(?:<[\w.<>\[\]?, ]*>)?[ \t]+)?(\w+)[ \t]*=/;
 
 ;// CONCATENATED MODULE: ./src/languages/csharp.ts
 
@@ -41,6 +43,15 @@ var form = new FormUrlEncodedContent(new Dictionary<string, string> {
     ["client_secret"] = clientSecret, ["scope"] = scopes });
 var res = await http.PostAsync("${IMS_TOKEN_URL}", form);
 // response JSON: access_token, token_type, expires_in (seconds)`,
+    form: {
+        blocks: ['block', 'declaration_list', 'compilation_unit'],
+        entry: 'initializer_expression',
+        separator: ',',
+        quote: '"',
+        assigns: JVM_CLR_ASSIGNS,
+        exportsGlobals: true,
+        identifier: /([A-Za-z_]\w*)/g,
+    },
 };
 
 ;// CONCATENATED MODULE: ./src/languages/fsharp.ts
@@ -78,6 +89,19 @@ form := url.Values{"grant_type": {"client_credentials"}, "client_id": {clientID}
 	"client_secret": {clientSecret}, "scope": {scopes}}
 res, err := http.PostForm("${IMS_TOKEN_URL}", form)
 // response JSON: access_token, token_type, expires_in (seconds)`,
+    form: {
+        blocks: ['source_file', 'statement_list'],
+        imports: ['import_spec'],
+        entry: 'keyed_element',
+        callEntry: 'argument_list',
+        separator: ',',
+        quote: '"',
+        // `signed := …`, `signed, err := …`, `var signed = …`
+        assigns: /^(?:var[ \t]+)?(\w+)(?:[ \t]*,[ \t]*\w+)*[ \t]*:?=/,
+        errorCheck: /^if[ \t]+err[ \t]*!=[ \t]*nil[ \t]*\{/,
+        exportsGlobals: true,
+        identifier: /([A-Za-z_]\w*)/g,
+    },
 };
 
 ;// CONCATENATED MODULE: ./src/languages/java.ts
@@ -103,6 +127,14 @@ HttpRequest req = HttpRequest.newBuilder(URI.create("${IMS_TOKEN_URL}"))
     .header("Content-Type", "application/x-www-form-urlencoded")
     .POST(HttpRequest.BodyPublishers.ofString(form)).build();
 // response JSON: access_token, token_type, expires_in (seconds)`,
+    form: {
+        blocks: ['block', 'class_body', 'program'],
+        separator: ',',
+        quote: '"',
+        assigns: JVM_CLR_ASSIGNS,
+        exportsGlobals: true,
+        identifier: /([A-Za-z_]\w*)/g,
+    },
 };
 
 ;// CONCATENATED MODULE: ./src/languages/groovy.ts
@@ -150,6 +182,15 @@ const res = await fetch('${IMS_TOKEN_URL}', {
     client_secret: clientSecret, scope: scopes }),
 });
 const { access_token, expires_in } = await res.json(); // expires_in is in seconds`,
+    form: {
+        blocks: ['program', 'statement_block', 'class_body'],
+        entry: 'pair',
+        separator: ',',
+        quote: "'",
+        assigns: /^(?:(?:const|let|var)[ \t]+)?(?:this\.)?(\w+)[ \t]*=/,
+        exportsGlobals: true,
+        identifier: /([A-Za-z_$][\w$]*)/g,
+    },
 };
 
 ;// CONCATENATED MODULE: ./src/languages/kotlin.ts
@@ -191,6 +232,15 @@ curl_setopt_array($ch, [CURLOPT_POST => true, CURLOPT_RETURNTRANSFER => true,
   CURLOPT_POSTFIELDS => http_build_query(['grant_type' => 'client_credentials',
     'client_id' => $clientId, 'client_secret' => $clientSecret, 'scope' => $scopes])]);
 $token = json_decode(curl_exec($ch), true); // access_token, expires_in (seconds)`,
+    form: {
+        blocks: ['program', 'compound_statement', 'declaration_list'],
+        entry: 'array_element_initializer',
+        separator: ',',
+        quote: "'",
+        assigns: /^\$(\w+)[ \t]*=/,
+        exportsGlobals: true,
+        identifier: /\$?([A-Za-z_]\w*)/g,
+    },
 };
 
 ;// CONCATENATED MODULE: ./src/languages/powershell.ts
@@ -208,6 +258,15 @@ const powershell = {
 $body = @{ grant_type = 'client_credentials'; client_id = $ClientId; client_secret = $ClientSecret; scope = $Scopes }
 $token = Invoke-RestMethod -Method Post -Uri '${IMS_TOKEN_URL}' -Body $body -ContentType 'application/x-www-form-urlencoded'
 # $token.access_token; $token.expires_in is in seconds`,
+    form: {
+        blocks: ['statement_list'],
+        entry: 'hash_entry',
+        separator: ';',
+        quote: "'",
+        assigns: /^\$(?:script:|global:)?(\w+)[ \t]*=/i,
+        exportsGlobals: false,
+        identifier: /\$?([A-Za-z_]\w*(?:-[A-Za-z]\w*)*)/g,
+    },
 };
 
 ;// CONCATENATED MODULE: ./src/languages/python.ts
@@ -229,6 +288,16 @@ res = requests.post('${IMS_TOKEN_URL}', data={
     'grant_type': 'client_credentials', 'client_id': client_id,
     'client_secret': client_secret, 'scope': scopes})
 token = res.json()['access_token']  # expires_in is in seconds`,
+    form: {
+        blocks: ['module', 'block'],
+        imports: ['import_statement', 'import_from_statement'],
+        entry: 'pair',
+        separator: ',',
+        quote: "'",
+        assigns: /^(?:self\.)?(\w+)[ \t]*(?::[^=\n]*)?=/,
+        exportsGlobals: true,
+        identifier: /([A-Za-z_]\w*)/g,
+    },
 };
 
 ;// CONCATENATED MODULE: ./src/languages/r.ts
@@ -248,6 +317,15 @@ const r = {
 res <- httr::POST("${IMS_TOKEN_URL}", encode = "form", body = list(grant_type = "client_credentials",
   client_id = client_id, client_secret = client_secret, scope = scopes))
 token <- httr::content(res)$access_token  # expires_in is in seconds`,
+    form: {
+        blocks: ['program', 'braced_expression'],
+        entry: 'argument',
+        separator: ',',
+        quote: "'",
+        assigns: /^([A-Za-z_.][\w.]*)[ \t]*(?:<<?-|=)/,
+        exportsGlobals: true,
+        identifier: /([A-Za-z_.][\w.]*)/g,
+    },
 };
 
 ;// CONCATENATED MODULE: ./src/languages/ruby.ts
@@ -266,6 +344,15 @@ const ruby = {
 res = Net::HTTP.post_form(URI("${IMS_TOKEN_URL}"), "grant_type" => "client_credentials",
   "client_id" => client_id, "client_secret" => client_secret, "scope" => scopes)
 token = JSON.parse(res.body) # access_token, expires_in (seconds)`,
+    form: {
+        blocks: ['program', 'body_statement'],
+        entry: 'pair',
+        separator: ',',
+        quote: "'",
+        assigns: /^@?(\w+)[ \t]*(?:\|\|)?=/,
+        exportsGlobals: true,
+        identifier: /([A-Za-z_]\w*)/g,
+    },
 };
 
 ;// CONCATENATED MODULE: ./src/languages/scala.ts

@@ -1,4 +1,4 @@
-import { IMS_TOKEN_URL, type Language } from './types.js';
+import { IMS_TOKEN_URL, JVM_CLR_ASSIGNS, type Language } from './types.js';
 
 /** .NET's JWT libraries and certificate signing, shared by C#, F# and VB.NET. */
 export const DOTNET_SIGNING =
@@ -23,4 +23,13 @@ var form = new FormUrlEncodedContent(new Dictionary<string, string> {
     ["client_secret"] = clientSecret, ["scope"] = scopes });
 var res = await http.PostAsync("${IMS_TOKEN_URL}", form);
 // response JSON: access_token, token_type, expires_in (seconds)`,
+  form: {
+    blocks: ['block', 'declaration_list', 'compilation_unit'],
+    entry: 'initializer_expression',
+    separator: ',',
+    quote: '"',
+    assigns: JVM_CLR_ASSIGNS,
+    exportsGlobals: true,
+    identifier: /([A-Za-z_]\w*)/g,
+  },
 };

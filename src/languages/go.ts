@@ -14,4 +14,17 @@ form := url.Values{"grant_type": {"client_credentials"}, "client_id": {clientID}
 	"client_secret": {clientSecret}, "scope": {scopes}}
 res, err := http.PostForm("${IMS_TOKEN_URL}", form)
 // response JSON: access_token, token_type, expires_in (seconds)`,
+  form: {
+    blocks: ['source_file', 'statement_list'],
+    imports: ['import_spec'],
+    entry: 'keyed_element',
+    callEntry: 'argument_list',
+    separator: ',',
+    quote: '"',
+    // `signed := …`, `signed, err := …`, `var signed = …`
+    assigns: /^(?:var[ \t]+)?(\w+)(?:[ \t]*,[ \t]*\w+)*[ \t]*:?=/,
+    errorCheck: /^if[ \t]+err[ \t]*!=[ \t]*nil[ \t]*\{/,
+    exportsGlobals: true,
+    identifier: /([A-Za-z_]\w*)/g,
+  },
 };

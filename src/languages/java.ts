@@ -1,4 +1,4 @@
-import { IMS_TOKEN_URL, type Language } from './types.js';
+import { IMS_TOKEN_URL, JVM_CLR_ASSIGNS, type Language } from './types.js';
 
 /** The JVM's JWT libraries and key loading, shared by Java, Kotlin, Scala and Groovy. */
 export const JVM_SIGNING =
@@ -23,4 +23,12 @@ HttpRequest req = HttpRequest.newBuilder(URI.create("${IMS_TOKEN_URL}"))
     .header("Content-Type", "application/x-www-form-urlencoded")
     .POST(HttpRequest.BodyPublishers.ofString(form)).build();
 // response JSON: access_token, token_type, expires_in (seconds)`,
+  form: {
+    blocks: ['block', 'class_body', 'program'],
+    separator: ',',
+    quote: '"',
+    assigns: JVM_CLR_ASSIGNS,
+    exportsGlobals: true,
+    identifier: /([A-Za-z_]\w*)/g,
+  },
 };

@@ -22,4 +22,13 @@ const res = await fetch('${IMS_TOKEN_URL}', {
     client_secret: clientSecret, scope: scopes }),
 });
 const { access_token, expires_in } = await res.json(); // expires_in is in seconds`,
+  form: {
+    blocks: ['program', 'statement_block', 'class_body'],
+    entry: 'pair',
+    separator: ',',
+    quote: "'",
+    assigns: /^(?:(?:const|let|var)[ \t]+)?(?:this\.)?(\w+)[ \t]*=/,
+    exportsGlobals: true,
+    identifier: /([A-Za-z_$][\w$]*)/g,
+  },
 };

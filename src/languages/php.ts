@@ -15,4 +15,13 @@ curl_setopt_array($ch, [CURLOPT_POST => true, CURLOPT_RETURNTRANSFER => true,
   CURLOPT_POSTFIELDS => http_build_query(['grant_type' => 'client_credentials',
     'client_id' => $clientId, 'client_secret' => $clientSecret, 'scope' => $scopes])]);
 $token = json_decode(curl_exec($ch), true); // access_token, expires_in (seconds)`,
+  form: {
+    blocks: ['program', 'compound_statement', 'declaration_list'],
+    entry: 'array_element_initializer',
+    separator: ',',
+    quote: "'",
+    assigns: /^\$(\w+)[ \t]*=/,
+    exportsGlobals: true,
+    identifier: /\$?([A-Za-z_]\w*)/g,
+  },
 };

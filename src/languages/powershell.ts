@@ -13,4 +13,13 @@ export const powershell: Language = {
 $body = @{ grant_type = 'client_credentials'; client_id = $ClientId; client_secret = $ClientSecret; scope = $Scopes }
 $token = Invoke-RestMethod -Method Post -Uri '${IMS_TOKEN_URL}' -Body $body -ContentType 'application/x-www-form-urlencoded'
 # $token.access_token; $token.expires_in is in seconds`,
+  form: {
+    blocks: ['statement_list'],
+    entry: 'hash_entry',
+    separator: ';',
+    quote: "'",
+    assigns: /^\$(?:script:|global:)?(\w+)[ \t]*=/i,
+    exportsGlobals: false,
+    identifier: /\$?([A-Za-z_]\w*(?:-[A-Za-z]\w*)*)/g,
+  },
 };

@@ -18,4 +18,14 @@ res = requests.post('${IMS_TOKEN_URL}', data={
     'grant_type': 'client_credentials', 'client_id': client_id,
     'client_secret': client_secret, 'scope': scopes})
 token = res.json()['access_token']  # expires_in is in seconds`,
+  form: {
+    blocks: ['module', 'block'],
+    imports: ['import_statement', 'import_from_statement'],
+    entry: 'pair',
+    separator: ',',
+    quote: "'",
+    assigns: /^(?:self\.)?(\w+)[ \t]*(?::[^=\n]*)?=/,
+    exportsGlobals: true,
+    identifier: /([A-Za-z_]\w*)/g,
+  },
 };

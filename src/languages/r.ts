@@ -15,4 +15,13 @@ export const r: Language = {
 res <- httr::POST("${IMS_TOKEN_URL}", encode = "form", body = list(grant_type = "client_credentials",
   client_id = client_id, client_secret = client_secret, scope = scopes))
 token <- httr::content(res)$access_token  # expires_in is in seconds`,
+  form: {
+    blocks: ['program', 'braced_expression'],
+    entry: 'argument',
+    separator: ',',
+    quote: "'",
+    assigns: /^([A-Za-z_.][\w.]*)[ \t]*(?:<<?-|=)/,
+    exportsGlobals: true,
+    identifier: /([A-Za-z_.][\w.]*)/g,
+  },
 };

@@ -14,4 +14,13 @@ export const ruby: Language = {
 res = Net::HTTP.post_form(URI("${IMS_TOKEN_URL}"), "grant_type" => "client_credentials",
   "client_id" => client_id, "client_secret" => client_secret, "scope" => scopes)
 token = JSON.parse(res.body) # access_token, expires_in (seconds)`,
+  form: {
+    blocks: ['program', 'body_statement'],
+    entry: 'pair',
+    separator: ',',
+    quote: "'",
+    assigns: /^@?(\w+)[ \t]*(?:\|\|)?=/,
+    exportsGlobals: true,
+    identifier: /([A-Za-z_]\w*)/g,
+  },
 };

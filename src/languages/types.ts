@@ -18,6 +18,39 @@ export interface CallSyntax {
 }
 
 /**
+ * The exchange-form rewrite's recipe (rewriters/exchange-form.ts): what it needs to know of the
+ * language's syntax tree to turn the `jwt_token` entry into the token request and delete what
+ * only fed the JWT.
+ */
+export interface FormSyntax {
+  /** Node types whose children are statements (a statement is deleted whole). */
+  blocks: string[];
+  /** Node type of a form entry (`key: value`, `{"key", value}`), the separator between entries and the string quote. */
+  entry?: string;
+  /**
+   * Node type of the arguments of a call that adds one entry (`form.Set("jwt_token", jwt)`): the
+   * whole statement is the template for the two that replace it.
+   */
+  callEntry?: string;
+  /** A statement right after a deleted one that only checks its error goes too (Go's `if err != nil`). */
+  errorCheck?: RegExp;
+  separator: string;
+  quote: string;
+  /** A statement that assigns a name: group 1 is the name (for `self.x`/`$x`, the x). */
+  assigns: RegExp;
+  /** Names read by an expression (PowerShell's commands have hyphens: `New-Jwt`). */
+  identifier: RegExp;
+  /** Import statements: one that only the deleted code used goes too. */
+  imports?: string[];
+  /** Top-level names can be imported by other files (Python modules; not PowerShell scripts). */
+  exportsGlobals: boolean;
+}
+
+/** A Java or C# declaration with a value: modifiers, a type (`var`, generics), the name. */
+export const JVM_CLR_ASSIGNS =
+  /^(?:(?:public|private|protected|internal|static|final|const|readonly)[ \t]+)*(?:[\w.<>\[\]?]+(?:<[\w.<>\[\]?, ]*>)?[ \t]+)?(\w+)[ \t]*=/;
+
+/**
  * One programming language, as the scanner and the migration see it. Everything language-specific
  * lives in its file under src/languages/: path patterns, comment syntax, the parser and the
  * syntax that makes a token function, the JWT libraries; rules and rewriters derive from it.
@@ -52,4 +85,6 @@ export interface Language {
   tokenSnippet?: string;
   /** An expression reading an environment variable, and the import it needs (if any). */
   env?: { read: (name: string) => string; import?: { present: RegExp; line: string } };
+  /** How the exchange-form rewrite reads this language's syntax tree (absent: not rewritten). */
+  form?: FormSyntax;
 }
