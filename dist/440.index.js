@@ -337,6 +337,9 @@ function metascopeList(v) {
 
 
 
+
+
+
 // ---------------------------------------------------------------------------------------------
 // .aio JSON: ims.contexts.<name> and the older $ims.<name>
 const AIO_RULE = 'config-aio-jwt-context';
@@ -618,6 +621,17 @@ function renameVar(v, from, to) {
         return null;
     return from.replace(v, to);
 }
+/** Line span [start, end) of a YAML pair: from its key's line to the end of its value's last line. */
+function pairLines(text, p) {
+    const k = p.key;
+    const v = p.value;
+    const start = (0,src_text/* lineStartOf */.El)(text, k.range[0]);
+    let end = v?.range ? v.range[1] : k.range[1];
+    while (end > start && (0,src_text/* isSpace */.xC)(text[end - 1]))
+        end--;
+    const nl = text.indexOf('\n', end);
+    return [start, nl === -1 ? text.length : nl + 1];
+}
 const caseLike = (m, lower) => (m === m.toUpperCase() ? lower.toUpperCase() : lower);
 const appInputs = {
     name: 'aio-lib-ims contexts (App Builder inputs)',
@@ -633,17 +647,7 @@ const appInputs = {
             return null;
         const text0 = ctx.text;
         const eol = (0,src_text/* eolOf */.Wl)(text0);
-        // line spans [start, end) of a pair: from its key's line to the end of its value's last line
-        const span = (p) => {
-            const k = p.key;
-            const v = p.value;
-            const start = (0,src_text/* lineStartOf */.El)(text0, k.range[0]);
-            let end = v?.range ? v.range[1] : k.range[1];
-            while (end > start && (0,src_text/* isSpace */.xC)(text0[end - 1]))
-                end--;
-            const nl = text0.indexOf('\n', end);
-            return [start, nl === -1 ? text0.length : nl + 1];
-        };
+        const span = (p) => pairLines(text0, p);
         const edits = [];
         const manual = [];
         for (const map of maps) {
@@ -735,7 +739,57 @@ const appInputs = {
         return { ruleIds: settledIds(ctx, [INPUTS_RULE], text), text, manual };
     },
 };
-const aioRewriters = [aioJson, aioEnv, appInputs];
+/** Manifest mappings that declare an action: its code file and its inputs. */
+function actionMaps(node, out) {
+    if ((0,dist/* isMap */.jh)(node)) {
+        const fn = node.get('function');
+        if (typeof fn === 'string' && (0,dist/* isMap */.jh)(node.get('inputs', true)))
+            out.push(node);
+        for (const p of node.items)
+            actionMaps(p.value, out);
+    }
+    return out;
+}
+// An action input the JWT flow needed (privateKey: $PRIVATE_KEY) goes once the action's code,
+// as the plan leaves it (code is planned before YAML), no longer names it: the code's own
+// rewrite moved it to the OAuth keys.
+const unreadInputs = {
+    name: 'App Builder action inputs the code no longer reads',
+    ruleIds: [INPUTS_RULE],
+    rewrite(ctx) {
+        if (!/\.ya?ml$/.test(ctx.file) || !ctx.current)
+            return null; // native-regex: a file path
+        const doc = (0,yaml/* yamlDocument */.r0)(ctx.text);
+        if (doc.errors.length)
+            return null;
+        const text0 = ctx.text;
+        const flagged = new Set((0,match/* matchFile */.g3)(src_rules/* RULES */.y0, { path: ctx.file, text: text0 }).findings.filter((f) => f.ruleId === INPUTS_RULE).map((f) => f.line));
+        const edits = [];
+        const dropped = []; // the variables they were given ($PRIVATE_KEY): secrets to retire
+        for (const action of actionMaps(doc.contents, [])) {
+            const code = ctx.current(external_node_path_.posix.join(external_node_path_.posix.dirname(ctx.file), String(action.get('function'))));
+            if (code === null)
+                continue;
+            for (const p of action.get('inputs', true).items) {
+                const key = (0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : '';
+                const [start, end] = pairLines(text0, p);
+                if (!key || !flagged.has((0,src_text/* lineAt */.mh)(text0, start)) || (0,src_text/* containsWord */.oV)(code, key))
+                    continue;
+                edits.push({ start, end });
+                const v = (0,dist/* isScalar */.jn)(p.value) ? String(p.value.value) : '';
+                if (ANY_VAR.test(v))
+                    dropped.push(v.replace('$', '').replace('{', '').replace('}', ''));
+            }
+        }
+        if (!edits.length)
+            return null;
+        let text = text0;
+        for (const e of edits.sort((a, b) => b.start - a.start))
+            text = text.slice(0, e.start) + text.slice(e.end);
+        return { ruleIds: settledIds(ctx, [INPUTS_RULE], text), text, secrets: { add: [], remove: dropped } };
+    },
+};
+const aioRewriters = [aioJson, aioEnv, appInputs, unreadInputs];
 
 // EXTERNAL MODULE: ./node_modules/typescript/lib/typescript.js
 var typescript = __webpack_require__(5672);
@@ -1242,8 +1296,8 @@ function editOptions(text, obj, scopes, sf, removed) {
     return add ? [...splices, ...add] : null;
 }
 /**
- * Removes `gone` from an object's properties: whole lines when each stands on its own, else runs
- * of neighbours together with one separator.
+ * Removes `gone` from an object's properties (or an array's elements): whole lines when each
+ * stands on its own, else runs of neighbours together with one separator.
  */
 function removeProperties(text, props, gone, sf) {
     const splices = [];
@@ -1630,6 +1684,46 @@ function contextEdits(ctx, text, obj, sf, removed, manual, choices) {
     }
     return splices;
 }
+const PARAM_READ = (0,regex/* linear */.sn)(/\b([A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)/g);
+/**
+ * The names of inputs the removed keys read (`params.privateKey`), taken out of a list that names
+ * inputs to check (`requiredParams = ['apiKey', 'privateKey']`, as App Builder's templates
+ * write it) once nothing reads them: the action would otherwise refuse to run without them.
+ */
+function dropUnreadParams(file, before, text, removed) {
+    const unread = new Map();
+    for (const r of removed) {
+        for (const m of PARAM_READ.matchAll(r)) {
+            const [obj, name] = [m.group(1), m.group(2)];
+            if (!(0,src_text/* containsWord */.oV)(text, `${obj}.${name}`) && !text.includes(`${obj}['${name}']`) && !text.includes(`${obj}["${name}"]`)) {
+                unread.set(obj, (unread.get(obj) ?? new Set()).add(name));
+            }
+        }
+    }
+    if (!unread.size)
+        return text;
+    const sf = parse(file, text);
+    const splices = [];
+    walk(sf, (n) => {
+        if (!typescript_default().isArrayLiteralExpression(n) || !n.elements.length || !n.elements.every((typescript_default()).isStringLiteral))
+            return;
+        const names = n.elements.map((e) => e.text);
+        // Every element is an input the original read: the list names inputs.
+        for (const [obj, gone] of unread) {
+            if (!names.every((x) => (0,src_text/* containsWord */.oV)(before, `${obj}.${x}`) || gone.has(x)))
+                continue;
+            const drop = new Set(n.elements.filter((e) => gone.has(e.text)));
+            if (drop.size && drop.size < names.length)
+                splices.push(...removeProperties(text, n.elements, drop, sf));
+        }
+    });
+    try {
+        return applySplices(text, splices);
+    }
+    catch {
+        return text;
+    }
+}
 // A file that also builds JWT claims is JWT machinery (a legacy config converter, its tests):
 // converting its contexts alone would mix the flows.
 const CLAIM_RULES = new Set(['code-jwt-meta-scope-claim', 'code-jwt-audience-claim']);
@@ -1670,6 +1764,7 @@ function rewriteAioContext(ctx) {
     for (const r of removed)
         identifiersIn(r, candidates);
     out = dropUnused(ctx.file, out, candidates, removed);
+    out = dropUnreadParams(ctx.file, ctx.text, out, removed);
     if (!parses(ctx.file, out))
         return null;
     const unknown = choices.find((c) => c.value === scopes/* SCOPES_PLACEHOLDER */.cY);
@@ -4416,6 +4511,7 @@ function wordsOfRepository(root, listing) {
 
 
 
+
 const REGION_RULES = new Set([regions/* REGION_RULE */.AH, regions/* AEM_REGION_RULE */.YK]);
 /** Whole-file findings (a file named after the flow): settled once nothing but names is left. */
 const FILE_RULES = new Set(['code-jwt-flow-file', 'docs-jwt-api-page']);
@@ -4443,6 +4539,7 @@ function present(path) {
         return false;
     }
 }
+const YAML_FILE = (0,regex/* linear */.sn)(/\.ya?ml$/i);
 function readText(root, file) {
     try {
         const buf = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, file));
@@ -4512,8 +4609,10 @@ async function planFromScan(result, opts = {}) {
         return choice;
     };
     // Files that post the JWT form first: they may ask the file holding the exchange URL to change.
+    // Then code before YAML: a manifest's action inputs follow what the action's code still reads.
     const posts = new Set(result.findings.filter((f) => f.ruleId === 'code-jwt-token-form-field').map((f) => f.file));
-    const files = [...new Set(result.findings.map((f) => f.file))].sort((a, b) => Number(posts.has(b)) - Number(posts.has(a)) || (a < b ? -1 : a > b ? 1 : 0));
+    const rank = (f) => (posts.has(f) ? 0 : YAML_FILE.test(f) ? 2 : 1);
+    const files = [...new Set(result.findings.map((f) => f.file))].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
     const requests = new Map();
     const processed = new Set();
     const allFiles = [...new Set([...files, ...result.findings.map((f) => f.file)])];
@@ -4543,7 +4642,8 @@ async function planFromScan(result, opts = {}) {
                 const current = text;
                 const parse = rw.syntax ? () => treeOf(file, current) : undefined;
                 res = rw.rewrite({ root, file, text, findings, scopes: scopesFor(original ?? ''), files: allFiles, parse, original: original ?? undefined, usedElsewhere: (name) => usedInRepository(name, file),
-                    requested: requests.get(file), processed: (other) => processed.has(other) });
+                    requested: requests.get(file), processed: (other) => processed.has(other),
+                    current: (other) => finalTexts.get(other) ?? readText(root, other) });
             }
             catch {
                 res = null; // a rewriter that trips over a file leaves it for a person

@@ -13,6 +13,7 @@ import type { Finding, ScanResult } from '../types.js';
 import { manualSnippet } from './manual.js';
 import { REWRITERS } from './rewriters/index.js';
 import { containsWord } from '../text.js';
+import { linear } from '../regex.js';
 import { languageOf } from '../languages/index.js';
 import { loadGrammar, parseLoaded } from '../parse/tree-sitter.js';
 import { normalizeScopes, scopeResolver } from './scopes.js';
@@ -51,6 +52,8 @@ function present(path: string): boolean {
     return false;
   }
 }
+
+const YAML_FILE = linear(/\.ya?ml$/i);
 
 function readText(root: string, file: string): string | null {
   try {
@@ -121,8 +124,10 @@ export async function planFromScan(result: ScanResult, opts: PlanOptions = {}): 
     return choice;
   };
   // Files that post the JWT form first: they may ask the file holding the exchange URL to change.
+  // Then code before YAML: a manifest's action inputs follow what the action's code still reads.
   const posts = new Set(result.findings.filter((f) => f.ruleId === 'code-jwt-token-form-field').map((f) => f.file));
-  const files = [...new Set(result.findings.map((f) => f.file))].sort((a, b) => Number(posts.has(b)) - Number(posts.has(a)) || (a < b ? -1 : a > b ? 1 : 0));
+  const rank = (f: string) => (posts.has(f) ? 0 : YAML_FILE.test(f) ? 2 : 1);
+  const files = [...new Set(result.findings.map((f) => f.file))].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   const requests = new Map<string, Set<string>>();
   const processed = new Set<string>();
   const allFiles = [...new Set([...files, ...result.findings.map((f) => f.file)])];
@@ -151,7 +156,8 @@ export async function planFromScan(result: ScanResult, opts: PlanOptions = {}): 
         const current = text;
         const parse = rw.syntax ? () => treeOf(file, current) : undefined;
         res = rw.rewrite({ root, file, text, findings, scopes: scopesFor(original ?? ''), files: allFiles, parse, original: original ?? undefined, usedElsewhere: (name) => usedInRepository(name, file),
-          requested: requests.get(file), processed: (other) => processed.has(other) });
+          requested: requests.get(file), processed: (other) => processed.has(other),
+          current: (other) => finalTexts.get(other) ?? readText(root, other) });
       } catch {
         res = null; // a rewriter that trips over a file leaves it for a person
       }

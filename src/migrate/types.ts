@@ -62,6 +62,8 @@ export interface RewriteContext {
   requested?: Set<string>;
   /** Whether the plan has already rewritten a file (a request to it would come too late). */
   processed?: (file: string) => boolean;
+  /** Another file's text as the plan leaves it so far (null: not there or not readable). */
+  current?: (file: string) => string | null;
   /** The file as the repository has it, before any rewrite of this run. */
   original?: string;
   /** Whether a name occurs as a word in another code file of the repository (read once, lazily). */

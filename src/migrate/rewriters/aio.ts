@@ -4,7 +4,10 @@
 import { isMap, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
 import { yamlDocument } from '../../yaml.js';
 import { linear, type LinearMatch, type LinearRegExp, splitLines } from '../../regex.js';
-import { isSpace, trailingEol } from '../../text.js';
+import { posix } from 'node:path';
+import { RULES } from '../../rules/index.js';
+import { matchFile } from '../../scan/match.js';
+import { containsWord, isSpace, trailingEol } from '../../text.js';
 import { settledIds } from '../settle.js';
 import {
   ACCOUNT_ID_PLACEHOLDER,
@@ -298,6 +301,17 @@ function renameVar(v: string, from: LinearRegExp, to: (m: LinearMatch) => string
   return from.replace(v, to);
 }
 
+/** Line span [start, end) of a YAML pair: from its key's line to the end of its value's last line. */
+function pairLines(text: string, p: Pair): [number, number] {
+  const k = p.key as { range: [number, number, number] };
+  const v = p.value as { range?: [number, number, number] } | null;
+  const start = lineStartOf(text, k.range[0]);
+  let end = v?.range ? v.range[1] : k.range[1];
+  while (end > start && isSpace(text[end - 1])) end--;
+  const nl = text.indexOf('\n', end);
+  return [start, nl === -1 ? text.length : nl + 1];
+}
+
 const caseLike = (m: string, lower: string) => (m === m.toUpperCase() ? lower.toUpperCase() : lower);
 
 const appInputs: Rewriter = {
@@ -311,16 +325,7 @@ const appInputs: Rewriter = {
     if (!maps.length) return null;
     const text0 = ctx.text;
     const eol = eolOf(text0);
-    // line spans [start, end) of a pair: from its key's line to the end of its value's last line
-    const span = (p: Pair): [number, number] => {
-      const k = p.key as { range: [number, number, number] };
-      const v = p.value as { range?: [number, number, number] } | null;
-      const start = lineStartOf(text0, k.range[0]);
-      let end = v?.range ? v.range[1] : k.range[1];
-      while (end > start && isSpace(text0[end - 1])) end--;
-      const nl = text0.indexOf('\n', end);
-      return [start, nl === -1 ? text0.length : nl + 1];
-    };
+    const span = (p: Pair) => pairLines(text0, p);
     const edits: { start: number; end: number; text: string }[] = [];
     const manual: ManualStep[] = [];
     for (const map of maps) {
@@ -396,4 +401,47 @@ const appInputs: Rewriter = {
   },
 };
 
-export const aioRewriters: Rewriter[] = [aioJson, aioEnv, appInputs];
+/** Manifest mappings that declare an action: its code file and its inputs. */
+function actionMaps(node: unknown, out: YAMLMap[]): YAMLMap[] {
+  if (isMap(node)) {
+    const fn = node.get('function');
+    if (typeof fn === 'string' && isMap(node.get('inputs', true))) out.push(node);
+    for (const p of node.items) actionMaps(p.value, out);
+  }
+  return out;
+}
+
+// An action input the JWT flow needed (privateKey: $PRIVATE_KEY) goes once the action's code,
+// as the plan leaves it (code is planned before YAML), no longer names it: the code's own
+// rewrite moved it to the OAuth keys.
+const unreadInputs: Rewriter = {
+  name: 'App Builder action inputs the code no longer reads',
+  ruleIds: [INPUTS_RULE],
+  rewrite(ctx) {
+    if (!/\.ya?ml$/.test(ctx.file) || !ctx.current) return null; // native-regex: a file path
+    const doc = yamlDocument(ctx.text);
+    if (doc.errors.length) return null;
+    const text0 = ctx.text;
+    const flagged = new Set(matchFile(RULES, { path: ctx.file, text: text0 }).findings.filter((f) => f.ruleId === INPUTS_RULE).map((f) => f.line));
+    const edits: { start: number; end: number }[] = [];
+    const dropped: string[] = []; // the variables they were given ($PRIVATE_KEY): secrets to retire
+    for (const action of actionMaps(doc.contents, [])) {
+      const code = ctx.current(posix.join(posix.dirname(ctx.file), String(action.get('function'))));
+      if (code === null) continue;
+      for (const p of (action.get('inputs', true) as unknown as YAMLMap).items) {
+        const key = isScalar(p.key) ? String(p.key.value) : '';
+        const [start, end] = pairLines(text0, p);
+        if (!key || !flagged.has(lineAt(text0, start)) || containsWord(code, key)) continue;
+        edits.push({ start, end });
+        const v = isScalar(p.value) ? String(p.value.value) : '';
+        if (ANY_VAR.test(v)) dropped.push(v.replace('$', '').replace('{', '').replace('}', ''));
+      }
+    }
+    if (!edits.length) return null;
+    let text = text0;
+    for (const e of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + text.slice(e.end);
+    return { ruleIds: settledIds(ctx, [INPUTS_RULE], text), text, secrets: { add: [], remove: dropped } };
+  },
+};
+
+export const aioRewriters: Rewriter[] = [aioJson, aioEnv, appInputs, unreadInputs];

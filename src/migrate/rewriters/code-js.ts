@@ -472,10 +472,10 @@ function editOptions(text: string, obj: ts.ObjectLiteralExpression, scopes: stri
 }
 
 /**
- * Removes `gone` from an object's properties: whole lines when each stands on its own, else runs
- * of neighbours together with one separator.
+ * Removes `gone` from an object's properties (or an array's elements): whole lines when each
+ * stands on its own, else runs of neighbours together with one separator.
  */
-function removeProperties(text: string, props: ts.NodeArray<ts.ObjectLiteralElementLike>, gone: Set<ts.Node>, sf: ts.SourceFile): Splice[] {
+function removeProperties(text: string, props: ts.NodeArray<ts.Node>, gone: Set<ts.Node>, sf: ts.SourceFile): Splice[] {
   const splices: Splice[] = [];
   const each = [...gone];
   if (each.every((p) => ownLines(text, p.getStart(sf), p.end))) {
@@ -820,6 +820,43 @@ function contextEdits(ctx: RewriteContext, text: string, obj: ts.ObjectLiteralEx
   return splices;
 }
 
+const PARAM_READ = linear(/\b([A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)/g);
+
+/**
+ * The names of inputs the removed keys read (`params.privateKey`), taken out of a list that names
+ * inputs to check (`requiredParams = ['apiKey', 'privateKey']`, as App Builder's templates
+ * write it) once nothing reads them: the action would otherwise refuse to run without them.
+ */
+function dropUnreadParams(file: string, before: string, text: string, removed: string[]): string {
+  const unread = new Map<string, Set<string>>();
+  for (const r of removed) {
+    for (const m of PARAM_READ.matchAll(r)) {
+      const [obj, name] = [m.group(1)!, m.group(2)!];
+      if (!containsWord(text, `${obj}.${name}`) && !text.includes(`${obj}['${name}']`) && !text.includes(`${obj}["${name}"]`)) {
+        unread.set(obj, (unread.get(obj) ?? new Set()).add(name));
+      }
+    }
+  }
+  if (!unread.size) return text;
+  const sf = parse(file, text);
+  const splices: Splice[] = [];
+  walk(sf, (n) => {
+    if (!ts.isArrayLiteralExpression(n) || !n.elements.length || !n.elements.every(ts.isStringLiteral)) return;
+    const names = n.elements.map((e) => (e as ts.StringLiteral).text);
+    // Every element is an input the original read: the list names inputs.
+    for (const [obj, gone] of unread) {
+      if (!names.every((x) => containsWord(before, `${obj}.${x}`) || gone.has(x))) continue;
+      const drop = new Set(n.elements.filter((e) => gone.has((e as ts.StringLiteral).text)));
+      if (drop.size && drop.size < names.length) splices.push(...removeProperties(text, n.elements, drop, sf));
+    }
+  });
+  try {
+    return applySplices(text, splices);
+  } catch {
+    return text;
+  }
+}
+
 // A file that also builds JWT claims is JWT machinery (a legacy config converter, its tests):
 // converting its contexts alone would mix the flows.
 const CLAIM_RULES = new Set(['code-jwt-meta-scope-claim', 'code-jwt-audience-claim']);
@@ -853,6 +890,7 @@ function rewriteAioContext(ctx: RewriteContext): RewriteResult | null {
   const candidates = new Set<string>();
   for (const r of removed) identifiersIn(r, candidates);
   out = dropUnused(ctx.file, out, candidates, removed);
+  out = dropUnreadParams(ctx.file, ctx.text, out, removed);
   if (!parses(ctx.file, out)) return null;
   const unknown = choices.find((c) => c.value === SCOPES_PLACEHOLDER);
   if (unknown) manual.unshift(...placeholderStep(ctx, unknown, out, AIO_CONTEXT_RULE));
