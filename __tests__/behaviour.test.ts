@@ -6,7 +6,15 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeIms, startFakeIms } from './fakes/ims.js';
-import { available, DEBIAN_JDK, DEBIAN_PYTHON, DEBIAN_R, DEBIAN_RUBY } from './helpers/requires.js';
+import {
+  available,
+  DEBIAN_GO,
+  DEBIAN_JDK,
+  DEBIAN_PHP,
+  DEBIAN_PYTHON,
+  DEBIAN_R,
+  DEBIAN_RUBY,
+} from './helpers/requires.js';
 import { cli, PROJECT, tempDir } from './helpers/run.js';
 
 const EXAMPLE = join(PROJECT, 'examples', 'acme-analytics-sync');
@@ -92,6 +100,40 @@ async function rToken(app: string): Promise<string> {
     cwd: app,
     env: env(app),
     timeout: 30_000,
+  });
+  expect(r.stderr).toBe('');
+  return r.stdout.trim();
+}
+
+const WITH_PHP = available(DEBIAN_PHP);
+const WITH_GO = available(DEBIAN_GO);
+
+async function phpToken(app: string): Promise<string> {
+  const r = await run('php', ['token_app.php'], { cwd: app, env: env(app), timeout: 30_000 });
+  expect(r.stderr).toBe('');
+  return r.stdout.trim();
+}
+
+/**
+ * `go run token.go` needs no go.mod (the file is its own package) and only the standard library,
+ * so it builds offline; GOPROXY=off makes sure of it. The build cache and GOPATH sit outside the
+ * app (HOME), so migrate never walks them.
+ */
+function goEnv(app: string, cache: string): NodeJS.ProcessEnv {
+  return {
+    ...env(app),
+    GOCACHE: cache,
+    GOPATH: join(cache, 'gopath'),
+    GOPROXY: 'off',
+    GOTOOLCHAIN: 'local', // Go 1.21+: never download a toolchain
+  };
+}
+
+async function goToken(app: string, cache: string): Promise<string> {
+  const r = await run('go', ['run', 'token.go'], {
+    cwd: app,
+    env: goEnv(app, cache),
+    timeout: 120_000,
   });
   expect(r.stderr).toBe('');
   return r.stdout.trim();
@@ -195,4 +237,50 @@ describe('the example app against a fake IMS', () => {
     expect(ims.calls.map((c) => `${c.path} ${c.status}`)).toEqual(['/ims/token/v3 200']);
     expect(ims.calls[0].form.scope).toBe(SCOPES);
   });
+
+  // Signed with openssl_sign by hand and posted through a stream context: php-cli alone.
+  it.skipIf(!WITH_PHP)('a hand-signed PHP exchange moves to /ims/token/v3 after migrate --write (PHP)', async () => {
+    const app = tempDir('ajm-php-');
+    cpSync(join(PROJECT, '__tests__', 'fixtures', 'behaviour', 'php-token'), app, { recursive: true });
+    ims.calls.length = 0;
+
+    expect(await phpToken(app)).toMatch(/^jwt-access-/);
+    expect(ims.calls.map((c) => `${c.path} ${c.status}`)).toEqual(['/ims/exchange/jwt 200']);
+
+    const migrate = cli(['migrate', app, '--write', '--scopes', SCOPES]);
+    expect(migrate.status, migrate.stderr).toBe(0);
+    const migrated = readFileSync(join(app, 'token_app.php'), 'utf8');
+    expect(migrated).not.toContain('jwt_token');
+    // Every changed file passes its language's own check.
+    await run('php', ['-l', 'token_app.php'], { cwd: app, env: env(app), timeout: 30_000 });
+    ims.calls.length = 0;
+
+    expect(await phpToken(app)).toMatch(/^oauth-access-/);
+    expect(ims.calls.map((c) => `${c.path} ${c.status}`)).toEqual(['/ims/token/v3 200']);
+    expect(ims.calls[0].form.scope).toBe(SCOPES);
+  });
+
+  // Signed with crypto/rsa by hand and posted with http.PostForm: Go's standard library only. An
+  // import the migration leaves unused would stop `go run` and `go vet`.
+  it.skipIf(!WITH_GO)('a hand-signed Go exchange moves to /ims/token/v3 after migrate --write (Go)', async () => {
+    const app = tempDir('ajm-go-');
+    const cache = tempDir('ajm-go-cache-');
+    cpSync(join(PROJECT, '__tests__', 'fixtures', 'behaviour', 'go-token'), app, { recursive: true });
+    ims.calls.length = 0;
+
+    expect(await goToken(app, cache)).toMatch(/^jwt-access-/);
+    expect(ims.calls.map((c) => `${c.path} ${c.status}`)).toEqual(['/ims/exchange/jwt 200']);
+
+    const migrate = cli(['migrate', app, '--write', '--scopes', SCOPES]);
+    expect(migrate.status, migrate.stderr).toBe(0);
+    const migrated = readFileSync(join(app, 'token.go'), 'utf8');
+    expect(migrated).not.toContain('jwt_token');
+    // go vet type-checks too: an import or variable the migration left unused fails it.
+    await run('go', ['vet', 'token.go'], { cwd: app, env: goEnv(app, cache), timeout: 120_000 });
+    ims.calls.length = 0;
+
+    expect(await goToken(app, cache)).toMatch(/^oauth-access-/);
+    expect(ims.calls.map((c) => `${c.path} ${c.status}`)).toEqual(['/ims/token/v3 200']);
+    expect(ims.calls[0].form.scope).toBe(SCOPES);
+  }, 240_000);
 });

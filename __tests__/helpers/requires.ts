@@ -52,6 +52,19 @@ export const DEBIAN_R: Runtime = {
   probe: ['Rscript', '-e', 'loadNamespace("httr"); loadNamespace("openssl")'],
 };
 
+export const DEBIAN_PHP: Runtime = {
+  what: 'PHP (php-cli, with its openssl functions)',
+  packages: ['php-cli'],
+  // Debian's php-cli has openssl built in; a PHP built without it could not sign the JWT.
+  probe: ['php', '-r', 'exit(function_exists("openssl_sign") ? 0 : 1);'],
+};
+
+export const DEBIAN_GO: Runtime = {
+  what: 'Go (go run, go vet; its standard library only)',
+  packages: ['golang-go'],
+  probe: ['go', 'version'],
+};
+
 // (Appended below the Debian runtimes; ES imports are hoisted, so this one may sit here.)
 import { createRequire } from 'node:module';
 

@@ -17,6 +17,7 @@ curl_setopt_array($ch, [CURLOPT_POST => true, CURLOPT_RETURNTRANSFER => true,
 $token = json_decode(curl_exec($ch), true); // access_token, expires_in (seconds)`,
   form: {
     blocks: ['program', 'compound_statement', 'declaration_list'],
+    imports: ['namespace_use_declaration'],
     entry: 'array_element_initializer',
     separator: ',',
     quote: "'",

@@ -87,4 +87,22 @@ export interface Language {
   env?: { read: (name: string) => string; import?: { present: RegExp; line: string } };
   /** How the exchange-form rewrite reads this language's syntax tree (absent: not rewritten). */
   form?: FormSyntax;
+  /** How an if/else-if chain is spelled, for dropping the branch that chose JWT. */
+  branches?: BranchSyntax;
+}
+
+/**
+ * An if/else-if chain in the syntax tree: the statement (its condition and body by field name)
+ * and its else-if and else clauses, with the keywords that open them.
+ */
+export interface BranchSyntax {
+  statement: string;
+  elseIf: string;
+  else: string;
+  condition: string;
+  body: string;
+  ifKeyword: string;
+  elseIfKeyword: string;
+  /** A statement that does nothing, for a block that would be left empty. */
+  empty: string;
 }

@@ -54,6 +54,12 @@ function present(path: string): boolean {
 }
 
 const YAML_FILE = linear(/\.ya?ml$/i);
+const PLACEHOLDER = linear(/\bREPLACE_WITH_[A-Z_]+/g);
+
+/** Whether every placeholder an instruction names is still in the file. */
+function placeholdersKept(instructions: string, text: string): boolean {
+  return [...PLACEHOLDER.matchAll(instructions)].every((m) => text.includes(m[0]));
+}
 
 function readText(root: string, file: string): string | null {
   try {
@@ -124,9 +130,10 @@ export async function planFromScan(result: ScanResult, opts: PlanOptions = {}): 
     return choice;
   };
   // Files that post the JWT form first: they may ask the file holding the exchange URL to change.
-  // Then code before YAML: a manifest's action inputs follow what the action's code still reads.
+  // Then code, then dependency and settings files (a dependency goes when no code imports it
+  // any more), then YAML (a manifest's action inputs follow what the action's code still reads).
   const posts = new Set(result.findings.filter((f) => f.ruleId === 'code-jwt-token-form-field').map((f) => f.file));
-  const rank = (f: string) => (posts.has(f) ? 0 : YAML_FILE.test(f) ? 2 : 1);
+  const rank = (f: string) => (posts.has(f) ? 0 : languageOf(f) ? 1 : YAML_FILE.test(f) ? 3 : 2);
   const files = [...new Set(result.findings.map((f) => f.file))].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   const requests = new Map<string, Set<string>>();
   const processed = new Set<string>();
@@ -195,7 +202,8 @@ export async function planFromScan(result: ScanResult, opts: PlanOptions = {}): 
     }
     if (deleted) edits.push({ file, action: 'delete', ruleIds: [...ruleIds].sort(), before: original, after: null });
     else if (modified) edits.push({ file, action: 'modify', ruleIds: [...ruleIds].sort(), before: original, after: text });
-    manual.push(...fileManual);
+    // A step about a placeholder a later rewrite deleted with its code is no step at all.
+    manual.push(...fileManual.filter((m) => deleted || placeholdersKept(m.instructions, text)));
     const open = left.filter((f) => !settled.has(f.ruleId) && f.ruleId !== AEM_CLOUD_RULE);
     for (const f of open.filter((x) => !SUPPORTING_RULES.has(x.ruleId))) manual.push(manualFor(f));
     // Names the flow used that are still there: one step for the file, not one a line.

@@ -111,7 +111,10 @@ function stillUsed(ctx: RewriteContext, files: string[], uses: (text: string, fi
       return true;
     }
     if (!uses(text, file)) return false;
-    return !withFindings.has(file) || uses(afterCodeRewrites(ctx, file, text), file);
+    if (!withFindings.has(file)) return true;
+    // The plan rewrites code before dependency files: its text is the one the PR will hold.
+    const now = ctx.processed?.(file) ? ctx.current?.(file) : undefined;
+    return uses(now ?? afterCodeRewrites(ctx, file, text), file);
   });
 }
 

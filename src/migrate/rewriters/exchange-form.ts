@@ -9,7 +9,7 @@ import { languageOf } from '../../languages/index.js';
 import type { FormSyntax, Language } from '../../languages/types.js';
 import { type Node, parseLoaded, type Tree } from '../../parse/tree-sitter.js';
 import { linear } from '../../regex.js';
-import { eolOf, indentAt, isBlank, lineStartOf, onlyBlanks, wordOffsets } from '../../text.js';
+import { eolOf, indentAt, isBlank, lineStartOf, onlyBlanks, skipBlanks, wordOffsets } from '../../text.js';
 import { settledIds } from '../settle.js';
 import { EXCHANGE_PATH, TOKEN_PATH } from '../spans.js';
 import type { RewriteContext, RewriteResult, Rewriter, ScopeChoice } from '../types.js';
@@ -70,7 +70,9 @@ function ownLines(text: string, node: Node, lang: Language): Splice | undefined 
   const before = start > 0 ? lineStartOf(text, start - 1) : -1;
   let next = end;
   while (next < text.length && (text[next] === ' ' || text[next] === '\t')) next++;
-  if (before >= 0 && onlyBlanks(text, before, start) && lineEnd(next) > 0) end = lineEnd(next);
+  if (before >= 0 && blankLine(text, before) && lineEnd(next) > 0) end = lineEnd(next);
+  // At the top of the file, the blank lines after it go too: a file does not open with a gap.
+  while (start === 0 && end < text.length && blankLine(text, end) && text.indexOf('\n', end) > 0) end = text.indexOf('\n', end) + 1;
   return { start, end, text: '' };
 }
 
@@ -81,6 +83,13 @@ function withErrorCheck(text: string, statement: Node, lines: Splice | undefined
   if (!lines || !next || !check || !linear(check).test(next.text)) return lines;
   const after = ownLines(text, next, lang);
   return after && onlyBlanks(text, lines.end, after.start) ? { ...lines, end: after.end } : lines;
+}
+
+/** Whether the line starting at `start` holds only spaces and tabs. */
+function blankLine(text: string, start: number): boolean {
+  let end = text.indexOf('\n', start);
+  if (end < 0) end = text.length;
+  return onlyBlanks(text, start, text[end - 1] === '\r' ? end - 1 : end);
 }
 
 function functionName(node: Node): string | undefined {
@@ -166,8 +175,12 @@ function formEdits(ctx: RewriteContext, tree: Tree, lang: Language, syntax: Form
     const literal = q || syntax.quote;
     const [open, close] = value.text.startsWith('{') && value.text.endsWith('}') ? ['{', '}'] : ['', ''];
     const rel = (at: number) => at - unit.startIndex;
+    const between = unit.text.slice(rel(key.endIndex), rel(value.startIndex));
+    // Values aligned in a column (`"jwt_token":     {x}`, as gofmt lays them out) stay in it.
+    const pad = between.length - between.trimEnd().length;
+    const spacing = (k: string) => (pad > 1 ? between.trimEnd() + ' '.repeat(Math.max(1, pad + 'jwt_token'.length - k.length)) : between);
     const render = (k: string, v: string) =>
-      unit.text.slice(0, rel(key.startIndex)) + q + k + q + unit.text.slice(rel(key.endIndex), rel(value.startIndex)) + open + literal + v + literal + close + unit.text.slice(rel(value.endIndex));
+      unit.text.slice(0, rel(key.startIndex)) + q + k + q + spacing(k) + open + literal + v + literal + close + unit.text.slice(rel(value.endIndex));
     const own = onlyBlanks(text, lineStartOf(text, unit.startIndex), unit.startIndex);
     const next = call
       ? `${eol}${indentAt(text, unit.startIndex)}`
@@ -221,7 +234,11 @@ function deadCode(text: string, tree: Tree, lang: Language, syntax: FormSyntax, 
     entries.set(`${scope}:${name}`, { lines: [], uses: [] });
     const found0 = wordOffsets(text, name, undefined, MAX_OCCURRENCES + 1);
     if (found0.length > MAX_OCCURRENCES) continue;
-    const occurrences = found0.filter((at) => !inParameters(tree.rootNode.descendantForIndex(at, at)));
+    // A parameter declares a name and a comment only mentions it: neither is a use.
+    const occurrences = found0.filter((at) => {
+      const node = tree.rootNode.descendantForIndex(at, at);
+      return !inParameters(node) && !isComment(node);
+    });
     const statements = occurrences.flatMap((at) => {
       const statement = statementAt(tree, at, syntax);
       return statement ? [{ at, statement, scope: scopeOf(statement, functions) }] : [];
@@ -230,7 +247,9 @@ function deadCode(text: string, tree: Tree, lang: Language, syntax: FormSyntax, 
     const defined = statements.filter((x) => functions.has(x.statement.type) && functionName(x.statement) === name && x.at < x.statement.startIndex + 64);
     let found: { lines: Splice; reads: string; scope: number }[] = [];
     let uses = occurrences;
-    if (defined.length && !usedElsewhere(name)) {
+    // `assertion, err := c.assertion()`: the local variable is what the seed named.
+    const local = scope !== 0 && statements.some((x) => x.scope === scope && !functions.has(x.statement.type) && assignment.exec(x.statement.text)?.group(1) === name);
+    if (defined.length && !local && !usedElsewhere(name)) {
       found = defined.flatMap((x) => {
         const lines = ownLines(text, x.statement, lang);
         return lines ? [{ lines, reads: x.statement.text, scope: 0 }] : [];
@@ -284,6 +303,19 @@ const GO_PACKAGE = linear(/^(?:go-)?([A-Za-z_]\w*)/);
  * `"github.com/golang-jwt/jwt/v5"` binds jwt, `jose "gopkg.in/square/go-jose.v2"` binds jose).
  */
 function importedNames(node: Node): string[] {
+  if (node.type === 'namespace_use_declaration') {
+    const names: string[] = [];
+    for (let i = 0; i < node.namedChildCount; i++) {
+      const clause = node.namedChild(i)!;
+      if (clause.type !== 'namespace_use_clause') return [];
+      const alias = clause.namedChildren.find((c) => c?.type === 'name');
+      const path = clause.namedChildren.find((c) => c?.type === 'qualified_name');
+      const last = alias ?? path?.namedChild(path.namedChildCount - 1);
+      if (!last) return [];
+      names.push(last.text);
+    }
+    return names;
+  }
   if (node.type === 'import_spec') {
     const alias = node.childForFieldName('name');
     if (alias) return alias.type === 'package_identifier' ? [alias.text] : [];
@@ -308,7 +340,7 @@ function unusedImports(before: string, text: string, tree: Tree, lang: Language,
   const out: Splice[] = [];
   const imports = tree.rootNode.descendantsOfType(syntax.imports ?? []);
   // A name inside another import (Go's "crypto" in "crypto/rand") is not a use.
-  const inImport = (at: number) => imports.some((i) => at >= i.startIndex && at < i.endIndex);
+  const inImport = (at: number) => imports.some((i) => at >= i.startIndex && at < i.endIndex) || isComment(tree.rootNode.descendantForIndex(at, at));
   for (const node of imports) {
     const names = importedNames(node);
     const usedOutside = (t: string, name: string) => wordOffsets(t, name).some((at) => !inImport(at));
@@ -321,21 +353,30 @@ function unusedImports(before: string, text: string, tree: Tree, lang: Language,
   return out;
 }
 
-/** Runs of blank lines where statements were deleted shrink to one blank line. */
-function tidyGaps(text: string, removed: Splice[]): string {
+/**
+ * Runs of blank lines where statements were deleted shrink to the gap the original had above the
+ * deleted code (one between methods, two between Python's top-level functions).
+ */
+function tidyGaps(before: string, removed: Splice[]): string {
+  const text = applySplices(before, removed);
   const sorted = [...removed].sort((a, b) => a.start - b.start);
   let gone = 0;
   const at = sorted.map((r) => {
     const p = r.start - gone;
     gone += r.end - r.start;
-    return p;
+    let keep = 0;
+    for (let line = r.start; line > 0 && keep < 2; keep++) {
+      line = lineStartOf(before, line - 1);
+      if (!blankLine(before, line)) break;
+    }
+    return { p, keep: Math.max(keep, 1) };
   });
   const gaps: Splice[] = [];
-  for (const p of at) {
+  for (const { p, keep } of at) {
     let start = p;
     while (start > 0) {
       const prev = lineStartOf(text, start - 1);
-      if (!onlyBlanks(text, prev, start)) break;
+      if (!blankLine(text, prev)) break;
       start = prev;
     }
     let end = p;
@@ -348,8 +389,11 @@ function tidyGaps(text: string, removed: Splice[]): string {
       line = eol + 1;
       end = line;
     }
-    const gap = { start: blankLines[1], end, text: '' };
-    if (blankLines.length > 1 && !gaps.some((g) => g.start < gap.end && gap.start < g.end)) gaps.push(gap);
+    // Nor before a closing bracket (`)` of Go's import block, `}` of a class) or the file's end.
+    const closes = end >= text.length || ')]}'.includes(text[skipBlanks(text, end)] ?? '');
+    const room = closes ? 0 : keep;
+    const gap = { start: blankLines[room], end, text: '' };
+    if (blankLines.length > room && !gaps.some((g) => g.start < gap.end && gap.start < g.end)) gaps.push(gap);
   }
   return applySplices(text, gaps);
 }
@@ -377,7 +421,7 @@ function rewrite(ctx: RewriteContext): RewriteResult | null {
     const seeds = form.seeds.map((s) => ({ name: s.name, scope: scopeOf(after.rootNode.descendantForIndex(s.at + shift(s.at), s.at + shift(s.at)), functions) }));
     // A PowerShell script's functions are another file's only when it dot-sources the script.
     const dead = deadCode(text, after, lang, syntax, seeds, sharedNames(ctx, syntax));
-    text = tidyGaps(applySplices(text, dead), dead);
+    text = tidyGaps(text, dead);
   } finally {
     after.delete();
   }
@@ -385,7 +429,7 @@ function rewrite(ctx: RewriteContext): RewriteResult | null {
     const cleaned = parseLoaded(lang.parser, text);
     if (!cleaned) return null;
     try {
-      text = applySplices(text, unusedImports(ctx.text, text, cleaned, lang, syntax));
+      text = tidyGaps(text, unusedImports(ctx.text, text, cleaned, lang, syntax));
     } finally {
       cleaned.delete();
     }
@@ -432,7 +476,7 @@ function orphans(ctx: RewriteContext): RewriteResult | null {
     if (!seeds.length) return null;
     const dead = deadCode(text, tree, lang, syntax, seeds, sharedNames(ctx, syntax));
     if (!dead.length) return null;
-    text = tidyGaps(applySplices(text, dead), dead);
+    text = tidyGaps(text, dead);
   } finally {
     tree.delete();
   }
@@ -440,7 +484,7 @@ function orphans(ctx: RewriteContext): RewriteResult | null {
     const cleaned = parseLoaded(lang.parser, text);
     if (!cleaned) return null;
     try {
-      text = applySplices(text, unusedImports(ctx.original, text, cleaned, lang, syntax));
+      text = tidyGaps(text, unusedImports(ctx.original, text, cleaned, lang, syntax));
     } finally {
       cleaned.delete();
     }

@@ -5,6 +5,7 @@ import { codePythonRewriters } from './code-python.js';
 import { depsRewriters } from './deps.js';
 import { envRewriters } from './env.js';
 import { exchangeFormRewriters, heldUrlRewriters, orphanRewriters } from './exchange-form.js';
+import { jwtBranchRewriters } from './jwt-branch.js';
 import { keys } from './keys.js';
 import { postmanRewriters } from './postman.js';
 import { pyconfigsRewriters } from './pyconfigs.js';
@@ -20,6 +21,7 @@ import { workspaceRewriters } from './workspace.js';
 export const REWRITERS: Rewriter[] = [
   ...codeJsRewriters,
   ...codePythonRewriters,
+  ...jwtBranchRewriters,
   ...exchangeFormRewriters,
   ...heldUrlRewriters,
   ...sdkCredentialsRewriters,

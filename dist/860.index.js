@@ -1,8 +1,8 @@
-export const id = 440;
-export const ids = [440];
+export const id = 860;
+export const ids = [860];
 export const modules = {
 
-/***/ 1440:
+/***/ 8860:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2246,7 +2246,11 @@ function stillUsed(ctx, files, uses) {
         }
         if (!uses(text, file))
             return false;
-        return !withFindings.has(file) || uses(afterCodeRewrites(ctx, file, text), file);
+        if (!withFindings.has(file))
+            return true;
+        // The plan rewrites code before dependency files: its text is the one the PR will hold.
+        const now = ctx.processed?.(file) ? ctx.current?.(file) : undefined;
+        return uses(now ?? afterCodeRewrites(ctx, file, text), file);
     });
 }
 const deps_JSON_SPACE = ' \t\r\n\uFEFF';
@@ -2624,8 +2628,11 @@ function exchange_form_ownLines(text, node, lang) {
     let next = end;
     while (next < text.length && (text[next] === ' ' || text[next] === '\t'))
         next++;
-    if (before >= 0 && (0,src_text/* onlyBlanks */.Xx)(text, before, start) && lineEnd(next) > 0)
+    if (before >= 0 && blankLine(text, before) && lineEnd(next) > 0)
         end = lineEnd(next);
+    // At the top of the file, the blank lines after it go too: a file does not open with a gap.
+    while (start === 0 && end < text.length && blankLine(text, end) && text.indexOf('\n', end) > 0)
+        end = text.indexOf('\n', end) + 1;
     return { start, end, text: '' };
 }
 /** A statement's lines and, when the language checks errors by hand, the check right after it. */
@@ -2636,6 +2643,13 @@ function withErrorCheck(text, statement, lines, lang) {
         return lines;
     const after = exchange_form_ownLines(text, next, lang);
     return after && (0,src_text/* onlyBlanks */.Xx)(text, lines.end, after.start) ? { ...lines, end: after.end } : lines;
+}
+/** Whether the line starting at `start` holds only spaces and tabs. */
+function blankLine(text, start) {
+    let end = text.indexOf('\n', start);
+    if (end < 0)
+        end = text.length;
+    return (0,src_text/* onlyBlanks */.Xx)(text, start, text[end - 1] === '\r' ? end - 1 : end);
 }
 function functionName(node) {
     const named = node.childForFieldName('name');
@@ -2730,7 +2744,11 @@ function formEdits(ctx, tree, lang, syntax) {
         const literal = q || syntax.quote;
         const [open, close] = value.text.startsWith('{') && value.text.endsWith('}') ? ['{', '}'] : ['', ''];
         const rel = (at) => at - unit.startIndex;
-        const render = (k, v) => unit.text.slice(0, rel(key.startIndex)) + q + k + q + unit.text.slice(rel(key.endIndex), rel(value.startIndex)) + open + literal + v + literal + close + unit.text.slice(rel(value.endIndex));
+        const between = unit.text.slice(rel(key.endIndex), rel(value.startIndex));
+        // Values aligned in a column (`"jwt_token":     {x}`, as gofmt lays them out) stay in it.
+        const pad = between.length - between.trimEnd().length;
+        const spacing = (k) => (pad > 1 ? between.trimEnd() + ' '.repeat(Math.max(1, pad + 'jwt_token'.length - k.length)) : between);
+        const render = (k, v) => unit.text.slice(0, rel(key.startIndex)) + q + k + q + spacing(k) + open + literal + v + literal + close + unit.text.slice(rel(value.endIndex));
         const own = (0,src_text/* onlyBlanks */.Xx)(text, (0,src_text/* lineStartOf */.El)(text, unit.startIndex), unit.startIndex);
         const next = call
             ? `${eol}${(0,src_text/* indentAt */.oY)(text, unit.startIndex)}`
@@ -2789,7 +2807,11 @@ function deadCode(text, tree, lang, syntax, seeds, usedElsewhere) {
         const found0 = (0,src_text/* wordOffsets */.r8)(text, name, undefined, MAX_OCCURRENCES + 1);
         if (found0.length > MAX_OCCURRENCES)
             continue;
-        const occurrences = found0.filter((at) => !inParameters(tree.rootNode.descendantForIndex(at, at)));
+        // A parameter declares a name and a comment only mentions it: neither is a use.
+        const occurrences = found0.filter((at) => {
+            const node = tree.rootNode.descendantForIndex(at, at);
+            return !inParameters(node) && !isComment(node);
+        });
         const statements = occurrences.flatMap((at) => {
             const statement = statementAt(tree, at, syntax);
             return statement ? [{ at, statement, scope: scopeOf(statement, functions) }] : [];
@@ -2798,7 +2820,9 @@ function deadCode(text, tree, lang, syntax, seeds, usedElsewhere) {
         const defined = statements.filter((x) => functions.has(x.statement.type) && functionName(x.statement) === name && x.at < x.statement.startIndex + 64);
         let found = [];
         let uses = occurrences;
-        if (defined.length && !usedElsewhere(name)) {
+        // `assertion, err := c.assertion()`: the local variable is what the seed named.
+        const local = scope !== 0 && statements.some((x) => x.scope === scope && !functions.has(x.statement.type) && assignment.exec(x.statement.text)?.group(1) === name);
+        if (defined.length && !local && !usedElsewhere(name)) {
             found = defined.flatMap((x) => {
                 const lines = exchange_form_ownLines(text, x.statement, lang);
                 return lines ? [{ lines, reads: x.statement.text, scope: 0 }] : [];
@@ -2858,6 +2882,21 @@ const GO_PACKAGE = (0,regex/* linear */.sn)(/^(?:go-)?([A-Za-z_]\w*)/);
  * `"github.com/golang-jwt/jwt/v5"` binds jwt, `jose "gopkg.in/square/go-jose.v2"` binds jose).
  */
 function importedNames(node) {
+    if (node.type === 'namespace_use_declaration') {
+        const names = [];
+        for (let i = 0; i < node.namedChildCount; i++) {
+            const clause = node.namedChild(i);
+            if (clause.type !== 'namespace_use_clause')
+                return [];
+            const alias = clause.namedChildren.find((c) => c?.type === 'name');
+            const path = clause.namedChildren.find((c) => c?.type === 'qualified_name');
+            const last = alias ?? path?.namedChild(path.namedChildCount - 1);
+            if (!last)
+                return [];
+            names.push(last.text);
+        }
+        return names;
+    }
     if (node.type === 'import_spec') {
         const alias = node.childForFieldName('name');
         if (alias)
@@ -2886,7 +2925,7 @@ function unusedImports(before, text, tree, lang, syntax) {
     const out = [];
     const imports = tree.rootNode.descendantsOfType(syntax.imports ?? []);
     // A name inside another import (Go's "crypto" in "crypto/rand") is not a use.
-    const inImport = (at) => imports.some((i) => at >= i.startIndex && at < i.endIndex);
+    const inImport = (at) => imports.some((i) => at >= i.startIndex && at < i.endIndex) || isComment(tree.rootNode.descendantForIndex(at, at));
     for (const node of imports) {
         const names = importedNames(node);
         const usedOutside = (t, name) => (0,src_text/* wordOffsets */.r8)(t, name).some((at) => !inImport(at));
@@ -2899,21 +2938,31 @@ function unusedImports(before, text, tree, lang, syntax) {
     }
     return out;
 }
-/** Runs of blank lines where statements were deleted shrink to one blank line. */
-function tidyGaps(text, removed) {
+/**
+ * Runs of blank lines where statements were deleted shrink to the gap the original had above the
+ * deleted code (one between methods, two between Python's top-level functions).
+ */
+function tidyGaps(before, removed) {
+    const text = applySplices(before, removed);
     const sorted = [...removed].sort((a, b) => a.start - b.start);
     let gone = 0;
     const at = sorted.map((r) => {
         const p = r.start - gone;
         gone += r.end - r.start;
-        return p;
+        let keep = 0;
+        for (let line = r.start; line > 0 && keep < 2; keep++) {
+            line = (0,src_text/* lineStartOf */.El)(before, line - 1);
+            if (!blankLine(before, line))
+                break;
+        }
+        return { p, keep: Math.max(keep, 1) };
     });
     const gaps = [];
-    for (const p of at) {
+    for (const { p, keep } of at) {
         let start = p;
         while (start > 0) {
             const prev = (0,src_text/* lineStartOf */.El)(text, start - 1);
-            if (!(0,src_text/* onlyBlanks */.Xx)(text, prev, start))
+            if (!blankLine(text, prev))
                 break;
             start = prev;
         }
@@ -2929,8 +2978,11 @@ function tidyGaps(text, removed) {
             line = eol + 1;
             end = line;
         }
-        const gap = { start: blankLines[1], end, text: '' };
-        if (blankLines.length > 1 && !gaps.some((g) => g.start < gap.end && gap.start < g.end))
+        // Nor before a closing bracket (`)` of Go's import block, `}` of a class) or the file's end.
+        const closes = end >= text.length || ')]}'.includes(text[(0,src_text/* skipBlanks */.pw)(text, end)] ?? '');
+        const room = closes ? 0 : keep;
+        const gap = { start: blankLines[room], end, text: '' };
+        if (blankLines.length > room && !gaps.some((g) => g.start < gap.end && gap.start < g.end))
             gaps.push(gap);
     }
     return applySplices(text, gaps);
@@ -2963,7 +3015,7 @@ function exchange_form_rewrite(ctx) {
         const seeds = form.seeds.map((s) => ({ name: s.name, scope: scopeOf(after.rootNode.descendantForIndex(s.at + shift(s.at), s.at + shift(s.at)), functions) }));
         // A PowerShell script's functions are another file's only when it dot-sources the script.
         const dead = deadCode(text, after, lang, syntax, seeds, sharedNames(ctx, syntax));
-        text = tidyGaps(applySplices(text, dead), dead);
+        text = tidyGaps(text, dead);
     }
     finally {
         after.delete();
@@ -2973,7 +3025,7 @@ function exchange_form_rewrite(ctx) {
         if (!cleaned)
             return null;
         try {
-            text = applySplices(text, unusedImports(ctx.text, text, cleaned, lang, syntax));
+            text = tidyGaps(text, unusedImports(ctx.text, text, cleaned, lang, syntax));
         }
         finally {
             cleaned.delete();
@@ -3027,7 +3079,7 @@ function orphans(ctx) {
         const dead = deadCode(text, tree, lang, syntax, seeds, sharedNames(ctx, syntax));
         if (!dead.length)
             return null;
-        text = tidyGaps(applySplices(text, dead), dead);
+        text = tidyGaps(text, dead);
     }
     finally {
         tree.delete();
@@ -3037,7 +3089,7 @@ function orphans(ctx) {
         if (!cleaned)
             return null;
         try {
-            text = applySplices(text, unusedImports(ctx.original, text, cleaned, lang, syntax));
+            text = tidyGaps(text, unusedImports(ctx.original, text, cleaned, lang, syntax));
         }
         finally {
             cleaned.delete();
@@ -3079,6 +3131,152 @@ const orphanRewriters = [
         ruleIds: ['code-jwt-meta-scope-claim', 'code-jwt-audience-claim', 'code-jwt-token-function', 'code-jwt-library-python', 'code-jwt-library-manual', 'code-jwt-signing-powershell'],
         syntax: true,
         rewrite: orphans,
+    },
+];
+
+;// CONCATENATED MODULE: ./src/migrate/rewriters/jwt-branch.ts
+// Libraries that offered JWT as one authentication option beside OAuth choose it in an if/else-if
+// chain: `if auth_type == "jwt": …`, or a branch that sets `self.connectionType = 'jwt'`. With JWT
+// retired that branch is dead: it goes, the next branch takes its place, and the functions only it
+// called are left for the orphan rewrite (which runs after this one) to delete.
+
+
+
+
+
+/** A condition that picks JWT: `auth_type == "jwt"`, `'JWT' == mode`. */
+const PICKS_JWT = (0,regex/* linear */.sn)(/==[ \t]*['"]jwt['"]|['"]jwt['"][ \t]*==/i);
+/** A statement that records the JWT choice: `self.connectionType = 'jwt'`. */
+const SETS_JWT = (0,regex/* linear */.sn)(/^[\w.[\]'"]+[ \t]*=[ \t]*['"]jwt['"][ \t]*;?$/i);
+const jwt_branch_RULES = ['code-jwt-token-function', 'code-jwt-meta-scope-claim', 'code-jwt-audience-claim', 'code-ims-jwt-exchange', 'code-jwt-token-form-field', 'code-jwt-library-python'];
+function bodyOf(node, syntax) {
+    return node.childForFieldName(syntax.body) ?? node.childForFieldName('body') ?? node.namedChild(node.namedChildCount - 1);
+}
+function picksJwt(condition, body) {
+    if (condition && PICKS_JWT.test(condition.text))
+        return true;
+    for (let i = 0; body && i < body.namedChildCount; i++)
+        if (SETS_JWT.test(body.namedChild(i).text))
+            return true;
+    return false;
+}
+function clausesOf(statement, syntax) {
+    const body = bodyOf(statement, syntax);
+    const clauses = [{ node: statement, start: statement.startIndex, body, conditional: true, jwt: picksJwt(statement.childForFieldName(syntax.condition), body) }];
+    for (let i = 0; i < statement.namedChildCount; i++) {
+        const c = statement.namedChild(i);
+        if (c.type === syntax.elseIf) {
+            const b = bodyOf(c, syntax);
+            clauses.push({ node: c, start: c.startIndex, body: b, conditional: true, jwt: picksJwt(c.childForFieldName(syntax.condition), b) });
+        }
+        else if (c.type === syntax.else)
+            clauses.push({ node: c, start: c.startIndex, body: bodyOf(c, syntax), conditional: false, jwt: false });
+    }
+    return clauses;
+}
+/** The end of the line holding `at` (after its line break). */
+function lineEndAfter(text, at) {
+    const nl = text.indexOf('\n', at);
+    return nl < 0 ? text.length : nl + 1;
+}
+/** A block's lines moved out by one level, or undefined when a line cannot be (a long string). */
+function dedented(text, block, to) {
+    const from = (0,src_text/* lineStartOf */.El)(text, block.startIndex);
+    const indent = (0,src_text/* indentAt */.oY)(text, block.startIndex);
+    if (!indent.startsWith(to) || indent === to)
+        return undefined;
+    const out = [];
+    for (const line of text.slice(from, lineEndAfter(text, block.endIndex)).split('\n')) {
+        if (!line.trim())
+            out.push(line.trimEnd() === line ? line : '');
+        else if (line.startsWith(indent))
+            out.push(to + line.slice(indent.length));
+        else
+            return undefined; // a continuation or string line at another indentation
+    }
+    return out.join('\n');
+}
+/** The edits that drop a chain's JWT branches; undefined when the chain cannot lose them cleanly. */
+function branchEdits(text, statement, syntax) {
+    const clauses = clausesOf(statement, syntax);
+    if (!clauses.some((c) => c.jwt))
+        return [];
+    const kept = clauses.filter((c) => !c.jwt);
+    const indent = (0,src_text/* indentAt */.oY)(text, statement.startIndex);
+    const whole = { start: (0,src_text/* lineStartOf */.El)(text, statement.startIndex), end: lineEndAfter(text, statement.endIndex) };
+    if (!(0,src_text/* onlyBlanks */.Xx)(text, whole.start, statement.startIndex))
+        return undefined;
+    if (!kept.length) {
+        // Only JWT was chosen here: the statement goes, or `pass` stands in for it.
+        const alone = statement.parent && statement.parent.namedChildCount === 1;
+        return [{ ...whole, text: alone ? `${indent}${syntax.empty}${(0,src_text/* eolOf */.Wl)(text)}` : '' }];
+    }
+    if (!kept[0].conditional) {
+        // Only the else is left: its body takes the statement's place.
+        const body = kept[0].body ? dedented(text, kept[0].body, indent) : undefined;
+        return body === undefined ? undefined : [{ ...whole, text: body }];
+    }
+    const splices = [];
+    clauses.forEach((c, i) => {
+        if (!c.jwt)
+            return;
+        const next = clauses[i + 1];
+        if (i === 0)
+            splices.push({ start: statement.startIndex, end: next.start, text: '' });
+        else
+            splices.push({ start: (0,src_text/* lineStartOf */.El)(text, c.start), end: next ? (0,src_text/* lineStartOf */.El)(text, next.start) : whole.end, text: '' });
+    });
+    // The first branch kept opens the chain.
+    if (clauses[0].jwt && kept[0].node.type === syntax.elseIf) {
+        splices.push({ start: kept[0].start, end: kept[0].start + syntax.elseIfKeyword.length, text: syntax.ifKeyword });
+    }
+    return splices;
+}
+function jwt_branch_rewrite(ctx) {
+    const lang = (0,languages/* languageOf */.eX)(ctx.file);
+    const syntax = lang?.branches;
+    if (!syntax)
+        return null;
+    const tree = ctx.parse?.();
+    if (!tree)
+        return null;
+    const splices = [];
+    try {
+        if (tree.rootNode.hasError)
+            return null;
+        let covered = -1;
+        for (const statement of tree.rootNode.descendantsOfType(syntax.statement)) {
+            if (statement.startIndex < covered)
+                continue; // inside a chain already edited
+            const edits = branchEdits(ctx.text, statement, syntax);
+            if (edits === undefined)
+                return null;
+            if (!edits.length)
+                continue;
+            splices.push(...edits);
+            covered = statement.endIndex;
+        }
+    }
+    finally {
+        tree.delete();
+    }
+    if (!splices.length)
+        return null;
+    let text;
+    try {
+        text = applySplices(ctx.text, splices);
+    }
+    catch {
+        return null;
+    }
+    return { ruleIds: settledIds(ctx, jwt_branch_RULES, text), text };
+}
+const jwtBranchRewriters = [
+    {
+        name: 'JWT branch of a library offering several authentication methods',
+        ruleIds: jwt_branch_RULES,
+        syntax: true,
+        rewrite: jwt_branch_rewrite,
     },
 ];
 
@@ -4426,6 +4624,7 @@ const workspaceRewriters = [workspace];
 
 
 
+
 /**
  * Rewriters in the order they run on a file: code (what a code rewrite left without callers
  * last), then configuration, then manifests (which
@@ -4434,6 +4633,7 @@ const workspaceRewriters = [workspace];
 const REWRITERS = [
     ...codeJsRewriters,
     ...codePythonRewriters,
+    ...jwtBranchRewriters,
     ...exchangeFormRewriters,
     ...heldUrlRewriters,
     ...sdkCredentialsRewriters,
@@ -4540,6 +4740,11 @@ function present(path) {
     }
 }
 const YAML_FILE = (0,regex/* linear */.sn)(/\.ya?ml$/i);
+const PLACEHOLDER = (0,regex/* linear */.sn)(/\bREPLACE_WITH_[A-Z_]+/g);
+/** Whether every placeholder an instruction names is still in the file. */
+function placeholdersKept(instructions, text) {
+    return [...PLACEHOLDER.matchAll(instructions)].every((m) => text.includes(m[0]));
+}
 function readText(root, file) {
     try {
         const buf = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, file));
@@ -4609,9 +4814,10 @@ async function planFromScan(result, opts = {}) {
         return choice;
     };
     // Files that post the JWT form first: they may ask the file holding the exchange URL to change.
-    // Then code before YAML: a manifest's action inputs follow what the action's code still reads.
+    // Then code, then dependency and settings files (a dependency goes when no code imports it
+    // any more), then YAML (a manifest's action inputs follow what the action's code still reads).
     const posts = new Set(result.findings.filter((f) => f.ruleId === 'code-jwt-token-form-field').map((f) => f.file));
-    const rank = (f) => (posts.has(f) ? 0 : YAML_FILE.test(f) ? 2 : 1);
+    const rank = (f) => (posts.has(f) ? 0 : (0,languages/* languageOf */.eX)(f) ? 1 : YAML_FILE.test(f) ? 3 : 2);
     const files = [...new Set(result.findings.map((f) => f.file))].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
     const requests = new Map();
     const processed = new Set();
@@ -4692,7 +4898,8 @@ async function planFromScan(result, opts = {}) {
             edits.push({ file, action: 'delete', ruleIds: [...ruleIds].sort(), before: original, after: null });
         else if (modified)
             edits.push({ file, action: 'modify', ruleIds: [...ruleIds].sort(), before: original, after: text });
-        manual.push(...fileManual);
+        // A step about a placeholder a later rewrite deleted with its code is no step at all.
+        manual.push(...fileManual.filter((m) => deleted || placeholdersKept(m.instructions, text)));
         const open = left.filter((f) => !settled.has(f.ruleId) && f.ruleId !== context/* AEM_CLOUD_RULE */.VH);
         for (const f of open.filter((x) => !src_rules/* SUPPORTING_RULES */.e2.has(x.ruleId)))
             manual.push(manualFor(f));
@@ -4762,4 +4969,4 @@ function rewrittenRuleIds() {
 
 };
 
-//# sourceMappingURL=440.index.js.map
+//# sourceMappingURL=860.index.js.map
