@@ -2843,12 +2843,34 @@ function formEdits(ctx, tree, lang, syntax) {
     // form without them is a shape this rewrite does not know.
     if (!text.includes('client_id') || !text.includes('client_secret'))
         return undefined;
+    seeds.push(...jwtVariables(text, syntax));
     if (holder)
         return { splices, seeds, holder: holder.file, scopes: choice };
     // Comments that name the URL (a parameter's documented default) follow the code.
     for (const u of urls)
         splices.push({ start: u.index, end: u.end, text: TOKEN_PATH });
     return { splices, seeds, scopes: choice };
+}
+const JWT_NAME = (0,regex/* linear */.sn)(/jwt/i);
+/**
+ * Variables named for the JWT (`$jwt = New-Jwt …`, `signed_jwt = sign(…)`): once the form no
+ * longer sends a token, one that nothing reads goes too, even when the form sent another value
+ * (`$config.jwt_token`) and never read it.
+ */
+function jwtVariables(text, syntax) {
+    const assigns = (0,regex/* linear */.sn)(syntax.assigns);
+    const out = [];
+    for (let start = 0; start < text.length && out.length < MAX_NAMES;) {
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        const at = (0,src_text/* skipBlanks */.pw)(text, start, end);
+        const name = assigns.exec(text.slice(at, Math.min(end, at + 200)))?.group(1);
+        if (name && JWT_NAME.test(name))
+            out.push({ name, at });
+        start = end + 1;
+    }
+    return out;
 }
 const MAX_NAMES = 400;
 const MAX_OCCURRENCES = 200;

@@ -194,10 +194,32 @@ function formEdits(ctx: RewriteContext, tree: Tree, lang: Language, syntax: Form
   // The JWT exchange's form carries the client id and secret; the token request keeps them. A
   // form without them is a shape this rewrite does not know.
   if (!text.includes('client_id') || !text.includes('client_secret')) return undefined;
+  seeds.push(...jwtVariables(text, syntax));
   if (holder) return { splices, seeds, holder: holder.file, scopes: choice };
   // Comments that name the URL (a parameter's documented default) follow the code.
   for (const u of urls) splices.push({ start: u.index, end: u.end, text: TOKEN_PATH });
   return { splices, seeds, scopes: choice };
+}
+
+const JWT_NAME = linear(/jwt/i);
+
+/**
+ * Variables named for the JWT (`$jwt = New-Jwt …`, `signed_jwt = sign(…)`): once the form no
+ * longer sends a token, one that nothing reads goes too, even when the form sent another value
+ * (`$config.jwt_token`) and never read it.
+ */
+function jwtVariables(text: string, syntax: FormSyntax): { name: string; at: number }[] {
+  const assigns = linear(syntax.assigns);
+  const out: { name: string; at: number }[] = [];
+  for (let start = 0; start < text.length && out.length < MAX_NAMES; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const at = skipBlanks(text, start, end);
+    const name = assigns.exec(text.slice(at, Math.min(end, at + 200)))?.group(1);
+    if (name && JWT_NAME.test(name)) out.push({ name, at });
+    start = end + 1;
+  }
+  return out;
 }
 
 const MAX_NAMES = 400;
