@@ -338,7 +338,7 @@ var external_node_url_ = __webpack_require__(3136);
  */
 async function loadMigrate(moduleUrl) {
     commonJsGlobals(moduleUrl);
-    return Promise.all(/* import() */[__webpack_require__.e(672), __webpack_require__.e(291), __webpack_require__.e(942)]).then(__webpack_require__.bind(__webpack_require__, 2942));
+    return Promise.all(/* import() */[__webpack_require__.e(672), __webpack_require__.e(291), __webpack_require__.e(819)]).then(__webpack_require__.bind(__webpack_require__, 6819));
 }
 /** The TypeScript compiler (the JS/TS parser), loaded the same way, on first use. */
 async function loadTypeScript() {

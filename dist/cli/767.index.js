@@ -3892,15 +3892,15 @@ function matchFile(rules, file) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AH: () => (/* binding */ REGION_RULE),
 /* harmony export */   J6: () => (/* binding */ SIGNAL_RULES),
 /* harmony export */   JB: () => (/* binding */ regionFindings),
-/* harmony export */   YK: () => (/* binding */ AEM_REGION_RULE),
+/* harmony export */   fX: () => (/* binding */ REGION_RULES),
 /* harmony export */   gr: () => (/* binding */ REGION_MAX_BYTES),
 /* harmony export */   pL: () => (/* binding */ signalOffsets),
 /* harmony export */   q6: () => (/* binding */ parsedForRegions),
 /* harmony export */   x5: () => (/* binding */ locate)
 /* harmony export */ });
+/* unused harmony exports REGION_RULE, AEM_REGION_RULE */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -3943,6 +3943,8 @@ const REGION_MAX_BYTES = 256 * 1024;
 /** At most this many signals of one file are placed in functions. */
 const REGION_MAX_SIGNALS = 200;
 const AEM_REGION_RULE = 'aem-service-credential-token-function';
+/** Rules whose findings are a token function's region, not a line a rule matched. */
+const REGION_RULES = new Set([REGION_RULE, AEM_REGION_RULE]);
 /** The name a function or class node is bound to (its own, or the variable it is assigned to). */
 function nameOf(node, bound) {
     // The binding first: R's function_definition calls its `function` keyword its name.

@@ -5,7 +5,7 @@ import { yamlValue } from '../yaml.js';
 import type { ScanSettings } from '../config.js';
 import { RULES, RULES_BY_ID, SUPPORTING_RULES } from '../rules/index.js';
 import { AEM_CLOUD_RULE } from '../scan/context.js';
-import { AEM_REGION_RULE, REGION_MAX_BYTES, REGION_RULE, SIGNAL_RULES } from '../scan/regions.js';
+import { REGION_MAX_BYTES, REGION_RULES, SIGNAL_RULES } from '../scan/regions.js';
 import { type EngineOptions, scan } from '../scan/engine.js';
 import { listFiles } from '../scan/files.js';
 import { matchFile } from '../scan/match.js';
@@ -19,8 +19,8 @@ import { loadGrammar, parseLoaded } from '../parse/tree-sitter.js';
 import { normalizeScopes, scopeResolver } from './scopes.js';
 import type { Edit, ManualStep, MigrationPlan, ScopeChoice } from './types.js';
 import { wordsOfRepository } from './words.js';
+import { TEST_PATH } from './spans.js';
 
-const REGION_RULES = new Set([REGION_RULE, AEM_REGION_RULE]);
 /** Whole-file findings (a file named after the flow): settled once nothing but names is left. */
 const FILE_RULES = new Set(['code-jwt-flow-file', 'docs-jwt-api-page']);
 
@@ -130,10 +130,14 @@ export async function planFromScan(result: ScanResult, opts: PlanOptions = {}): 
     return choice;
   };
   // Files that post the JWT form first: they may ask the file holding the exchange URL to change.
-  // Then code, then dependency and settings files (a dependency goes when no code imports it
-  // any more), then YAML (a manifest's action inputs follow what the action's code still reads).
+  // Then code, then its tests (a mock of a helper the code no longer calls goes), then
+  // dependency and settings files (a dependency goes when no code imports it any more), then YAML
+  // (a manifest's action inputs follow what the action's code still reads).
   const posts = new Set(result.findings.filter((f) => f.ruleId === 'code-jwt-token-form-field').map((f) => f.file));
-  const rank = (f: string) => (posts.has(f) ? 0 : languageOf(f) ? 1 : YAML_FILE.test(f) ? 3 : 2);
+  const rank = (f: string) => {
+    if (languageOf(f) && TEST_PATH.test(f)) return 1.5;
+    return posts.has(f) ? 0 : languageOf(f) ? 1 : YAML_FILE.test(f) ? 3 : 2;
+  };
   const files = [...new Set(result.findings.map((f) => f.file))].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   const requests = new Map<string, Set<string>>();
   const processed = new Set<string>();

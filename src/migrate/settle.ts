@@ -1,5 +1,6 @@
 import { RULES } from '../rules/index.js';
 import { matchFile } from '../scan/match.js';
+import { REGION_RULES } from '../scan/regions.js';
 import type { RewriteContext } from './types.js';
 
 /**
@@ -8,5 +9,7 @@ import type { RewriteContext } from './types.js';
  */
 export function settledIds(ctx: RewriteContext, ids: string[], text: string): string[] {
   const left = new Set(matchFile(RULES, { path: ctx.file, text }).findings.map((f) => f.ruleId));
-  return [...new Set(ctx.findings.map((f) => f.ruleId))].filter((id) => ids.includes(id) && !left.has(id)).sort();
+  // A token function's region comes from the scan's syntax pass, not from matching one file's
+  // text: the plan settles it when none of its signals is left.
+  return [...new Set(ctx.findings.map((f) => f.ruleId))].filter((id) => ids.includes(id) && !left.has(id) && !REGION_RULES.has(id)).sort();
 }

@@ -200,3 +200,8 @@ export function metascopeList(v: unknown): string[] {
   }
   return [];
 }
+
+/** Test code: a tests folder, or a file named as a test (`test_x.py`, `x_test.go`, `x.spec.ts`). */
+export const TEST_PATH = linear(
+  /(?:^|\/)(?:__tests__|tests?|spec|e2e)\/|(?:^|\/)test_[^/]*\.py$|_test\.(?:py|go)$|\.(?:test|spec)\.[cm]?[jt]sx?$/,
+);

@@ -35,6 +35,8 @@ export const REGION_MAX_BYTES = 256 * 1024;
 /** At most this many signals of one file are placed in functions. */
 const REGION_MAX_SIGNALS = 200;
 export const AEM_REGION_RULE = 'aem-service-credential-token-function';
+/** Rules whose findings are a token function's region, not a line a rule matched. */
+export const REGION_RULES = new Set([REGION_RULE, AEM_REGION_RULE]);
 
 interface Span {
   start: number;

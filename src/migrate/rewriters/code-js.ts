@@ -5,7 +5,7 @@ import { posix } from 'node:path';
 import ts from 'typescript';
 import { describeScopes, SCOPES_PLACEHOLDER } from '../scopes.js';
 import { settledIds } from '../settle.js';
-import { EMAIL_PLACEHOLDER, EXCHANGE_PATH, placeholderStep as spanPlaceholderStep, TOKEN_PATH } from '../spans.js';
+import { EMAIL_PLACEHOLDER, EXCHANGE_PATH, placeholderStep as spanPlaceholderStep, TEST_PATH, TOKEN_PATH } from '../spans.js';
 import { linear, type LinearRegExp } from '../../regex.js';
 import { containsWord, eolOf, indentAt, isBlank, isSpace, lineStartOf, skipBlanks, withoutSpaces } from '../../text.js';
 import { linearJs } from '../linear-js.js';
@@ -750,7 +750,6 @@ function rewriteSigned(ctx: RewriteContext): RewriteResult | null {
 const AIO_CONTEXT_RULE = 'code-aio-ims-jwt-context';
 const CONTEXT_KEYS = new Set(['client_id', 'ims_org_id', 'technical_account_id']);
 const JWT_KEYS = new Set(['meta_scopes', 'private_key', 'passphrase', 'client_secret']);
-const TEST_FILE = linear(/(?:^|\/)(?:__tests__|tests?|spec|e2e)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/);
 
 /** Whether code reads a JWT key off an object (`ctx.meta_scopes`, `ctx['private_key']`). */
 function readsJwtKey(sf: ts.SourceFile): boolean {
@@ -894,7 +893,7 @@ function rewriteAioContext(ctx: RewriteContext): RewriteResult | null {
   if (!parses(ctx.file, out)) return null;
   const unknown = choices.find((c) => c.value === SCOPES_PLACEHOLDER);
   if (unknown) manual.unshift(...placeholderStep(ctx, unknown, out, AIO_CONTEXT_RULE));
-  if (TEST_FILE.test(ctx.file)) {
+  if (TEST_PATH.test(ctx.file)) {
     manual.push({
       file: ctx.file,
       line: sf.getLineAndCharacterOfPosition(objects[0].getStart(sf)).line + 1,

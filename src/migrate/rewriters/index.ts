@@ -10,6 +10,7 @@ import { keys } from './keys.js';
 import { postmanRewriters } from './postman.js';
 import { pyconfigsRewriters } from './pyconfigs.js';
 import { sdkCredentialsRewriters } from './sdk-credentials.js';
+import { testMockRewriters } from './test-mocks.js';
 import { workflowsRewriters } from './workflows.js';
 import { workspaceRewriters } from './workspace.js';
 
@@ -25,6 +26,7 @@ export const REWRITERS: Rewriter[] = [
   ...exchangeFormRewriters,
   ...heldUrlRewriters,
   ...sdkCredentialsRewriters,
+  ...testMockRewriters,
   ...orphanRewriters,
   ...aioRewriters,
   ...envRewriters,

@@ -1,8 +1,8 @@
-export const id = 942;
-export const ids = [942];
+export const id = 819;
+export const ids = [819];
 export const modules = {
 
-/***/ 2942:
+/***/ 6819:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -206,13 +206,16 @@ var src_text = __webpack_require__(8992);
 ;// CONCATENATED MODULE: ./src/migrate/settle.ts
 
 
+
 /**
  * The rule ids of `ids` that the file had findings for and that the scanner no longer reports
  * in `text`: a rewrite claims a finding only when it really made it go away.
  */
 function settledIds(ctx, ids, text) {
     const left = new Set((0,match/* matchFile */.g3)(src_rules/* RULES */.y0, { path: ctx.file, text }).findings.map((f) => f.ruleId));
-    return [...new Set(ctx.findings.map((f) => f.ruleId))].filter((id) => ids.includes(id) && !left.has(id)).sort();
+    // A token function's region comes from the scan's syntax pass, not from matching one file's
+    // text: the plan settles it when none of its signals is left.
+    return [...new Set(ctx.findings.map((f) => f.ruleId))].filter((id) => ids.includes(id) && !left.has(id) && !regions/* REGION_RULES */.fX.has(id)).sort();
 }
 
 ;// CONCATENATED MODULE: ./src/migrate/spans.ts
@@ -405,6 +408,8 @@ function metascopeList(v) {
     }
     return [];
 }
+/** Test code: a tests folder, or a file named as a test (`test_x.py`, `x_test.go`, `x.spec.ts`). */
+const TEST_PATH = (0,regex/* linear */.sn)(/(?:^|\/)(?:__tests__|tests?|spec|e2e)\/|(?:^|\/)test_[^/]*\.py$|_test\.(?:py|go)$|\.(?:test|spec)\.[cm]?[jt]sx?$/);
 
 ;// CONCATENATED MODULE: ./src/migrate/rewriters/aio.ts
 // aio-lib-ims contexts (.aio JSON, .env variables, App Builder manifest inputs) move from JWT to
@@ -1687,7 +1692,6 @@ function rewriteSigned(ctx) {
 const AIO_CONTEXT_RULE = 'code-aio-ims-jwt-context';
 const CONTEXT_KEYS = new Set(['client_id', 'ims_org_id', 'technical_account_id']);
 const JWT_KEYS = new Set(['meta_scopes', 'private_key', 'passphrase', 'client_secret']);
-const TEST_FILE = (0,regex/* linear */.sn)(/(?:^|\/)(?:__tests__|tests?|spec|e2e)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/);
 /** Whether code reads a JWT key off an object (`ctx.meta_scopes`, `ctx['private_key']`). */
 function readsJwtKey(sf) {
     let reads = false;
@@ -1849,7 +1853,7 @@ function rewriteAioContext(ctx) {
     const unknown = choices.find((c) => c.value === scopes/* SCOPES_PLACEHOLDER */.cY);
     if (unknown)
         manual.unshift(...code_js_placeholderStep(ctx, unknown, out, AIO_CONTEXT_RULE));
-    if (TEST_FILE.test(ctx.file)) {
+    if (TEST_PATH.test(ctx.file)) {
         manual.push({
             file: ctx.file,
             line: sf.getLineAndCharacterOfPosition(objects[0].getStart(sf)).line + 1,
@@ -4106,6 +4110,143 @@ const sdkVersions = {
 };
 const sdkCredentialsRewriters = [sdkCredentialChains, sdkVersions];
 
+;// CONCATENATED MODULE: ./src/migrate/rewriters/test-mocks.ts
+// Tests that patch a JWT helper the migrated code no longer calls (`@mock.patch("app.auth.sign_jwt")`
+// on a test of the token function): the patch, the mock argument it injected and the statements
+// that set it up or checked it go, so the test exercises the OAuth code it now runs. The plan
+// rewrites code before its tests, so the module's text here is the migrated one. Python's
+// unittest.mock decorators; other languages' mocking has no rewrite yet.
+
+
+
+
+
+
+
+const PATCH = (0,regex/* linear */.sn)(/^(?:unittest\.)?(?:mock\.)?patch$/);
+const DEFINITION = (0,regex/* linear */.sn)(/\bdef[ \t]+$/);
+const test_mocks_RULES = ['code-jwt-token-function', 'code-jwt-token-form-field', 'code-jwt-meta-scope-claim', 'code-jwt-audience-claim', 'code-jwt-library-python'];
+/** `@mock.patch("pkg.module.name")` with only its target: the dotted target, else undefined. */
+function patchTarget(decorator) {
+    const call = decorator.namedChild(0);
+    if (call?.type !== 'call' || !PATCH.test(call.childForFieldName('function')?.text ?? ''))
+        return undefined;
+    const args = call.childForFieldName('arguments');
+    const only = args?.namedChildCount === 1 ? args.namedChild(0) : null;
+    if (only?.type !== 'string')
+        return undefined;
+    return only.namedChildren.find((c) => c?.type === 'string_content')?.text;
+}
+/** Whether the module a patch target names called the function before this run and does not now. */
+function calledNoMore(ctx, target) {
+    const parts = target.split('.');
+    const name = parts.pop() ?? '';
+    const calls = (text) => (0,src_text/* wordOffsets */.r8)(text, name).filter((at) => !DEFINITION.test(text.slice(Math.max(0, at - 8), at))).length;
+    for (const file of [`${parts.join('/')}.py`, `${parts.join('/')}/__init__.py`]) {
+        const now = ctx.current?.(file);
+        if (now === null || now === undefined)
+            continue;
+        let before;
+        try {
+            before = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(ctx.root, file), 'utf8');
+        }
+        catch {
+            continue;
+        }
+        return calls(before) > 0 && calls(now) === 0;
+    }
+    return false;
+}
+/** Whole lines of a node when nothing else shares them. */
+function lines(text, node) {
+    const start = (0,src_text/* lineStartOf */.El)(text, node.startIndex);
+    if (!(0,src_text/* onlyBlanks */.Xx)(text, start, node.startIndex))
+        return undefined;
+    const nl = text.indexOf('\n', node.endIndex);
+    const end = nl < 0 ? text.length : nl + 1;
+    return (0,src_text/* onlyBlanks */.Xx)(text, node.endIndex, nl < 0 ? text.length : nl) ? { start, end, text: '' } : undefined;
+}
+/** Removes one element of a comma-separated list with the separator next to it. */
+function dropElement(list, i) {
+    if (i + 1 < list.length)
+        return { start: list[i].startIndex, end: list[i + 1].startIndex, text: '' };
+    if (i > 0)
+        return { start: list[i - 1].endIndex, end: list[i].endIndex, text: '' };
+    return { start: list[i].startIndex, end: list[i].endIndex, text: '' };
+}
+/** The edits for one decorated test; an empty list when nothing (or nothing safely) goes. */
+function testEdits(ctx, decorated) {
+    const text = ctx.text;
+    const fn = decorated.namedChildren.find((c) => c?.type === 'function_definition');
+    const decorators = decorated.namedChildren.filter((c) => c?.type === 'decorator');
+    const targets = decorators.map(patchTarget);
+    // Other decorators (parametrize, patch.object, patch with new=) inject differently: leave them.
+    if (!fn || targets.some((t) => t === undefined))
+        return [];
+    const params = fn.childForFieldName('parameters')?.namedChildren.filter((c) => !!c) ?? [];
+    const offset = params[0]?.text === 'self' ? 1 : 0;
+    if (params.length - offset < targets.length || params.some((p) => p.type !== 'identifier'))
+        return [];
+    const body = fn.childForFieldName('body');
+    if (!body)
+        return [];
+    const splices = [];
+    const statements = body.namedChildren.filter((c) => !!c);
+    const gone = new Set();
+    targets.forEach((target, j) => {
+        if (!calledNoMore(ctx, target))
+            return;
+        // The decorator nearest the function injects the first mock argument.
+        const k = offset + targets.length - 1 - j;
+        const mock = params[k].text;
+        const span = lines(text, decorators[j]);
+        if (!span)
+            return;
+        const uses = statements.filter((s) => (0,src_text/* wordOffsets */.r8)(s.text, mock).length > 0);
+        // A use inside a compound statement is a person's call; so is emptying the test.
+        if (uses.some((s) => s.type !== 'expression_statement' && s.type !== 'assert_statement' && !lines(text, s)))
+            return;
+        const spans = uses.map((s) => lines(text, s));
+        if (spans.some((s) => !s))
+            return;
+        splices.push(span, dropElement(params, k), ...spans);
+        uses.forEach((s) => gone.add(s.id));
+    });
+    if (gone.size >= statements.length)
+        return [];
+    return splices;
+}
+function test_mocks_rewrite(ctx) {
+    if (!ctx.file.endsWith('.py') || !TEST_PATH.test(ctx.file) || !ctx.current)
+        return null;
+    const tree = ctx.parse?.();
+    if (!tree)
+        return null;
+    const splices = [];
+    try {
+        if (tree.rootNode.hasError)
+            return null;
+        for (const decorated of tree.rootNode.descendantsOfType('decorated_definition'))
+            splices.push(...testEdits(ctx, decorated));
+    }
+    finally {
+        tree.delete();
+    }
+    if (!splices.length)
+        return null;
+    let text;
+    try {
+        text = applySplices(ctx.text, splices);
+    }
+    catch {
+        return null; // a parameter list edited twice: leave the file to a person
+    }
+    return { ruleIds: settledIds(ctx, test_mocks_RULES, text), text };
+}
+const testMockRewriters = [
+    { name: 'mocks of JWT helpers the code no longer calls', ruleIds: test_mocks_RULES, syntax: true, rewrite: test_mocks_rewrite },
+];
+
 // EXTERNAL MODULE: ./src/rules/ci.ts
 var ci = __webpack_require__(9235);
 ;// CONCATENATED MODULE: ./src/migrate/rewriters/workflows.ts
@@ -4726,6 +4867,7 @@ const workspaceRewriters = [workspace];
 
 
 
+
 /**
  * Rewriters in the order they run on a file: code (what a code rewrite left without callers
  * last), then configuration, then manifests (which
@@ -4738,6 +4880,7 @@ const REWRITERS = [
     ...exchangeFormRewriters,
     ...heldUrlRewriters,
     ...sdkCredentialsRewriters,
+    ...testMockRewriters,
     ...orphanRewriters,
     ...aioRewriters,
     ...envRewriters,
@@ -4813,7 +4956,7 @@ function wordsOfRepository(root, listing) {
 
 
 
-const REGION_RULES = new Set([regions/* REGION_RULE */.AH, regions/* AEM_REGION_RULE */.YK]);
+
 /** Whole-file findings (a file named after the flow): settled once nothing but names is left. */
 const FILE_RULES = new Set(['code-jwt-flow-file', 'docs-jwt-api-page']);
 /** True when a rewritten file still parses in its format (JSON, YAML); other formats are checked by tests. */
@@ -4915,10 +5058,15 @@ async function planFromScan(result, opts = {}) {
         return choice;
     };
     // Files that post the JWT form first: they may ask the file holding the exchange URL to change.
-    // Then code, then dependency and settings files (a dependency goes when no code imports it
-    // any more), then YAML (a manifest's action inputs follow what the action's code still reads).
+    // Then code, then its tests (a mock of a helper the code no longer calls goes), then
+    // dependency and settings files (a dependency goes when no code imports it any more), then YAML
+    // (a manifest's action inputs follow what the action's code still reads).
     const posts = new Set(result.findings.filter((f) => f.ruleId === 'code-jwt-token-form-field').map((f) => f.file));
-    const rank = (f) => (posts.has(f) ? 0 : (0,languages/* languageOf */.eX)(f) ? 1 : YAML_FILE.test(f) ? 3 : 2);
+    const rank = (f) => {
+        if ((0,languages/* languageOf */.eX)(f) && TEST_PATH.test(f))
+            return 1.5;
+        return posts.has(f) ? 0 : (0,languages/* languageOf */.eX)(f) ? 1 : YAML_FILE.test(f) ? 3 : 2;
+    };
     const files = [...new Set(result.findings.map((f) => f.file))].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
     const requests = new Map();
     const processed = new Set();
@@ -4986,9 +5134,9 @@ async function planFromScan(result, opts = {}) {
         if (modified || deleted) {
             const still = new Set(left.map((f) => f.ruleId));
             const signalsLeft = left.some((f) => regions/* SIGNAL_RULES */.J6.has(f.ruleId));
-            const flowLeft = left.some((f) => !src_rules/* SUPPORTING_RULES */.e2.has(f.ruleId) && !FILE_RULES.has(f.ruleId) && !REGION_RULES.has(f.ruleId));
+            const flowLeft = left.some((f) => !src_rules/* SUPPORTING_RULES */.e2.has(f.ruleId) && !FILE_RULES.has(f.ruleId) && !regions/* REGION_RULES */.fX.has(f.ruleId));
             for (const id of had) {
-                const gone = REGION_RULES.has(id) ? !signalsLeft : FILE_RULES.has(id) ? !flowLeft : !still.has(id);
+                const gone = regions/* REGION_RULES */.fX.has(id) ? !signalsLeft : FILE_RULES.has(id) ? !flowLeft : !still.has(id);
                 if (gone) {
                     settled.add(id);
                     ruleIds.add(id);
@@ -5070,4 +5218,4 @@ function rewrittenRuleIds() {
 
 };
 
-//# sourceMappingURL=942.index.js.map
+//# sourceMappingURL=819.index.js.map
