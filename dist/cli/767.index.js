@@ -190,6 +190,7 @@ const { access_token, expires_in } = await res.json(); // expires_in is in secon
         assigns: /^(?:(?:const|let|var)[ \t]+)?(?:this\.)?(\w+)[ \t]*=/,
         exportsGlobals: true,
         identifier: /([A-Za-z_$][\w$]*)/g,
+        signingCallback: /^(?:jwt|jsonwebtoken|jws)\.sign$/,
     },
 };
 

@@ -34,6 +34,11 @@ export interface FormSyntax {
   callEntry?: string;
   /** A statement right after a deleted one that only checks its error goes too (Go's `if err != nil`). */
   errorCheck?: RegExp;
+  /**
+   * A signing call that hands the token to a callback (`jwt.sign(claims, key, opts, function (err,
+   * token) {…})`): once the form no longer sends the token, the callback's body takes its place.
+   */
+  signingCallback?: RegExp;
   separator: string;
   quote: string;
   /** A statement that assigns a name: group 1 is the name (for `self.x`/`$x`, the x). */

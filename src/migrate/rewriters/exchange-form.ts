@@ -60,7 +60,9 @@ const commentsOf = (file: string) => languageOf(file)?.lineComments ?? ['#', '//
 function ownLines(text: string, node: Node, lang: Language): Splice | undefined {
   let start = lineStartOf(text, node.startIndex);
   if (!onlyBlanks(text, start, node.startIndex)) return undefined;
+  const own = start;
   while (start > 0 && commentLine(text, lineStartOf(text, start - 1), lang.lineComments)) start = lineStartOf(text, start - 1);
+  if (start === 0) start = own; // comments that open the file are its header, not this statement's
   let end = node.endIndex;
   while (end < text.length && (isBlank(text[end]) || text[end] === ';')) end++;
   const lineEnd = (at: number) => (text.startsWith('\r\n', at) ? at + 2 : text[at] === '\n' ? at + 1 : -1);
@@ -244,6 +246,10 @@ function deadCode(text: string, tree: Tree, lang: Language, syntax: FormSyntax, 
   const assignment = { exec: (t: string) => { const m = assigns.exec(t); return m && t[m.end] !== '=' ? m : undefined; } };
   const inside = (at: number, spans: Splice[]) => spans.some((s) => at >= s.start && at < s.end);
   const scopeAt = (at: number) => scopeOf(tree.rootNode.descendantForIndex(at, at), functions);
+  const within = (at: number, scope: number) => {
+    for (let n: Node | null = tree.rootNode.descendantForIndex(at, at); n; n = n.parent) if (n.id === scope) return true;
+    return false;
+  };
   // First every name reachable from the seeds through what its definitions read, with those
   // definitions and the uses that must all fall inside what goes...
   const entries = new Map<string, { lines: Splice[]; uses: number[] }>();
@@ -293,7 +299,8 @@ function deadCode(text: string, tree: Tree, lang: Language, syntax: FormSyntax, 
         // Uses of a local variable count in its own scope; a module constant's at the top level
         // and in functions that do not assign a local of that name.
         const assigning = new Set(statements.filter((x) => x.scope !== where && assignment.exec(x.statement.text)?.group(1) === name).map((x) => x.scope));
-        uses = occurrences.filter((at) => (where ? scopeAt(at) === where : !assigning.has(scopeAt(at))));
+        // A local's uses include closures inside its scope that do not assign their own.
+        uses = occurrences.filter((at) => (!where || within(at, where)) && (scopeAt(at) === where || !assigning.has(scopeAt(at))));
         break;
       }
     }
@@ -411,8 +418,12 @@ function tidyGaps(before: string, removed: Splice[]): string {
       line = eol + 1;
       end = line;
     }
-    // Nor before a closing bracket (`)` of Go's import block, `}` of a class) or the file's end.
-    const closes = end >= text.length || ')]}'.includes(text[skipBlanks(text, end)] ?? '');
+    // Nor after an opening bracket, before a closing one (`)` of Go's import block, `}` of a
+    // class) or at the file's end.
+    let before = start - 1;
+    while (before > 0 && (text[before - 1] === ' ' || text[before - 1] === '\t' || text[before - 1] === '\r')) before--;
+    const opens = before > 0 && '([{'.includes(text[before - 1]);
+    const closes = opens || end >= text.length || ')]}'.includes(text[skipBlanks(text, end)] ?? '');
     const room = closes ? 0 : keep;
     const gap = { start: blankLines[room], end, text: '' };
     if (blankLines.length > room && !gaps.some((g) => g.start < gap.end && gap.start < g.end)) gaps.push(gap);
@@ -436,11 +447,18 @@ function rewrite(ctx: RewriteContext): RewriteResult | null {
   // Offsets of the seeds in the rewritten text: the form's own splices come before or at them.
   const shift = (at: number) => form.splices.filter((s) => s.end <= at).reduce((n, s) => n + s.text.length - (s.end - s.start), 0);
   let text = applySplices(ctx.text, form.splices);
+  let seedsAt = form.seeds.map((s) => ({ name: s.name, at: s.at + shift(s.at) }));
+  const unwrapped = syntax.signingCallback && lang.parser ? unwrapCallbacks(text, lang, syntax) : undefined;
+  if (unwrapped) {
+    const moved = (at: number) => unwrapped.splices.filter((s) => s.end <= at).reduce((n, s) => n + s.text.length - (s.end - s.start), 0);
+    seedsAt = [...seedsAt.map((s) => ({ ...s, at: s.at + moved(s.at) })), ...unwrapped.seeds];
+    text = unwrapped.text;
+  }
   const after = lang.parser ? parseLoaded(lang.parser, text) : undefined;
   if (!after) return null;
   try {
     const functions = new Set(lang.functionNodes);
-    const seeds = form.seeds.map((s) => ({ name: s.name, scope: scopeOf(after.rootNode.descendantForIndex(s.at + shift(s.at), s.at + shift(s.at)), functions) }));
+    const seeds = seedsAt.map((s) => ({ name: s.name, scope: scopeOf(after.rootNode.descendantForIndex(s.at, s.at), functions) }));
     // A PowerShell script's functions are another file's only when it dot-sources the script.
     const dead = deadCode(text, after, lang, syntax, seeds, sharedNames(ctx, syntax));
     text = tidyGaps(text, dead);
@@ -463,6 +481,65 @@ function rewrite(ctx: RewriteContext): RewriteResult | null {
   return { ruleIds: ids, text, manual: placeholderStep(ctx, choice, text, 'code-jwt-token-form-field'), requests };
 }
 
+/**
+ * Signing calls whose callback no longer reads the token (the form it fed was rewritten): the
+ * callback's statements take the call's place, and what the call signed with seeds the dead code.
+ */
+function unwrapCallbacks(text: string, lang: Language, syntax: FormSyntax): { text: string; splices: Splice[]; seeds: { name: string; at: number }[] } | undefined {
+  const tree = parseLoaded(lang.parser!, text);
+  if (!tree) return undefined;
+  const splices: Splice[] = [];
+  const seeds: { name: string; at: number }[] = [];
+  try {
+    const signs = linear(syntax.signingCallback!);
+    for (const call of tree.rootNode.descendantsOfType('call_expression')) {
+      const args = call.childForFieldName('arguments')?.namedChildren.filter((c): c is Node => !!c) ?? [];
+      const callback = args[args.length - 1];
+      const statement = call.parent;
+      if (!signs.test(call.childForFieldName('function')?.text ?? '') || !callback || statement?.type !== 'expression_statement') continue;
+      const body = callback.childForFieldName('body');
+      const params = identifiers(callback.childForFieldName('parameters')?.text ?? '', syntax);
+      // A parameter a nested callback declares again (`function (err, res)`) is that one's.
+      const read = (p: string) =>
+        !!body &&
+        wordOffsets(body.text, p).some((rel) => {
+          const at = body.startIndex + rel;
+          const here = tree.rootNode.descendantForIndex(at, at);
+          // Only a name is a read: not `/ims/token/v3` in a string, nor `.token` of an object.
+          if (!here || (here.type !== 'identifier' && here.type !== 'shorthand_property_identifier')) return false;
+          for (let n: Node | null = here; n && n.id !== callback.id; n = n.parent) {
+            const own = n.childForFieldName('parameters');
+            if (own && n.id !== callback.id && wordOffsets(own.text, p).length) return false;
+          }
+          return true;
+        });
+      if (body?.type !== 'statement_block' || params.some(read)) continue;
+      const start = lineStartOf(text, statement.startIndex);
+      const nl = text.indexOf('\n', statement.endIndex);
+      const end = nl < 0 ? text.length : nl + 1;
+      const first = body.namedChild(0);
+      if (!first || !onlyBlanks(text, start, statement.startIndex) || !onlyBlanks(text, statement.endIndex + 1, end - 1)) continue;
+      // The body's lines, one level out (to the call statement's indentation).
+      const from = text.indexOf('\n', body.startIndex) + 1;
+      const to = lineStartOf(text, body.endIndex - 1);
+      const inner = indentAt(text, first.startIndex);
+      const outer = indentAt(text, statement.startIndex);
+      const lines = text.slice(from, to).split('\n');
+      if (!inner.startsWith(outer) || lines.some((l) => l.trim() && !l.startsWith(inner))) continue;
+      splices.push({ start, end, text: lines.map((l) => (l.trim() ? outer + l.slice(inner.length) : l)).join('\n') });
+      for (const a of args.slice(0, -1)) for (const name of new Set(identifiers(a.text, syntax))) seeds.push({ name, at: start });
+    }
+  } finally {
+    tree.delete();
+  }
+  if (!splices.length) return undefined;
+  try {
+    return { text: applySplices(text, splices), splices, seeds };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether names of this file's functions can be another file's (see `rewrite`). */
 function sharedNames(ctx: RewriteContext, syntax: FormSyntax): (name: string) => boolean {
   const file = ctx.file.slice(ctx.file.lastIndexOf('/') + 1);
@@ -478,13 +555,15 @@ function orphans(ctx: RewriteContext): RewriteResult | null {
   const lang = languageOf(ctx.file);
   const syntax = lang ? lang.form : undefined;
   if (!lang?.parser || !syntax || ctx.original === undefined || ctx.original === ctx.text) return null;
-  const tree = ctx.parse?.();
+  // An earlier rewrite of the form inside a signing callback leaves the callback's token unread.
+  const unwrapped = syntax.signingCallback ? unwrapCallbacks(ctx.text, lang, syntax) : undefined;
+  let text = unwrapped?.text ?? ctx.text;
+  const tree = unwrapped ? parseLoaded(lang.parser, text) : ctx.parse?.();
   if (!tree) return null;
-  let text = ctx.text;
   try {
     if (tree.rootNode.hasError) return null;
     const functions = new Set(lang.functionNodes);
-    const seeds: { name: string; scope: number }[] = [];
+    const seeds = (unwrapped?.seeds ?? []).map((s) => ({ name: s.name, scope: scopeOf(tree.rootNode.descendantForIndex(s.at, s.at), functions) }));
     const seen = new Set<string>();
     for (const node of tree.rootNode.descendantsOfType([...functions]).slice(0, MAX_NAMES)) {
       const name = functionName(node);
@@ -495,9 +574,8 @@ function orphans(ctx: RewriteContext): RewriteResult | null {
       const now = wordOffsets(text, name).length - inside;
       if (now === 0 && wordOffsets(ctx.original, name).length > inside) seeds.push({ name, scope: 0 });
     }
-    if (!seeds.length) return null;
-    const dead = deadCode(text, tree, lang, syntax, seeds, sharedNames(ctx, syntax));
-    if (!dead.length) return null;
+    const dead = seeds.length ? deadCode(text, tree, lang, syntax, seeds, sharedNames(ctx, syntax)) : [];
+    if (!dead.length && !unwrapped) return null;
     text = tidyGaps(text, dead);
   } finally {
     tree.delete();
