@@ -1,5 +1,6 @@
 // The language registry: what each entry must carry for the manual steps and the chain rewrites.
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { LANGUAGES } from '../src/languages/index.js';
 import { camelName, spellName } from '../src/migrate/chains.js';
 import { manualSnippet } from '../src/migrate/manual.js';
@@ -14,9 +15,21 @@ describe('language registry', () => {
     expect(snippet).not.toContain('jwt');
   });
 
-  it('gives no snippet for findings that are not code', () => {
+  it('gives no snippet for findings that are not code or settings', () => {
     expect(manualSnippet('src/app.py', 'config-jwt-signing-key')).toBeUndefined();
     expect(manualSnippet('README.md', 'code-ims-jwt-exchange')).toBeUndefined();
+    expect(manualSnippet('package.json', 'dep-adobe-jwt-package')).toBeUndefined();
+  });
+
+  it('gives settings files the OAuth settings in their own format', () => {
+    const properties = manualSnippet('src/main/resources/config.properties', 'config-jwt-signing-key')!;
+    expect(properties.split('\n').filter((l) => !l.startsWith('#')).every((l) => /^\w+=\S/.test(l))).toBe(true);
+    expect(manualSnippet('resources/python/config.ini', 'code-ims-jwt-exchange-config')).toBe(properties);
+    const json = manualSnippet('bin/envConfig.json', 'code-jwt-meta-scope-claim')!;
+    expect(Object.keys(JSON.parse(`{${json}}`))).toEqual(['client_id', 'client_secret', 'scopes', 'token_url']);
+    const yaml = manualSnippet('config/adobe.yaml', 'config-jwt-signing-key')!;
+    expect(Object.keys(parse(yaml) as object)).toEqual(['client_id', 'client_secret', 'scopes', 'token_url']);
+    for (const s of [properties, json, yaml]) expect(s).toContain('https://ims-na1.adobelogin.com/ims/token/v3');
   });
 
   it.each(LANGUAGES.filter((l) => l.calls).map((l) => [l.id, l] as const))('%s spells chain methods both ways', (_id, lang) => {

@@ -1268,8 +1268,8 @@ var rules = __webpack_require__(6499);
 var batch = __webpack_require__(2767);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/languages/index.ts + 15 modules
-var languages = __webpack_require__(5730);
+// EXTERNAL MODULE: ./src/languages/index.ts + 14 modules
+var languages = __webpack_require__(300);
 // EXTERNAL MODULE: ./src/rules/context.ts
 var context = __webpack_require__(7184);
 // EXTERNAL MODULE: ./src/rules/names.ts

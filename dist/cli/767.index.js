@@ -2,7 +2,7 @@ export const id = 767;
 export const ids = [767];
 export const modules = {
 
-/***/ 5730:
+/***/ 300:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,12 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: LANGUAGES, pathsOf
 
-;// CONCATENATED MODULE: ./src/languages/types.ts
-/** The OAuth Server-to-Server token endpoint, as the snippets write it. */
-const IMS_TOKEN_URL = 'https://ims-na1.adobelogin.com/ims/token/v3';
-/** A Java or C# declaration with a value: modifiers, a type (`var`, generics), the name. */
-const JVM_CLR_ASSIGNS = /^(?:(?:public|private|protected|internal|static|final|const|readonly)[ \t]+)*(?:[\w.<>\[\]?]+(?:<[\w.<>\[\]?, ]*>)?[ \t]+)?(\w+)[ \t]*=/;
-
+// EXTERNAL MODULE: ./src/languages/types.ts
+var types = __webpack_require__(1370);
 ;// CONCATENATED MODULE: ./src/languages/csharp.ts
 
 /** .NET's JWT libraries and certificate signing, shared by C#, F# and VB.NET. */
@@ -41,14 +37,14 @@ const csharp = {
 var form = new FormUrlEncodedContent(new Dictionary<string, string> {
     ["grant_type"] = "client_credentials", ["client_id"] = clientId,
     ["client_secret"] = clientSecret, ["scope"] = scopes });
-var res = await http.PostAsync("${IMS_TOKEN_URL}", form);
+var res = await http.PostAsync("${types/* IMS_TOKEN_URL */.o}", form);
 // response JSON: access_token, token_type, expires_in (seconds)`,
     form: {
         blocks: ['block', 'declaration_list', 'compilation_unit'],
         entry: 'initializer_expression',
         separator: ',',
         quote: '"',
-        assigns: JVM_CLR_ASSIGNS,
+        assigns: types/* JVM_CLR_ASSIGNS */.R,
         exportsGlobals: true,
         identifier: /([A-Za-z_]\w*)/g,
     },
@@ -69,7 +65,7 @@ const fsharp = {
     tokenSnippet: `// OAuth Server-to-Server token (HttpClient)
 let form = new FormUrlEncodedContent(dict [ "grant_type", "client_credentials"; "client_id", clientId
                                             "client_secret", clientSecret; "scope", scopes ])
-let! res = http.PostAsync("${IMS_TOKEN_URL}", form) |> Async.AwaitTask
+let! res = http.PostAsync("${types/* IMS_TOKEN_URL */.o}", form) |> Async.AwaitTask
 // response JSON: access_token, token_type, expires_in (seconds)`,
 };
 
@@ -87,7 +83,7 @@ const go = {
     tokenSnippet: `// OAuth Server-to-Server token
 form := url.Values{"grant_type": {"client_credentials"}, "client_id": {clientID},
 	"client_secret": {clientSecret}, "scope": {scopes}}
-res, err := http.PostForm("${IMS_TOKEN_URL}", form)
+res, err := http.PostForm("${types/* IMS_TOKEN_URL */.o}", form)
 // response JSON: access_token, token_type, expires_in (seconds)`,
     form: {
         blocks: ['source_file', 'statement_list'],
@@ -123,7 +119,7 @@ const java = {
     tokenSnippet: `// OAuth Server-to-Server token (java.net.http)
 String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, UTF_8)
     + "&client_secret=" + URLEncoder.encode(clientSecret, UTF_8) + "&scope=" + URLEncoder.encode(scopes, UTF_8);
-HttpRequest req = HttpRequest.newBuilder(URI.create("${IMS_TOKEN_URL}"))
+HttpRequest req = HttpRequest.newBuilder(URI.create("${types/* IMS_TOKEN_URL */.o}"))
     .header("Content-Type", "application/x-www-form-urlencoded")
     .POST(HttpRequest.BodyPublishers.ofString(form)).build();
 // response JSON: access_token, token_type, expires_in (seconds)`,
@@ -131,7 +127,7 @@ HttpRequest req = HttpRequest.newBuilder(URI.create("${IMS_TOKEN_URL}"))
         blocks: ['block', 'class_body', 'program'],
         separator: ',',
         quote: '"',
-        assigns: JVM_CLR_ASSIGNS,
+        assigns: types/* JVM_CLR_ASSIGNS */.R,
         exportsGlobals: true,
         identifier: /([A-Za-z_]\w*)/g,
     },
@@ -153,7 +149,7 @@ const groovy = {
     tokenSnippet: `// OAuth Server-to-Server token (java.net.http)
 String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, UTF_8) +
     "&client_secret=" + URLEncoder.encode(clientSecret, UTF_8) + "&scope=" + URLEncoder.encode(scopes, UTF_8)
-HttpRequest req = HttpRequest.newBuilder(URI.create("${IMS_TOKEN_URL}"))
+HttpRequest req = HttpRequest.newBuilder(URI.create("${types/* IMS_TOKEN_URL */.o}"))
     .header("Content-Type", "application/x-www-form-urlencoded")
     .POST(HttpRequest.BodyPublishers.ofString(form)).build()
 // response JSON: access_token, token_type, expires_in (seconds)`,
@@ -176,7 +172,7 @@ const javascript = {
     methodCase: 'camel',
     env: { read: (name) => `process.env.${name}` },
     tokenSnippet: `// OAuth Server-to-Server token (fetch)
-const res = await fetch('${IMS_TOKEN_URL}', {
+const res = await fetch('${types/* IMS_TOKEN_URL */.o}', {
   method: 'POST',
   body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId,
     client_secret: clientSecret, scope: scopes }),
@@ -210,7 +206,7 @@ const kotlin = {
 val form = listOf("grant_type" to "client_credentials", "client_id" to clientId,
     "client_secret" to clientSecret, "scope" to scopes)
     .joinToString("&") { (k, v) -> k + "=" + URLEncoder.encode(v, Charsets.UTF_8) }
-val req = HttpRequest.newBuilder(URI.create("${IMS_TOKEN_URL}"))
+val req = HttpRequest.newBuilder(URI.create("${types/* IMS_TOKEN_URL */.o}"))
     .header("Content-Type", "application/x-www-form-urlencoded")
     .POST(HttpRequest.BodyPublishers.ofString(form)).build()
 // response JSON: access_token, token_type, expires_in (seconds)`,
@@ -228,7 +224,7 @@ const php = {
     classNodes: ['class_declaration'],
     jwtSigning: /\bopenssl_sign\s*\(|\bJWT::encode\s*\(|^[ \t]*use[ \t]+Firebase\\JWT\b|\bopenssl_pkey_get_private\s*\(|\bLcobucci\\JWT\b/m,
     tokenSnippet: `// OAuth Server-to-Server token
-$ch = curl_init('${IMS_TOKEN_URL}');
+$ch = curl_init('${types/* IMS_TOKEN_URL */.o}');
 curl_setopt_array($ch, [CURLOPT_POST => true, CURLOPT_RETURNTRANSFER => true,
   CURLOPT_POSTFIELDS => http_build_query(['grant_type' => 'client_credentials',
     'client_id' => $clientId, 'client_secret' => $clientSecret, 'scope' => $scopes])]);
@@ -258,7 +254,7 @@ const powershell = {
     jwtSigning: /X509Certificate2\]::new\s*\(|\bX509Certificate2\b[^\n]{0,40}\(|\.SignData\s*\(|\bNew-Jwt\b|\bRSACryptoServiceProvider\b/i,
     tokenSnippet: `# OAuth Server-to-Server token
 $body = @{ grant_type = 'client_credentials'; client_id = $ClientId; client_secret = $ClientSecret; scope = $Scopes }
-$token = Invoke-RestMethod -Method Post -Uri '${IMS_TOKEN_URL}' -Body $body -ContentType 'application/x-www-form-urlencoded'
+$token = Invoke-RestMethod -Method Post -Uri '${types/* IMS_TOKEN_URL */.o}' -Body $body -ContentType 'application/x-www-form-urlencoded'
 # $token.access_token; $token.expires_in is in seconds`,
     form: {
         blocks: ['statement_list'],
@@ -286,7 +282,7 @@ const python = {
     methodCase: 'snake',
     env: { read: (name) => `os.environ.get('${name}')`, import: { present: /^import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*os\b/m, line: 'import os' } },
     tokenSnippet: `# OAuth Server-to-Server token (requests)
-res = requests.post('${IMS_TOKEN_URL}', data={
+res = requests.post('${types/* IMS_TOKEN_URL */.o}', data={
     'grant_type': 'client_credentials', 'client_id': client_id,
     'client_secret': client_secret, 'scope': scopes})
 token = res.json()['access_token']  # expires_in is in seconds`,
@@ -326,7 +322,7 @@ const r = {
     classNodes: [],
     jwtSigning: /\bjwt_encode_sig\s*\(|\bjwt_claim\s*\(|\blibrary\s*\(\s*["']?jose\b|\bjose::|\bopenssl::read_key\s*\(/,
     tokenSnippet: `# OAuth Server-to-Server token (httr)
-res <- httr::POST("${IMS_TOKEN_URL}", encode = "form", body = list(grant_type = "client_credentials",
+res <- httr::POST("${types/* IMS_TOKEN_URL */.o}", encode = "form", body = list(grant_type = "client_credentials",
   client_id = client_id, client_secret = client_secret, scope = scopes))
 token <- httr::content(res)$access_token  # expires_in is in seconds`,
     form: {
@@ -353,7 +349,7 @@ const ruby = {
     classNodes: ['class', 'module'],
     jwtSigning: /\bJWT\.encode\s*\(|^[ \t]*require[ \t]+['"]jwt['"]|\bOpenSSL::PKey::RSA\.new\s*\(/m,
     tokenSnippet: `# OAuth Server-to-Server token
-res = Net::HTTP.post_form(URI("${IMS_TOKEN_URL}"), "grant_type" => "client_credentials",
+res = Net::HTTP.post_form(URI("${types/* IMS_TOKEN_URL */.o}"), "grant_type" => "client_credentials",
   "client_id" => client_id, "client_secret" => client_secret, "scope" => scopes)
 token = JSON.parse(res.body) # access_token, expires_in (seconds)`,
     form: {
@@ -383,7 +379,7 @@ const scala = {
 val form = Seq("grant_type" -> "client_credentials", "client_id" -> clientId,
   "client_secret" -> clientSecret, "scope" -> scopes)
   .map { case (k, v) => k + "=" + URLEncoder.encode(v, "UTF-8") }.mkString("&")
-val req = HttpRequest.newBuilder(URI.create("${IMS_TOKEN_URL}"))
+val req = HttpRequest.newBuilder(URI.create("${types/* IMS_TOKEN_URL */.o}"))
   .header("Content-Type", "application/x-www-form-urlencoded")
   .POST(HttpRequest.BodyPublishers.ofString(form)).build()
 // response JSON: access_token, token_type, expires_in (seconds)`,
@@ -401,7 +397,7 @@ const shell = {
     classNodes: [],
     jwtSigning: /\bopenssl[ \t]+dgst[ \t]+-sha256[ \t]+-sign\b|\bopenssl[ \t]+(?:rsautl|pkeyutl)[ \t]+-sign\b|\bjwt[ \t]+encode\b/,
     tokenSnippet: `# OAuth Server-to-Server token
-curl -s -X POST '${IMS_TOKEN_URL}' -H 'Content-Type: application/x-www-form-urlencoded' \\
+curl -s -X POST '${types/* IMS_TOKEN_URL */.o}' -H 'Content-Type: application/x-www-form-urlencoded' \\
   -d grant_type=client_credentials -d "client_id=$CLIENT_ID" -d "client_secret=$CLIENT_SECRET" -d "scope=$SCOPES"`,
 };
 
@@ -451,6 +447,21 @@ function pathsOf(langs) {
 }
 /** Every source file of a registered language. */
 const CODE_FILES = pathsOf(LANGUAGES);
+
+
+/***/ }),
+
+/***/ 1370:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ JVM_CLR_ASSIGNS),
+/* harmony export */   o: () => (/* binding */ IMS_TOKEN_URL)
+/* harmony export */ });
+/** The OAuth Server-to-Server token endpoint, as the snippets write it. */
+const IMS_TOKEN_URL = 'https://ims-na1.adobelogin.com/ims/token/v3';
+/** A Java or C# declaration with a value: modifiers, a type (`var`, generics), the name. */
+const JVM_CLR_ASSIGNS = /^(?:(?:public|private|protected|internal|static|final|const|readonly)[ \t]+)*(?:[\w.<>\[\]?]+(?:<[\w.<>\[\]?, ]*>)?[ \t]+)?(\w+)[ \t]*=/;
 
 
 /***/ }),
@@ -1091,7 +1102,7 @@ const ci = {
 /* harmony export */   d: () => (/* binding */ AEM_OAUTH_GUIDE)
 /* harmony export */ });
 /* harmony import */ var _regex_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3508);
-/* harmony import */ var _languages_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5730);
+/* harmony import */ var _languages_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(300);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8992);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7184);
 
@@ -1407,7 +1418,7 @@ const code = {
 /* harmony export */   t9: () => (/* binding */ CODE_PATHS),
 /* harmony export */   yo: () => (/* binding */ NOT_CODE_TEXT)
 /* harmony export */ });
-/* harmony import */ var _languages_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5730);
+/* harmony import */ var _languages_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(300);
 // Context patterns shared by rule families: "this file talks to Adobe IMS".
 
 /** Adobe IMS context: a generic JWT library only counts in a file that also matches this. */
@@ -3906,7 +3917,7 @@ function matchFile(rules, file) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _languages_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5730);
+/* harmony import */ var _languages_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(300);
 /* harmony import */ var _parse_tree_sitter_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3994);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6499);
 /* harmony import */ var _rules_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5603);

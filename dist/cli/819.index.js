@@ -186,17 +186,51 @@ var engine = __webpack_require__(7452);
 var scan_files = __webpack_require__(5438);
 // EXTERNAL MODULE: ./src/scan/match.ts
 var match = __webpack_require__(6288);
-// EXTERNAL MODULE: ./src/languages/index.ts + 15 modules
-var languages = __webpack_require__(5730);
+// EXTERNAL MODULE: ./src/languages/index.ts + 14 modules
+var languages = __webpack_require__(300);
+// EXTERNAL MODULE: ./src/languages/types.ts
+var types = __webpack_require__(1370);
 ;// CONCATENATED MODULE: ./src/migrate/manual.ts
 // Ready snippets for the manual steps, in the language of the file that needs the change: each
-// language's entry in the registry (src/languages/) carries its token request.
+// language's entry in the registry (src/languages/) carries its token request; settings files get
+// the OAuth Server-to-Server settings in their own format.
 
-/** The token snippet for a code finding's file, in its language; undefined for other findings. */
+
+const SETTINGS = [
+    ['client_id', '<client id of the OAuth Server-to-Server credential>'],
+    ['client_secret', '<client secret from the Developer Console>'],
+    ['scopes', '<scopes from the Developer Console, comma-separated>'],
+    ['token_url', types/* IMS_TOKEN_URL */.o],
+];
+const HEAD = 'OAuth Server-to-Server settings (in place of the private key, metascopes and JWT endpoint)';
+/** The OAuth settings in a settings file's format, by its name; undefined for other files. */
+function settingsSnippet(file) {
+    const name = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
+    const ext = name.includes('.') ? name.slice(name.lastIndexOf('.')) : name;
+    if (['.properties', '.ini', '.cfg', '.conf', '.env'].includes(ext) || name.startsWith('.env')) {
+        return [`# ${HEAD}`, ...SETTINGS.map(([k, v]) => `${k}=${v}`)].join('\n');
+    }
+    // JSON has no comments: the members alone.
+    if (ext === '.json')
+        return [...SETTINGS.map(([k, v], i) => `"${k}": "${v}"${i < SETTINGS.length - 1 ? ',' : ''}`)].join('\n');
+    if (ext === '.yml' || ext === '.yaml')
+        return [`# ${HEAD}`, ...SETTINGS.map(([k, v]) => `${k}: "${v}"`)].join('\n');
+    if (ext === '.toml')
+        return [`# ${HEAD}`, ...SETTINGS.map(([k, v]) => `${k} = "${v}"`)].join('\n');
+    return undefined;
+}
+/**
+ * The snippet for a finding's manual step: the token request in a code file's language, the
+ * OAuth settings in a settings file's format; undefined for other findings (documents, keys,
+ * dependencies).
+ */
 function manualSnippet(file, ruleId) {
-    if (!ruleId.startsWith('code-'))
+    if (!ruleId.startsWith('code-') && !ruleId.startsWith('config-'))
         return undefined;
-    return (0,languages/* languageOf */.eX)(file)?.tokenSnippet;
+    const lang = (0,languages/* languageOf */.eX)(file);
+    if (lang)
+        return ruleId.startsWith('code-') ? lang.tokenSnippet : undefined;
+    return settingsSnippet(file);
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
