@@ -2244,12 +2244,10 @@ const codePythonRewriters = [
 ];
 
 ;// CONCATENATED MODULE: ./src/migrate/rewriters/deps.ts
-// Manifests: drop JWT packages once nothing in the project uses them. The code rewriters run on
-// other files in the same plan and their edits are not on disk, so a file with findings counts as
-// a user only if it still imports the package after those rewriters run on it here. Edits are text
+// Manifests: drop JWT packages once nothing in the project uses them. The plan rewrites code before
+// dependency files and its edits are not on disk, so a file with findings counts as a user only if
+// it still imports the package in the text the plan leaves it (`ctx.current`). Edits are text
 // spans (package.json) or whole lines (requirements*.txt); anything unsure stays a manual step.
-
-
 
 
 
@@ -2324,32 +2322,6 @@ function importsPython(text, mod, notebook) {
     const imports = String.raw `import[ \t]+(?:[\w.]+(?:[ \t]+as[ \t]+\w+)?[ \t]*,[ \t]*)*${m}\b`;
     return (0,regex/* linear */.sn)(String.raw `^[ \t]*(?:${from}|${imports})`, 'm').test(text);
 }
-/** The file as the code rewriters of this plan would leave it ('' when they delete it). */
-function afterCodeRewrites(ctx, file, text) {
-    const findings = (0,match/* matchFile */.g3)(src_rules/* RULES */.y0, { path: file, text }).findings.filter((f) => f.ruleId !== 'aem-cloud-service-credential');
-    const settled = new Set();
-    let out = text;
-    for (const rw of [...codeJsRewriters, ...codePythonRewriters]) {
-        if (!findings.some((f) => rw.ruleIds.includes(f.ruleId) && !settled.has(f.ruleId)))
-            continue;
-        let res;
-        try {
-            res = rw.rewrite({ root: ctx.root, file, text: out, findings, scopes: ctx.scopes, files: ctx.files });
-        }
-        catch {
-            res = null;
-        }
-        if (!res)
-            continue;
-        if (res.delete)
-            return '';
-        if (res.text !== undefined)
-            out = res.text;
-        for (const id of res.ruleIds)
-            settled.add(id);
-    }
-    return out;
-}
 /** Whether any code file still uses the package once this plan's code rewrites are done. */
 function stillUsed(ctx, files, uses) {
     const withFindings = new Set(ctx.files);
@@ -2365,9 +2337,10 @@ function stillUsed(ctx, files, uses) {
             return false;
         if (!withFindings.has(file))
             return true;
-        // The plan rewrites code before dependency files: its text is the one the PR will hold.
-        const now = ctx.processed?.(file) ? ctx.current?.(file) : undefined;
-        return uses(now ?? afterCodeRewrites(ctx, file, text), file);
+        // The plan rewrites code before dependency files: this is the text its pull request holds
+        // (null: the plan deletes the file). Without a plan to ask, the package stays.
+        const now = ctx.current?.(file);
+        return now === undefined || (now !== null && uses(now, file));
     });
 }
 const deps_JSON_SPACE = ' \t\r\n\uFEFF';
@@ -5202,6 +5175,7 @@ async function planFromScan(result, opts = {}) {
     const remove = new Set();
     const creates = new Map();
     const finalTexts = new Map();
+    const gone = new Set();
     const usedInRepository = wordsOfRepository(root, listing);
     for (const file of files) {
         processed.add(file);
@@ -5223,7 +5197,7 @@ async function planFromScan(result, opts = {}) {
                 const parse = rw.syntax ? () => treeOf(file, current) : undefined;
                 res = rw.rewrite({ root, file, text, findings, scopes: scopesFor(original ?? ''), files: allFiles, parse, original: original ?? undefined, usedElsewhere: (name) => usedInRepository(name, file),
                     requested: requests.get(file), processed: (other) => processed.has(other),
-                    current: (other) => finalTexts.get(other) ?? readText(root, other) });
+                    current: (other) => (gone.has(other) ? null : (finalTexts.get(other) ?? readText(root, other))) });
             }
             catch {
                 res = null; // a rewriter that trips over a file leaves it for a person
@@ -5287,7 +5261,9 @@ async function planFromScan(result, opts = {}) {
                 instructions: `Review line${names.length === 1 ? '' : 's'} ${names.map((x) => x.line).join(', ')}: ${names.length === 1 ? 'it names' : 'they name'} settings only the JWT flow used (private key, technical account, metascopes, the JWT). Remove them, or rename them for the OAuth client secret and scopes.`,
             });
         }
-        if (!deleted)
+        if (deleted)
+            gone.add(file);
+        else
             finalTexts.set(file, text);
     }
     for (const [file, { content, ruleIds }] of creates) {

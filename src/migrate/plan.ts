@@ -148,6 +148,7 @@ export async function planFromScan(result: ScanResult, opts: PlanOptions = {}): 
   const remove = new Set<string>();
   const creates = new Map<string, { content: string; ruleIds: string[] }>();
   const finalTexts = new Map<string, string>();
+  const gone = new Set<string>();
   const usedInRepository = wordsOfRepository(root, listing);
 
   for (const file of files) {
@@ -168,7 +169,7 @@ export async function planFromScan(result: ScanResult, opts: PlanOptions = {}): 
         const parse = rw.syntax ? () => treeOf(file, current) : undefined;
         res = rw.rewrite({ root, file, text, findings, scopes: scopesFor(original ?? ''), files: allFiles, parse, original: original ?? undefined, usedElsewhere: (name) => usedInRepository(name, file),
           requested: requests.get(file), processed: (other) => processed.has(other),
-          current: (other) => finalTexts.get(other) ?? readText(root, other) });
+          current: (other) => (gone.has(other) ? null : (finalTexts.get(other) ?? readText(root, other))) });
       } catch {
         res = null; // a rewriter that trips over a file leaves it for a person
       }
@@ -220,7 +221,8 @@ export async function planFromScan(result: ScanResult, opts: PlanOptions = {}): 
         instructions: `Review line${names.length === 1 ? '' : 's'} ${names.map((x) => x.line).join(', ')}: ${names.length === 1 ? 'it names' : 'they name'} settings only the JWT flow used (private key, technical account, metascopes, the JWT). Remove them, or rename them for the OAuth client secret and scopes.`,
       });
     }
-    if (!deleted) finalTexts.set(file, text);
+    if (deleted) gone.add(file);
+    else finalTexts.set(file, text);
   }
 
   for (const [file, { content, ruleIds }] of creates) {

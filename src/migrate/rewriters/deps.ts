@@ -1,17 +1,15 @@
-// Manifests: drop JWT packages once nothing in the project uses them. The code rewriters run on
-// other files in the same plan and their edits are not on disk, so a file with findings counts as
-// a user only if it still imports the package after those rewriters run on it here. Edits are text
+// Manifests: drop JWT packages once nothing in the project uses them. The plan rewrites code before
+// dependency files and its edits are not on disk, so a file with findings counts as a user only if
+// it still imports the package in the text the plan leaves it (`ctx.current`). Edits are text
 // spans (package.json) or whole lines (requirements*.txt); anything unsure stays a manual step.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { RULES, RULES_BY_ID } from '../../rules/index.js';
+import { RULES_BY_ID } from '../../rules/index.js';
 import { matchFile } from '../../scan/match.js';
 import { linear, splitLines } from '../../regex.js';
 import { escapeRegExp, isWordChar, onlyBlanks, skipBlanks } from '../../text.js';
 import { linearJs } from '../linear-js.js';
 import type { ManualStep, RewriteContext, Rewriter } from '../types.js';
-import { codeJsRewriters } from './code-js.js';
-import { codePythonRewriters } from './code-python.js';
 
 const ADOBE_RULE = 'dep-adobe-jwt-package';
 const NPM_RULE = 'dep-jwt-library-npm';
@@ -79,27 +77,6 @@ function importsPython(text: string, mod: string, notebook: boolean): boolean {
   return linear(String.raw`^[ \t]*(?:${from}|${imports})`, 'm').test(text);
 }
 
-/** The file as the code rewriters of this plan would leave it ('' when they delete it). */
-function afterCodeRewrites(ctx: RewriteContext, file: string, text: string): string {
-  const findings = matchFile(RULES, { path: file, text }).findings.filter((f) => f.ruleId !== 'aem-cloud-service-credential');
-  const settled = new Set<string>();
-  let out = text;
-  for (const rw of [...codeJsRewriters, ...codePythonRewriters]) {
-    if (!findings.some((f) => rw.ruleIds.includes(f.ruleId) && !settled.has(f.ruleId))) continue;
-    let res;
-    try {
-      res = rw.rewrite({ root: ctx.root, file, text: out, findings, scopes: ctx.scopes, files: ctx.files });
-    } catch {
-      res = null;
-    }
-    if (!res) continue;
-    if (res.delete) return '';
-    if (res.text !== undefined) out = res.text;
-    for (const id of res.ruleIds) settled.add(id);
-  }
-  return out;
-}
-
 /** Whether any code file still uses the package once this plan's code rewrites are done. */
 function stillUsed(ctx: RewriteContext, files: string[], uses: (text: string, file: string) => boolean): boolean {
   const withFindings = new Set(ctx.files);
@@ -112,9 +89,10 @@ function stillUsed(ctx: RewriteContext, files: string[], uses: (text: string, fi
     }
     if (!uses(text, file)) return false;
     if (!withFindings.has(file)) return true;
-    // The plan rewrites code before dependency files: its text is the one the PR will hold.
-    const now = ctx.processed?.(file) ? ctx.current?.(file) : undefined;
-    return uses(now ?? afterCodeRewrites(ctx, file, text), file);
+    // The plan rewrites code before dependency files: this is the text its pull request holds
+    // (null: the plan deletes the file). Without a plan to ask, the package stays.
+    const now = ctx.current?.(file);
+    return now === undefined || (now !== null && uses(now, file));
   });
 }
 
