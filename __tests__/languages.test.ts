@@ -18,7 +18,36 @@ describe('language registry', () => {
   it('gives no snippet for findings that are not code or settings', () => {
     expect(manualSnippet('src/app.py', 'config-jwt-signing-key')).toBeUndefined();
     expect(manualSnippet('README.md', 'code-ims-jwt-exchange')).toBeUndefined();
-    expect(manualSnippet('package.json', 'dep-adobe-jwt-package')).toBeUndefined();
+    expect(manualSnippet('keys/private.key', 'key-private-key-file')).toBeUndefined();
+  });
+
+  it('gives workflow steps the OAuth step or environment as YAML', () => {
+    const step = parse(manualSnippet('.github/workflows-example/deploy.yml', 'ci-aio-apps-action-jwt-auth')!) as { with: Record<string, string> }[];
+    expect(step[0].with.command).toBe('oauth_sts');
+    expect(Object.keys(step[0].with)).toEqual(expect.arrayContaining(['CLIENTSECRET', 'TECHNICALACCOUNTEMAIL', 'SCOPES']));
+    expect(Object.keys(step[0].with)).not.toContain('KEY');
+    const env = parse(manualSnippet('.github/workflows/sync.yml', 'ci-jwt-private-key-secret')!) as { env: Record<string, string> };
+    expect(Object.keys(env.env).join(' ')).not.toMatch(/KEY|META/);
+  });
+
+  it('gives a JWT package step the token request in the language of the manifest', () => {
+    const cases = [
+      ['package.json', 'javascript'],
+      ['app/requirements-dev.txt', 'python'],
+      ['pom.xml', 'java'],
+      ['build.gradle.kts', 'kotlin'],
+      ['build.sbt', 'scala'],
+      ['src/App/App.csproj', 'csharp'],
+      ['composer.json', 'php'],
+      ['go.mod', 'go'],
+      ['Gemfile', 'ruby'],
+      ['DESCRIPTION', 'r'],
+    ] as const;
+    for (const [file, id] of cases) {
+      const lang = LANGUAGES.find((l) => l.id === id)!;
+      expect(manualSnippet(file, 'dep-adobe-jwt-package'), file).toBe(lang.tokenSnippet);
+    }
+    expect(manualSnippet('docs/package.md', 'dep-adobe-jwt-package')).toBeUndefined();
   });
 
   it('gives settings files the OAuth settings in their own format', () => {

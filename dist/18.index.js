@@ -136,12 +136,35 @@ function settingsSnippet(file) {
         return [`# ${HEAD}`, ...SETTINGS.map(([k, v]) => `${k} = "${v}"`)].join('\n');
     return undefined;
 }
+/** A workflow step of adobe/aio-apps-action that authenticates with OAuth Server-to-Server. */
+const AIO_APPS_STEP = `- uses: adobe/aio-apps-action@3.3.0
+  with:
+    os: ubuntu-latest
+    command: oauth_sts
+    CLIENTID: \${{ secrets.CLIENTID }}
+    CLIENTSECRET: \${{ secrets.CLIENTSECRET }}
+    TECHNICALACCOUNTID: \${{ secrets.TECHNICALACCID }}
+    TECHNICALACCOUNTEMAIL: \${{ secrets.TECHNICALACCEMAIL }}
+    IMSORGID: \${{ secrets.IMSORGID }}
+    SCOPES: \${{ vars.SCOPES }}`;
+/** A workflow's environment for a token request: the OAuth secrets in place of the key's. */
+const WORKFLOW_ENV = `env:
+  ADOBE_CLIENT_ID: \${{ secrets.ADOBE_CLIENT_ID }}
+  ADOBE_CLIENT_SECRET: \${{ secrets.ADOBE_CLIENT_SECRET }}
+  ADOBE_SCOPES: \${{ vars.ADOBE_SCOPES }} # comma-separated OAuth scopes from the Developer Console`;
 /**
  * The snippet for a finding's manual step: the token request in a code file's language, the
- * OAuth settings in a settings file's format; undefined for other findings (documents, keys,
- * dependencies).
+ * OAuth settings in a settings file's format; for a JWT package that code still imports, the
+ * token request in the manifest's language, to put in place of the package's call; for a
+ * workflow, its steps or environment with the OAuth secrets. Undefined for other findings
+ * (documents, keys).
  */
 function manualSnippet(file, ruleId) {
+    if (ruleId.startsWith('dep-'))
+        return (0,languages/* manifestLanguage */.ww)(file)?.tokenSnippet;
+    // Workflows (run, or kept as examples): the step or the environment in OAuth's terms.
+    if (ruleId.startsWith('ci-'))
+        return ruleId.startsWith('ci-aio-apps-action') ? AIO_APPS_STEP : WORKFLOW_ENV;
     if (!ruleId.startsWith('code-') && !ruleId.startsWith('config-'))
         return undefined;
     const lang = (0,languages/* languageOf */.eX)(file);
@@ -866,6 +889,14 @@ function applySplices(text, splices) {
     }
     parts.push(text.slice(at));
     return parts.join('');
+}
+/** Removes one element of a comma-separated list (syntax-tree items) with the separator next to it. */
+function dropElement(list, i) {
+    if (i + 1 < list.length)
+        return { start: list[i].startIndex, end: list[i + 1].startIndex, text: '' };
+    if (i > 0)
+        return { start: list[i - 1].endIndex, end: list[i].endIndex, text: '' };
+    return { start: list[i].startIndex, end: list[i].endIndex, text: '' };
 }
 const METASCOPE = (0,regex/* linear */.sn)(/\bent_[a-z_]+_sdk\b|\bevent_receiver_api\b/g);
 const META_SCOPES_VAR = (0,regex/* linear */.sn)(/\b([A-Z][A-Z0-9_]*?)META_?SCOPES?\b/);
@@ -2591,7 +2622,7 @@ const FORM_STRING = (0,regex/* linear */.sn)(/(['"])(&?)jwt_token=(['"])[ \t]*\+
 const exchange_form_RULES = ['code-ims-jwt-exchange', 'code-ims-jwt-exchange-manual', 'code-jwt-token-form-field', 'code-jwt-token-function', 'code-jwt-meta-scope-claim', 'code-jwt-audience-claim', 'code-jwt-library-python', 'code-jwt-signing-powershell'];
 const isComment = (node) => !!node && node.type.includes('comment');
 /** Parameter lists, in every grammar here: a parameter is a declaration, not a use. */
-const PARAMETERS = new Set(['parameters', 'formal_parameters', 'parameter_list', 'param_block', 'method_parameters', 'lambda_parameters']);
+const PARAMETERS = new Set(['parameters', 'formal_parameters', 'parameter_list', 'param_block', 'method_parameters', 'lambda_parameters', 'function_value_parameters', 'class_parameters']);
 function inParameters(node) {
     for (let n = node; n; n = n.parent) {
         if (PARAMETERS.has(n.type))
@@ -2665,15 +2696,16 @@ function blankLine(text, start) {
         end = text.length;
     return (0,src_text/* onlyBlanks */.Xx)(text, start, text[end - 1] === '\r' ? end - 1 : end);
 }
-function functionName(node) {
+function functionNameNode(node) {
     const named = node.childForFieldName('name');
     if (named)
-        return named.text;
+        return named;
     for (let i = 0; i < node.childCount; i++)
         if (node.child(i)?.type === 'function_name')
-            return node.child(i)?.text;
+            return node.child(i) ?? undefined;
     return undefined;
 }
+const functionName = (node) => functionNameNode(node)?.text;
 function identifiers(text, syntax) {
     return [...(0,regex/* linear */.sn)(syntax.identifier).matchAll(text)].map((m) => m.group(1));
 }
@@ -2737,6 +2769,13 @@ function formEdits(ctx, tree, lang, syntax) {
         splices.push({ start: m.index, end: m.end, text: `&grant_type=client_credentials&scope=${choice.value}` });
         seeds.push({ name: m.group(1) ?? m.group(2) ?? m.group(3), at: m.index });
     }
+    for (const m of syntax.flagEntry ? (0,regex/* linear */.sn)(syntax.flagEntry).matchAll(text) : []) {
+        if (m.group(2) !== m.group(4) || isComment(tree.rootNode.descendantForIndex(m.index, m.index)))
+            continue;
+        const [flag, q] = [m.group(1), m.group(2)];
+        splices.push({ start: m.index, end: m.end, text: `${flag}${q}grant_type=client_credentials${q} ${flag}${q}scope=${choice.value}${q}` });
+        seeds.push(...[...new Set(identifiers(m.group(3), syntax))].map((name) => ({ name, at: m.index })));
+    }
     const entries = [...(syntax.entry ? tree.rootNode.descendantsOfType(syntax.entry) : []), ...(syntax.callEntry ? tree.rootNode.descendantsOfType(syntax.callEntry) : [])];
     for (const entry of entries) {
         const call = entry.type === syntax.callEntry;
@@ -2750,7 +2789,9 @@ function formEdits(ctx, tree, lang, syntax) {
         const unit = call ? statementAt(tree, entry.startIndex, syntax) : entry;
         // The exchange's form sends the client secret beside the JWT; an argument named jwt_token
         // in some other call (a helper's parameter) is not the form.
-        if (!unit || !(call ? unit.parent : entry.parent)?.text.includes('client_secret'))
+        // (Kotlin wraps each argument: the form is the entry's grandparent.)
+        const form = call ? unit?.parent : entry.parent;
+        if (!unit || !(form?.text.includes('client_secret') || (!call && form?.parent?.text.includes('client_secret'))))
             continue;
         // The entry is its own template: `{"jwt_token", x}` gives `{"grant_type", "client_credentials"}`;
         // a value in braces (Go's `{jwt}`) keeps them.
@@ -2920,6 +2961,7 @@ function deadCode(text, tree, lang, syntax, seeds, usedElsewhere) {
 /** A Go module's major-version path segment (`/v5`), and the package name a path ends in. */
 const GO_MAJOR = (0,regex/* linear */.sn)(/^v\d+$/);
 const GO_PACKAGE = (0,regex/* linear */.sn)(/^(?:go-)?([A-Za-z_]\w*)/);
+const JVM_IMPORT = (0,regex/* linear */.sn)(/^import[ \t]+(?:static[ \t]+)?(?:[A-Za-z_]\w*\.)+([A-Za-z]\w*|_\w+)[ \t]*;?[ \t]*$/);
 /**
  * The names an import statement binds (`import a.b` binds a; `from m import x as y` binds y; Go's
  * `"github.com/golang-jwt/jwt/v5"` binds jwt, `jose "gopkg.in/square/go-jose.v2"` binds jose).
@@ -2947,6 +2989,12 @@ function importedNames(node) {
         const segments = (node.childForFieldName('path')?.text ?? '').replaceAll('"', '').split('/');
         const last = GO_MAJOR.test(segments[segments.length - 1] ?? '') ? segments[segments.length - 2] : segments[segments.length - 1];
         return [GO_PACKAGE.exec(last ?? '')?.group(1) ?? ''].filter(Boolean);
+    }
+    // JVM imports of one class (`import io.jsonwebtoken.Jwts`); `{A, B}`, `*` and aliases are not judged.
+    if (node.type === 'import' || node.type === 'import_declaration') {
+        const jvm = JVM_IMPORT.exec(node.text);
+        if (jvm || !node.childForFieldName('module_name'))
+            return jvm ? [jvm.group(1)] : [];
     }
     const module = node.childForFieldName('module_name');
     const names = [];
@@ -3075,6 +3123,7 @@ function exchange_form_rewrite(ctx) {
     finally {
         after.delete();
     }
+    text = followParameters(ctx, text, lang, syntax, new Set(form.seeds.map((s) => s.name))) ?? text;
     if (syntax.imports && lang.parser) {
         const cleaned = (0,tree_sitter/* parseLoaded */.j$)(lang.parser, text);
         if (!cleaned)
@@ -3091,7 +3140,159 @@ function exchange_form_rewrite(ctx) {
         return null;
     const choice = form.scopes;
     const requests = form.holder ? [{ file: form.holder, kind: 'exchange-url' }] : [];
-    return { ruleIds: ids, text, manual: code_js_placeholderStep(ctx, choice, text, 'code-jwt-token-form-field'), requests };
+    const manual = [...code_js_placeholderStep(ctx, choice, text, 'code-jwt-token-form-field'), ...unsentTokens(ctx.file, text, lang, form.seeds)];
+    return { ruleIds: ids, text, manual, requests };
+}
+/**
+ * A JWT the form no longer sends but the code still signs (inside a lambda, or read again
+ * elsewhere): the token request works, and the signing is left for a person to delete.
+ */
+function unsentTokens(file, text, lang, seeds) {
+    const names = [...new Set(seeds.map((s) => s.name))].filter((n) => JWT_NAME.test(n) && !text.includes(`Deprecated: parameter ${n} `));
+    if (!names.length || !lang.parser)
+        return [];
+    const tree = (0,tree_sitter/* parseLoaded */.j$)(lang.parser, text);
+    if (!tree)
+        return [];
+    try {
+        const steps = [];
+        for (const name of names) {
+            const at = (0,src_text/* wordOffsets */.r8)(text, name).find((i) => !isComment(tree.rootNode.descendantForIndex(i, i)));
+            if (at === undefined)
+                continue;
+            steps.push({
+                file,
+                line: (0,src_text/* lineAt */.mh)(text, at),
+                ruleId: 'code-jwt-token-form-field',
+                instructions: `\`${name}\` is still signed here but the token request no longer sends it (OAuth Server-to-Server needs no JWT): delete the signing code, its claims and the private key it reads.`,
+            });
+        }
+        return steps;
+    }
+    finally {
+        tree.delete();
+    }
+}
+/** The parameters step (see unusedParameters) and the dead code its removed arguments leave. */
+function followParameters(ctx, text, lang, syntax, names) {
+    const tree = (0,tree_sitter/* parseLoaded */.j$)(lang.parser, text);
+    if (!tree)
+        return undefined;
+    let edits;
+    try {
+        edits = unusedParameters(text, tree, lang, syntax, names, sharedNames(ctx, syntax));
+    }
+    finally {
+        tree.delete();
+    }
+    if (!edits.splices.length)
+        return undefined;
+    let next;
+    try {
+        next = applySplices(text, edits.splices);
+    }
+    catch {
+        return undefined;
+    }
+    if (!edits.seeds.length)
+        return next;
+    const shift = (at) => edits.splices.filter((s) => s.end <= at).reduce((n, s) => n + s.text.length - (s.end - s.start), 0);
+    const after = (0,tree_sitter/* parseLoaded */.j$)(lang.parser, next);
+    if (!after)
+        return undefined;
+    try {
+        const functions = new Set(lang.functionNodes);
+        const seeds = edits.seeds.map((s) => {
+            const at = s.at + shift(s.at);
+            return { name: s.name, scope: scopeOf(after.rootNode.descendantForIndex(at, at), functions) };
+        });
+        return tidyGaps(next, deadCode(next, after, lang, syntax, seeds, sharedNames(ctx, syntax)));
+    }
+    finally {
+        after.delete();
+    }
+}
+/** A call's argument list, in the grammars here. */
+const ARGUMENT_LISTS = new Set(['arguments', 'argument_list', 'value_arguments']);
+const CALL = (0,regex/* linear */.sn)(/call|invocation/);
+const RECEIVER = new Set(['self', 'cls', '$this', 'this']);
+/** A parameter's name (`String jwt`, `jwt: String`, `$jwt`). */
+function parameterName(node, syntax) {
+    const named = node.childForFieldName('name');
+    return named ? identifiers(named.text, syntax)[0] : identifiers(node.text, syntax)[0];
+}
+/**
+ * Parameters the form's token came in by (`fetch(jwtToken, secret)`) that the function no longer
+ * reads. When only this file calls the function, the parameter goes with the argument in its
+ * place at every call, and what those arguments read seeds the dead code again (the caller's
+ * `jwtToken = sign(…)`). A function that other files call keeps its signature: a library's public
+ * API stays, with a deprecation comment, and its callers drop the argument in their own time.
+ */
+function unusedParameters(text, tree, lang, syntax, names, usedElsewhere) {
+    const splices = [];
+    const seeds = [];
+    const reads = (fn, name) => (0,src_text/* wordOffsets */.r8)(fn.text, name).some((rel) => {
+        const node = tree.rootNode.descendantForIndex(fn.startIndex + rel, fn.startIndex + rel);
+        return !inParameters(node) && !isComment(node);
+    });
+    const functions = tree.rootNode.descendantsOfType(lang.functionNodes).filter((f) => !!f);
+    // The function that sends the rewritten form (the innermost one holding it).
+    const senders = functions.filter((f) => f.text.includes('client_credentials') && !functions.some((g) => g.id !== f.id && g.startIndex >= f.startIndex && g.endIndex <= f.endIndex && g.text.includes('client_credentials')));
+    for (const fn of senders) {
+        const list = fn.childForFieldName('parameters') ?? fn.namedChildren.find((c) => !!c && PARAMETERS.has(c.type));
+        const fname = functionName(fn);
+        if (!list || !fname)
+            continue;
+        const params = list.namedChildren.filter((c) => !!c && !isComment(c));
+        const unused = params.map((p, i) => ({ i, name: parameterName(p, syntax) })).filter((p) => p.name && names.has(p.name) && !reads(fn, p.name));
+        if (!unused.length)
+            continue;
+        // Every other mention of the function must be a call with one argument per parameter (a
+        // method called on `self` passes one fewer).
+        const skip = params.length > 0 && RECEIVER.has(parameterName(params[0], syntax) ?? '') ? 1 : 0;
+        const calls = [];
+        let callsOk = !usedElsewhere(fname);
+        for (const at of (0,src_text/* wordOffsets */.r8)(text, fname)) {
+            if (!callsOk)
+                break;
+            if (at === functionNameNode(fn)?.startIndex)
+                continue; // the declaration itself
+            const here = tree.rootNode.descendantForIndex(at, at);
+            if (!here || isComment(here))
+                continue;
+            let call = here.parent;
+            while (call && !CALL.test(call.type))
+                call = call.parent;
+            const args = call && (call.childForFieldName('arguments') ?? call.namedChildren.find((c) => !!c && ARGUMENT_LISTS.has(c.type)));
+            const items = args?.namedChildren.filter((c) => !!c && !isComment(c));
+            if (!call || !args || !items || at >= args.startIndex || items.length !== params.length - skip)
+                callsOk = false;
+            else
+                calls.push(items);
+        }
+        const nameNode = functionNameNode(fn);
+        const head = text.slice((0,src_text/* lineStartOf */.El)(text, fn.startIndex), nameNode.endIndex);
+        const vis = syntax.visibility;
+        const api = !!vis && (!!vis.public?.test(head) || (!!vis.private && !vis.private.test(head))); // native-regex: a declaration's head
+        if (!callsOk || api || !calls.length) {
+            // A deprecation note above the function, once.
+            const start = (0,src_text/* lineStartOf */.El)(text, fn.startIndex);
+            const marker = lang.lineComments[0];
+            const note = unused.map((p) => `${(0,src_text/* indentAt */.oY)(text, fn.startIndex)}${marker} Deprecated: parameter ${p.name} is unused (OAuth Server-to-Server sends no JWT); kept for callers.${(0,src_text/* eolOf */.Wl)(text)}`).join('');
+            if ((0,src_text/* onlyBlanks */.Xx)(text, start, fn.startIndex) && !text.slice(Math.max(0, start - 400), start).includes(`Deprecated: parameter ${unused[0].name} `))
+                splices.push({ start, end: start, text: note });
+            continue;
+        }
+        for (const p of unused) {
+            splices.push(dropElement(params, p.i));
+            for (const items of calls) {
+                const arg = items[p.i - skip];
+                splices.push(dropElement(items, p.i - skip));
+                seeds.push(...[...new Set(identifiers(arg.text, syntax))].map((name) => ({ name, at: arg.startIndex })));
+            }
+        }
+    }
+    return { splices, seeds };
 }
 /**
  * Signing calls whose callback no longer reads the token (the form it fed was rewritten): the
@@ -4184,14 +4385,6 @@ function lines(text, node) {
     const nl = text.indexOf('\n', node.endIndex);
     const end = nl < 0 ? text.length : nl + 1;
     return (0,src_text/* onlyBlanks */.Xx)(text, node.endIndex, nl < 0 ? text.length : nl) ? { start, end, text: '' } : undefined;
-}
-/** Removes one element of a comma-separated list with the separator next to it. */
-function dropElement(list, i) {
-    if (i + 1 < list.length)
-        return { start: list[i].startIndex, end: list[i + 1].startIndex, text: '' };
-    if (i > 0)
-        return { start: list[i - 1].endIndex, end: list[i].endIndex, text: '' };
-    return { start: list[i].startIndex, end: list[i].endIndex, text: '' };
 }
 /** The edits for one decorated test; an empty list when nothing (or nothing safely) goes. */
 function testEdits(ctx, decorated) {

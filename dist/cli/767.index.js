@@ -9,7 +9,8 @@ export const modules = {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   k$: () => (/* binding */ CODE_FILES),
-  eX: () => (/* binding */ languageOf)
+  eX: () => (/* binding */ languageOf),
+  ww: () => (/* binding */ manifestLanguage)
 });
 
 // UNUSED EXPORTS: LANGUAGES, pathsOf
@@ -24,6 +25,7 @@ const csharp = {
     id: 'csharp',
     name: 'C#',
     extensions: ['.cs'],
+    manifests: /\.csproj$|^packages\.config$/,
     lineComments: ['//', '*', '/*'],
     parser: 'csharp',
     functionNodes: ['method_declaration', 'constructor_declaration', 'local_function_statement'],
@@ -40,6 +42,7 @@ var form = new FormUrlEncodedContent(new Dictionary<string, string> {
 var res = await http.PostAsync("${types/* IMS_TOKEN_URL */.o}", form);
 // response JSON: access_token, token_type, expires_in (seconds)`,
     form: {
+        visibility: { public: /\bpublic\b/ },
         blocks: ['block', 'declaration_list', 'compilation_unit'],
         entry: 'initializer_expression',
         separator: ',',
@@ -75,6 +78,7 @@ const go = {
     id: 'go',
     name: 'Go',
     extensions: ['.go'],
+    manifests: /^go\.mod$/,
     lineComments: ['//', '*', '/*'],
     parser: 'go',
     functionNodes: ['function_declaration', 'method_declaration'],
@@ -86,6 +90,7 @@ form := url.Values{"grant_type": {"client_credentials"}, "client_id": {clientID}
 res, err := http.PostForm("${types/* IMS_TOKEN_URL */.o}", form)
 // response JSON: access_token, token_type, expires_in (seconds)`,
     form: {
+        visibility: { public: /^func[ \t]+(?:\([^)]*\)[ \t]*)?[A-Z]/ },
         blocks: ['source_file', 'statement_list'],
         imports: ['import_spec'],
         entry: 'keyed_element',
@@ -108,6 +113,7 @@ const java = {
     id: 'java',
     name: 'Java',
     extensions: ['.java'],
+    manifests: /^(?:pom\.xml|build\.gradle)$/,
     lineComments: ['//', '*', '/*'],
     parser: 'java',
     functionNodes: ['method_declaration', 'constructor_declaration'],
@@ -124,6 +130,7 @@ HttpRequest req = HttpRequest.newBuilder(URI.create("${types/* IMS_TOKEN_URL */.
     .POST(HttpRequest.BodyPublishers.ofString(form)).build();
 // response JSON: access_token, token_type, expires_in (seconds)`,
     form: {
+        visibility: { public: /\bpublic\b/ },
         blocks: ['block', 'class_body', 'program'],
         separator: ',',
         quote: '"',
@@ -161,6 +168,7 @@ const javascript = {
     id: 'javascript',
     name: 'JavaScript / TypeScript',
     extensions: ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'],
+    manifests: /^package\.json$/,
     lineComments: ['//', '*', '/*'],
     // The TSX grammar reads JavaScript, JSX and TypeScript alike; it loads in milliseconds, where
     // the TypeScript compiler (kept for the rewrites) takes a third of a second.
@@ -179,6 +187,7 @@ const res = await fetch('${types/* IMS_TOKEN_URL */.o}', {
 });
 const { access_token, expires_in } = await res.json(); // expires_in is in seconds`,
     form: {
+        visibility: { public: /\bexport\b/ },
         blocks: ['program', 'statement_block', 'class_body'],
         entry: 'pair',
         separator: ',',
@@ -197,6 +206,7 @@ const kotlin = {
     id: 'kotlin',
     name: 'Kotlin',
     extensions: ['.kt', '.kts'],
+    manifests: /^build\.gradle\.kts$/,
     lineComments: ['//', '*', '/*'],
     parser: 'kotlin',
     functionNodes: ['function_declaration'],
@@ -210,6 +220,18 @@ val req = HttpRequest.newBuilder(URI.create("${types/* IMS_TOKEN_URL */.o}"))
     .header("Content-Type", "application/x-www-form-urlencoded")
     .POST(HttpRequest.BodyPublishers.ofString(form)).build()
 // response JSON: access_token, token_type, expires_in (seconds)`,
+    form: {
+        visibility: { private: /\b(?:private|internal|protected)\b/ },
+        blocks: ['block', 'class_body', 'source_file', 'statements'],
+        imports: ['import'],
+        // `"jwt_token" to jwt` in `mapOf(…)`
+        entry: 'infix_expression',
+        separator: ',',
+        quote: '"',
+        assigns: /^(?:(?:private|internal|public|protected|override|const|lateinit)[ \t]+)*(?:val|var)[ \t]+(\w+)(?:[ \t]*:[^=\n]+)?[ \t]*=/,
+        exportsGlobals: true,
+        identifier: /([A-Za-z_]\w*)/g,
+    },
 };
 
 ;// CONCATENATED MODULE: ./src/languages/php.ts
@@ -218,6 +240,7 @@ const php = {
     id: 'php',
     name: 'PHP',
     extensions: ['.php'],
+    manifests: /^composer\.json$/,
     lineComments: ['//', '#', '*', '/*'],
     parser: 'php',
     functionNodes: ['function_definition', 'method_declaration'],
@@ -230,6 +253,7 @@ curl_setopt_array($ch, [CURLOPT_POST => true, CURLOPT_RETURNTRANSFER => true,
     'client_id' => $clientId, 'client_secret' => $clientSecret, 'scope' => $scopes])]);
 $token = json_decode(curl_exec($ch), true); // access_token, expires_in (seconds)`,
     form: {
+        visibility: { private: /\b(?:private|protected)\b/ },
         blocks: ['program', 'compound_statement', 'declaration_list'],
         imports: ['namespace_use_declaration'],
         entry: 'array_element_initializer',
@@ -273,6 +297,7 @@ const python = {
     id: 'python',
     name: 'Python',
     extensions: ['.py'],
+    manifests: /^(?:requirements[\w.-]*\.txt|pyproject\.toml|Pipfile|setup\.cfg)$/,
     lineComments: ['#'],
     parser: 'python',
     functionNodes: ['function_definition'],
@@ -314,6 +339,7 @@ const r = {
     id: 'r',
     name: 'R',
     extensions: ['.r', '.rmd'],
+    manifests: /^DESCRIPTION$/,
     // The package's export list: R calls (`export(auth_jwt)`), generated by roxygen.
     filenames: ['NAMESPACE'],
     lineComments: ['#', "#'"],
@@ -343,6 +369,7 @@ const ruby = {
     name: 'Ruby',
     extensions: ['.rb', '.gemspec', '.rake'],
     filenames: ['Gemfile', 'Rakefile'],
+    manifests: /^Gemfile$/,
     lineComments: ['#'],
     parser: 'ruby',
     functionNodes: ['method', 'singleton_method'],
@@ -370,6 +397,7 @@ const scala = {
     id: 'scala',
     name: 'Scala',
     extensions: ['.scala', '.sc'],
+    manifests: /^build\.sbt$/,
     lineComments: ['//', '*', '/*'],
     parser: 'scala',
     functionNodes: ['function_definition'],
@@ -383,6 +411,18 @@ val req = HttpRequest.newBuilder(URI.create("${types/* IMS_TOKEN_URL */.o}"))
   .header("Content-Type", "application/x-www-form-urlencoded")
   .POST(HttpRequest.BodyPublishers.ofString(form)).build()
 // response JSON: access_token, token_type, expires_in (seconds)`,
+    form: {
+        visibility: { private: /\b(?:private|protected)\b/ },
+        blocks: ['block', 'template_body', 'compilation_unit'],
+        imports: ['import_declaration'],
+        // `"jwt_token" -> jwt` in `UrlForm(…)` or `Map(…)`
+        entry: 'infix_expression',
+        separator: ',',
+        quote: '"',
+        assigns: /^(?:(?:private|protected|override|final|implicit|lazy)[ \t]+)*(?:val|var)[ \t]+(\w+)(?:[ \t]*:[^=\n]+)?[ \t]*=/,
+        exportsGlobals: true,
+        identifier: /([A-Za-z_]\w*)/g,
+    },
 };
 
 ;// CONCATENATED MODULE: ./src/languages/shell.ts
@@ -399,6 +439,17 @@ const shell = {
     tokenSnippet: `# OAuth Server-to-Server token
 curl -s -X POST '${types/* IMS_TOKEN_URL */.o}' -H 'Content-Type: application/x-www-form-urlencoded' \\
   -d grant_type=client_credentials -d "client_id=$CLIENT_ID" -d "client_secret=$CLIENT_SECRET" -d "scope=$SCOPES"`,
+    form: {
+        blocks: ['program', 'compound_statement', 'do_group', 'if_statement', 'elif_clause', 'else_clause'],
+        // curl's `-d "jwt_token=${JWT}"`, `--data-urlencode jwt_token=$JWT`
+        flagEntry: /(-d[ \t]+|--data(?:-urlencode|-raw|-ascii)?(?:[ \t]+|=))(["']?)jwt_token=([^"'\s]*)(["']?)/g,
+        separator: ' ',
+        quote: '"',
+        assigns: /^(?:(?:export|local|readonly|declare)[ \t]+)?(\w+)=/,
+        // A script's variables are another's only when it is sourced.
+        exportsGlobals: false,
+        identifier: /([A-Za-z_]\w*)/g,
+    },
 };
 
 // EXTERNAL MODULE: ./src/text.ts
@@ -438,6 +489,11 @@ function languageOf(path) {
         return named;
     const dot = name.lastIndexOf('.');
     return dot > 0 ? BY_EXTENSION.get(name.slice(dot).toLowerCase()) : undefined;
+}
+/** The language whose packages a dependency manifest declares (package.json: JavaScript). */
+function manifestLanguage(path) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    return LANGUAGES.find((l) => l.manifests?.test(name)); // native-regex: a file name
 }
 /** A path pattern matching the files of these languages (derived: one list, in the registry). */
 function pathsOf(langs) {

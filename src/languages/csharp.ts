@@ -8,6 +8,7 @@ export const csharp: Language = {
   id: 'csharp',
   name: 'C#',
   extensions: ['.cs'],
+  manifests: /\.csproj$|^packages\.config$/,
   lineComments: ['//', '*', '/*'],
   parser: 'csharp',
   functionNodes: ['method_declaration', 'constructor_declaration', 'local_function_statement'],
@@ -24,6 +25,7 @@ var form = new FormUrlEncodedContent(new Dictionary<string, string> {
 var res = await http.PostAsync("${IMS_TOKEN_URL}", form);
 // response JSON: access_token, token_type, expires_in (seconds)`,
   form: {
+    visibility: { public: /\bpublic\b/ },
     blocks: ['block', 'declaration_list', 'compilation_unit'],
     entry: 'initializer_expression',
     separator: ',',

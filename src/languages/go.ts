@@ -4,6 +4,7 @@ export const go: Language = {
   id: 'go',
   name: 'Go',
   extensions: ['.go'],
+  manifests: /^go\.mod$/,
   lineComments: ['//', '*', '/*'],
   parser: 'go',
   functionNodes: ['function_declaration', 'method_declaration'],
@@ -15,6 +16,7 @@ form := url.Values{"grant_type": {"client_credentials"}, "client_id": {clientID}
 res, err := http.PostForm("${IMS_TOKEN_URL}", form)
 // response JSON: access_token, token_type, expires_in (seconds)`,
   form: {
+    visibility: { public: /^func[ \t]+(?:\([^)]*\)[ \t]*)?[A-Z]/ },
     blocks: ['source_file', 'statement_list'],
     imports: ['import_spec'],
     entry: 'keyed_element',

@@ -37,6 +37,12 @@ export function languageOf(path: string): Language | undefined {
   return dot > 0 ? BY_EXTENSION.get(name.slice(dot).toLowerCase()) : undefined;
 }
 
+/** The language whose packages a dependency manifest declares (package.json: JavaScript). */
+export function manifestLanguage(path: string): Language | undefined {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return LANGUAGES.find((l) => l.manifests?.test(name)); // native-regex: a file name
+}
+
 /** A path pattern matching the files of these languages (derived: one list, in the registry). */
 export function pathsOf(langs: Language[]): RegExp {
   const ends = langs.flatMap((l) => l.extensions.map(escapeRegExp));

@@ -8,6 +8,7 @@ export const java: Language = {
   id: 'java',
   name: 'Java',
   extensions: ['.java'],
+  manifests: /^(?:pom\.xml|build\.gradle)$/,
   lineComments: ['//', '*', '/*'],
   parser: 'java',
   functionNodes: ['method_declaration', 'constructor_declaration'],
@@ -24,6 +25,7 @@ HttpRequest req = HttpRequest.newBuilder(URI.create("${IMS_TOKEN_URL}"))
     .POST(HttpRequest.BodyPublishers.ofString(form)).build();
 // response JSON: access_token, token_type, expires_in (seconds)`,
   form: {
+    visibility: { public: /\bpublic\b/ },
     blocks: ['block', 'class_body', 'program'],
     separator: ',',
     quote: '"',

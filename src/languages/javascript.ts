@@ -4,6 +4,7 @@ export const javascript: Language = {
   id: 'javascript',
   name: 'JavaScript / TypeScript',
   extensions: ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'],
+  manifests: /^package\.json$/,
   lineComments: ['//', '*', '/*'],
   // The TSX grammar reads JavaScript, JSX and TypeScript alike; it loads in milliseconds, where
   // the TypeScript compiler (kept for the rewrites) takes a third of a second.
@@ -23,6 +24,7 @@ const res = await fetch('${IMS_TOKEN_URL}', {
 });
 const { access_token, expires_in } = await res.json(); // expires_in is in seconds`,
   form: {
+    visibility: { public: /\bexport\b/ },
     blocks: ['program', 'statement_block', 'class_body'],
     entry: 'pair',
     separator: ',',

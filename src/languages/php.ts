@@ -4,6 +4,7 @@ export const php: Language = {
   id: 'php',
   name: 'PHP',
   extensions: ['.php'],
+  manifests: /^composer\.json$/,
   lineComments: ['//', '#', '*', '/*'],
   parser: 'php',
   functionNodes: ['function_definition', 'method_declaration'],
@@ -16,6 +17,7 @@ curl_setopt_array($ch, [CURLOPT_POST => true, CURLOPT_RETURNTRANSFER => true,
     'client_id' => $clientId, 'client_secret' => $clientSecret, 'scope' => $scopes])]);
 $token = json_decode(curl_exec($ch), true); // access_token, expires_in (seconds)`,
   form: {
+    visibility: { private: /\b(?:private|protected)\b/ },
     blocks: ['program', 'compound_statement', 'declaration_list'],
     imports: ['namespace_use_declaration'],
     entry: 'array_element_initializer',

@@ -4,6 +4,7 @@ export const python: Language = {
   id: 'python',
   name: 'Python',
   extensions: ['.py'],
+  manifests: /^(?:requirements[\w.-]*\.txt|pyproject\.toml|Pipfile|setup\.cfg)$/,
   lineComments: ['#'],
   parser: 'python',
   functionNodes: ['function_definition'],

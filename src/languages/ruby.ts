@@ -5,6 +5,7 @@ export const ruby: Language = {
   name: 'Ruby',
   extensions: ['.rb', '.gemspec', '.rake'],
   filenames: ['Gemfile', 'Rakefile'],
+  manifests: /^Gemfile$/,
   lineComments: ['#'],
   parser: 'ruby',
   functionNodes: ['method', 'singleton_method'],

@@ -5,6 +5,7 @@ export const scala: Language = {
   id: 'scala',
   name: 'Scala',
   extensions: ['.scala', '.sc'],
+  manifests: /^build\.sbt$/,
   lineComments: ['//', '*', '/*'],
   parser: 'scala',
   functionNodes: ['function_definition'],
@@ -18,4 +19,16 @@ val req = HttpRequest.newBuilder(URI.create("${IMS_TOKEN_URL}"))
   .header("Content-Type", "application/x-www-form-urlencoded")
   .POST(HttpRequest.BodyPublishers.ofString(form)).build()
 // response JSON: access_token, token_type, expires_in (seconds)`,
+  form: {
+    visibility: { private: /\b(?:private|protected)\b/ },
+    blocks: ['block', 'template_body', 'compilation_unit'],
+    imports: ['import_declaration'],
+    // `"jwt_token" -> jwt` in `UrlForm(…)` or `Map(…)`
+    entry: 'infix_expression',
+    separator: ',',
+    quote: '"',
+    assigns: /^(?:(?:private|protected|override|final|implicit|lazy)[ \t]+)*(?:val|var)[ \t]+(\w+)(?:[ \t]*:[^=\n]+)?[ \t]*=/,
+    exportsGlobals: true,
+    identifier: /([A-Za-z_]\w*)/g,
+  },
 };

@@ -32,6 +32,19 @@ export interface FormSyntax {
    * whole statement is the template for the two that replace it.
    */
   callEntry?: string;
+  /**
+   * A command-line argument that sends the entry (`curl -d "jwt_token=$JWT"`): group 1 is the
+   * flag with what separates it from the value, group 2 the quote, group 3 the token, group 4
+   * the closing quote. The argument is its own template, as an entry is.
+   */
+  flagEntry?: RegExp;
+  /**
+   * Whether a function is public API, from its declaration up to its name: `public` says so
+   * (Java, C#), or no `private` does (Kotlin and Scala are public by default). A public function
+   * keeps a parameter the JWT needed, with a deprecation comment; others lose it with the
+   * argument at every call. Absent: a function is public when another file calls it.
+   */
+  visibility?: { public?: RegExp; private?: RegExp };
   /** A statement right after a deleted one that only checks its error goes too (Go's `if err != nil`). */
   errorCheck?: RegExp;
   /**
@@ -66,6 +79,11 @@ export interface Language {
   /** File name endings (lower-case, with the dot) and whole file names. */
   extensions: string[];
   filenames?: string[];
+  /**
+   * Dependency manifests of this language's packages, by file name: a JWT package's manual step
+   * shows this language's token request.
+   */
+  manifests?: RegExp;
   /** Markers that start a comment line (commented-out code is not a finding). */
   lineComments: string[];
   /**

@@ -1,7 +1,7 @@
 // Ready snippets for the manual steps, in the language of the file that needs the change: each
 // language's entry in the registry (src/languages/) carries its token request; settings files get
 // the OAuth Server-to-Server settings in their own format.
-import { languageOf } from '../languages/index.js';
+import { languageOf, manifestLanguage } from '../languages/index.js';
 import { IMS_TOKEN_URL } from '../languages/types.js';
 
 const SETTINGS = [
@@ -26,12 +26,35 @@ function settingsSnippet(file: string): string | undefined {
   return undefined;
 }
 
+/** A workflow step of adobe/aio-apps-action that authenticates with OAuth Server-to-Server. */
+const AIO_APPS_STEP = `- uses: adobe/aio-apps-action@3.3.0
+  with:
+    os: ubuntu-latest
+    command: oauth_sts
+    CLIENTID: \${{ secrets.CLIENTID }}
+    CLIENTSECRET: \${{ secrets.CLIENTSECRET }}
+    TECHNICALACCOUNTID: \${{ secrets.TECHNICALACCID }}
+    TECHNICALACCOUNTEMAIL: \${{ secrets.TECHNICALACCEMAIL }}
+    IMSORGID: \${{ secrets.IMSORGID }}
+    SCOPES: \${{ vars.SCOPES }}`;
+
+/** A workflow's environment for a token request: the OAuth secrets in place of the key's. */
+const WORKFLOW_ENV = `env:
+  ADOBE_CLIENT_ID: \${{ secrets.ADOBE_CLIENT_ID }}
+  ADOBE_CLIENT_SECRET: \${{ secrets.ADOBE_CLIENT_SECRET }}
+  ADOBE_SCOPES: \${{ vars.ADOBE_SCOPES }} # comma-separated OAuth scopes from the Developer Console`;
+
 /**
  * The snippet for a finding's manual step: the token request in a code file's language, the
- * OAuth settings in a settings file's format; undefined for other findings (documents, keys,
- * dependencies).
+ * OAuth settings in a settings file's format; for a JWT package that code still imports, the
+ * token request in the manifest's language, to put in place of the package's call; for a
+ * workflow, its steps or environment with the OAuth secrets. Undefined for other findings
+ * (documents, keys).
  */
 export function manualSnippet(file: string, ruleId: string): string | undefined {
+  if (ruleId.startsWith('dep-')) return manifestLanguage(file)?.tokenSnippet;
+  // Workflows (run, or kept as examples): the step or the environment in OAuth's terms.
+  if (ruleId.startsWith('ci-')) return ruleId.startsWith('ci-aio-apps-action') ? AIO_APPS_STEP : WORKFLOW_ENV;
   if (!ruleId.startsWith('code-') && !ruleId.startsWith('config-')) return undefined;
   const lang = languageOf(file);
   if (lang) return ruleId.startsWith('code-') ? lang.tokenSnippet : undefined;

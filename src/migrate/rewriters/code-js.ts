@@ -39,6 +39,13 @@ export function applySplices(text: string, splices: Splice[]): string {
   return parts.join('');
 }
 
+/** Removes one element of a comma-separated list (syntax-tree items) with the separator next to it. */
+export function dropElement(list: { startIndex: number; endIndex: number }[], i: number): Splice {
+  if (i + 1 < list.length) return { start: list[i].startIndex, end: list[i + 1].startIndex, text: '' };
+  if (i > 0) return { start: list[i - 1].endIndex, end: list[i].endIndex, text: '' };
+  return { start: list[i].startIndex, end: list[i].endIndex, text: '' };
+}
+
 
 const METASCOPE = linear(/\bent_[a-z_]+_sdk\b|\bevent_receiver_api\b/g);
 const META_SCOPES_VAR = linear(/\b([A-Z][A-Z0-9_]*?)META_?SCOPES?\b/);

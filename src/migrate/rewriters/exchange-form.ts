@@ -9,11 +9,11 @@ import { languageOf } from '../../languages/index.js';
 import type { FormSyntax, Language } from '../../languages/types.js';
 import { type Node, parseLoaded, type Tree } from '../../parse/tree-sitter.js';
 import { linear } from '../../regex.js';
-import { eolOf, indentAt, isBlank, lineStartOf, onlyBlanks, skipBlanks, wordOffsets } from '../../text.js';
+import { eolOf, indentAt, isBlank, lineAt, lineStartOf, onlyBlanks, skipBlanks, wordOffsets } from '../../text.js';
 import { settledIds } from '../settle.js';
 import { EXCHANGE_PATH, TOKEN_PATH } from '../spans.js';
-import type { RewriteContext, RewriteResult, Rewriter, ScopeChoice } from '../types.js';
-import { applySplices, metascopesIn, placeholderStep, type Splice } from './code-js.js';
+import type { ManualStep, RewriteContext, RewriteResult, Rewriter, ScopeChoice } from '../types.js';
+import { applySplices, dropElement, metascopesIn, placeholderStep, type Splice } from './code-js.js';
 
 
 
@@ -26,7 +26,7 @@ const RULES = ['code-ims-jwt-exchange', 'code-ims-jwt-exchange-manual', 'code-jw
 const isComment = (node: Node | null) => !!node && node.type.includes('comment');
 
 /** Parameter lists, in every grammar here: a parameter is a declaration, not a use. */
-const PARAMETERS = new Set(['parameters', 'formal_parameters', 'parameter_list', 'param_block', 'method_parameters', 'lambda_parameters']);
+const PARAMETERS = new Set(['parameters', 'formal_parameters', 'parameter_list', 'param_block', 'method_parameters', 'lambda_parameters', 'function_value_parameters', 'class_parameters']);
 
 function inParameters(node: Node | null): boolean {
   for (let n = node; n; n = n.parent) {
@@ -94,12 +94,14 @@ function blankLine(text: string, start: number): boolean {
   return onlyBlanks(text, start, text[end - 1] === '\r' ? end - 1 : end);
 }
 
-function functionName(node: Node): string | undefined {
+function functionNameNode(node: Node): Node | undefined {
   const named = node.childForFieldName('name');
-  if (named) return named.text;
-  for (let i = 0; i < node.childCount; i++) if (node.child(i)?.type === 'function_name') return node.child(i)?.text;
+  if (named) return named;
+  for (let i = 0; i < node.childCount; i++) if (node.child(i)?.type === 'function_name') return node.child(i) ?? undefined;
   return undefined;
 }
+
+const functionName = (node: Node) => functionNameNode(node)?.text;
 
 function identifiers(text: string, syntax: FormSyntax): string[] {
   return [...linear(syntax.identifier).matchAll(text)].map((m) => m.group(1)!);
@@ -159,6 +161,12 @@ function formEdits(ctx: RewriteContext, tree: Tree, lang: Language, syntax: Form
     splices.push({ start: m.index, end: m.end, text: `&grant_type=client_credentials&scope=${choice.value}` });
     seeds.push({ name: m.group(1) ?? m.group(2) ?? m.group(3)!, at: m.index });
   }
+  for (const m of syntax.flagEntry ? linear(syntax.flagEntry).matchAll(text) : []) {
+    if (m.group(2) !== m.group(4) || isComment(tree.rootNode.descendantForIndex(m.index, m.index))) continue;
+    const [flag, q] = [m.group(1)!, m.group(2)!];
+    splices.push({ start: m.index, end: m.end, text: `${flag}${q}grant_type=client_credentials${q} ${flag}${q}scope=${choice.value}${q}` });
+    seeds.push(...[...new Set(identifiers(m.group(3)!, syntax))].map((name) => ({ name, at: m.index })));
+  }
   const entries = [...(syntax.entry ? tree.rootNode.descendantsOfType(syntax.entry) : []), ...(syntax.callEntry ? tree.rootNode.descendantsOfType(syntax.callEntry) : [])];
   for (const entry of entries) {
     const call = entry.type === syntax.callEntry;
@@ -170,7 +178,9 @@ function formEdits(ctx: RewriteContext, tree: Tree, lang: Language, syntax: Form
     const unit = call ? statementAt(tree, entry.startIndex, syntax) : entry;
     // The exchange's form sends the client secret beside the JWT; an argument named jwt_token
     // in some other call (a helper's parameter) is not the form.
-    if (!unit || !(call ? unit.parent : entry.parent)?.text.includes('client_secret')) continue;
+    // (Kotlin wraps each argument: the form is the entry's grandparent.)
+    const form = call ? unit?.parent : entry.parent;
+    if (!unit || !(form?.text.includes('client_secret') || (!call && form?.parent?.text.includes('client_secret')))) continue;
     // The entry is its own template: `{"jwt_token", x}` gives `{"grant_type", "client_credentials"}`;
     // a value in braces (Go's `{jwt}`) keeps them.
     const q = key.text.startsWith('"') ? '"' : key.text.startsWith("'") ? "'" : '';
@@ -326,6 +336,7 @@ function deadCode(text: string, tree: Tree, lang: Language, syntax: FormSyntax, 
 /** A Go module's major-version path segment (`/v5`), and the package name a path ends in. */
 const GO_MAJOR = linear(/^v\d+$/);
 const GO_PACKAGE = linear(/^(?:go-)?([A-Za-z_]\w*)/);
+const JVM_IMPORT = linear(/^import[ \t]+(?:static[ \t]+)?(?:[A-Za-z_]\w*\.)+([A-Za-z]\w*|_\w+)[ \t]*;?[ \t]*$/);
 
 /**
  * The names an import statement binds (`import a.b` binds a; `from m import x as y` binds y; Go's
@@ -351,6 +362,11 @@ function importedNames(node: Node): string[] {
     const segments = (node.childForFieldName('path')?.text ?? '').replaceAll('"', '').split('/');
     const last = GO_MAJOR.test(segments[segments.length - 1] ?? '') ? segments[segments.length - 2] : segments[segments.length - 1];
     return [GO_PACKAGE.exec(last ?? '')?.group(1) ?? ''].filter(Boolean);
+  }
+  // JVM imports of one class (`import io.jsonwebtoken.Jwts`); `{A, B}`, `*` and aliases are not judged.
+  if (node.type === 'import' || node.type === 'import_declaration') {
+    const jvm = JVM_IMPORT.exec(node.text);
+    if (jvm || !node.childForFieldName('module_name')) return jvm ? [jvm.group(1)!] : [];
   }
   const module = node.childForFieldName('module_name');
   const names: string[] = [];
@@ -465,6 +481,7 @@ function rewrite(ctx: RewriteContext): RewriteResult | null {
   } finally {
     after.delete();
   }
+  text = followParameters(ctx, text, lang, syntax, new Set(form.seeds.map((s) => s.name))) ?? text;
   if (syntax.imports && lang.parser) {
     const cleaned = parseLoaded(lang.parser, text);
     if (!cleaned) return null;
@@ -478,7 +495,145 @@ function rewrite(ctx: RewriteContext): RewriteResult | null {
   if (!ids.includes('code-jwt-token-form-field')) return null;
   const choice = form.scopes;
   const requests = form.holder ? [{ file: form.holder, kind: 'exchange-url' }] : [];
-  return { ruleIds: ids, text, manual: placeholderStep(ctx, choice, text, 'code-jwt-token-form-field'), requests };
+  const manual = [...placeholderStep(ctx, choice, text, 'code-jwt-token-form-field'), ...unsentTokens(ctx.file, text, lang, form.seeds)];
+  return { ruleIds: ids, text, manual, requests };
+}
+
+/**
+ * A JWT the form no longer sends but the code still signs (inside a lambda, or read again
+ * elsewhere): the token request works, and the signing is left for a person to delete.
+ */
+function unsentTokens(file: string, text: string, lang: Language, seeds: { name: string }[]): ManualStep[] {
+  const names = [...new Set(seeds.map((s) => s.name))].filter((n) => JWT_NAME.test(n) && !text.includes(`Deprecated: parameter ${n} `));
+  if (!names.length || !lang.parser) return [];
+  const tree = parseLoaded(lang.parser, text);
+  if (!tree) return [];
+  try {
+    const steps: ManualStep[] = [];
+    for (const name of names) {
+      const at = wordOffsets(text, name).find((i) => !isComment(tree.rootNode.descendantForIndex(i, i)));
+      if (at === undefined) continue;
+      steps.push({
+        file,
+        line: lineAt(text, at),
+        ruleId: 'code-jwt-token-form-field',
+        instructions: `\`${name}\` is still signed here but the token request no longer sends it (OAuth Server-to-Server needs no JWT): delete the signing code, its claims and the private key it reads.`,
+      });
+    }
+    return steps;
+  } finally {
+    tree.delete();
+  }
+}
+
+/** The parameters step (see unusedParameters) and the dead code its removed arguments leave. */
+function followParameters(ctx: RewriteContext, text: string, lang: Language, syntax: FormSyntax, names: Set<string>): string | undefined {
+  const tree = parseLoaded(lang.parser!, text);
+  if (!tree) return undefined;
+  let edits;
+  try {
+    edits = unusedParameters(text, tree, lang, syntax, names, sharedNames(ctx, syntax));
+  } finally {
+    tree.delete();
+  }
+  if (!edits.splices.length) return undefined;
+  let next: string;
+  try {
+    next = applySplices(text, edits.splices);
+  } catch {
+    return undefined;
+  }
+  if (!edits.seeds.length) return next;
+  const shift = (at: number) => edits.splices.filter((s) => s.end <= at).reduce((n, s) => n + s.text.length - (s.end - s.start), 0);
+  const after = parseLoaded(lang.parser!, next);
+  if (!after) return undefined;
+  try {
+    const functions = new Set(lang.functionNodes);
+    const seeds = edits.seeds.map((s) => {
+      const at = s.at + shift(s.at);
+      return { name: s.name, scope: scopeOf(after.rootNode.descendantForIndex(at, at), functions) };
+    });
+    return tidyGaps(next, deadCode(next, after, lang, syntax, seeds, sharedNames(ctx, syntax)));
+  } finally {
+    after.delete();
+  }
+}
+
+/** A call's argument list, in the grammars here. */
+const ARGUMENT_LISTS = new Set(['arguments', 'argument_list', 'value_arguments']);
+const CALL = linear(/call|invocation/);
+const RECEIVER = new Set(['self', 'cls', '$this', 'this']);
+
+/** A parameter's name (`String jwt`, `jwt: String`, `$jwt`). */
+function parameterName(node: Node, syntax: FormSyntax): string | undefined {
+  const named = node.childForFieldName('name');
+  return named ? identifiers(named.text, syntax)[0] : identifiers(node.text, syntax)[0];
+}
+
+/**
+ * Parameters the form's token came in by (`fetch(jwtToken, secret)`) that the function no longer
+ * reads. When only this file calls the function, the parameter goes with the argument in its
+ * place at every call, and what those arguments read seeds the dead code again (the caller's
+ * `jwtToken = sign(…)`). A function that other files call keeps its signature: a library's public
+ * API stays, with a deprecation comment, and its callers drop the argument in their own time.
+ */
+function unusedParameters(text: string, tree: Tree, lang: Language, syntax: FormSyntax, names: Set<string>, usedElsewhere: (name: string) => boolean): { splices: Splice[]; seeds: { name: string; at: number }[] } {
+  const splices: Splice[] = [];
+  const seeds: { name: string; at: number }[] = [];
+  const reads = (fn: Node, name: string) =>
+    wordOffsets(fn.text, name).some((rel) => {
+      const node = tree.rootNode.descendantForIndex(fn.startIndex + rel, fn.startIndex + rel);
+      return !inParameters(node) && !isComment(node);
+    });
+  const functions = tree.rootNode.descendantsOfType(lang.functionNodes).filter((f): f is Node => !!f);
+  // The function that sends the rewritten form (the innermost one holding it).
+  const senders = functions.filter((f) => f.text.includes('client_credentials') && !functions.some((g) => g.id !== f.id && g.startIndex >= f.startIndex && g.endIndex <= f.endIndex && g.text.includes('client_credentials')));
+  for (const fn of senders) {
+    const list = fn.childForFieldName('parameters') ?? fn.namedChildren.find((c) => !!c && PARAMETERS.has(c.type));
+    const fname = functionName(fn);
+    if (!list || !fname) continue;
+    const params = list.namedChildren.filter((c): c is Node => !!c && !isComment(c));
+    const unused = params.map((p, i) => ({ i, name: parameterName(p, syntax) })).filter((p) => p.name && names.has(p.name) && !reads(fn, p.name));
+    if (!unused.length) continue;
+    // Every other mention of the function must be a call with one argument per parameter (a
+    // method called on `self` passes one fewer).
+    const skip = params.length > 0 && RECEIVER.has(parameterName(params[0], syntax) ?? '') ? 1 : 0;
+    const calls: Node[][] = [];
+    let callsOk = !usedElsewhere(fname);
+    for (const at of wordOffsets(text, fname)) {
+      if (!callsOk) break;
+      if (at === functionNameNode(fn)?.startIndex) continue; // the declaration itself
+      const here = tree.rootNode.descendantForIndex(at, at);
+      if (!here || isComment(here)) continue;
+      let call: Node | null = here.parent;
+      while (call && !CALL.test(call.type)) call = call.parent;
+      const args = call && (call.childForFieldName('arguments') ?? call.namedChildren.find((c) => !!c && ARGUMENT_LISTS.has(c.type)));
+      const items = args?.namedChildren.filter((c): c is Node => !!c && !isComment(c));
+      if (!call || !args || !items || at >= args.startIndex || items.length !== params.length - skip) callsOk = false;
+      else calls.push(items);
+    }
+    const nameNode = functionNameNode(fn)!;
+    const head = text.slice(lineStartOf(text, fn.startIndex), nameNode.endIndex);
+    const vis = syntax.visibility;
+    const api = !!vis && (!!vis.public?.test(head) || (!!vis.private && !vis.private.test(head))); // native-regex: a declaration's head
+    if (!callsOk || api || !calls.length) {
+      // A deprecation note above the function, once.
+      const start = lineStartOf(text, fn.startIndex);
+      const marker = lang.lineComments[0];
+      const note = unused.map((p) => `${indentAt(text, fn.startIndex)}${marker} Deprecated: parameter ${p.name} is unused (OAuth Server-to-Server sends no JWT); kept for callers.${eolOf(text)}`).join('');
+      if (onlyBlanks(text, start, fn.startIndex) && !text.slice(Math.max(0, start - 400), start).includes(`Deprecated: parameter ${unused[0].name} `)) splices.push({ start, end: start, text: note });
+      continue;
+    }
+    for (const p of unused) {
+      splices.push(dropElement(params, p.i));
+      for (const items of calls) {
+        const arg = items[p.i - skip];
+        splices.push(dropElement(items, p.i - skip));
+        seeds.push(...[...new Set(identifiers(arg.text, syntax))].map((name) => ({ name, at: arg.startIndex })));
+      }
+    }
+  }
+  return { splices, seeds };
 }
 
 /**

@@ -11,7 +11,7 @@ import { lineStartOf, onlyBlanks, wordOffsets } from '../../text.js';
 import { settledIds } from '../settle.js';
 import { TEST_PATH } from '../spans.js';
 import type { RewriteContext, RewriteResult, Rewriter } from '../types.js';
-import { applySplices, type Splice } from './code-js.js';
+import { applySplices, dropElement, type Splice } from './code-js.js';
 
 const PATCH = linear(/^(?:unittest\.)?(?:mock\.)?patch$/);
 const DEFINITION = linear(/\bdef[ \t]+$/);
@@ -53,13 +53,6 @@ function lines(text: string, node: Node): Splice | undefined {
   const nl = text.indexOf('\n', node.endIndex);
   const end = nl < 0 ? text.length : nl + 1;
   return onlyBlanks(text, node.endIndex, nl < 0 ? text.length : nl) ? { start, end, text: '' } : undefined;
-}
-
-/** Removes one element of a comma-separated list with the separator next to it. */
-function dropElement(list: Node[], i: number): Splice {
-  if (i + 1 < list.length) return { start: list[i].startIndex, end: list[i + 1].startIndex, text: '' };
-  if (i > 0) return { start: list[i - 1].endIndex, end: list[i].endIndex, text: '' };
-  return { start: list[i].startIndex, end: list[i].endIndex, text: '' };
 }
 
 /** The edits for one decorated test; an empty list when nothing (or nothing safely) goes. */
