@@ -6,6 +6,7 @@ import { Octokit } from '@octokit/core';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import sodium from 'libsodium-wrappers';
 import { DEFAULT_TOKENS, GITHUB_ACTIONS_BOT, startFakeGitHub, type FakeGitHub } from './fakes/github.js';
 import { checkAgainstOpenApi, loadOpenApi } from './fakes/openapi.js';
 
@@ -440,6 +441,253 @@ describe('fake GitHub: injected faults', () => {
     expect(await time()).toBeGreaterThanOrEqual(290);
     expect(await time()).toBeLessThan(250);
     expect(fault).toMatchObject({ seen: 3, hits: 1 });
+  });
+});
+
+/** seal a value for a base64 public key, as GitHub's docs show with libsodium-wrappers */
+async function seal(value: string, key: string): Promise<string> {
+  await sodium.ready;
+  const sealed = sodium.crypto_box_seal(sodium.from_string(value), sodium.from_base64(key, sodium.base64_variants.ORIGINAL));
+  return sodium.to_base64(sealed, sodium.base64_variants.ORIGINAL);
+}
+
+describe('fake GitHub: Actions secrets and variables', () => {
+  it('sealed-box round trip: public key, PUT 201 then 204, metadata without the value, list, delete', async () => {
+    const f = await start();
+    f.seedRepo(O, R, SEED);
+    const gh = client(f, DEFAULT_TOKENS.secrets);
+    const key = await gh.request('GET /repos/{owner}/{repo}/actions/secrets/public-key', { owner: O, repo: R });
+    expect(key.data).toEqual(f.publicKey(O, R));
+    expect(key.data.key_id).toMatch(/^\d+$/);
+    expect(Buffer.from(key.data.key, 'base64')).toHaveLength(32);
+
+    const put = async (name: string, value: string) =>
+      gh.request('PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}', { owner: O, repo: R, secret_name: name, encrypted_value: await seal(value, key.data.key), key_id: key.data.key_id });
+    const created = await put('adobe_client_secret', 'p8e-first');
+    expect(created.status).toBe(201);
+    expect(created.data).toEqual({});
+    expect(f.secretValue(O, R, 'ADOBE_CLIENT_SECRET')).toBe('p8e-first');
+    expect(f.secretValue(O, R, 'adobe_client_secret')).toBe('p8e-first');
+    const updated = await put('ADOBE_CLIENT_SECRET', 'p8e-second ✓');
+    expect(updated.status).toBe(204);
+    expect(f.secretValue(O, R, 'ADOBE_CLIENT_SECRET')).toBe('p8e-second ✓');
+    await put('ADOBE_CLIENT_ID', 'abc');
+
+    const meta = await gh.request('GET /repos/{owner}/{repo}/actions/secrets/{secret_name}', { owner: O, repo: R, secret_name: 'ADOBE_CLIENT_SECRET' });
+    expect(Object.keys(meta.data).sort()).toEqual(['created_at', 'name', 'updated_at']);
+    expect(meta.data.name).toBe('ADOBE_CLIENT_SECRET');
+    expect(JSON.stringify(f.log.map((c) => c.responseBody))).not.toContain('p8e-');
+    const list = await gh.request('GET /repos/{owner}/{repo}/actions/secrets', { owner: O, repo: R, per_page: 1 });
+    expect(list.data.total_count).toBe(2);
+    expect(list.data.secrets.map((x) => x.name)).toEqual(['ADOBE_CLIENT_ID']);
+    expect(list.headers.link).toContain('rel="next"');
+    expect(f.secretNames(O, R)).toEqual(['ADOBE_CLIENT_ID', 'ADOBE_CLIENT_SECRET']);
+
+    expect((await gh.request('DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}', { owner: O, repo: R, secret_name: 'ADOBE_CLIENT_ID' })).status).toBe(204);
+    expect(await status(gh.request('DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}', { owner: O, repo: R, secret_name: 'ADOBE_CLIENT_ID' }))).toMatchObject({ status: 404 });
+    expect(await status(gh.request('GET /repos/{owner}/{repo}/actions/secrets/{secret_name}', { owner: O, repo: R, secret_name: 'ADOBE_CLIENT_ID' }))).toMatchObject({ status: 404 });
+    expect(f.secretValue(O, R, 'ADOBE_CLIENT_ID')).toBeUndefined();
+    expect(checkAgainstOpenApi(f.log)).toEqual([]);
+  });
+
+  it('refuses a wrong key_id, a value that does not decrypt, a missing key_id, non-base64 and bad names', async () => {
+    const f = await start();
+    f.seedRepo(O, R, SEED);
+    const gh = client(f, DEFAULT_TOKENS.secrets);
+    const { key, key_id } = f.publicKey(O, R);
+    const put = (secret_name: string, body: Record<string, string>) =>
+      status(gh.request('PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}', { owner: O, repo: R, secret_name, ...(body as { encrypted_value: string; key_id: string }) }));
+    const bad = { status: 422, message: 'Bad request - validation failed due to an improperly encrypted secret' };
+    expect(await put('S', { encrypted_value: await seal('x', key), key_id: `${key_id}1` })).toMatchObject(bad);
+    // sealed for another key (a fresh key pair) under the right key_id
+    await sodium.ready;
+    const other = sodium.to_base64(sodium.crypto_box_keypair().publicKey, sodium.base64_variants.ORIGINAL);
+    expect(await put('S', { encrypted_value: await seal('x', other), key_id })).toMatchObject(bad);
+    expect(await put('S', { encrypted_value: Buffer.from('not sealed at all').toString('base64'), key_id })).toMatchObject(bad);
+    expect(await put('S', { encrypted_value: await seal('x', key) })).toMatchObject({ status: 422, message: 'Invalid request.\n\n"key_id" wasn\'t supplied.' });
+    expect((await put('S', { encrypted_value: 'not-base64!', key_id })).message).toMatch(/does not match/);
+    expect((await put('1ST', { encrypted_value: await seal('x', key), key_id })).status).toBe(422);
+    expect((await put('GITHUB_X', { encrypted_value: await seal('x', key), key_id })).status).toBe(422);
+    expect(f.secretNames(O, R)).toEqual([]);
+
+    // after a key rotation a value sealed for the old key is refused
+    const sealedOld = await seal('x', key);
+    const rotated = f.rotateKey(O, R);
+    expect(rotated.key_id).not.toBe(key_id);
+    expect(await put('S', { encrypted_value: sealedOld, key_id })).toMatchObject(bad);
+    expect(await put('S', { encrypted_value: await seal('y', rotated.key), key_id: rotated.key_id })).toMatchObject({ status: 0 });
+    expect(f.secretValue(O, R, 'S')).toBe('y');
+    // the checker flags the two requests that break the request schema on purpose, and nothing else
+    const problems = checkAgainstOpenApi(f.log);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/-> 422: request body: .*key_id/);
+    expect(problems[1]).toMatch(/-> 422: request body: \/encrypted_value must match pattern/);
+  });
+
+  it('permissions: the GITHUB_TOKEN and a read-only token get 403; secrets read may read but not write; anonymous 401', async () => {
+    const f = await start({
+      tokens: {
+        [DEFAULT_TOKENS.write]: { access: 'write' },
+        [DEFAULT_TOKENS.read]: { access: 'read' },
+        [DEFAULT_TOKENS.workflows]: { access: 'workflows' },
+        // a fine-grained PAT and a GitHub App installation token with secrets read only
+        github_pat_secretsRead: { access: 'read', actions: false, secrets: 'read', variables: 'read' },
+        ghs_appSecretsRead: { access: 'read', secrets: 'read' },
+      },
+    });
+    f.seedRepo(O, R, SEED);
+    const { key, key_id } = f.publicKey(O, R);
+    const encrypted_value = await seal('v', key);
+    const attempts = (gh: Octokit) => ({
+      key: status(gh.request('GET /repos/{owner}/{repo}/actions/secrets/public-key', { owner: O, repo: R })),
+      list: status(gh.request('GET /repos/{owner}/{repo}/actions/secrets', { owner: O, repo: R })),
+      put: status(gh.request('PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}', { owner: O, repo: R, secret_name: 'S', encrypted_value, key_id })),
+      del: status(gh.request('DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}', { owner: O, repo: R, secret_name: 'S' })),
+      vars: status(gh.request('GET /repos/{owner}/{repo}/actions/variables', { owner: O, repo: R })),
+      newVar: status(gh.request('POST /repos/{owner}/{repo}/actions/variables', { owner: O, repo: R, name: 'V', value: 'v' })),
+    });
+    const integration = { status: 403, message: 'Resource not accessible by integration' };
+    const pat = { status: 403, message: 'Resource not accessible by personal access token' };
+    for (const token of [DEFAULT_TOKENS.write, DEFAULT_TOKENS.read]) {
+      const a = attempts(client(f, token));
+      for (const r of await Promise.all(Object.values(a))) expect(r).toMatchObject(integration);
+    }
+    const classic = attempts(client(f, DEFAULT_TOKENS.workflows));
+    for (const r of await Promise.all(Object.values(classic))) expect(r).toMatchObject(pat);
+    const reader = attempts(client(f, 'github_pat_secretsRead'));
+    expect(await reader.key).toMatchObject({ status: 0 });
+    expect(await reader.list).toMatchObject({ status: 0 });
+    expect(await reader.vars).toMatchObject({ status: 0 });
+    expect(await reader.put).toMatchObject(pat);
+    expect(await reader.del).toMatchObject(pat);
+    expect(await reader.newVar).toMatchObject(pat);
+    const app = attempts(client(f, 'ghs_appSecretsRead'));
+    expect(await app.key).toMatchObject({ status: 0 });
+    expect(await app.put).toMatchObject(integration);
+    expect(await app.vars).toMatchObject(integration);
+    await Promise.all(Object.values(app));
+    const anon = new Octokit({ baseUrl: f.url });
+    expect(await status(anon.request('GET /repos/{owner}/{repo}/actions/secrets/public-key', { owner: O, repo: R }))).toMatchObject({ status: 401, message: 'Requires authentication' });
+    expect(f.secretNames(O, R)).toEqual([]);
+    expect(f.variableNames(O, R)).toEqual([]);
+    expect(checkAgainstOpenApi(f.log)).toEqual([]);
+  });
+
+  it('the default tokens: GITHUB_TOKEN refused, the secrets PAT allowed', async () => {
+    const f = await start();
+    f.seedRepo(O, R, SEED);
+    const r = await status(client(f).request('GET /repos/{owner}/{repo}/actions/secrets/public-key', { owner: O, repo: R }));
+    expect(r).toMatchObject({ status: 403, message: 'Resource not accessible by integration' });
+    const ok = await client(f, DEFAULT_TOKENS.secrets).request('POST /repos/{owner}/{repo}/actions/variables', { owner: O, repo: R, name: 'X', value: '1' });
+    expect(ok.status).toBe(201);
+    // contents read only: no repository writes
+    const blob = await status(client(f, DEFAULT_TOKENS.secrets).request('POST /repos/{owner}/{repo}/git/blobs', { owner: O, repo: R, content: 'x' }));
+    expect(blob.status).toBe(403);
+    expect(checkAgainstOpenApi(f.log)).toEqual([]);
+  });
+
+  it('variables: create 201, conflict 409 (a pre-seeded value is kept), update 204, rename, list with pages, delete', async () => {
+    const f = await start();
+    f.seedRepo(O, R, SEED);
+    f.setVariable(O, R, 'ADOBE_ORG_ID', 'seeded@AdobeOrg');
+    const gh = client(f, DEFAULT_TOKENS.secrets);
+    const c = await gh.request('POST /repos/{owner}/{repo}/actions/variables', { owner: O, repo: R, name: 'adobe_client_id', value: 'abc' });
+    expect(c.status).toBe(201);
+    expect(c.data).toEqual({});
+    expect(f.variable(O, R, 'ADOBE_CLIENT_ID')).toBe('abc');
+    const dup = await status(gh.request('POST /repos/{owner}/{repo}/actions/variables', { owner: O, repo: R, name: 'ADOBE_ORG_ID', value: 'other' }));
+    expect(dup).toMatchObject({ status: 409, message: 'Already exists - Variable already exists' });
+    expect(f.variable(O, R, 'ADOBE_ORG_ID')).toBe('seeded@AdobeOrg');
+
+    const got = await gh.request('GET /repos/{owner}/{repo}/actions/variables/{name}', { owner: O, repo: R, name: 'ADOBE_CLIENT_ID' });
+    expect(got.data).toMatchObject({ name: 'ADOBE_CLIENT_ID', value: 'abc' });
+    const u = await gh.request('PATCH /repos/{owner}/{repo}/actions/variables/{name}', { owner: O, repo: R, name: 'ADOBE_CLIENT_ID', value: 'def' });
+    expect(u.status).toBe(204);
+    expect(f.variable(O, R, 'ADOBE_CLIENT_ID')).toBe('def');
+    expect(await status(gh.request('PATCH /repos/{owner}/{repo}/actions/variables/{name}', { owner: O, repo: R, name: 'NOPE', value: 'x' }))).toMatchObject({ status: 404 });
+
+    for (let i = 0; i < 11; i++) f.setVariable(O, R, `V_${String(i).padStart(2, '0')}`, String(i));
+    const first = await gh.request('GET /repos/{owner}/{repo}/actions/variables', { owner: O, repo: R });
+    expect(first.data.total_count).toBe(13);
+    expect(first.data.variables).toHaveLength(10); // GitHub's default page size for variables
+    expect(first.headers.link).toContain('rel="next"');
+    const all = await gh.request('GET /repos/{owner}/{repo}/actions/variables', { owner: O, repo: R, per_page: 30 });
+    expect(all.data.variables.map((v) => v.name).slice(0, 2)).toEqual(['ADOBE_CLIENT_ID', 'ADOBE_ORG_ID']);
+
+    expect((await gh.request('DELETE /repos/{owner}/{repo}/actions/variables/{name}', { owner: O, repo: R, name: 'adobe_client_id' })).status).toBe(204);
+    expect(f.variable(O, R, 'ADOBE_CLIENT_ID')).toBeUndefined();
+    expect(await status(gh.request('GET /repos/{owner}/{repo}/actions/variables/{name}', { owner: O, repo: R, name: 'ADOBE_CLIENT_ID' }))).toMatchObject({ status: 404 });
+    expect(checkAgainstOpenApi(f.log)).toEqual([]);
+  });
+
+  it('environments: own key pair, secrets and variables separate from the repository; unknown environment 404', async () => {
+    const f = await start();
+    f.seedRepo(O, R, SEED, { environments: ['production'] });
+    f.createEnvironment(O, R, 'staging');
+    expect(f.environment(O, R, 'Production')?.name).toBe('production');
+    const gh = client(f, DEFAULT_TOKENS.secrets);
+
+    const envs = await gh.request('GET /repos/{owner}/{repo}/environments', { owner: O, repo: R });
+    expect(envs.data.environments?.map((e) => e.name)).toEqual(['production', 'staging']);
+    const one = await gh.request('GET /repos/{owner}/{repo}/environments/{environment_name}', { owner: O, repo: R, environment_name: 'production' });
+    expect(one.data.name).toBe('production');
+
+    const repoKey = f.publicKey(O, R);
+    const envKey = await gh.request('GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key', { owner: O, repo: R, environment_name: 'production' });
+    expect(envKey.data).toEqual(f.publicKey(O, R, 'production'));
+    expect(envKey.data.key_id).not.toBe(repoKey.key_id);
+    expect(envKey.data.key).not.toBe(repoKey.key);
+    expect(f.publicKey(O, R, 'staging').key).not.toBe(envKey.data.key);
+
+    const putEnv = async (environment_name: string, name: string, value: string, k = envKey.data) =>
+      gh.request('PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}', {
+        owner: O,
+        repo: R,
+        environment_name,
+        secret_name: name,
+        encrypted_value: await seal(value, k.key),
+        key_id: k.key_id,
+      });
+    expect((await putEnv('production', 'ADOBE_CLIENT_SECRET', 'prod-secret')).status).toBe(201);
+    expect((await putEnv('production', 'ADOBE_CLIENT_SECRET', 'prod-secret-2')).status).toBe(204);
+    // sealed with the repository's key: refused for the environment
+    expect(await status(putEnv('production', 'OTHER', 'x', repoKey))).toMatchObject({ status: 422 });
+    f.setSecret(O, R, 'ADOBE_CLIENT_SECRET', 'repo-secret');
+    expect(f.secretValue(O, R, 'ADOBE_CLIENT_SECRET', 'production')).toBe('prod-secret-2');
+    expect(f.secretValue(O, R, 'ADOBE_CLIENT_SECRET')).toBe('repo-secret');
+    expect(f.secretValue(O, R, 'ADOBE_CLIENT_SECRET', 'staging')).toBeUndefined();
+    const envList = await gh.request('GET /repos/{owner}/{repo}/environments/{environment_name}/secrets', { owner: O, repo: R, environment_name: 'production' });
+    expect(envList.data).toMatchObject({ total_count: 1, secrets: [{ name: 'ADOBE_CLIENT_SECRET' }] });
+    const envMeta = await gh.request('GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}', { owner: O, repo: R, environment_name: 'production', secret_name: 'ADOBE_CLIENT_SECRET' });
+    expect(envMeta.data.name).toBe('ADOBE_CLIENT_SECRET');
+
+    await gh.request('POST /repos/{owner}/{repo}/environments/{environment_name}/variables', { owner: O, repo: R, environment_name: 'production', name: 'ADOBE_ORG_ID', value: 'prod@AdobeOrg' });
+    await gh.request('POST /repos/{owner}/{repo}/actions/variables', { owner: O, repo: R, name: 'ADOBE_ORG_ID', value: 'repo@AdobeOrg' });
+    expect(await status(gh.request('POST /repos/{owner}/{repo}/environments/{environment_name}/variables', { owner: O, repo: R, environment_name: 'production', name: 'ADOBE_ORG_ID', value: 'x' }))).toMatchObject({ status: 409 });
+    await gh.request('PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}', { owner: O, repo: R, environment_name: 'production', name: 'ADOBE_ORG_ID', value: 'prod2@AdobeOrg' });
+    expect(f.variable(O, R, 'ADOBE_ORG_ID', 'production')).toBe('prod2@AdobeOrg');
+    expect(f.variable(O, R, 'ADOBE_ORG_ID')).toBe('repo@AdobeOrg');
+    const envVar = await gh.request('GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}', { owner: O, repo: R, environment_name: 'production', name: 'ADOBE_ORG_ID' });
+    expect(envVar.data.value).toBe('prod2@AdobeOrg');
+    const envVars = await gh.request('GET /repos/{owner}/{repo}/environments/{environment_name}/variables', { owner: O, repo: R, environment_name: 'production' });
+    expect(envVars.data.variables.map((v) => v.value)).toEqual(['prod2@AdobeOrg']);
+    await gh.request('DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}', { owner: O, repo: R, environment_name: 'production', name: 'ADOBE_ORG_ID' });
+    await gh.request('DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}', { owner: O, repo: R, environment_name: 'production', secret_name: 'ADOBE_CLIENT_SECRET' });
+    expect(f.variableNames(O, R, 'production')).toEqual([]);
+    expect(f.secretNames(O, R, 'production')).toEqual([]);
+    expect(f.secretNames(O, R)).toEqual(['ADOBE_CLIENT_SECRET']);
+
+    // an unknown environment
+    const missing: Promise<unknown>[] = [
+      gh.request('GET /repos/{owner}/{repo}/environments/{environment_name}', { owner: O, repo: R, environment_name: 'qa' }),
+      gh.request('GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key', { owner: O, repo: R, environment_name: 'qa' }),
+      putEnv('qa', 'S', 'x'),
+      gh.request('GET /repos/{owner}/{repo}/environments/{environment_name}/variables', { owner: O, repo: R, environment_name: 'qa' }),
+      gh.request('POST /repos/{owner}/{repo}/environments/{environment_name}/variables', { owner: O, repo: R, environment_name: 'qa', name: 'V', value: 'v' }),
+    ];
+    for (const m of await Promise.all(missing.map(status))) expect(m).toMatchObject({ status: 404, message: 'Not Found' });
+    expect(() => f.secretValue(O, R, 'S', 'qa')).toThrow(/no environment qa/);
+    expect(checkAgainstOpenApi(f.log)).toEqual([]);
   });
 });
 

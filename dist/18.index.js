@@ -4503,6 +4503,7 @@ const AIO_APPS_ACTION = (0,regex/* linear */.sn)(/^adobe\/aio-apps-action(?:@|$)
 const ACTION_MAJOR = (0,regex/* linear */.sn)(/@v?(\d+)(?:\.|$)/);
 /** A scope list's words (`value.match(/[\w.:/-]+/g)`). */
 const SCOPE_WORD = (0,regex/* linear */.sn)(/[\w.:/-]+/g);
+const SECRETS_CONTEXT = (0,regex/* linear */.sn)(/\bsecrets\./);
 /** A whole `${{ secrets.NAME }}` / `${{ vars.NAME }}` value: group 2 the name. */
 const WHOLE_REF = (0,regex/* linear */.sn)(/^\$\{\{[ \t]*(secrets|vars)\.([A-Za-z_]\w*)[ \t]*\}\}$/);
 const SECRET_NAME = (0,regex/* linear */.sn)(/secrets\.([A-Za-z_]\w*)/);
@@ -4591,6 +4592,7 @@ class WorkflowEdit {
     keyPaths = new Set();
     dropSecrets = new Set();
     addSecrets = new Set();
+    addVariables = new Set();
     placeholder = null;
     notes = [];
     ok = true;
@@ -4740,8 +4742,9 @@ class WorkflowEdit {
         if (!find('TECHNICALACCOUNTEMAIL')) {
             const ref = SECRET_NAME.exec(scalarText(this.text, techId?.value))?.group(1);
             const emailSecret = ref && TECH_ACCOUNT_ID.test(ref) ? TECH_ACCOUNT_ID.replace(ref, (m) => `${m.group(1)}EMAIL`) : 'TECHNICAL_ACCOUNT_EMAIL';
-            this.insertAfter(techId ?? last, 'TECHNICALACCOUNTEMAIL', `\${{ secrets.${emailSecret} }}`);
-            this.addSecrets.add(emailSecret);
+            // Not a secret: an Actions variable, as the Console shows it to anyone on the project.
+            this.insertAfter(techId ?? last, 'TECHNICALACCOUNTEMAIL', `\${{ vars.${emailSecret} }}`);
+            this.addVariables.add(emailSecret);
         }
         const scopes = find('SCOPES');
         const scopesValue = scopes?.value;
@@ -4823,9 +4826,10 @@ class WorkflowEdit {
             const renamed = scopesName(refName);
             if (renamed === refName)
                 return;
-            this.replace(value, src.replace(refName, renamed));
+            // Scopes are not secret: the renamed reference reads an Actions variable.
+            this.replace(value, SECRETS_CONTEXT.replace(src.replace(refName, renamed), 'vars.'));
             this.dropSecrets.add(refName);
-            this.addSecrets.add(renamed);
+            this.addVariables.add(renamed);
         }
         else if ((0,dist/* isScalar */.jn)(value) && !src.includes('${{')) {
             const metascopes = words(String(value.value));
@@ -4959,6 +4963,7 @@ const githubWorkflow = {
             manual,
             secrets: {
                 add: [...st.addSecrets].filter((s) => !refersTo(text, s)).sort(),
+                variables: [...st.addVariables].filter((s) => !refersTo(text, s)).sort(),
                 remove: [...st.dropSecrets].filter((s) => !refersTo(out, s)).sort(),
             },
         };
@@ -5287,6 +5292,7 @@ async function planFromScan(result, opts = {}) {
     const manual = [];
     const add = new Set();
     const remove = new Set();
+    const variables = new Set();
     const creates = new Map();
     const finalTexts = new Map();
     const gone = new Set();
@@ -5337,6 +5343,8 @@ async function planFromScan(result, opts = {}) {
                 add.add(s);
             for (const s of res.secrets?.remove ?? [])
                 remove.add(s);
+            for (const s of res.secrets?.variables ?? [])
+                variables.add(s);
         }
         // What is left for a person, at its line in the file as the migration leaves it. A rule whose
         // findings the edit removed is settled by it, whichever rewriter made the edit; the token
@@ -5399,7 +5407,7 @@ async function planFromScan(result, opts = {}) {
             remove.delete(name);
     }
     edits.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    return { root, edits, manual, secrets: { add: [...add].sort(), remove: [...remove].sort() }, scopes: usedScopes };
+    return { root, edits, manual, secrets: { add: [...add].filter((n) => !variables.has(n)).sort(), remove: [...remove].sort(), ...(variables.size ? { variables: [...variables].sort() } : {}) }, scopes: usedScopes };
 }
 async function planMigration(settings, opts = {}) {
     const result = await (0,engine/* scan */.S)(settings, opts.engine);

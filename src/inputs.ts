@@ -50,6 +50,10 @@ const Inputs = z.object({
   'verify-client-id': z.string().optional(),
   'verify-client-secret': z.string().optional(),
   'verify-scopes': z.string().optional(),
+  'update-secrets': bool,
+  'secrets-token': z.string().default(''),
+  'overwrite-secrets': bool,
+  'delete-unused-secrets': bool,
 });
 export type ActionInputs = z.infer<typeof Inputs>;
 
@@ -65,10 +69,13 @@ const DEFAULTS: Record<string, string> = {
   'adobe-ims-url': 'https://ims-na1.adobelogin.com',
   'adobe-console-url': 'https://developers.adobe.io',
   'adobe-platform-url': 'https://platform.adobe.io',
+  'update-secrets': 'false',
+  'overwrite-secrets': 'false',
+  'delete-unused-secrets': 'false',
 };
 
 /** Inputs that hold secrets: masked before anything else happens. */
-const SECRET_INPUTS = ['token', 'adobe-client-secret', 'adobe-access-token', 'verify-client-secret'];
+const SECRET_INPUTS = ['token', 'adobe-client-secret', 'adobe-access-token', 'verify-client-secret', 'secrets-token'];
 
 /** Reads every input; a bad value fails with the input's name and what it accepts. */
 export function readInputs(): ActionInputs {

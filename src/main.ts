@@ -1,4 +1,5 @@
 // The action: one typed config, one try/catch, the pipeline in order (started by src/index.ts).
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix, relative, resolve, sep } from 'node:path';
 import * as core from '@actions/core';
@@ -8,7 +9,9 @@ import type { PrResult } from './github/pr.js';
 import { loadMigrate } from './lazy.js';
 import type { MigrationPlan } from './migrate/types.js';
 import { tuningFromEnv } from './tuning.js';
-import { prSummary, runPullRequest, setPrOutputs } from './github/run.js';
+import { prSummary, runPullRequest, runSecrets, secretsSummary, setPrOutputs } from './github/run.js';
+import { jwtOnlyReferences, type SecretsSyncResult, secretTargets } from './github/secrets.js';
+import { migrationStatus, statusMarkdown } from './report/status.js';
 import { adobeSettings, readInputs } from './inputs.js';
 import { type ConsoleReport, checkConsole } from './adobe/check.js';
 import { consoleTable } from './adobe/report.js';
@@ -30,6 +33,28 @@ function relativeToWorkspace(result: ScanResult, workspace: string): ScanResult 
   return { ...result, findings: result.findings.map((f) => (f.file ? { ...f, file: posix.join(prefix, f.file) } : f)) };
 }
 
+/** Whether this run is on the repository's default branch (from the event payload). */
+function onDefaultBranch(): boolean {
+  const ref = process.env.GITHUB_REF_NAME || (process.env.GITHUB_REF ?? '').replace('refs/heads/', '');
+  if (!ref || !process.env.GITHUB_EVENT_PATH) return false;
+  try {
+    const event = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, 'utf8'));
+    return event.repository?.default_branch === ref;
+  } catch {
+    return false;
+  }
+}
+
+/** A phase of the run, folded in the log (as create-pull-request does). */
+async function phase<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  core.startGroup(name);
+  try {
+    return await fn();
+  } finally {
+    core.endGroup();
+  }
+}
+
 export async function run(): Promise<void> {
   try {
     const inputs = readInputs();
@@ -44,20 +69,28 @@ export async function run(): Promise<void> {
       workspace,
     );
     for (const w of settings.warnings) core.warning(w);
-    // The migration engine (needed once there are findings) loads while the workers scan.
-    const result = await scan(settings, { workerScript: new URL(import.meta.url), warmUp: () => loadMigrate(import.meta.url) });
-    const empty = nothingRead(result);
-    if (empty) core.warning(empty);
+    const result = await phase('Scan the repository', async () => {
+      // The migration engine (needed once there are findings) loads while the workers scan.
+      const scanned = await scan(settings, { workerScript: new URL(import.meta.url), warmUp: () => loadMigrate(import.meta.url) });
+      const empty = nothingRead(scanned);
+      if (empty) core.warning(empty);
+      return scanned;
+    });
 
     // The linked Developer Console projects join the same report, under the same policy.
     const adobe = adobeSettings(inputs);
     let consoleReport: ConsoleReport | undefined;
     if (adobe) {
-      const tuning = tuningFromEnv();
-      consoleReport = await checkConsole({ ...adobe, http: { timeoutMs: tuning.timeoutMs, retryBaseMs: tuning.retryBaseMs } }, result);
-      result.findings.push(...applyPolicy(consoleReport.findings, settings));
-      for (const w of consoleReport.warnings) core.warning(w);
-      if (consoleReport.preflight && !consoleReport.preflight.ok) core.warning(consoleReport.preflight.message);
+      consoleReport = await phase('Check the Adobe Developer Console', async () => {
+        const tuning = tuningFromEnv();
+        const report = await checkConsole({ ...adobe, http: { timeoutMs: tuning.timeoutMs, retryBaseMs: tuning.retryBaseMs } }, result);
+        // Client secrets read from the Console are masked before anything else happens.
+        for (const o of report.oauth.values()) if (o.clientSecret) core.setSecret(o.clientSecret);
+        result.findings.push(...applyPolicy(report.findings, settings));
+        for (const w of report.warnings) core.warning(w);
+        if (report.preflight && !report.preflight.ok) core.warning(report.preflight.message);
+        return report;
+      });
     }
     // Mask before anything is printed: the runner then hides these values in every log line.
     for (const secret of result.secrets) core.setSecret(secret);
@@ -65,9 +98,12 @@ export async function run(): Promise<void> {
     // The migration plan, made once: it marks what is fixable and feeds the pull request.
     let plan: MigrationPlan | undefined;
     if (result.findings.length) {
-      const { planFromScan, markFixable } = await loadMigrate(import.meta.url);
-      plan = await planFromScan(result, { scopes: inputs.scopes, consoleScopes: consoleReport?.scopesByClient });
-      markFixable(result, plan);
+      plan = await phase('Plan the migration', async () => {
+        const { planFromScan, markFixable } = await loadMigrate(import.meta.url);
+        const planned = await planFromScan(result, { scopes: inputs.scopes, consoleScopes: consoleReport?.scopesByClient });
+        markFixable(result, planned);
+        return planned;
+      });
     }
 
     const shown = relativeToWorkspace(result, workspace);
@@ -93,32 +129,62 @@ export async function run(): Promise<void> {
     const reportPath = out('report-file', 'report.json', `${JSON.stringify(toJson(result), null, 2)}\n`);
     const sarifPath = out('sarif-file', 'results.sarif', `${JSON.stringify(toSarif(shown, VERSION), null, 2)}\n`);
 
+    // The names the migration introduces, as the workflows will read them, with the values the
+    // Console knows (secret values stay in memory: masked above, sealed before they leave).
+    const repository = process.env.GITHUB_REPOSITORY ?? '';
+    const targets = secretTargets(workspace, plan, consoleReport);
+    const automatic = inputs['update-secrets'] && !!inputs['secrets-token'];
+
     // The pull request step never hides the findings: its failure is reported after them.
     let pr: PrResult | undefined;
     let prError: string | undefined;
     if (inputs['create-pr']) {
-      try {
-        pr = await runPullRequest(result, plan, inputs, workspace, consoleReport);
-        setPrOutputs(pr);
-      } catch (e) {
-        prError = (e as Error).message;
-      }
+      await phase('Open or update the migration pull request', async () => {
+        try {
+          pr = await runPullRequest(result, plan, inputs, workspace, consoleReport, { targets, repository, automatic });
+          setPrOutputs(pr);
+        } catch (e) {
+          prError = (e as Error).message;
+        }
+      });
     }
 
-    const shownFindings = annotations.filter((a) => a.title !== 'More Adobe JWT findings').length;
-    if (process.env.GITHUB_STEP_SUMMARY) {
-      const extra = (consoleReport ? `\n${consoleTable(consoleReport)}` : '') + (pr ? `\n${prSummary(pr)}` : '');
-      await core.summary.addRaw(toSummary(shown, settings.failOn, shownFindings) + extra).write();
+    let secrets: SecretsSyncResult | undefined;
+    if (inputs['update-secrets']) {
+      secrets = await phase('Set the OAuth secrets and variables', () => runSecrets(inputs, targets, workspace, onDefaultBranch()));
     }
 
     const t = totals(result.findings);
+    const codeErrors = result.findings.filter((f) => f.severity === 'error' && !f.ruleId.startsWith('console-')).length;
+    const open = pr?.url && pr.operation !== 'closed' ? { number: pr.number, url: pr.url } : undefined;
+    const status = migrationStatus({
+      codeErrors,
+      pullRequest: open,
+      adobe: consoleReport,
+      jwtSecretsInWorkflows: jwtOnlyReferences(workspace),
+      secrets: secrets && { set: secrets.writes.filter((w) => w.operation !== 'skipped').length, open: secrets.writes.filter((w) => w.operation === 'skipped').length },
+      onDefaultBranch: onDefaultBranch(),
+    });
+
+    const shownFindings = annotations.filter((a) => a.title !== 'More Adobe JWT findings').length;
+    if (process.env.GITHUB_STEP_SUMMARY) {
+      const extra =
+        (consoleReport ? `\n${consoleTable(consoleReport)}` : '') +
+        (pr ? `\n${prSummary(pr)}` : '') +
+        `\n${secretsSummary(targets, secrets, repository)}` +
+        `\n${statusMarkdown(status)}`;
+      await core.summary.addRaw(toSummary(shown, settings.failOn, shownFindings) + extra).write();
+    }
+
     core.setOutput('findings', t.findings);
     core.setOutput('errors', t.error);
     core.setOutput('warnings', t.warning);
     core.setOutput('report', reportPath);
     core.setOutput('sarif', sarifPath);
+    core.setOutput('migration-status', status.status);
+    core.setOutput('secrets-set', (secrets?.writes ?? []).filter((w) => w.operation === 'created' || w.operation === 'updated').map((w) => w.name).join(','));
     core.info(
-      `adobe-jwt-migrate: ${plural(t.findings, 'finding')} (${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${plural(t.note, 'note')}) in ${plural(result.stats.filesScanned, 'scanned file')}; ${plural(result.skipped.length, 'file')} skipped.`,
+      `adobe-jwt-migrate: ${plural(t.findings, 'finding')} (${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${plural(t.note, 'note')}) in ${plural(result.stats.filesScanned, 'scanned file')}; ${plural(result.skipped.length, 'file')} skipped; migration status ${status.status}.`,
     );
 
     if (prError) core.setFailed(prError);

@@ -6,11 +6,15 @@
 // GITHUB_TOKEN without `workflows`, a token with `workflows`, a read-only token); the refusal of
 // workflow-file changes without `workflows`; the repository setting that forbids Actions from
 // creating pull requests; and injected faults (status, dropped connection, delay, apply-then-drop).
+// GitHub Actions secrets and variables are modelled for repositories and deployment environments:
+// each has its own libsodium key pair (secrets arrive sealed with crypto_box_seal and are stored
+// decrypted, for the test accessors), and tokens carry fine-grained `secrets` / `variables` permissions.
 // Every request and response is recorded in `fake.log` (see openapi.ts for the schema check).
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { diffLines } from 'diff';
+import sodium from 'libsodium-wrappers';
 
 // ───────────────────────────── public types ─────────────────────────────
 
@@ -26,6 +30,9 @@ export interface FakeUser {
 /** write: contents + pull-requests write, no `workflows` (a GITHUB_TOKEN); workflows: also `workflows`; read: read-only. */
 export type TokenAccess = 'write' | 'workflows' | 'read';
 
+/** a fine-grained permission level (fine-grained PAT / GitHub App) */
+export type PermissionLevel = 'write' | 'read' | 'none';
+
 export interface FakeToken {
   access: TokenAccess;
   /** identity of the token; default github-actions[bot] */
@@ -34,6 +41,14 @@ export interface FakeToken {
   actions?: boolean;
   /** repositories (owner/repo) the token may write to; default all */
   repos?: string[];
+  /**
+   * the `secrets` permission (Actions secrets of repositories and environments): read = public key,
+   * secret metadata, lists; write = also create, update, delete. Default none (a GITHUB_TOKEN has no
+   * secrets permission).
+   */
+  secrets?: PermissionLevel;
+  /** the `variables` permission (Actions variables): read = get and list; write = also create, update, delete. Default none. */
+  variables?: PermissionLevel;
 }
 
 export interface FakeRepoOptions {
@@ -50,6 +65,8 @@ export interface FakeRepoOptions {
   collaborators?: string[];
   /** owner account type; default Organization */
   ownerType?: 'User' | 'Organization';
+  /** deployment environments to create (each with its own secrets key pair); existing ones are kept */
+  environments?: string[];
 }
 
 export interface FakeGitHubOptions {
@@ -137,12 +154,49 @@ export interface FakeLabel {
   default: boolean;
 }
 
+/** an Actions secret; GitHub never answers the value, the fake keeps it decrypted for assertions */
+export interface FakeSecret {
+  /** upper-case, as GitHub stores secret names */
+  name: string;
+  value: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FakeVariable {
+  /** upper-case, as GitHub stores variable names */
+  name: string;
+  value: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** the Actions secrets and variables of a repository or of one of its environments */
+export interface FakeActionsStore {
+  /** the key_id served with the public key (and required with every secret written) */
+  keyId: string;
+  /** libsodium crypto_box key pair; the public key is served base64 (ORIGINAL variant) */
+  publicKey: Uint8Array;
+  privateKey: Uint8Array;
+  /** upper-case name -> secret */
+  secrets: Map<string, FakeSecret>;
+  /** upper-case name -> variable */
+  variables: Map<string, FakeVariable>;
+}
+
+export interface FakeEnvironment extends FakeActionsStore {
+  name: string;
+  id: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface FakeRepo {
   owner: string;
   name: string;
   fullName: string;
   id: number;
-  options: Required<Omit<FakeRepoOptions, 'collaborators' | 'parent'>> & { collaborators?: string[]; parent?: string };
+  options: Required<Omit<FakeRepoOptions, 'collaborators' | 'parent' | 'environments'>> & { collaborators?: string[]; parent?: string };
   /** full ref name (refs/heads/main) -> commit sha */
   refs: Map<string, string>;
   objects: Map<string, GitObject>;
@@ -152,6 +206,10 @@ export interface FakeRepo {
   createdAt: string;
   pushedAt: string;
   nextNumber: number;
+  /** the repository's own Actions secrets and variables */
+  actions: FakeActionsStore;
+  /** deployment environments, by lower-case name */
+  environments: Map<string, FakeEnvironment>;
 }
 
 export interface FaultSpec {
@@ -245,6 +303,28 @@ export interface FakeGitHub {
   inject(spec: FaultSpec): Fault;
   clearFaults(): void;
   close(): Promise<void>;
+
+  // ── Actions secrets and variables (environment omitted: the repository's own) ──
+  /** create (or return) a deployment environment of an existing repository */
+  createEnvironment(owner: string, repo: string, name: string): FakeEnvironment;
+  /** an environment, or undefined */
+  environment(owner: string, repo: string, name: string): FakeEnvironment | undefined;
+  /** the public key as the API serves it */
+  publicKey(owner: string, repo: string, environment?: string): { key_id: string; key: string };
+  /** replace the key pair (a new key_id); secrets sealed for the old key are then refused */
+  rotateKey(owner: string, repo: string, environment?: string): { key_id: string; key: string };
+  /** the decrypted value of a secret (name case-insensitive), or undefined */
+  secretValue(owner: string, repo: string, name: string, environment?: string): string | undefined;
+  /** secret names, sorted */
+  secretNames(owner: string, repo: string, environment?: string): string[];
+  /** pre-seed (or overwrite) a secret without going through HTTP */
+  setSecret(owner: string, repo: string, name: string, value: string, environment?: string): void;
+  /** the value of a variable (name case-insensitive), or undefined */
+  variable(owner: string, repo: string, name: string, environment?: string): string | undefined;
+  /** variable names, sorted */
+  variableNames(owner: string, repo: string, environment?: string): string[];
+  /** pre-seed (or overwrite) a variable without going through HTTP */
+  setVariable(owner: string, repo: string, name: string, value: string, environment?: string): void;
 }
 
 // ───────────────────────────── constants ─────────────────────────────
@@ -265,11 +345,22 @@ export const WORKFLOWS_USER: FakeUser = {
   email: 'release-bot@example.com',
 };
 
+/** owner of the default fine-grained PAT with secrets and variables write */
+export const SECRETS_USER: FakeUser = {
+  login: 'secrets-admin',
+  id: 7002,
+  type: 'User',
+  name: 'Secrets Admin',
+  email: 'secrets-admin@example.com',
+};
+
 /** token values of the default token kinds */
 export const DEFAULT_TOKENS = {
   write: 'ghs_fakeActionsTokenWrite',
   workflows: 'ghp_fakeTokenWithWorkflows',
   read: 'ghs_fakeActionsTokenRead',
+  /** a fine-grained PAT: contents read, secrets write, variables write */
+  secrets: 'github_pat_fakeSecretsWriter',
 } as const;
 
 const DOCS = 'https://docs.github.com/rest';
@@ -340,10 +431,12 @@ type Flat = Map<string, { mode: string; type: TreeEntry['type']; sha: string }>;
 // ───────────────────────────── the fake ─────────────────────────────
 
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
+  await sodium.ready;
   const tokens: Record<string, FakeToken> = options.tokens ?? {
     [DEFAULT_TOKENS.write]: { access: 'write' },
     [DEFAULT_TOKENS.workflows]: { access: 'workflows', user: WORKFLOWS_USER },
     [DEFAULT_TOKENS.read]: { access: 'read' },
+    [DEFAULT_TOKENS.secrets]: { access: 'read', actions: false, user: SECRETS_USER, secrets: 'write', variables: 'write' },
   };
   const webUrl = (options.webUrl ?? 'https://github.com').replace(/\/$/, '');
   const prefix = (options.pathPrefix ?? '').replace(/\/$/, '');
@@ -365,10 +458,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   // ── state helpers ──
   const key = (o: string, r: string) => `${o}/${r}`.toLowerCase();
 
-  function createRepo(owner: string, name: string, opts: FakeRepoOptions = {}): FakeRepo {
+  function createRepo(owner: string, name: string, allOpts: FakeRepoOptions = {}): FakeRepo {
+    const { environments, ...opts } = allOpts;
     const existing = repos.get(key(owner, name));
     if (existing) {
       Object.assign(existing.options, stripUndefined(opts));
+      for (const e of environments ?? []) createEnvironment(existing, e);
       return existing;
     }
     const t = now();
@@ -395,9 +490,59 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       createdAt: t,
       pushedAt: t,
       nextNumber: 1,
+      actions: newStore(),
+      environments: new Map(),
     };
     repos.set(key(owner, name), r);
+    for (const e of environments ?? []) createEnvironment(r, e);
     return r;
+  }
+
+  // ── Actions secrets and variables: state ──
+  function newKeyPair(): Pick<FakeActionsStore, 'keyId' | 'publicKey' | 'privateKey'> {
+    const kp = sodium.crypto_box_keypair();
+    // GitHub's key_ids are decimal strings such as 568250167242549743
+    const keyId = BigInt(`0x${createHash('sha256').update(kp.publicKey).digest('hex').slice(0, 15)}`).toString();
+    return { keyId, publicKey: kp.publicKey, privateKey: kp.privateKey };
+  }
+
+  function newStore(): FakeActionsStore {
+    return { ...newKeyPair(), secrets: new Map(), variables: new Map() };
+  }
+
+  function createEnvironment(r: FakeRepo, name: string): FakeEnvironment {
+    const existing = r.environments.get(name.toLowerCase());
+    if (existing) return existing;
+    const t = now();
+    const e: FakeEnvironment = { ...newStore(), name, id: numericId(`environment:${r.fullName}/${name}`), created_at: t, updated_at: t };
+    r.environments.set(name.toLowerCase(), e);
+    return e;
+  }
+
+  /** the store of a repository (environment omitted) or of one of its environments; throws when absent (test helpers) */
+  function storeOf(owner: string, name: string, environment?: string): FakeActionsStore {
+    const r = getRepo(owner, name);
+    if (environment === undefined) return r.actions;
+    const e = r.environments.get(environment.toLowerCase());
+    if (!e) throw new Error(`fake GitHub: ${r.fullName} has no environment ${environment}`);
+    return e;
+  }
+
+  const publicKeyJson = (s: FakeActionsStore) => ({ key_id: s.keyId, key: sodium.to_base64(s.publicKey, sodium.base64_variants.ORIGINAL) });
+
+  function storeSecret(s: FakeActionsStore, name: string, value: string): 'created' | 'updated' {
+    const n = name.toUpperCase();
+    const t = now();
+    const old = s.secrets.get(n);
+    s.secrets.set(n, { name: n, value, created_at: old?.created_at ?? t, updated_at: t });
+    return old ? 'updated' : 'created';
+  }
+
+  function storeVariable(s: FakeActionsStore, name: string, value: string) {
+    const n = name.toUpperCase();
+    const t = now();
+    const old = s.variables.get(n);
+    s.variables.set(n, { name: n, value, created_at: old?.created_at ?? t, updated_at: t });
   }
 
   function stripUndefined<T extends object>(o: T): Partial<T> {
@@ -1056,8 +1201,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     return r;
   };
 
-  function paginate(ctx: Ctx, items: unknown[]): Answer {
-    const perPage = Math.min(100, Math.max(1, Number(ctx.query.get('per_page') ?? 30) || 30));
+  /** a page of items with GitHub's link header; wrap shapes the body (e.g. { total_count, secrets }) */
+  function paginate(ctx: Ctx, items: unknown[], opts: { perPage?: number; maxPerPage?: number; wrap?: (page: unknown[]) => unknown } = {}): Answer {
+    const dflt = opts.perPage ?? 30;
+    const perPage = Math.min(opts.maxPerPage ?? 100, Math.max(1, Number(ctx.query.get('per_page') ?? dflt) || dflt));
     const page = Math.max(1, Number(ctx.query.get('page') ?? 1) || 1);
     const last = Math.max(1, Math.ceil(items.length / perPage));
     const headers: Record<string, string> = {};
@@ -1074,7 +1221,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       if (page > 1) links.push(link(1, 'first'));
       headers.link = links.join(', ');
     }
-    return { status: 200, body: items.slice((page - 1) * perPage, page * perPage), headers };
+    const slice = items.slice((page - 1) * perPage, page * perPage);
+    return { status: 200, body: opts.wrap ? opts.wrap(slice) : slice, headers };
   }
 
   function requireWrite(ctx: Ctx, r: FakeRepo, docs: string) {
@@ -1562,6 +1710,191 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     return { status: 201, body: issueJsonForPull(r, p) };
   });
 
+  // ── Actions secrets and variables (repository: /actions/..., environment: /environments/{name}/...) ──
+  const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+  const BASE64_RE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})$/;
+  const BAD_SECRET = 'Bad request - validation failed due to an improperly encrypted secret';
+
+  /** GitHub's 403 wording: a PAT (ghp_, github_pat_) vs an integration (GITHUB_TOKEN, App tokens: ghs_, ghu_) */
+  function notAccessible(ctx: Ctx): string {
+    const v = ctx.tokenValue ?? '';
+    const pat = /^(?:ghp_|github_pat_)/.test(v) ? true : /^(?:ghs_|ghu_)/.test(v) ? false : !isActions(ctx.token);
+    return `Resource not accessible by ${pat ? 'personal access token' : 'integration'}`;
+  }
+
+  function requirePermission(ctx: Ctx, r: FakeRepo, kind: 'secrets' | 'variables', need: 'read' | 'write', docs: string) {
+    const t = ctx.token;
+    if (!t) fail(401, 'Requires authentication', docs);
+    const have = t[kind] ?? 'none';
+    const scoped = !t.repos || t.repos.some((x) => x.toLowerCase() === r.fullName.toLowerCase());
+    if (!scoped || have === 'none' || (need === 'write' && have !== 'write')) fail(403, notAccessible(ctx), docs);
+  }
+
+  /** docs anchor of an Actions secrets/variables operation for the repository or an environment */
+  function actionsDocs(env: boolean, kind: 'secrets' | 'variables', verb: string): string {
+    const noun = kind === 'secrets' ? 'secret' : 'variable';
+    const anchor =
+      verb === 'list' ? `list-${env ? 'environment' : 'repository'}-${kind}`
+      : verb === 'public-key' ? `get-${env ? 'an-environment' : 'a-repository'}-public-key`
+      : `${verb}-${env ? 'an-environment' : 'a-repository'}-${noun}`;
+    return `${DOCS}/actions/${kind}#${anchor}`;
+  }
+
+  /** repository (404), permission (401/403), then environment (404); rest = the path parameters after the scope */
+  function actionsScope(ctx: Ctx, m: string[], env: boolean, kind: 'secrets' | 'variables', need: 'read' | 'write', docs: string) {
+    const r = repoOf(m);
+    requirePermission(ctx, r, kind, need, docs);
+    if (!env) return { r, s: r.actions as FakeActionsStore, rest: m.slice(3).map(decodeURIComponent) };
+    const e = r.environments.get(decodeURIComponent(m[3]).toLowerCase());
+    if (!e) fail(404, 'Not Found', docs);
+    return { r, s: e as FakeActionsStore, rest: m.slice(4).map(decodeURIComponent) };
+  }
+
+  function checkName(kind: 'secrets' | 'variables', name: string, docs: string) {
+    const what = kind === 'secrets' ? 'Secret' : 'Variable';
+    if (!NAME_RE.test(name)) {
+      fail(422, `Invalid request.\n\n${what} names can only contain alphanumeric characters ([a-z], [A-Z], [0-9]) or underscores (_). Spaces are not allowed. Must start with a letter ([a-z], [A-Z]) or underscores (_).`, docs);
+    }
+    if (/^GITHUB_/i.test(name)) fail(422, `Invalid request.\n\n${what} names must not start with GITHUB_.`, docs);
+  }
+
+  const secretJson = (x: FakeSecret) => ({ name: x.name, created_at: x.created_at, updated_at: x.updated_at });
+  const variableJson = (x: FakeVariable) => ({ name: x.name, value: x.value, created_at: x.created_at, updated_at: x.updated_at });
+  const byName = <T extends { name: string }>(xs: Iterable<T>) => [...xs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+  for (const env of [false, true]) {
+    const base = env ? '/repos/{o}/{r}/environments/{e}' : '/repos/{o}/{r}/actions';
+    const d = (kind: 'secrets' | 'variables', verb: string) => actionsDocs(env, kind, verb);
+    const slug = (kind: 'secrets' | 'variables', verb: string) => d(kind, verb).slice(`${DOCS}/`.length);
+
+    // secrets (public-key before {name}: the first matching route answers)
+    route('GET', `${base}/secrets/public-key`, slug('secrets', 'public-key'), (ctx, m) => {
+      const { s } = actionsScope(ctx, m, env, 'secrets', 'read', d('secrets', 'public-key'));
+      return { status: 200, body: publicKeyJson(s) };
+    });
+
+    route('GET', `${base}/secrets`, slug('secrets', 'list'), (ctx, m) => {
+      const { s } = actionsScope(ctx, m, env, 'secrets', 'read', d('secrets', 'list'));
+      const all = byName(s.secrets.values()).map(secretJson);
+      return paginate(ctx, all, { wrap: (page) => ({ total_count: all.length, secrets: page }) });
+    });
+
+    route('GET', `${base}/secrets/{n}`, slug('secrets', 'get'), (ctx, m) => {
+      const docs = d('secrets', 'get');
+      const { s, rest } = actionsScope(ctx, m, env, 'secrets', 'read', docs);
+      const x = s.secrets.get(rest[0].toUpperCase());
+      if (!x) fail(404, 'Not Found', docs);
+      return { status: 200, body: secretJson(x) };
+    });
+
+    route('PUT', `${base}/secrets/{n}`, slug('secrets', 'create-or-update'), (ctx, m) => {
+      const docs = d('secrets', 'create-or-update');
+      const { s, rest } = actionsScope(ctx, m, env, 'secrets', 'write', docs);
+      const name = rest[0];
+      checkName('secrets', name, docs);
+      const b = ctx.body ?? {};
+      for (const f of ['encrypted_value', 'key_id']) if (typeof b[f] !== 'string') fail(422, `Invalid request.\n\n"${f}" wasn't supplied.`, docs);
+      if (!BASE64_RE.test(b.encrypted_value)) fail(422, `Invalid request.\n\n${b.encrypted_value} does not match ${BASE64_RE}.`, docs);
+      if (b.key_id !== s.keyId) fail(422, BAD_SECRET, docs);
+      let plain: Uint8Array;
+      try {
+        plain = sodium.crypto_box_seal_open(sodium.from_base64(b.encrypted_value, sodium.base64_variants.ORIGINAL), s.publicKey, s.privateKey);
+      } catch {
+        fail(422, BAD_SECRET, docs);
+      }
+      const outcome = storeSecret(s, name, Buffer.from(plain).toString('utf8'));
+      return outcome === 'created' ? { status: 201, body: {} } : { status: 204 };
+    });
+
+    route('DELETE', `${base}/secrets/{n}`, slug('secrets', 'delete'), (ctx, m) => {
+      const docs = d('secrets', 'delete');
+      const { s, rest } = actionsScope(ctx, m, env, 'secrets', 'write', docs);
+      if (!s.secrets.delete(rest[0].toUpperCase())) fail(404, 'Not Found', docs);
+      return { status: 204 };
+    });
+
+    // variables
+    route('GET', `${base}/variables`, slug('variables', 'list'), (ctx, m) => {
+      const { s } = actionsScope(ctx, m, env, 'variables', 'read', d('variables', 'list'));
+      const all = byName(s.variables.values()).map(variableJson);
+      return paginate(ctx, all, { perPage: 10, maxPerPage: 30, wrap: (page) => ({ total_count: all.length, variables: page }) });
+    });
+
+    route('POST', `${base}/variables`, slug('variables', 'create'), (ctx, m) => {
+      const docs = d('variables', 'create');
+      const { s } = actionsScope(ctx, m, env, 'variables', 'write', docs);
+      const b = ctx.body ?? {};
+      for (const f of ['name', 'value']) if (typeof b[f] !== 'string') fail(422, `Invalid request.\n\n"${f}" wasn't supplied.`, docs);
+      checkName('variables', b.name, docs);
+      if (s.variables.has(b.name.toUpperCase())) fail(409, 'Already exists - Variable already exists', docs);
+      storeVariable(s, b.name, b.value);
+      return { status: 201, body: {} };
+    });
+
+    route('GET', `${base}/variables/{n}`, slug('variables', 'get'), (ctx, m) => {
+      const docs = d('variables', 'get');
+      const { s, rest } = actionsScope(ctx, m, env, 'variables', 'read', docs);
+      const x = s.variables.get(rest[0].toUpperCase());
+      if (!x) fail(404, 'Not Found', docs);
+      return { status: 200, body: variableJson(x) };
+    });
+
+    route('PATCH', `${base}/variables/{n}`, slug('variables', 'update'), (ctx, m) => {
+      const docs = d('variables', 'update');
+      const { s, rest } = actionsScope(ctx, m, env, 'variables', 'write', docs);
+      const x = s.variables.get(rest[0].toUpperCase());
+      if (!x) fail(404, 'Not Found', docs);
+      const b = ctx.body ?? {};
+      if (b.name !== undefined && typeof b.name !== 'string') fail(422, 'Invalid request.\n\nFor \'properties/name\', ' + JSON.stringify(b.name) + ' is not a string.', docs);
+      if (b.value !== undefined && typeof b.value !== 'string') fail(422, 'Invalid request.\n\nFor \'properties/value\', ' + JSON.stringify(b.value) + ' is not a string.', docs);
+      if (typeof b.name === 'string' && b.name.toUpperCase() !== x.name) {
+        checkName('variables', b.name, docs);
+        if (s.variables.has(b.name.toUpperCase())) fail(409, 'Already exists - Variable already exists', docs);
+        s.variables.delete(x.name);
+        x.name = b.name.toUpperCase();
+        s.variables.set(x.name, x);
+      }
+      if (typeof b.value === 'string') x.value = b.value;
+      x.updated_at = now();
+      return { status: 204 };
+    });
+
+    route('DELETE', `${base}/variables/{n}`, slug('variables', 'delete'), (ctx, m) => {
+      const docs = d('variables', 'delete');
+      const { s, rest } = actionsScope(ctx, m, env, 'variables', 'write', docs);
+      if (!s.variables.delete(rest[0].toUpperCase())) fail(404, 'Not Found', docs);
+      return { status: 204 };
+    });
+  }
+
+  // ── deployment environments (read-only: tests create them with createEnvironment / the environments option) ──
+  function environmentJson(r: FakeRepo, e: FakeEnvironment) {
+    return {
+      id: e.id,
+      node_id: nodeId('Environment', e.id),
+      name: e.name,
+      url: `${api}/repos/${r.fullName}/environments/${encodeURIComponent(e.name)}`,
+      html_url: `${webUrl}/${r.fullName}/deployments/activity_log?environments_filter=${encodeURIComponent(e.name)}`,
+      created_at: e.created_at,
+      updated_at: e.updated_at,
+      protection_rules: [],
+      deployment_branch_policy: null,
+    };
+  }
+
+  route('GET', '/repos/{o}/{r}/environments', 'deployments/environments#list-environments', (ctx, m) => {
+    const r = repoOf(m);
+    const all = byName(r.environments.values()).map((e) => environmentJson(r, e));
+    return paginate(ctx, all, { wrap: (page) => ({ total_count: all.length, environments: page }) });
+  });
+
+  route('GET', '/repos/{o}/{r}/environments/{e}', 'deployments/environments#get-an-environment', (_ctx, m) => {
+    const r = repoOf(m);
+    const e = r.environments.get(decodeURIComponent(m[3]).toLowerCase());
+    if (!e) fail(404, 'Not Found', `${DOCS}/deployments/environments#get-an-environment`);
+    return { status: 200, body: environmentJson(r, e) };
+  });
+
   // ── server ──
   function defaultFaultBody(status: number): { body: unknown; headers: Record<string, string> } {
     if (status === 403 || status === 429) {
@@ -1755,6 +2088,24 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     },
     clearFaults() {
       faults.length = 0;
+    },
+    createEnvironment: (o, r, name) => createEnvironment(getRepo(o, r), name),
+    environment: (o, r, name) => getRepo(o, r).environments.get(name.toLowerCase()),
+    publicKey: (o, r, env) => publicKeyJson(storeOf(o, r, env)),
+    rotateKey(o, r, env) {
+      const s = storeOf(o, r, env);
+      Object.assign(s, newKeyPair());
+      return publicKeyJson(s);
+    },
+    secretValue: (o, r, name, env) => storeOf(o, r, env).secrets.get(name.toUpperCase())?.value,
+    secretNames: (o, r, env) => byName(storeOf(o, r, env).secrets.values()).map((x) => x.name),
+    setSecret(o, r, name, value, env) {
+      storeSecret(storeOf(o, r, env), name, value);
+    },
+    variable: (o, r, name, env) => storeOf(o, r, env).variables.get(name.toUpperCase())?.value,
+    variableNames: (o, r, env) => byName(storeOf(o, r, env).variables.values()).map((x) => x.name),
+    setVariable(o, r, name, value, env) {
+      storeVariable(storeOf(o, r, env), name, value);
     },
     close: () =>
       new Promise<void>((r) => {

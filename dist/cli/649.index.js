@@ -137,7 +137,8 @@ const CredentialEntry = schemas/* object */.Ikc({
     integration_type: schemas/* string */.YjP(),
 })
     .loose();
-const OAuthObject = schemas/* object */.Ikc({ client_id: schemas/* string */.YjP().optional(), scopes: schemas/* array */.YOg(schemas/* string */.YjP()).optional() }).loose();
+const OAuthObject = schemas/* object */.Ikc({ client_id: schemas/* string */.YjP().optional(), scopes: schemas/* array */.YOg(schemas/* string */.YjP()).optional(), client_secrets: schemas/* array */.YOg(schemas/* string */.YjP()).optional(), technical_account_email: schemas/* string */.YjP().optional() })
+    .loose();
 const DownloadCredential = schemas/* object */.Ikc({ id: id.optional(), name: schemas/* string */.YjP().optional(), integration_type: schemas/* string */.YjP().optional(), oauth_server_to_server: OAuthObject.optional(), jwt: schemas/* object */.Ikc({ client_id: schemas/* string */.YjP().optional() }).loose().optional() })
     .loose();
 const WorkspaceDownload = schemas/* object */.Ikc({
@@ -259,7 +260,7 @@ function expiry(notAfter) {
     return Number.isNaN(d.getTime()) ? undefined : d;
 }
 async function checkConsole(settings, scan, now = new Date()) {
-    const report = { credentials: [], findings: [], warnings: [], scopesByClient: new Map() };
+    const report = { credentials: [], findings: [], warnings: [], scopesByClient: new Map(), oauth: new Map(), repoClientIds: [], readerClientId: settings.clientId };
     if (settings.verify) {
         try {
             await requestToken(settings.imsUrl, settings.verify.clientId, settings.verify.clientSecret, settings.verify.scopes, settings.http);
@@ -300,6 +301,7 @@ async function checkConsole(settings, scan, now = new Date()) {
         }
     }
     const { links, clientIds } = findLinks(scan);
+    report.repoClientIds = [...clientIds.keys()];
     for (const p of settings.projects)
         links.push({ org: consoleOrg, project: p.project, workspace: p.workspace });
     for (const [clientId, from] of clientIds) {
@@ -381,6 +383,9 @@ async function checkWorkspace(s, report, w, now) {
                 download ??= await consoleApi.download(s, w.org, w.project, w.workspace);
                 const d = download.project.workspace?.details?.credentials?.find((x) => (x.oauth_server_to_server?.client_id ?? x.jwt?.client_id) === c.client_id || (credentialId && x.id === credentialId));
                 const scopes = d?.oauth_server_to_server?.scopes;
+                const o = d?.oauth_server_to_server;
+                if (o && c.client_id)
+                    report.oauth.set(c.client_id, { clientSecret: o.client_secrets?.[0], technicalAccountEmail: o.technical_account_email });
                 if (scopes?.length) {
                     entry.scopes = scopes;
                     if (c.client_id)

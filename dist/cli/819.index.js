@@ -142,10 +142,12 @@ function planText(plan, written) {
         for (const s of plan.scopes)
             out.push(`- ${s.value}: ${(0,scopes/* describeScopes */.vB)(s)}`);
     }
-    if (plan.secrets.add.length || plan.secrets.remove.length) {
+    if (plan.secrets.add.length || plan.secrets.remove.length || plan.secrets.variables?.length) {
         out.push('', 'Secrets (names only):');
         if (plan.secrets.add.length)
             out.push(`- add: ${plan.secrets.add.join(', ')}`);
+        if (plan.secrets.variables?.length)
+            out.push(`- add as Actions variables (not secret): ${plan.secrets.variables.join(', ')}`);
         if (plan.secrets.remove.length)
             out.push(`- remove: ${plan.secrets.remove.join(', ')}`);
     }
@@ -4582,6 +4584,7 @@ const AIO_APPS_ACTION = (0,regex/* linear */.sn)(/^adobe\/aio-apps-action(?:@|$)
 const ACTION_MAJOR = (0,regex/* linear */.sn)(/@v?(\d+)(?:\.|$)/);
 /** A scope list's words (`value.match(/[\w.:/-]+/g)`). */
 const SCOPE_WORD = (0,regex/* linear */.sn)(/[\w.:/-]+/g);
+const SECRETS_CONTEXT = (0,regex/* linear */.sn)(/\bsecrets\./);
 /** A whole `${{ secrets.NAME }}` / `${{ vars.NAME }}` value: group 2 the name. */
 const WHOLE_REF = (0,regex/* linear */.sn)(/^\$\{\{[ \t]*(secrets|vars)\.([A-Za-z_]\w*)[ \t]*\}\}$/);
 const SECRET_NAME = (0,regex/* linear */.sn)(/secrets\.([A-Za-z_]\w*)/);
@@ -4670,6 +4673,7 @@ class WorkflowEdit {
     keyPaths = new Set();
     dropSecrets = new Set();
     addSecrets = new Set();
+    addVariables = new Set();
     placeholder = null;
     notes = [];
     ok = true;
@@ -4819,8 +4823,9 @@ class WorkflowEdit {
         if (!find('TECHNICALACCOUNTEMAIL')) {
             const ref = SECRET_NAME.exec(scalarText(this.text, techId?.value))?.group(1);
             const emailSecret = ref && TECH_ACCOUNT_ID.test(ref) ? TECH_ACCOUNT_ID.replace(ref, (m) => `${m.group(1)}EMAIL`) : 'TECHNICAL_ACCOUNT_EMAIL';
-            this.insertAfter(techId ?? last, 'TECHNICALACCOUNTEMAIL', `\${{ secrets.${emailSecret} }}`);
-            this.addSecrets.add(emailSecret);
+            // Not a secret: an Actions variable, as the Console shows it to anyone on the project.
+            this.insertAfter(techId ?? last, 'TECHNICALACCOUNTEMAIL', `\${{ vars.${emailSecret} }}`);
+            this.addVariables.add(emailSecret);
         }
         const scopes = find('SCOPES');
         const scopesValue = scopes?.value;
@@ -4902,9 +4907,10 @@ class WorkflowEdit {
             const renamed = scopesName(refName);
             if (renamed === refName)
                 return;
-            this.replace(value, src.replace(refName, renamed));
+            // Scopes are not secret: the renamed reference reads an Actions variable.
+            this.replace(value, SECRETS_CONTEXT.replace(src.replace(refName, renamed), 'vars.'));
             this.dropSecrets.add(refName);
-            this.addSecrets.add(renamed);
+            this.addVariables.add(renamed);
         }
         else if ((0,dist/* isScalar */.jn)(value) && !src.includes('${{')) {
             const metascopes = words(String(value.value));
@@ -5038,6 +5044,7 @@ const githubWorkflow = {
             manual,
             secrets: {
                 add: [...st.addSecrets].filter((s) => !refersTo(text, s)).sort(),
+                variables: [...st.addVariables].filter((s) => !refersTo(text, s)).sort(),
                 remove: [...st.dropSecrets].filter((s) => !refersTo(out, s)).sort(),
             },
         };
@@ -5366,6 +5373,7 @@ async function planFromScan(result, opts = {}) {
     const manual = [];
     const add = new Set();
     const remove = new Set();
+    const variables = new Set();
     const creates = new Map();
     const finalTexts = new Map();
     const gone = new Set();
@@ -5416,6 +5424,8 @@ async function planFromScan(result, opts = {}) {
                 add.add(s);
             for (const s of res.secrets?.remove ?? [])
                 remove.add(s);
+            for (const s of res.secrets?.variables ?? [])
+                variables.add(s);
         }
         // What is left for a person, at its line in the file as the migration leaves it. A rule whose
         // findings the edit removed is settled by it, whichever rewriter made the edit; the token
@@ -5478,7 +5488,7 @@ async function planFromScan(result, opts = {}) {
             remove.delete(name);
     }
     edits.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    return { root, edits, manual, secrets: { add: [...add].sort(), remove: [...remove].sort() }, scopes: usedScopes };
+    return { root, edits, manual, secrets: { add: [...add].filter((n) => !variables.has(n)).sort(), remove: [...remove].sort(), ...(variables.size ? { variables: [...variables].sort() } : {}) }, scopes: usedScopes };
 }
 async function planMigration(settings, opts = {}) {
     const result = await (0,engine/* scan */.S)(settings, opts.engine);

@@ -21,7 +21,9 @@ export const CredentialEntry = z
   })
   .loose();
 
-const OAuthObject = z.object({ client_id: z.string().optional(), scopes: z.array(z.string()).optional() }).loose();
+const OAuthObject = z
+  .object({ client_id: z.string().optional(), scopes: z.array(z.string()).optional(), client_secrets: z.array(z.string()).optional(), technical_account_email: z.string().optional() })
+  .loose();
 const DownloadCredential = z
   .object({ id: id.optional(), name: z.string().optional(), integration_type: z.string().optional(), oauth_server_to_server: OAuthObject.optional(), jwt: z.object({ client_id: z.string().optional() }).loose().optional() })
   .loose();

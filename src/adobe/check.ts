@@ -52,6 +52,15 @@ export interface ConsoleReport {
   warnings: string[];
   /** client id -> comma-separated OAuth scopes read from the Console */
   scopesByClient: Map<string, string>;
+  /**
+   * client id -> the OAuth credential's client secret and technical account email, from the
+   * workspace download. Write-only: never printed or serialized; main.ts masks each secret.
+   */
+  oauth: Map<string, { clientSecret?: string; technicalAccountEmail?: string }>;
+  /** Client ids the repository names (the credential it uses). */
+  repoClientIds: string[];
+  /** The client id the action read the Console with (not the application's, unless named). */
+  readerClientId?: string;
   preflight?: Preflight;
 }
 
@@ -124,7 +133,7 @@ function expiry(notAfter: number | string | undefined): Date | undefined {
 }
 
 export async function checkConsole(settings: AdobeSettings, scan: ScanResult, now = new Date()): Promise<ConsoleReport> {
-  const report: ConsoleReport = { credentials: [], findings: [], warnings: [], scopesByClient: new Map() };
+  const report: ConsoleReport = { credentials: [], findings: [], warnings: [], scopesByClient: new Map(), oauth: new Map(), repoClientIds: [], readerClientId: settings.clientId };
 
   if (settings.verify) {
     try {
@@ -165,6 +174,7 @@ export async function checkConsole(settings: AdobeSettings, scan: ScanResult, no
   }
 
   const { links, clientIds } = findLinks(scan);
+  report.repoClientIds = [...clientIds.keys()];
   for (const p of settings.projects) links.push({ org: consoleOrg, project: p.project, workspace: p.workspace });
   for (const [clientId, from] of clientIds) {
     try {
@@ -272,6 +282,8 @@ async function checkWorkspace(
         download ??= await consoleApi.download(s, w.org, w.project, w.workspace);
         const d = download.project.workspace?.details?.credentials?.find((x) => (x.oauth_server_to_server?.client_id ?? x.jwt?.client_id) === c.client_id || (credentialId && x.id === credentialId));
         const scopes = d?.oauth_server_to_server?.scopes;
+        const o = d?.oauth_server_to_server;
+        if (o && c.client_id) report.oauth.set(c.client_id, { clientSecret: o.client_secrets?.[0], technicalAccountEmail: o.technical_account_email });
         if (scopes?.length) {
           entry.scopes = scopes;
           if (c.client_id) report.scopesByClient.set(c.client_id, scopes.join(','));

@@ -10,6 +10,8 @@ import type { ConsoleReport } from '../adobe/check.js';
 import { consoleTable } from '../adobe/report.js';
 import type { ScanResult } from '../types.js';
 import { isWorkflowPath, PR_MARKER } from './pr.js';
+import { languageOf, manifestLanguage } from '../languages/index.js';
+import { manualCommands, type SecretTarget } from './secrets.js';
 
 export const BODY_LIMIT = 65_536;
 const RESERVE = 600; // room for the truncation note and the marker
@@ -45,9 +47,44 @@ export interface BodyInput {
   workflowsRefused: boolean;
   runUrl?: string;
   adobe?: ConsoleReport;
+  /** The secrets and variables to set: by the action (`update-secrets`), or by hand with commands. */
+  secrets?: { targets: SecretTarget[]; repository: string; automatic: boolean };
 }
 
-export function prBody({ plan, scan, workflowsRefused, runUrl, adobe }: BodyInput): string {
+/** The fence info of a snippet: the file's language, YAML for workflows, the manifest's language. */
+function snippetLanguage(file: string): string {
+  const lang = languageOf(file) ?? manifestLanguage(file);
+  if (lang) return lang.id === 'csharp' ? 'cs' : lang.id;
+  const ext = file.slice(file.lastIndexOf('.') + 1).toLowerCase();
+  return ext === 'yml' || ext === 'yaml' ? 'yaml' : ext === 'json' ? 'json' : ext === 'toml' ? 'toml' : 'ini';
+}
+
+/** Manual steps by file, each file's ready snippet once after its steps. */
+function manualLines(plan: MigrationPlan): string[] {
+  const byFile = new Map<string, MigrationPlan['manual']>();
+  for (const m of plan.manual) byFile.set(m.file, [...(byFile.get(m.file) ?? []), m]);
+  const lines: string[] = [];
+  for (const [file, steps] of byFile) {
+    for (const m of steps) lines.push(`- [ ] ${mdCode(`${m.file}:${m.line}`)} (\`${m.ruleId}\`): ${cell(m.instructions)}`);
+    const snippet = steps.find((m) => m.snippet)?.snippet;
+    if (snippet) lines.push(`\n  <details><summary>Snippet for ${cell(file)}</summary>\n\n${mdFence(snippet, snippetLanguage(file)).replace(/^/gm, '  ').trimEnd()}\n\n  </details>\n`); // native-regex: our own text
+  }
+  return lines;
+}
+
+/** How the new secrets and variables get their values. */
+function secretLines(input: BodyInput['secrets']): string[] {
+  if (!input?.targets.length) return [];
+  const where = (t: SecretTarget) => `${mdCode(t.name)} (${t.type}${t.environment ? `, environment ${mdCode(t.environment)}` : ''})`;
+  if (input.automatic) return [`- The action sets these from the Adobe Developer Console (\`update-secrets: true\`): ${input.targets.map(where).join(', ')}.`];
+  return [
+    '- Set them with the GitHub CLI (names only here; each secret value comes from the OAuth Server-to-Server credential in the Adobe Developer Console), or let the action do it with `update-secrets: true` and a `secrets-token`:',
+    '',
+    mdFence(manualCommands(input.targets, input.repository).join('\n'), 'sh').trimEnd(),
+  ];
+}
+
+export function prBody({ plan, scan, workflowsRefused, runUrl, adobe, secrets: secretInput }: BodyInput): string {
   const committed = plan.edits.filter((e) => !(workflowsRefused && isWorkflowPath(e.file)));
   const intro = [
     PR_MARKER,
@@ -62,11 +99,14 @@ export function prBody({ plan, scan, workflowsRefused, runUrl, adobe }: BodyInpu
   const changes = committed.map((e) => `| ${mdCodeCell(e.file)} | ${e.action} | ${e.ruleIds.map((r) => `\`${r}\``).join(', ')} |`);
   const found = [...byFile].map(([file, n]) => `- ${mdCode(file)}: ${n} finding(s)`);
   const scopes = plan.scopes.map((s) => `- \`${s.value}\`: ${describeScopes(s)}`);
+  const variables = plan.secrets.variables ?? [];
   const secrets = [
     ...(plan.secrets.add.length ? [`- Add: ${plan.secrets.add.map((n) => `\`${n}\``).join(', ')}`] : []),
+    ...(variables.length ? [`- Add Actions variables: ${variables.map((n) => `\`${n}\``).join(', ')}`] : []),
     ...(plan.secrets.remove.length ? [`- Remove (after the switch): ${plan.secrets.remove.map((n) => `\`${n}\``).join(', ')}`] : []),
+    ...secretLines(secretInput),
   ];
-  const manual = plan.manual.map((m) => `- [ ] ${mdCode(`${m.file}:${m.line}`)} (\`${m.ruleId}\`): ${cell(m.instructions)}`);
+  const manual = manualLines(plan);
   const consoleSteps = CONSOLE_STEPS.map((s, i) => `${i + 1}. ${s}`);
 
   let patch = '';

@@ -7,7 +7,9 @@ import type { ActionInputs } from '../inputs.js';
 import type { MigrationPlan } from '../migrate/types.js';
 import type { ConsoleReport } from '../adobe/check.js';
 import type { ScanResult } from '../types.js';
-import { prBody } from './body.js';
+import { type BodyInput, prBody } from './body.js';
+import { manualCommands, type SecretTarget, type SecretsSyncResult, syncSecrets } from './secrets.js';
+import { mdCode, mdFence } from '../escape.js';
 import { UsageError } from '../errors.js';
 import { safeText } from '../escape.js';
 import { createClient, describeError, tuningFromEnv } from './client.js';
@@ -42,7 +44,14 @@ function fromRepoRoot(plan: MigrationPlan, workspace: string): MigrationPlan {
  * found nothing): with no finding there is nothing to migrate, and a pull request the action
  * opened before is closed.
  */
-export async function runPullRequest(result: ScanResult, migration: MigrationPlan | undefined, inputs: ActionInputs, workspace: string, adobe?: ConsoleReport): Promise<PrResult> {
+export async function runPullRequest(
+  result: ScanResult,
+  migration: MigrationPlan | undefined,
+  inputs: ActionInputs,
+  workspace: string,
+  adobe?: ConsoleReport,
+  secrets?: BodyInput['secrets'],
+): Promise<PrResult> {
   if (forkEvent()) {
     return skipped('This run comes from a fork pull request, whose token is read-only: no migration pull request was opened. Run the action on push, schedule or workflow_dispatch in the repository itself to get one.');
   }
@@ -72,7 +81,7 @@ export async function runPullRequest(result: ScanResult, migration: MigrationPla
         commitMessage: inputs['commit-message'],
         path: relative(workspace, result.root).split(sep).join('/'),
       },
-      ({ workflowsRefused }) => prBody({ plan, scan: result, workflowsRefused, runUrl, adobe }),
+      ({ workflowsRefused }) => prBody({ plan, scan: result, workflowsRefused, runUrl, adobe, secrets }),
     );
   } catch (e) {
     if (e instanceof UsageError) throw e;
@@ -97,5 +106,46 @@ export function prSummary(pr: PrResult): string {
   if (pr.url) lines.push(`[#${pr.number}](${pr.url}): ${pr.operation}. ${safeText(pr.reason)}`);
   else lines.push(`No pull request (${pr.operation}): ${safeText(pr.reason)}`);
   for (const w of pr.warnings) if (w !== pr.reason) lines.push('', `> [!WARNING]\n> ${safeText(w)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The secrets step (`update-secrets`): sets what the plan introduces with the secrets-token. A
+ * refusal (403/404) is a warning naming the permission; anything else still runs.
+ */
+export async function runSecrets(inputs: ActionInputs, targets: SecretTarget[], workspace: string, onDefaultBranch: boolean): Promise<SecretsSyncResult | undefined> {
+  const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+  const empty = (warning: string): SecretsSyncResult => {
+    core.warning(warning);
+    return { writes: targets.map((t) => ({ name: t.name, type: t.type, environment: t.environment, operation: 'skipped', reason: warning })), deleted: [], warnings: [warning] };
+  };
+  if (!owner || !repo) return empty('update-secrets: GITHUB_REPOSITORY is not set; secrets are only set inside GitHub Actions.');
+  if (!inputs['secrets-token']) {
+    return empty('update-secrets is true but secrets-token is empty: GITHUB_TOKEN cannot write secrets. Pass a fine-grained personal access token with "Secrets: write" and "Variables: write" (or a GitHub App installation token) as secrets-token; until then, set them with the commands in the job summary.');
+  }
+  // Values are masked before any request carries them.
+  for (const t of targets) if (t.value && t.type === 'secret') core.setSecret(t.value);
+  const gh = createClient({ token: inputs['secrets-token'], baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com', ...tuningFromEnv() });
+  try {
+    const res = await syncSecrets(gh, targets, { owner, repo, overwrite: inputs['overwrite-secrets'], deleteUnused: inputs['delete-unused-secrets'], onDefaultBranch, root: workspace });
+    for (const w of res.warnings) core.warning(w);
+    for (const w of res.writes) core.info(`${w.type} ${w.name}${w.environment ? ` (environment ${w.environment})` : ''}: ${w.operation}${w.reason ? `, ${w.reason}` : ''}`);
+    for (const d of res.deleted) core.info(`secret ${d.name}${d.environment ? ` (environment ${d.environment})` : ''}: deleted (only the JWT flow used it; no workflow reads it)`);
+    return res;
+  } catch (e) {
+    return empty(`Secrets and variables not set: ${describeError(e)}. The findings and the pull request are complete; rerun the job to retry.`);
+  }
+}
+
+/** The secrets part of the job summary: what was set, or the commands to set it by hand. */
+export function secretsSummary(targets: SecretTarget[], res: SecretsSyncResult | undefined, repository: string): string {
+  if (!targets.length && !res?.deleted.length) return '';
+  const lines = ['### OAuth secrets and variables', ''];
+  for (const w of res?.writes ?? []) {
+    lines.push(`- ${w.type} ${mdCode(w.name)}${w.environment ? ` (environment ${mdCode(w.environment)})` : ''}: ${w.operation}${w.reason ? `, ${safeText(w.reason)}` : ''}`);
+  }
+  for (const d of res?.deleted ?? []) lines.push(`- secret ${mdCode(d.name)}${d.environment ? ` (environment ${mdCode(d.environment)})` : ''}: deleted (only the JWT flow used it)`);
+  const left = targets.filter((t) => !res || res.writes.some((w) => w.name === t.name && w.environment === t.environment && w.type === t.type && w.operation === 'skipped'));
+  if (left.length) lines.push('', 'Set these by hand (values from the Adobe Developer Console; names only here):', '', mdFence(manualCommands(left, repository).join('\n'), 'sh').trimEnd());
   return `${lines.join('\n')}\n`;
 }

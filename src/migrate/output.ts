@@ -47,9 +47,10 @@ export function planText(plan: MigrationPlan, written: boolean): string {
     out.push('', 'Scopes:');
     for (const s of plan.scopes) out.push(`- ${s.value}: ${describeScopes(s)}`);
   }
-  if (plan.secrets.add.length || plan.secrets.remove.length) {
+  if (plan.secrets.add.length || plan.secrets.remove.length || plan.secrets.variables?.length) {
     out.push('', 'Secrets (names only):');
     if (plan.secrets.add.length) out.push(`- add: ${plan.secrets.add.join(', ')}`);
+    if (plan.secrets.variables?.length) out.push(`- add as Actions variables (not secret): ${plan.secrets.variables.join(', ')}`);
     if (plan.secrets.remove.length) out.push(`- remove: ${plan.secrets.remove.join(', ')}`);
   }
   if (plan.manual.length) {

@@ -146,6 +146,7 @@ export async function planFromScan(result: ScanResult, opts: PlanOptions = {}): 
   const manual: ManualStep[] = [];
   const add = new Set<string>();
   const remove = new Set<string>();
+  const variables = new Set<string>();
   const creates = new Map<string, { content: string; ruleIds: string[] }>();
   const finalTexts = new Map<string, string>();
   const gone = new Set<string>();
@@ -186,6 +187,7 @@ export async function planFromScan(result: ScanResult, opts: PlanOptions = {}): 
       fileManual.push(...(res.manual ?? []));
       for (const s of res.secrets?.add ?? []) add.add(s);
       for (const s of res.secrets?.remove ?? []) remove.add(s);
+      for (const s of res.secrets?.variables ?? []) variables.add(s);
     }
     // What is left for a person, at its line in the file as the migration leaves it. A rule whose
     // findings the edit removed is settled by it, whichever rewriter made the edit; the token
@@ -241,7 +243,7 @@ export async function planFromScan(result: ScanResult, opts: PlanOptions = {}): 
     if ([...finalTexts.values()].some((t) => containsWord(t, name))) remove.delete(name);
   }
   edits.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { root, edits, manual, secrets: { add: [...add].sort(), remove: [...remove].sort() }, scopes: usedScopes };
+  return { root, edits, manual, secrets: { add: [...add].filter((n) => !variables.has(n)).sort(), remove: [...remove].sort(), ...(variables.size ? { variables: [...variables].sort() } : {}) }, scopes: usedScopes };
 }
 
 export async function planMigration(settings: ScanSettings, opts: PlanOptions = {}): Promise<{ plan: MigrationPlan; scan: ScanResult }> {

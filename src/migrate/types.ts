@@ -23,8 +23,11 @@ export interface ManualStep {
 }
 
 export interface SecretChanges {
+  /** Names the migrated code and workflows read as secrets. */
   add: string[];
   remove: string[];
+  /** Names the migrated workflows read as Actions variables (`vars.X`: scopes, the technical account email). */
+  variables?: string[];
 }
 
 export type ScopeSource = 'input' | 'console' | 'table' | 'placeholder';

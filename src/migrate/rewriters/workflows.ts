@@ -45,6 +45,8 @@ const AIO_APPS_ACTION = linear(/^adobe\/aio-apps-action(?:@|$)/);
 const ACTION_MAJOR = linear(/@v?(\d+)(?:\.|$)/);
 /** A scope list's words (`value.match(/[\w.:/-]+/g)`). */
 const SCOPE_WORD = linear(/[\w.:/-]+/g);
+const SECRETS_CONTEXT = linear(/\bsecrets\./);
+
 /** A whole `${{ secrets.NAME }}` / `${{ vars.NAME }}` value: group 2 the name. */
 const WHOLE_REF = linear(/^\$\{\{[ \t]*(secrets|vars)\.([A-Za-z_]\w*)[ \t]*\}\}$/);
 const SECRET_NAME = linear(/secrets\.([A-Za-z_]\w*)/);
@@ -148,6 +150,7 @@ class WorkflowEdit {
   keyPaths = new Set<string>();
   dropSecrets = new Set<string>();
   addSecrets = new Set<string>();
+  addVariables = new Set<string>();
   placeholder: ScopeChoice | null = null;
   notes: { pos: number; ruleId: string; instructions: string }[] = [];
   ok = true;
@@ -293,8 +296,9 @@ class WorkflowEdit {
     if (!find('TECHNICALACCOUNTEMAIL')) {
       const ref = SECRET_NAME.exec(scalarText(this.text, techId?.value))?.group(1);
       const emailSecret = ref && TECH_ACCOUNT_ID.test(ref) ? TECH_ACCOUNT_ID.replace(ref, (m) => `${m.group(1)}EMAIL`) : 'TECHNICAL_ACCOUNT_EMAIL';
-      this.insertAfter(techId ?? last, 'TECHNICALACCOUNTEMAIL', `\${{ secrets.${emailSecret} }}`);
-      this.addSecrets.add(emailSecret);
+      // Not a secret: an Actions variable, as the Console shows it to anyone on the project.
+      this.insertAfter(techId ?? last, 'TECHNICALACCOUNTEMAIL', `\${{ vars.${emailSecret} }}`);
+      this.addVariables.add(emailSecret);
     }
     const scopes = find('SCOPES');
     const scopesValue = scopes?.value as Scalar | null | undefined;
@@ -370,9 +374,10 @@ class WorkflowEdit {
     if (refName) {
       const renamed = scopesName(refName);
       if (renamed === refName) return;
-      this.replace(value, src.replace(refName, renamed));
+      // Scopes are not secret: the renamed reference reads an Actions variable.
+      this.replace(value, SECRETS_CONTEXT.replace(src.replace(refName, renamed), 'vars.'));
       this.dropSecrets.add(refName);
-      this.addSecrets.add(renamed);
+      this.addVariables.add(renamed);
     } else if (isScalar(value) && !src.includes('${{')) {
       const metascopes = words(String(value.value));
       this.replace(value, formatLike(this.scopesFor(metascopes).value, value));
@@ -494,6 +499,7 @@ export const githubWorkflow: Rewriter = {
       manual,
       secrets: {
         add: [...st.addSecrets].filter((s) => !refersTo(text, s)).sort(),
+        variables: [...st.addVariables].filter((s) => !refersTo(text, s)).sort(),
         remove: [...st.dropSecrets].filter((s) => !refersTo(out, s)).sort(),
       },
     };
