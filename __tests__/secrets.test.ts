@@ -300,5 +300,10 @@ describe('secrets, variables and migration status', () => {
     expect(done.outputs['migration-status'], done.summary).toBe('done');
     expect(done.summary).toContain('- [x] JWT credential deleted in the Developer Console');
     for (const r of [inCode, merging, noConsole, console, ready, done]) expect(everything(r)).not.toContain(APP_SECRET);
+
+    // Console access, but nothing in the repository links a project: still unknown, not done.
+    const unlinked = await runActionAsync(gitRepo({ 'README.md': '# sync\n' }), consoleInputs(s), env(github, onMain()));
+    expect(unlinked.outputs['migration-status']).toBe('code-clean');
+    expect(unlinked.summary).toContain('no linked Developer Console project was read');
   });
 });

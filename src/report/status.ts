@@ -38,9 +38,9 @@ function jwtCredentials(adobe: ConsoleReport) {
   return adobe.credentials.filter((c) => c.kind === 'jwt' || c.kind === 'migrating');
 }
 
-/** Whether the Console was read at all: a report with credentials or without warnings. */
+/** Whether a linked project was read at all (a workspace read lists at least one credential). */
 function consoleKnown(adobe: ConsoleReport | undefined): adobe is ConsoleReport {
-  return !!adobe && (adobe.credentials.length > 0 || adobe.warnings.length === 0);
+  return !!adobe && adobe.credentials.length > 0;
 }
 
 export function migrationStatus(i: StatusInput): StatusReport {
@@ -55,7 +55,9 @@ export function migrationStatus(i: StatusInput): StatusReport {
   else if (!i.jwtSecretsInWorkflows.length && preflight?.ok) status = 'ready-to-delete-jwt';
   else status = 'awaiting-console';
 
-  const noConsole = 'unknown: the action had no Developer Console access (set adobe-client-id and adobe-client-secret)';
+  const noConsole = i.adobe
+    ? 'unknown: no linked Developer Console project was read (link one with .aio or console.json, a client id in the code, or adobe-projects; see the warnings)'
+    : 'unknown: the action had no Developer Console access (set adobe-client-id and adobe-client-secret)';
   const links = jwt.map((c) => `${CONSOLE}/${encodeURIComponent(c.org)}/${encodeURIComponent(c.project)}/overview`);
   const steps: StatusStep[] = [
     {
@@ -105,8 +107,9 @@ export function migrationStatus(i: StatusInput): StatusReport {
   const next: Record<MigrationStatus, string> = {
     'jwt-in-code': 'Migrate the findings above: turn on create-pr for a pull request, and do the manual steps it lists.',
     'awaiting-merge': 'Review and merge the migration pull request; set the secrets and variables it lists before the merged code runs.',
-    'code-clean':
-      'The code no longer uses JWT. Whether a JWT credential is left in the Developer Console (awaiting-console, ready-to-delete-jwt or done) cannot be known without Console access: set adobe-client-id and adobe-client-secret.',
+    'code-clean': `The code no longer uses JWT. Whether a JWT credential is left in the Developer Console (awaiting-console, ready-to-delete-jwt or done) cannot be known without Console access: ${
+      i.adobe ? 'no linked project was read (see the warnings).' : 'set adobe-client-id and adobe-client-secret.'
+    }`,
     'awaiting-console': i.jwtSecretsInWorkflows.length
       ? 'Remove the JWT-only secrets from the workflows, then check the OAuth credential (verify-* inputs) before deleting the JWT credential.'
       : 'Check that the OAuth credential gets a token (the verify-* inputs); then the JWT credential can go.',
