@@ -220,6 +220,20 @@ describe('secrets, variables and migration status', () => {
     expect(everything(run, github)).not.toContain(APP_SECRET);
   });
 
+  it('names the Environments permission when only the environment is out of reach', async () => {
+    const s = await start();
+    const token = 'github_pat_fakeNoEnvironments';
+    github = await startFakeGitHub({ tokens: { [token]: { access: 'read', actions: false, secrets: 'write', variables: 'write' } } });
+    const files = jwtFiles(s);
+    github.seedRepo('acme', 'sync', files, { branch: 'main', environments: ['production'] });
+    const run = await runActionAsync(gitRepo(files), consoleInputs(s, { 'update-secrets': 'true', 'secrets-token': token }), env(github));
+    expect(run.status, run.stdout).toBe(0);
+    expect(run.stdout).toMatch(/^::warning::The secrets-token could not write variables of environment production \(403\): give it "Environments: write"/m);
+    expect(github.variable('acme', 'sync', 'ADOBE_SCOPES')).toBe(APP_SCOPES.join(','));
+    expect(github.secretValue('acme', 'sync', 'ADOBE_CLIENT_SECRET')).toBe(APP_SECRET);
+    expect(run.summary).toContain(`gh variable set TECHNICALACCEMAIL --body '${APP_EMAIL}' --repo 'acme/sync' --env 'production'`);
+  });
+
   it('without update-secrets the pull request gives the gh commands, names only', async () => {
     const s = await start();
     github = await startFakeGitHub();

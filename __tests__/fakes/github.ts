@@ -49,6 +49,11 @@ export interface FakeToken {
   secrets?: PermissionLevel;
   /** the `variables` permission (Actions variables): read = get and list; write = also create, update, delete. Default none. */
   variables?: PermissionLevel;
+  /**
+   * the `environments` permission: a fine-grained token reaches an environment's secrets and
+   * variables through it, not through `secrets`/`variables`. Default none.
+   */
+  environments?: PermissionLevel;
 }
 
 export interface FakeRepoOptions {
@@ -436,7 +441,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     [DEFAULT_TOKENS.write]: { access: 'write' },
     [DEFAULT_TOKENS.workflows]: { access: 'workflows', user: WORKFLOWS_USER },
     [DEFAULT_TOKENS.read]: { access: 'read' },
-    [DEFAULT_TOKENS.secrets]: { access: 'read', actions: false, user: SECRETS_USER, secrets: 'write', variables: 'write' },
+    [DEFAULT_TOKENS.secrets]: { access: 'read', actions: false, user: SECRETS_USER, secrets: 'write', variables: 'write', environments: 'write' },
   };
   const webUrl = (options.webUrl ?? 'https://github.com').replace(/\/$/, '');
   const prefix = (options.pathPrefix ?? '').replace(/\/$/, '');
@@ -1722,7 +1727,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     return `Resource not accessible by ${pat ? 'personal access token' : 'integration'}`;
   }
 
-  function requirePermission(ctx: Ctx, r: FakeRepo, kind: 'secrets' | 'variables', need: 'read' | 'write', docs: string) {
+  function requirePermission(ctx: Ctx, r: FakeRepo, kind: 'secrets' | 'variables' | 'environments', need: 'read' | 'write', docs: string) {
     const t = ctx.token;
     if (!t) fail(401, 'Requires authentication', docs);
     const have = t[kind] ?? 'none';
@@ -1743,7 +1748,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   /** repository (404), permission (401/403), then environment (404); rest = the path parameters after the scope */
   function actionsScope(ctx: Ctx, m: string[], env: boolean, kind: 'secrets' | 'variables', need: 'read' | 'write', docs: string) {
     const r = repoOf(m);
-    requirePermission(ctx, r, kind, need, docs);
+    requirePermission(ctx, r, env ? 'environments' : kind, need, docs);
     if (!env) return { r, s: r.actions as FakeActionsStore, rest: m.slice(3).map(decodeURIComponent) };
     const e = r.environments.get(decodeURIComponent(m[3]).toLowerCase());
     if (!e) fail(404, 'Not Found', docs);

@@ -199,11 +199,13 @@ export interface SecretsSyncOptions {
 }
 
 /** A 403/404 on the secrets or variables endpoints: the permission the token lacks, and where to give it. */
-function refusal(e: unknown, what: 'secrets' | 'variables', where: string): string | undefined {
+function refusal(e: unknown, what: 'secrets' | 'variables', where: string, environment?: string): string | undefined {
   const status = errorStatus(e);
   if (status !== 403 && status !== 404) return undefined;
-  const permission = what === 'secrets' ? '"Secrets: write"' : '"Variables: write"';
-  return `The secrets-token could not write ${what} of ${where} (${status}): give it ${permission} on this repository (fine-grained personal access token or GitHub App installation token; GITHUB_TOKEN cannot write ${what}), or set them by hand with the commands in the job summary.`;
+  // A fine-grained token reaches an environment's secrets and variables through "Environments".
+  const permission = environment ? '"Environments: write"' : what === 'secrets' ? '"Secrets: write"' : '"Variables: write"';
+  const missing = environment && status === 404 ? ` If the environment ${environment} does not exist yet, create it in Settings > Environments.` : '';
+  return `The secrets-token could not write ${what} of ${where} (${status}): give it ${permission} on this repository (fine-grained personal access token or GitHub App installation token; GITHUB_TOKEN cannot write ${what}), or set them by hand with the commands in the job summary.${missing}`;
 }
 
 /** Encrypts a value for GitHub with the repository's or environment's public key (sealed box). */
@@ -251,7 +253,7 @@ export async function syncSecrets(gh: GitHub, targets: SecretTarget[], o: Secret
       if (t.type === 'secret') await writeSecret(gh, t, out, o, publicKey);
       else await writeVariable(gh, t, out, o);
     } catch (e) {
-      const problem = refusal(e, t.type === 'secret' ? 'secrets' : 'variables', where(t.environment));
+      const problem = refusal(e, t.type === 'secret' ? 'secrets' : 'variables', where(t.environment), t.environment);
       if (!problem) throw e;
       refused.add(area);
       out.reason = 'no permission (see the warning)';
@@ -343,7 +345,7 @@ async function deleteUnused(gh: GitHub, o: SecretsSyncOptions, result: SecretsSy
         : await gh.request('GET /repos/{owner}/{repo}/actions/secrets', { ...base, per_page: 100 });
       names = (res.data as { secrets: { name: string }[] }).secrets.map((s) => s.name);
     } catch (e) {
-      const problem = refusal(e, 'secrets', env ? `environment ${env}` : `${o.owner}/${o.repo}`);
+      const problem = refusal(e, 'secrets', env ? `environment ${env}` : `${o.owner}/${o.repo}`, env);
       if (!problem) throw e;
       result.warnings.push(problem);
       continue;
@@ -354,7 +356,7 @@ async function deleteUnused(gh: GitHub, o: SecretsSyncOptions, result: SecretsSy
         else await gh.request('DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}', { ...base, secret_name: name });
         result.deleted.push({ name, environment: env });
       } catch (e) {
-        const problem = refusal(e, 'secrets', env ? `environment ${env}` : `${o.owner}/${o.repo}`);
+        const problem = refusal(e, 'secrets', env ? `environment ${env}` : `${o.owner}/${o.repo}`, env);
         if (!problem) throw e;
         result.warnings.push(problem);
         break;
