@@ -4483,7 +4483,8 @@ const ADOBE_NAME = (0,regex/* linear */.sn)(ci/* ADOBE_NAME */.Cv);
 const OTHER_NAME = (0,regex/* linear */.sn)(ci/* OTHER_NAME */.d_);
 const PRIVATE_KEY_NAME = (0,regex/* linear */.sn)(ci/* PRIVATE_KEY_NAME */.CT);
 const META_SCOPES_NAME = (0,regex/* linear */.sn)(ci/* META_SCOPES_NAME */.U2);
-const WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
+// The workflows that run, and example workflows kept beside them to copy (`.github/workflows-example/`).
+const WORKFLOW = /^\.github\/workflows[\w.-]*\/[^/]+\.ya?ml$/;
 const workflows_RULE_IDS = ['ci-aio-apps-action-jwt-auth', 'ci-jwt-private-key-secret', 'ci-jwt-meta-scopes'];
 const PLUGIN_RULE = 'ci-aio-jwt-auth-plugin';
 const SECRET_REF = (0,regex/* linear */.sn)(/\bsecrets\.([A-Za-z_]\w*)/g);

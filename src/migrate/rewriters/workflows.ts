@@ -22,7 +22,8 @@ const OTHER_NAME = linear(ci.OTHER_NAME);
 const PRIVATE_KEY_NAME = linear(ci.PRIVATE_KEY_NAME);
 const META_SCOPES_NAME = linear(ci.META_SCOPES_NAME);
 
-const WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
+// The workflows that run, and example workflows kept beside them to copy (`.github/workflows-example/`).
+const WORKFLOW = /^\.github\/workflows[\w.-]*\/[^/]+\.ya?ml$/;
 const RULE_IDS = ['ci-aio-apps-action-jwt-auth', 'ci-jwt-private-key-secret', 'ci-jwt-meta-scopes'];
 const PLUGIN_RULE = 'ci-aio-jwt-auth-plugin';
 
