@@ -160,8 +160,9 @@ const WORKFLOW_ENV = `env:
  * (documents, keys).
  */
 function manualSnippet(file, ruleId) {
+    // (A PDF Services SDK only needs its version moved: no token request to write.)
     if (ruleId.startsWith('dep-'))
-        return (0,languages/* manifestLanguage */.ww)(file)?.tokenSnippet;
+        return ruleId === 'dep-pdf-services-jwt-sdk' ? undefined : (0,languages/* manifestLanguage */.ww)(file)?.tokenSnippet;
     // Workflows (run, or kept as examples): the step or the environment in OAuth's terms.
     if (ruleId.startsWith('ci-'))
         return ruleId.startsWith('ci-aio-apps-action') ? AIO_APPS_STEP : WORKFLOW_ENV;
@@ -4214,6 +4215,8 @@ function envImport(text, lang) {
 
 
 
+
+
 /**
  * PDF Services SDKs (Java, .NET, Node 3.x; Python 2.x): `Credentials.serviceAccountCredentialsBuilder()`
  * with `fromFile(json)` or `withPrivateKey/withOrganizationId/withAccountId` becomes
@@ -4328,7 +4331,36 @@ const sdkVersions = {
         return { ruleIds: [...ruleIds], text: applySplices(ctx.text, splices) };
     },
 };
-const sdkCredentialsRewriters = [sdkCredentialChains, sdkVersions];
+/**
+ * PDF Services credential files (`pdfservices-api-credentials.json`, the Console's download):
+ * the JWT era's `service_account_credentials` (organization, technical account, private key)
+ * becomes the OAuth era's `service_principal_credentials` with the organization id alone; the
+ * client id and secret in `client_credentials` stay.
+ */
+const pdfCredentialsFile = {
+    name: 'PDF Services credentials file',
+    ruleIds: ['config-jwt-signing-key'],
+    rewrite(ctx) {
+        if (!ctx.file.toLowerCase().endsWith('.json'))
+            return null;
+        const root = parseJson(ctx.text);
+        const keys = root?.members.map((m) => m.key) ?? [];
+        if (!root || !keys.includes('client_credentials') || keys.includes('service_principal_credentials'))
+            return null;
+        const account = root.members.find((m) => m.key === 'service_account_credentials');
+        if (!account || account.value.kind !== 'object' || keys.filter((k) => k === account.key).length > 1)
+            return null;
+        const text = ctx.text;
+        const eol = (0,src_text/* eolOf */.Wl)(text);
+        const org = account.value.members.find((m) => m.key === 'organization_id');
+        const inner = account.value.members[0] ? (0,src_text/* indentAt */.oY)(text, account.value.members[0].start) : '';
+        const body = org ? `{${eol}${inner}"organization_id": ${text.slice(org.value.start, org.value.end)}${eol}${(0,src_text/* indentAt */.oY)(text, account.start)}}` : '{}';
+        const out = `${text.slice(0, account.start)}"service_principal_credentials": ${body}${text.slice(account.value.end)}`;
+        const ids = settledIds(ctx, ['config-jwt-signing-key'], out);
+        return ids.length ? { ruleIds: ids, text: out } : null;
+    },
+};
+const sdkCredentialsRewriters = [sdkCredentialChains, sdkVersions, pdfCredentialsFile];
 
 ;// CONCATENATED MODULE: ./src/migrate/rewriters/test-mocks.ts
 // Tests that patch a JWT helper the migrated code no longer calls (`@mock.patch("app.auth.sign_jwt")`

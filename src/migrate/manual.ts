@@ -52,7 +52,8 @@ const WORKFLOW_ENV = `env:
  * (documents, keys).
  */
 export function manualSnippet(file: string, ruleId: string): string | undefined {
-  if (ruleId.startsWith('dep-')) return manifestLanguage(file)?.tokenSnippet;
+  // (A PDF Services SDK only needs its version moved: no token request to write.)
+  if (ruleId.startsWith('dep-')) return ruleId === 'dep-pdf-services-jwt-sdk' ? undefined : manifestLanguage(file)?.tokenSnippet;
   // Workflows (run, or kept as examples): the step or the environment in OAuth's terms.
   if (ruleId.startsWith('ci-')) return ruleId.startsWith('ci-aio-apps-action') ? AIO_APPS_STEP : WORKFLOW_ENV;
   if (!ruleId.startsWith('code-') && !ruleId.startsWith('config-')) return undefined;

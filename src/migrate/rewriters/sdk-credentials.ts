@@ -8,6 +8,8 @@ import { type ChainRecipe, envImport, rewriteChains } from '../chains.js';
 import { settledIds } from '../settle.js';
 import type { RewriteResult, Rewriter } from '../types.js';
 import { applySplices, type Splice } from './code-js.js';
+import { parseJson } from '../spans.js';
+import { eolOf, indentAt } from '../../text.js';
 
 /**
  * PDF Services SDKs (Java, .NET, Node 3.x; Python 2.x): `Credentials.serviceAccountCredentialsBuilder()`
@@ -130,4 +132,31 @@ const sdkVersions: Rewriter = {
   },
 };
 
-export const sdkCredentialsRewriters: Rewriter[] = [sdkCredentialChains, sdkVersions];
+/**
+ * PDF Services credential files (`pdfservices-api-credentials.json`, the Console's download):
+ * the JWT era's `service_account_credentials` (organization, technical account, private key)
+ * becomes the OAuth era's `service_principal_credentials` with the organization id alone; the
+ * client id and secret in `client_credentials` stay.
+ */
+const pdfCredentialsFile: Rewriter = {
+  name: 'PDF Services credentials file',
+  ruleIds: ['config-jwt-signing-key'],
+  rewrite(ctx) {
+    if (!ctx.file.toLowerCase().endsWith('.json')) return null;
+    const root = parseJson(ctx.text);
+    const keys = root?.members.map((m) => m.key) ?? [];
+    if (!root || !keys.includes('client_credentials') || keys.includes('service_principal_credentials')) return null;
+    const account = root.members.find((m) => m.key === 'service_account_credentials');
+    if (!account || account.value.kind !== 'object' || keys.filter((k) => k === account.key).length > 1) return null;
+    const text = ctx.text;
+    const eol = eolOf(text);
+    const org = account.value.members.find((m) => m.key === 'organization_id');
+    const inner = account.value.members[0] ? indentAt(text, account.value.members[0].start) : '';
+    const body = org ? `{${eol}${inner}"organization_id": ${text.slice(org.value.start, org.value.end)}${eol}${indentAt(text, account.start)}}` : '{}';
+    const out = `${text.slice(0, account.start)}"service_principal_credentials": ${body}${text.slice(account.value.end)}`;
+    const ids = settledIds(ctx, ['config-jwt-signing-key'], out);
+    return ids.length ? { ruleIds: ids, text: out } : null;
+  },
+};
+
+export const sdkCredentialsRewriters: Rewriter[] = [sdkCredentialChains, sdkVersions, pdfCredentialsFile];
