@@ -3149,7 +3149,7 @@ function exchange_form_rewrite(ctx) {
  * elsewhere): the token request works, and the signing is left for a person to delete.
  */
 function unsentTokens(file, text, lang, seeds) {
-    const names = [...new Set(seeds.map((s) => s.name))].filter((n) => JWT_NAME.test(n) && !text.includes(`Deprecated: parameter ${n} `));
+    const names = [...new Set(seeds.map((s) => s.name))].filter((n) => JWT_NAME.test(n) && !['', '$'].some((sigil) => text.includes(`Deprecated: parameter ${sigil}${n} `)));
     if (!names.length || !lang.parser)
         return [];
     const tree = (0,tree_sitter/* parseLoaded */.j$)(lang.parser, text);
@@ -3213,6 +3213,21 @@ function followParameters(ctx, text, lang, syntax, names) {
         after.delete();
     }
 }
+/** The start of the doc comment right above a line (`/** … */ `, a run of `; ///` or `#` lines), else the line. */
+function aboveDocComment(text, line, lang) {
+    if (line === 0)
+        return line;
+    const prev = (0,src_text/* lineStartOf */.El)(text, line - 1);
+    const prevText = text.slice(prev, line).trim();
+    if (prevText.endsWith('*/')) {
+        const open = text.lastIndexOf('/*', prev + text.slice(prev, line).lastIndexOf('*/'));
+        return open >= 0 && (0,src_text/* onlyBlanks */.Xx)(text, (0,src_text/* lineStartOf */.El)(text, open), open) ? (0,src_text/* lineStartOf */.El)(text, open) : line;
+    }
+    let start = line;
+    while (start > 0 && commentLine(text, (0,src_text/* lineStartOf */.El)(text, start - 1), lang.lineComments))
+        start = (0,src_text/* lineStartOf */.El)(text, start - 1);
+    return start;
+}
 /** A call's argument list, in the grammars here. */
 const ARGUMENT_LISTS = new Set(['arguments', 'argument_list', 'value_arguments']);
 const CALL = (0,regex/* linear */.sn)(/call|invocation/);
@@ -3245,7 +3260,10 @@ function unusedParameters(text, tree, lang, syntax, names, usedElsewhere) {
         if (!list || !fname)
             continue;
         const params = list.namedChildren.filter((c) => !!c && !isComment(c));
-        const unused = params.map((p, i) => ({ i, name: parameterName(p, syntax) })).filter((p) => p.name && names.has(p.name) && !reads(fn, p.name));
+        // `shown`: the name as declared (PHP's `$jwt`).
+        const unused = params
+            .map((p, i) => ({ i, name: parameterName(p, syntax), shown: p.childForFieldName('name')?.text }))
+            .filter((p) => p.name && names.has(p.name) && !reads(fn, p.name));
         if (!unused.length)
             continue;
         // Every other mention of the function must be a call with one argument per parameter (a
@@ -3276,11 +3294,12 @@ function unusedParameters(text, tree, lang, syntax, names, usedElsewhere) {
         const vis = syntax.visibility;
         const api = !!vis && (!!vis.public?.test(head) || (!!vis.private && !vis.private.test(head))); // native-regex: a declaration's head
         if (!callsOk || api || !calls.length) {
-            // A deprecation note above the function, once.
-            const start = (0,src_text/* lineStartOf */.El)(text, fn.startIndex);
+            // A deprecation note above the function and its doc comment (which stays next to it), once.
+            const start = aboveDocComment(text, (0,src_text/* lineStartOf */.El)(text, fn.startIndex), lang);
             const marker = lang.lineComments[0];
-            const note = unused.map((p) => `${(0,src_text/* indentAt */.oY)(text, fn.startIndex)}${marker} Deprecated: parameter ${p.name} is unused (OAuth Server-to-Server sends no JWT); kept for callers.${(0,src_text/* eolOf */.Wl)(text)}`).join('');
-            if ((0,src_text/* onlyBlanks */.Xx)(text, start, fn.startIndex) && !text.slice(Math.max(0, start - 400), start).includes(`Deprecated: parameter ${unused[0].name} `))
+            const note = unused.map((p) => `${(0,src_text/* indentAt */.oY)(text, fn.startIndex)}${marker} Deprecated: parameter ${p.shown ?? p.name} is unused (OAuth Server-to-Server sends no JWT); kept for callers.${(0,src_text/* eolOf */.Wl)(text)}`).join('');
+            const own = (0,src_text/* onlyBlanks */.Xx)(text, (0,src_text/* lineStartOf */.El)(text, fn.startIndex), fn.startIndex);
+            if (own && !text.slice(Math.max(0, start - 400), start).includes(`Deprecated: parameter ${unused[0].shown ?? unused[0].name} `))
                 splices.push({ start, end: start, text: note });
             continue;
         }

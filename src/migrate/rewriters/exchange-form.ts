@@ -504,7 +504,7 @@ function rewrite(ctx: RewriteContext): RewriteResult | null {
  * elsewhere): the token request works, and the signing is left for a person to delete.
  */
 function unsentTokens(file: string, text: string, lang: Language, seeds: { name: string }[]): ManualStep[] {
-  const names = [...new Set(seeds.map((s) => s.name))].filter((n) => JWT_NAME.test(n) && !text.includes(`Deprecated: parameter ${n} `));
+  const names = [...new Set(seeds.map((s) => s.name))].filter((n) => JWT_NAME.test(n) && !['', '$'].some((sigil) => text.includes(`Deprecated: parameter ${sigil}${n} `)));
   if (!names.length || !lang.parser) return [];
   const tree = parseLoaded(lang.parser, text);
   if (!tree) return [];
@@ -559,6 +559,20 @@ function followParameters(ctx: RewriteContext, text: string, lang: Language, syn
   }
 }
 
+/** The start of the doc comment right above a line (`/** … */`, a run of `///` or `#` lines), else the line. */
+function aboveDocComment(text: string, line: number, lang: Language): number {
+  if (line === 0) return line;
+  const prev = lineStartOf(text, line - 1);
+  const prevText = text.slice(prev, line).trim();
+  if (prevText.endsWith('*/')) {
+    const open = text.lastIndexOf('/*', prev + text.slice(prev, line).lastIndexOf('*/'));
+    return open >= 0 && onlyBlanks(text, lineStartOf(text, open), open) ? lineStartOf(text, open) : line;
+  }
+  let start = line;
+  while (start > 0 && commentLine(text, lineStartOf(text, start - 1), lang.lineComments)) start = lineStartOf(text, start - 1);
+  return start;
+}
+
 /** A call's argument list, in the grammars here. */
 const ARGUMENT_LISTS = new Set(['arguments', 'argument_list', 'value_arguments']);
 const CALL = linear(/call|invocation/);
@@ -593,7 +607,10 @@ function unusedParameters(text: string, tree: Tree, lang: Language, syntax: Form
     const fname = functionName(fn);
     if (!list || !fname) continue;
     const params = list.namedChildren.filter((c): c is Node => !!c && !isComment(c));
-    const unused = params.map((p, i) => ({ i, name: parameterName(p, syntax) })).filter((p) => p.name && names.has(p.name) && !reads(fn, p.name));
+    // `shown`: the name as declared (PHP's `$jwt`).
+    const unused = params
+      .map((p, i) => ({ i, name: parameterName(p, syntax), shown: p.childForFieldName('name')?.text }))
+      .filter((p) => p.name && names.has(p.name) && !reads(fn, p.name));
     if (!unused.length) continue;
     // Every other mention of the function must be a call with one argument per parameter (a
     // method called on `self` passes one fewer).
@@ -617,11 +634,12 @@ function unusedParameters(text: string, tree: Tree, lang: Language, syntax: Form
     const vis = syntax.visibility;
     const api = !!vis && (!!vis.public?.test(head) || (!!vis.private && !vis.private.test(head))); // native-regex: a declaration's head
     if (!callsOk || api || !calls.length) {
-      // A deprecation note above the function, once.
-      const start = lineStartOf(text, fn.startIndex);
+      // A deprecation note above the function and its doc comment (which stays next to it), once.
+      const start = aboveDocComment(text, lineStartOf(text, fn.startIndex), lang);
       const marker = lang.lineComments[0];
-      const note = unused.map((p) => `${indentAt(text, fn.startIndex)}${marker} Deprecated: parameter ${p.name} is unused (OAuth Server-to-Server sends no JWT); kept for callers.${eolOf(text)}`).join('');
-      if (onlyBlanks(text, start, fn.startIndex) && !text.slice(Math.max(0, start - 400), start).includes(`Deprecated: parameter ${unused[0].name} `)) splices.push({ start, end: start, text: note });
+      const note = unused.map((p) => `${indentAt(text, fn.startIndex)}${marker} Deprecated: parameter ${p.shown ?? p.name} is unused (OAuth Server-to-Server sends no JWT); kept for callers.${eolOf(text)}`).join('');
+      const own = onlyBlanks(text, lineStartOf(text, fn.startIndex), fn.startIndex);
+      if (own && !text.slice(Math.max(0, start - 400), start).includes(`Deprecated: parameter ${unused[0].shown ?? unused[0].name} `)) splices.push({ start, end: start, text: note });
       continue;
     }
     for (const p of unused) {
