@@ -234,6 +234,19 @@ describe('secrets, variables and migration status', () => {
     expect(run.summary).toContain(`gh variable set TECHNICALACCEMAIL --body '${APP_EMAIL}' --repo 'acme/sync' --env 'production'`);
   });
 
+  it('prints an environment name from the workflows escaped', async () => {
+    const s = await start();
+    github = await startFakeGitHub();
+    const files = jwtFiles(s);
+    files['.github/workflows/deploy.yml'] = files['.github/workflows/deploy.yml'].replace('environment: production', 'environment: "prod\\n::error::pwned ##[group]x"');
+    github.seedRepo('acme', 'sync', files, { branch: 'main' });
+    const run = await runActionAsync(gitRepo(files), consoleInputs(s, { 'update-secrets': 'true', 'secrets-token': DEFAULT_TOKENS.secrets }), env(github));
+    expect(run.status, run.stdout).toBe(0);
+    expect(run.stdout).toContain('environment prod');
+    expect(run.stdout).not.toMatch(/^::error::pwned/m);
+    expect(run.stdout).not.toContain('##[group]x');
+  });
+
   it('without update-secrets the pull request gives the gh commands, names only', async () => {
     const s = await start();
     github = await startFakeGitHub();

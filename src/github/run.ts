@@ -128,9 +128,10 @@ export async function runSecrets(inputs: ActionInputs, targets: SecretTarget[], 
   const gh = createClient({ token: inputs['secrets-token'], baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com', ...tuningFromEnv() });
   try {
     const res = await syncSecrets(gh, targets, { owner, repo, overwrite: inputs['overwrite-secrets'], deleteUnused: inputs['delete-unused-secrets'], onDefaultBranch, root: workspace });
-    for (const w of res.warnings) core.warning(w);
-    for (const w of res.writes) core.info(`${w.type} ${w.name}${w.environment ? ` (environment ${w.environment})` : ''}: ${w.operation}${w.reason ? `, ${w.reason}` : ''}`);
-    for (const d of res.deleted) core.info(`secret ${d.name}${d.environment ? ` (environment ${d.environment})` : ''}: deleted (only the JWT flow used it; no workflow reads it)`);
+    // Environment names come from the repository's workflows: printed escaped.
+    for (const w of res.warnings) core.warning(safeText(w));
+    for (const w of res.writes) core.info(safeText(`${w.type} ${w.name}${w.environment ? ` (environment ${w.environment})` : ''}: ${w.operation}${w.reason ? `, ${w.reason}` : ''}`));
+    for (const d of res.deleted) core.info(safeText(`secret ${d.name}${d.environment ? ` (environment ${d.environment})` : ''}: deleted (only the JWT flow used it; no workflow reads it)`));
     return res;
   } catch (e) {
     return empty(`Secrets and variables not set: ${describeError(e)}. The findings and the pull request are complete; rerun the job to retry.`);
