@@ -215,8 +215,8 @@ describe('secrets, variables and migration status', () => {
     expect(run.outputs['pull-request-operation']).toBe('created');
     expect(github.secretNames('acme', 'sync')).toEqual([]);
     // The summary gives the commands to do it by hand: names only for secrets.
-    expect(run.summary).toContain("gh secret set ADOBE_CLIENT_SECRET --repo 'acme/sync'");
-    expect(run.summary).toContain(`gh variable set TECHNICALACCEMAIL --body '${APP_EMAIL}' --repo 'acme/sync' --env 'production'`);
+    expect(run.summary).toContain("gh secret set ADOBE_CLIENT_SECRET --repo acme/sync");
+    expect(run.summary).toContain(`gh variable set TECHNICALACCEMAIL --body ${APP_EMAIL} --repo acme/sync --env production`);
     expect(everything(run, github)).not.toContain(APP_SECRET);
   });
 
@@ -231,7 +231,7 @@ describe('secrets, variables and migration status', () => {
     expect(run.stdout).toMatch(/^::warning::The secrets-token could not write variables of environment production \(403\): give it "Environments: write"/m);
     expect(github.variable('acme', 'sync', 'ADOBE_SCOPES')).toBe(APP_SCOPES.join(','));
     expect(github.secretValue('acme', 'sync', 'ADOBE_CLIENT_SECRET')).toBe(APP_SECRET);
-    expect(run.summary).toContain(`gh variable set TECHNICALACCEMAIL --body '${APP_EMAIL}' --repo 'acme/sync' --env 'production'`);
+    expect(run.summary).toContain(`gh variable set TECHNICALACCEMAIL --body ${APP_EMAIL} --repo acme/sync --env production`);
   });
 
   it('prints an environment name from the workflows escaped', async () => {
@@ -255,9 +255,9 @@ describe('secrets, variables and migration status', () => {
     const run = await runActionAsync(gitRepo(files), consoleInputs(s, { 'create-pr': 'true', token: DEFAULT_TOKENS.workflows }), env(github));
     expect(run.status, run.stdout).toBe(0);
     const body = github.repo('acme', 'sync').pulls[0].body ?? '';
-    expect(body).toContain("gh secret set ADOBE_CLIENT_SECRET --repo 'acme/sync'  # value: client secret");
-    expect(body).toContain(`gh variable set ADOBE_SCOPES --body '${APP_SCOPES.join(',')}' --repo 'acme/sync'`);
-    expect(body).toContain("--env 'production'");
+    expect(body).toContain("gh secret set ADOBE_CLIENT_SECRET --repo acme/sync  # value: client secret");
+    expect(body).toContain(`gh variable set ADOBE_SCOPES --body ${APP_SCOPES.join(',')} --repo acme/sync`);
+    expect(body).toContain('--env production');
     expect(github.log.some((c) => /\/actions\/(secrets|variables)/.test(c.path))).toBe(false);
     expect(everything(run, github)).not.toContain(APP_SECRET);
     expect(run.summary).toContain('- [ ] (unknown) OAuth secrets and variables set');

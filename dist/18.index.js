@@ -891,6 +891,14 @@ function applySplices(text, splices) {
     parts.push(text.slice(at));
     return parts.join('');
 }
+/** Where an offset of the text before the splices lands after them. */
+function mapOffset(splices, pos) {
+    let delta = 0;
+    for (const s of splices)
+        if (s.end <= pos)
+            delta += s.text.length - (s.end - s.start);
+    return pos + delta;
+}
 /** Removes one element of a comma-separated list (syntax-tree items) with the separator next to it. */
 function dropElement(list, i) {
     if (i + 1 < list.length)
@@ -2649,6 +2657,13 @@ function commentLine(text, start, markers) {
 }
 /** A file's line-comment markers; settings files (properties, .env) comment with `#` or `//`. */
 const commentsOf = (file) => (0,languages/* languageOf */.eX)(file)?.lineComments ?? ['#', '//'];
+/** The start of the run of comment lines right above a line (the line itself when there is none). */
+function commentsAbove(text, line, lang) {
+    let start = line;
+    while (start > 0 && commentLine(text, (0,src_text/* lineStartOf */.El)(text, start - 1), lang.lineComments))
+        start = (0,src_text/* lineStartOf */.El)(text, start - 1);
+    return start;
+}
 /**
  * Whole lines of a node, with the comment lines right above it (they were about it), when
  * nothing else shares them (else undefined).
@@ -2658,8 +2673,7 @@ function exchange_form_ownLines(text, node, lang) {
     if (!(0,src_text/* onlyBlanks */.Xx)(text, start, node.startIndex))
         return undefined;
     const own = start;
-    while (start > 0 && commentLine(text, (0,src_text/* lineStartOf */.El)(text, start - 1), lang.lineComments))
-        start = (0,src_text/* lineStartOf */.El)(text, start - 1);
+    start = commentsAbove(text, start, lang);
     if (start === 0)
         start = own; // comments that open the file are its header, not this statement's
     let end = node.endIndex;
@@ -3102,13 +3116,11 @@ function exchange_form_rewrite(ctx) {
     if (!form)
         return null;
     // Offsets of the seeds in the rewritten text: the form's own splices come before or at them.
-    const shift = (at) => form.splices.filter((s) => s.end <= at).reduce((n, s) => n + s.text.length - (s.end - s.start), 0);
     let text = applySplices(ctx.text, form.splices);
-    let seedsAt = form.seeds.map((s) => ({ name: s.name, at: s.at + shift(s.at) }));
+    let seedsAt = form.seeds.map((s) => ({ name: s.name, at: mapOffset(form.splices, s.at) }));
     const unwrapped = syntax.signingCallback && lang.parser ? unwrapCallbacks(text, lang, syntax) : undefined;
     if (unwrapped) {
-        const moved = (at) => unwrapped.splices.filter((s) => s.end <= at).reduce((n, s) => n + s.text.length - (s.end - s.start), 0);
-        seedsAt = [...seedsAt.map((s) => ({ ...s, at: s.at + moved(s.at) })), ...unwrapped.seeds];
+        seedsAt = [...seedsAt.map((s) => ({ ...s, at: mapOffset(unwrapped.splices, s.at) })), ...unwrapped.seeds];
         text = unwrapped.text;
     }
     const after = lang.parser ? (0,tree_sitter/* parseLoaded */.j$)(lang.parser, text) : undefined;
@@ -3197,14 +3209,13 @@ function followParameters(ctx, text, lang, syntax, names) {
     }
     if (!edits.seeds.length)
         return next;
-    const shift = (at) => edits.splices.filter((s) => s.end <= at).reduce((n, s) => n + s.text.length - (s.end - s.start), 0);
     const after = (0,tree_sitter/* parseLoaded */.j$)(lang.parser, next);
     if (!after)
         return undefined;
     try {
         const functions = new Set(lang.functionNodes);
         const seeds = edits.seeds.map((s) => {
-            const at = s.at + shift(s.at);
+            const at = mapOffset(edits.splices, s.at);
             return { name: s.name, scope: scopeOf(after.rootNode.descendantForIndex(at, at), functions) };
         });
         return tidyGaps(next, deadCode(next, after, lang, syntax, seeds, sharedNames(ctx, syntax)));
@@ -3223,10 +3234,7 @@ function aboveDocComment(text, line, lang) {
         const open = text.lastIndexOf('/*', prev + text.slice(prev, line).lastIndexOf('*/'));
         return open >= 0 && (0,src_text/* onlyBlanks */.Xx)(text, (0,src_text/* lineStartOf */.El)(text, open), open) ? (0,src_text/* lineStartOf */.El)(text, open) : line;
     }
-    let start = line;
-    while (start > 0 && commentLine(text, (0,src_text/* lineStartOf */.El)(text, start - 1), lang.lineComments))
-        start = (0,src_text/* lineStartOf */.El)(text, start - 1);
-    return start;
+    return commentsAbove(text, line, lang);
 }
 /** A call's argument list, in the grammars here. */
 const ARGUMENT_LISTS = new Set(['arguments', 'argument_list', 'value_arguments']);
@@ -4529,13 +4537,15 @@ var ci = __webpack_require__(9235);
 
 
 
+
 const FILE_ADOBE = (0,regex/* linear */.sn)(ci/* FILE_ADOBE */.fq);
 const ADOBE_NAME = (0,regex/* linear */.sn)(ci/* ADOBE_NAME */.Cv);
 const OTHER_NAME = (0,regex/* linear */.sn)(ci/* OTHER_NAME */.d_);
 const PRIVATE_KEY_NAME = (0,regex/* linear */.sn)(ci/* PRIVATE_KEY_NAME */.CT);
 const META_SCOPES_NAME = (0,regex/* linear */.sn)(ci/* META_SCOPES_NAME */.U2);
-// The workflows that run, and example workflows kept beside them to copy (`.github/workflows-example/`).
-const WORKFLOW = /^\.github\/workflows[\w.-]*\/[^/]+\.ya?ml$/;
+// The workflows the rule reports: those that run, and example workflows kept beside them to copy
+// (`.github/workflows-example/`).
+const WORKFLOW = ci/* GITHUB_WORKFLOW */.cC;
 const workflows_RULE_IDS = ['ci-aio-apps-action-jwt-auth', 'ci-jwt-private-key-secret', 'ci-jwt-meta-scopes'];
 const PLUGIN_RULE = 'ci-aio-jwt-auth-plugin';
 const SECRET_REF = (0,regex/* linear */.sn)(/\bsecrets\.([A-Za-z_]\w*)/g);
@@ -4928,14 +4938,6 @@ function apply(text, splices) {
         at = s.end;
     }
     return out + text.slice(at);
-}
-/** Maps an offset of the old text to the new one. */
-function mapOffset(splices, pos) {
-    let delta = 0;
-    for (const s of splices)
-        if (s.end <= pos)
-            delta += s.text.length - (s.end - s.start);
-    return pos + delta;
 }
 const lineOf = (text, pos) => text.slice(0, pos).split('\n').length;
 const refersTo = (text, name) => {

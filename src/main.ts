@@ -1,5 +1,4 @@
 // The action: one typed config, one try/catch, the pipeline in order (started by src/index.ts).
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix, relative, resolve, sep } from 'node:path';
 import * as core from '@actions/core';
@@ -9,7 +8,7 @@ import type { PrResult } from './github/pr.js';
 import { loadMigrate } from './lazy.js';
 import type { MigrationPlan } from './migrate/types.js';
 import { tuningFromEnv } from './tuning.js';
-import { prSummary, runPullRequest, runSecrets, secretsSummary, setPrOutputs } from './github/run.js';
+import { onDefaultBranch, prSummary, runPullRequest, runSecrets, secretsSummary, setPrOutputs } from './github/run.js';
 import { jwtOnlyReferences, type SecretsSyncResult, secretTargets } from './github/secrets.js';
 import { migrationStatus, statusMarkdown } from './report/status.js';
 import { adobeSettings, readInputs } from './inputs.js';
@@ -31,18 +30,6 @@ function relativeToWorkspace(result: ScanResult, workspace: string): ScanResult 
   const prefix = relative(workspace, result.root).split(sep).join('/');
   if (!prefix || prefix.startsWith('..')) return result;
   return { ...result, findings: result.findings.map((f) => (f.file ? { ...f, file: posix.join(prefix, f.file) } : f)) };
-}
-
-/** Whether this run is on the repository's default branch (from the event payload). */
-function onDefaultBranch(): boolean {
-  const ref = process.env.GITHUB_REF_NAME || (process.env.GITHUB_REF ?? '').replace('refs/heads/', '');
-  if (!ref || !process.env.GITHUB_EVENT_PATH) return false;
-  try {
-    const event = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, 'utf8'));
-    return event.repository?.default_branch === ref;
-  } catch {
-    return false;
-  }
 }
 
 /** A phase of the run, folded in the log (as create-pull-request does). */
@@ -149,9 +136,10 @@ export async function run(): Promise<void> {
       });
     }
 
+    const defaultBranch = onDefaultBranch();
     let secrets: SecretsSyncResult | undefined;
     if (inputs['update-secrets']) {
-      secrets = await phase('Set the OAuth secrets and variables', () => runSecrets(inputs, targets, workspace, onDefaultBranch()));
+      secrets = await phase('Set the OAuth secrets and variables', () => runSecrets(inputs, targets, workspace, defaultBranch));
     }
 
     const t = totals(result.findings);
@@ -163,7 +151,7 @@ export async function run(): Promise<void> {
       adobe: consoleReport,
       jwtSecretsInWorkflows: jwtOnlyReferences(workspace),
       secrets: secrets && { set: secrets.writes.filter((w) => w.operation !== 'skipped').length, open: secrets.writes.filter((w) => w.operation === 'skipped').length },
-      onDefaultBranch: onDefaultBranch(),
+      onDefaultBranch: defaultBranch,
     });
 
     const shownFindings = annotations.filter((a) => a.title !== 'More Adobe JWT findings').length;

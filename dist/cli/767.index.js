@@ -982,6 +982,7 @@ function splitLines(text) {
 /* harmony export */   CT: () => (/* binding */ PRIVATE_KEY_NAME),
 /* harmony export */   Cv: () => (/* binding */ ADOBE_NAME),
 /* harmony export */   U2: () => (/* binding */ META_SCOPES_NAME),
+/* harmony export */   cC: () => (/* binding */ GITHUB_WORKFLOW),
 /* harmony export */   ci: () => (/* binding */ ci),
 /* harmony export */   d_: () => (/* binding */ OTHER_NAME),
 /* harmony export */   fq: () => (/* binding */ FILE_ADOBE)

@@ -15,17 +15,27 @@ import { safeText } from '../escape.js';
 import { createClient, describeError, tuningFromEnv } from './client.js';
 import { type PrResult, permissionProblem, syncPullRequest } from './pr.js';
 
+/** The event payload the runner wrote (GITHUB_EVENT_PATH), or undefined. */
+function runEvent(): { pull_request?: { head?: { repo?: { full_name?: string } } }; repository?: { default_branch?: string } } | undefined {
+  if (!process.env.GITHUB_EVENT_PATH) return undefined;
+  try {
+    return JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 /** A pull_request event from a fork: the token is read-only and secrets are absent. */
 function forkEvent(): boolean {
-  const name = process.env.GITHUB_EVENT_NAME ?? '';
-  if (!name.startsWith('pull_request') || !process.env.GITHUB_EVENT_PATH) return false;
-  try {
-    const event = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, 'utf8'));
-    const head = event.pull_request?.head?.repo?.full_name;
-    return Boolean(head) && head !== process.env.GITHUB_REPOSITORY;
-  } catch {
-    return false;
-  }
+  if (!(process.env.GITHUB_EVENT_NAME ?? '').startsWith('pull_request')) return false;
+  const head = runEvent()?.pull_request?.head?.repo?.full_name;
+  return Boolean(head) && head !== process.env.GITHUB_REPOSITORY;
+}
+
+/** Whether this run is on the repository's default branch (from the event payload). */
+export function onDefaultBranch(): boolean {
+  const ref = process.env.GITHUB_REF_NAME || (process.env.GITHUB_REF ?? '').replace('refs/heads/', '');
+  return !!ref && runEvent()?.repository?.default_branch === ref;
 }
 
 function skipped(warning: string): PrResult {

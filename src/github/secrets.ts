@@ -8,7 +8,9 @@ import sodium from 'libsodium-wrappers';
 import { parse } from 'yaml';
 import type { ConsoleReport } from '../adobe/check.js';
 import type { MigrationPlan } from '../migrate/types.js';
+import { shellWord } from '../commands.js';
 import { linear } from '../regex.js';
+import { META_SCOPES_NAME, PRIVATE_KEY_NAME } from '../rules/ci.js';
 import { errorStatus, type GitHub } from './client.js';
 
 /** What a name holds, by its spelling: only the client secret is a secret value. */
@@ -30,7 +32,9 @@ export function valueKind(name: string): ValueKind {
  * Secrets only the JWT flow read: the private key (and its passphrase), metascopes, the JWT;
  * App Builder's workflows name the key `KEY`, `KEY_PROD`, `KEY_STAGE`.
  */
-const JWT_ONLY = linear(/PRIVATE_?KEY|PRIV_?KEY|META_?SCOPES?|PASSPHRASE|(?:^|_)JWT(?:_|$)|^KEY(?:_[A-Z]+)?$/i);
+const JWT_ONLY = linear(
+  new RegExp(`${PRIVATE_KEY_NAME.source}|${META_SCOPES_NAME.source}|PRIV_?KEY|PASSPHRASE|(?:^|_)JWT(?:_|$)|^KEY(?:_[A-Z]+)?$`),
+);
 export const jwtOnly = (name: string) => JWT_ONLY.test(name);
 
 /** One name to set: a secret or a variable, for the repository or one environment. */
@@ -166,11 +170,6 @@ function describe(kind: ValueKind): string {
   if (kind === 'technical-account-email') return 'technical account email from the Developer Console';
   if (kind === 'client-id') return 'client id of the OAuth Server-to-Server credential';
   return 'value from the Developer Console';
-}
-
-/** A single-quoted shell word (values are Console data: quoted, never interpreted). */
-function shellWord(s: string): string {
-  return `'${s.replaceAll("'", `'\\''`)}'`;
 }
 
 export interface SecretWriteResult {

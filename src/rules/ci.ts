@@ -7,7 +7,7 @@ import type { FileInput, Hit, RuleFamily } from '../types.js';
 
 // At any depth: monorepos keep whole apps, each with its own .github/workflows (and example
 // workflows kept in a folder beside it, such as .github/workflows-example).
-const GITHUB_WORKFLOW = /(?:^|\/)\.github\/workflows[\w.-]*\/[^/]+\.ya?ml$/;
+export const GITHUB_WORKFLOW = /(?:^|\/)\.github\/workflows[\w.-]*\/[^/]+\.ya?ml$/;
 const COMPOSITE_ACTION = /(?:^|\/)action\.ya?ml$/;
 const CI_FILES =
   /(?:^|\/)\.github\/workflows[\w.-]*\/[^/]+\.ya?ml$|(?:^|\/)(?:action\.ya?ml|\.gitlab-ci\.ya?ml|azure-pipelines[\w.-]*\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile|\.travis\.ya?ml|\.drone\.ya?ml|cloudbuild\.ya?ml|buildspec\.ya?ml)$|(?:^|\/)(?:\.circleci|\.buildkite|\.gitlab|\.azure-pipelines|\.pipelines)\/[^/]+\.ya?ml$/;

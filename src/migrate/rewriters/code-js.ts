@@ -39,6 +39,13 @@ export function applySplices(text: string, splices: Splice[]): string {
   return parts.join('');
 }
 
+/** Where an offset of the text before the splices lands after them. */
+export function mapOffset(splices: { start: number; end: number; text: string }[], pos: number): number {
+  let delta = 0;
+  for (const s of splices) if (s.end <= pos) delta += s.text.length - (s.end - s.start);
+  return pos + delta;
+}
+
 /** Removes one element of a comma-separated list (syntax-tree items) with the separator next to it. */
 export function dropElement(list: { startIndex: number; endIndex: number }[], i: number): Splice {
   if (i + 1 < list.length) return { start: list[i].startIndex, end: list[i + 1].startIndex, text: '' };

@@ -13,7 +13,7 @@ import { eolOf, indentAt, isBlank, lineAt, lineStartOf, onlyBlanks, skipBlanks, 
 import { settledIds } from '../settle.js';
 import { EXCHANGE_PATH, TOKEN_PATH } from '../spans.js';
 import type { ManualStep, RewriteContext, RewriteResult, Rewriter, ScopeChoice } from '../types.js';
-import { applySplices, dropElement, metascopesIn, placeholderStep, type Splice } from './code-js.js';
+import { applySplices, dropElement, mapOffset, metascopesIn, placeholderStep, type Splice } from './code-js.js';
 
 
 
@@ -53,6 +53,13 @@ function commentLine(text: string, start: number, markers: string[]): boolean {
 /** A file's line-comment markers; settings files (properties, .env) comment with `#` or `//`. */
 const commentsOf = (file: string) => languageOf(file)?.lineComments ?? ['#', '//'];
 
+/** The start of the run of comment lines right above a line (the line itself when there is none). */
+function commentsAbove(text: string, line: number, lang: Language): number {
+  let start = line;
+  while (start > 0 && commentLine(text, lineStartOf(text, start - 1), lang.lineComments)) start = lineStartOf(text, start - 1);
+  return start;
+}
+
 /**
  * Whole lines of a node, with the comment lines right above it (they were about it), when
  * nothing else shares them (else undefined).
@@ -61,7 +68,7 @@ function ownLines(text: string, node: Node, lang: Language): Splice | undefined 
   let start = lineStartOf(text, node.startIndex);
   if (!onlyBlanks(text, start, node.startIndex)) return undefined;
   const own = start;
-  while (start > 0 && commentLine(text, lineStartOf(text, start - 1), lang.lineComments)) start = lineStartOf(text, start - 1);
+  start = commentsAbove(text, start, lang);
   if (start === 0) start = own; // comments that open the file are its header, not this statement's
   let end = node.endIndex;
   while (end < text.length && (isBlank(text[end]) || text[end] === ';')) end++;
@@ -461,13 +468,11 @@ function rewrite(ctx: RewriteContext): RewriteResult | null {
   }
   if (!form) return null;
   // Offsets of the seeds in the rewritten text: the form's own splices come before or at them.
-  const shift = (at: number) => form.splices.filter((s) => s.end <= at).reduce((n, s) => n + s.text.length - (s.end - s.start), 0);
   let text = applySplices(ctx.text, form.splices);
-  let seedsAt = form.seeds.map((s) => ({ name: s.name, at: s.at + shift(s.at) }));
+  let seedsAt = form.seeds.map((s) => ({ name: s.name, at: mapOffset(form.splices, s.at) }));
   const unwrapped = syntax.signingCallback && lang.parser ? unwrapCallbacks(text, lang, syntax) : undefined;
   if (unwrapped) {
-    const moved = (at: number) => unwrapped.splices.filter((s) => s.end <= at).reduce((n, s) => n + s.text.length - (s.end - s.start), 0);
-    seedsAt = [...seedsAt.map((s) => ({ ...s, at: s.at + moved(s.at) })), ...unwrapped.seeds];
+    seedsAt = [...seedsAt.map((s) => ({ ...s, at: mapOffset(unwrapped.splices, s.at) })), ...unwrapped.seeds];
     text = unwrapped.text;
   }
   const after = lang.parser ? parseLoaded(lang.parser, text) : undefined;
@@ -544,13 +549,12 @@ function followParameters(ctx: RewriteContext, text: string, lang: Language, syn
     return undefined;
   }
   if (!edits.seeds.length) return next;
-  const shift = (at: number) => edits.splices.filter((s) => s.end <= at).reduce((n, s) => n + s.text.length - (s.end - s.start), 0);
   const after = parseLoaded(lang.parser!, next);
   if (!after) return undefined;
   try {
     const functions = new Set(lang.functionNodes);
     const seeds = edits.seeds.map((s) => {
-      const at = s.at + shift(s.at);
+      const at = mapOffset(edits.splices, s.at);
       return { name: s.name, scope: scopeOf(after.rootNode.descendantForIndex(at, at), functions) };
     });
     return tidyGaps(next, deadCode(next, after, lang, syntax, seeds, sharedNames(ctx, syntax)));
@@ -568,9 +572,7 @@ function aboveDocComment(text: string, line: number, lang: Language): number {
     const open = text.lastIndexOf('/*', prev + text.slice(prev, line).lastIndexOf('*/'));
     return open >= 0 && onlyBlanks(text, lineStartOf(text, open), open) ? lineStartOf(text, open) : line;
   }
-  let start = line;
-  while (start > 0 && commentLine(text, lineStartOf(text, start - 1), lang.lineComments)) start = lineStartOf(text, start - 1);
-  return start;
+  return commentsAbove(text, line, lang);
 }
 
 /** A call's argument list, in the grammars here. */

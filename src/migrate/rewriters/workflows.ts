@@ -14,6 +14,7 @@ import { linear, type LinearMatch, type LinearRegExp } from '../../regex.js';
 import { escapeRegExp, skipBlanks } from '../../text.js';
 import { linearJs } from '../linear-js.js';
 import { describeScopes } from '../scopes.js';
+import { mapOffset } from './code-js.js';
 import type { ManualStep, RewriteContext, Rewriter, ScopeChoice } from '../types.js';
 
 const FILE_ADOBE = linear(ci.FILE_ADOBE);
@@ -22,8 +23,9 @@ const OTHER_NAME = linear(ci.OTHER_NAME);
 const PRIVATE_KEY_NAME = linear(ci.PRIVATE_KEY_NAME);
 const META_SCOPES_NAME = linear(ci.META_SCOPES_NAME);
 
-// The workflows that run, and example workflows kept beside them to copy (`.github/workflows-example/`).
-const WORKFLOW = /^\.github\/workflows[\w.-]*\/[^/]+\.ya?ml$/;
+// The workflows the rule reports: those that run, and example workflows kept beside them to copy
+// (`.github/workflows-example/`).
+const WORKFLOW = ci.GITHUB_WORKFLOW;
 const RULE_IDS = ['ci-aio-apps-action-jwt-auth', 'ci-jwt-private-key-secret', 'ci-jwt-meta-scopes'];
 const PLUGIN_RULE = 'ci-aio-jwt-auth-plugin';
 
@@ -421,13 +423,6 @@ function apply(text: string, splices: Splice[]): string {
     at = s.end;
   }
   return out + text.slice(at);
-}
-
-/** Maps an offset of the old text to the new one. */
-function mapOffset(splices: Splice[], pos: number): number {
-  let delta = 0;
-  for (const s of splices) if (s.end <= pos) delta += s.text.length - (s.end - s.start);
-  return pos + delta;
 }
 
 const lineOf = (text: string, pos: number) => text.slice(0, pos).split('\n').length;
